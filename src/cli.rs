@@ -1,0 +1,125 @@
+//! The command line as parsed (clap derive). Resolved settings live in `cmd::Context`.
+
+use crate::config::Lang;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "patuh",
+    version,
+    about = "SOP compliance evaluation for customer-care teams",
+    long_about = "patuh imports booking logs, WhatsApp chat exports, work-order and ticket sheets and checklist \
+forms into a DuckDB store, rebuilds each case's timeline, scores every case against the SOP rule catalog \
+and writes the semester report.\n\nPipeline: import -> timeline -> score -> report (`patuh run` does all four)."
+)]
+pub struct Cli {
+    /// The store (a DuckDB file).
+    #[arg(long, global = true, default_value = "patuh.duckdb", value_name = "FILE")]
+    pub db: PathBuf,
+
+    /// Configuration file [default: ./patuh.toml if present, else built-in defaults].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Language of reports and messages [default: from the configuration, else id].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
+    /// Print only errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// Print data as JSON where a command prints data.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a commented patuh.toml with every default.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "patuh.toml")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import files and folders (recursively) into the store.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Treat every file as this kind instead of detecting it.
+        #[arg(long, value_enum)]
+        kind: Option<SourceKind>,
+    },
+    /// Rebuild cases and their timelines from the imported rows.
+    Timeline,
+    /// Score every case against every rule of the catalog.
+    Score,
+    /// Write the semester report, scorecards, workbook and charts.
+    Report {
+        /// Semester, e.g. 2025-H2 [default: the latest with data].
+        #[arg(long)]
+        semester: Option<String>,
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Also print the report to PDF with headless Chromium.
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Import, rebuild, score and report in one go.
+    Run {
+        /// Input files and folders.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long)]
+        semester: Option<String>,
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Show one case's timeline and verdicts.
+    Case {
+        /// Case key: booking id, work order number, ticket number or chat:<phone>:<date>.
+        key: String,
+    },
+    /// Show one advisor's scorecard.
+    Advisor {
+        name: String,
+        #[arg(long)]
+        semester: Option<String>,
+    },
+    /// Print the rule catalog, or one rule.
+    Rules {
+        /// A rule id, e.g. BKG-4.1.2.
+        id: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// List quarantined rows and unknown advisor names.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Booking,
+    WorkOrder,
+    Ticket,
+    Checklist,
+    Whatsapp,
+    Roster,
+}

@@ -1,0 +1,74 @@
+//! One file per subcommand; `run` resolves the settings they share and dispatches.
+
+mod import;
+mod init;
+mod rules;
+mod stages;
+
+use crate::cli::{Cli, Command};
+use crate::config::{Config, ConfigSource, Lang};
+use crate::error::{Error, Result};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Settings resolved from the command line and the configuration.
+pub struct Context {
+    pub db: PathBuf,
+    pub config: Config,
+    pub config_source: ConfigSource,
+    pub lang: Lang,
+    pub quiet: bool,
+    pub json: bool,
+}
+
+impl Context {
+    fn resolve(cli: &Cli, input_dir: Option<&Path>) -> Result<Self> {
+        let (config, config_source) = Config::load(cli.config.as_deref(), input_dir)?;
+        let lang = cli.lang.unwrap_or(config.report.language);
+        Ok(Self {
+            db: cli.db.clone(),
+            config,
+            config_source,
+            lang,
+            quiet: cli.quiet,
+            json: cli.json,
+        })
+    }
+
+    /// A progress or status line on stderr, unless --quiet.
+    pub fn say(&self, line: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("{}", line.as_ref());
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let input_dir = match &cli.command {
+        Command::Run { inputs, .. } => inputs.first().filter(|p| p.is_dir()).cloned(),
+        Command::Import { paths, .. } => paths.first().filter(|p| p.is_dir()).cloned(),
+        _ => None,
+    };
+    let result = match &cli.command {
+        Command::Init { path, force } => init::run(path, *force, cli.quiet),
+        command => {
+            let ctx = Context::resolve(&cli, input_dir.as_deref())?;
+            match command {
+                Command::Rules { id, format } => rules::run(&ctx, id.as_deref(), *format),
+                Command::Init { .. } => unreachable!("handled above"),
+                other => stages::run(&ctx, other),
+            }
+        }
+    };
+    // A closed pipe (`patuh rules | head`) is success, as in ripgrep.
+    match result {
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Standard output, with write errors turned into patuh errors.
+pub(crate) fn stdout_result(r: io::Result<()>) -> Result<()> {
+    r.map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+    io::stdout().flush().map_err(|e| Error::io(Path::new("<stdout>"), e))
+}

@@ -1,0 +1,560 @@
+//! `patuh.toml`: the evaluation's configuration.
+//!
+//! The built-in defaults *are* the commented file `patuh init` writes (`rules/patuh.default.toml`),
+//! so the two cannot drift apart. A user file is layered over it key by key; unknown keys and
+//! wrong types are errors naming the key path and line.
+
+use crate::calendar::{BranchCalendar, DayHours, HolidayKind, WeeklyHours, shipped_holidays};
+use crate::error::{Error, Result};
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The commented default configuration, written by `patuh init`.
+pub const DEFAULT_TOML: &str = include_str!("../rules/patuh.default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub organisation: Organisation,
+    pub report: ReportConfig,
+    pub calendar: CalendarConfig,
+    #[serde(rename = "branch")]
+    pub branches: Vec<Branch>,
+    pub whatsapp: WhatsappConfig,
+    pub sla: Sla,
+    pub sanctions: Sanctions,
+    #[serde(default, rename = "rule_override")]
+    pub rule_overrides: Vec<RuleOverride>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Id,
+    En,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    pub language: Lang,
+    pub semester_start_month: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HolidaySet {
+    Id,
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarConfig {
+    pub holidays: HolidaySet,
+    pub close_on_cuti_bersama: bool,
+    #[serde(default)]
+    pub days_off: Vec<DayOff>,
+    #[serde(default, deserialize_with = "de_dates")]
+    pub open_days: Vec<NaiveDate>,
+}
+
+/// A company day off: `"2025-12-31"` or `{ date = "2025-12-31", name = "Stock opname" }`.
+#[derive(Debug, Clone)]
+pub struct DayOff {
+    pub date: NaiveDate,
+    pub name: String,
+}
+
+impl<'de> Deserialize<'de> for DayOff {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Named {
+            #[serde(deserialize_with = "de_date")]
+            date: NaiveDate,
+            #[serde(default)]
+            name: String,
+        }
+        let value = toml::Value::deserialize(d)?;
+        match value {
+            toml::Value::Table(_) => {
+                let named = Named::deserialize(value).map_err(serde::de::Error::custom)?;
+                Ok(DayOff {
+                    date: named.date,
+                    name: named.name,
+                })
+            }
+            other => Ok(DayOff {
+                date: date_of(&other).map_err(serde::de::Error::custom)?,
+                name: String::new(),
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    pub name: String,
+    #[serde(default = "default_tz", deserialize_with = "de_tz")]
+    pub time_zone: chrono_tz::Tz,
+    #[serde(default)]
+    pub days_off: Vec<DayOff>,
+    #[serde(default)]
+    pub hours: Hours,
+}
+
+fn default_tz() -> chrono_tz::Tz {
+    chrono_tz::Asia::Jakarta
+}
+
+/// Weekly hours as written in the file; a missing weekday keeps the default.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    mon: Option<String>,
+    tue: Option<String>,
+    wed: Option<String>,
+    thu: Option<String>,
+    fri: Option<String>,
+    sat: Option<String>,
+    sun: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    Auto,
+    Dmy,
+    Mdy,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhatsappConfig {
+    pub business_names: Vec<String>,
+    pub auto_reply_texts: Vec<String>,
+    pub burst_gap_minutes: u32,
+    pub date_order: DateOrder,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sla {
+    pub inquiry: InquirySla,
+    pub aftersales: AftersalesSla,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InquirySla {
+    pub first_response_minutes: PerCategory,
+    pub resolution_operating_days: PerCategory,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerCategory {
+    pub umum: u32,
+    pub teknis: u32,
+    pub komplain: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AftersalesSla {
+    pub ticket_number_minutes: u32,
+    pub inform_operating_days: u32,
+    pub handling_operating_days: u32,
+    pub followup_calendar_days: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sanctions {
+    pub verbal_warning_max: u32,
+    pub written_warning_max: u32,
+    pub review_below_rate: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverride {
+    pub rule: String,
+    pub param: String,
+    pub value: f64,
+    #[serde(deserialize_with = "de_date")]
+    pub effective_from: NaiveDate,
+}
+
+/// Where the configuration in force came from, said by every run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigSource {
+    File(PathBuf),
+    BuiltIn,
+}
+
+impl std::fmt::Display for ConfigSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigSource::File(p) => write!(f, "{}", p.display()),
+            ConfigSource::BuiltIn => f.write_str("built-in defaults"),
+        }
+    }
+}
+
+impl Config {
+    /// The built-in defaults.
+    pub fn defaults() -> Self {
+        Self::parse(DEFAULT_TOML, Path::new("rules/patuh.default.toml"))
+            .expect("the default configuration parses (tested)")
+    }
+
+    /// Parses a user file layered over the defaults.
+    pub fn parse(text: &str, path: &Path) -> Result<Self> {
+        let user: toml::Table = toml::from_str(text).map_err(|e| config_error(path, text, &e))?;
+        let mut merged: toml::Table =
+            toml::from_str(DEFAULT_TOML).expect("the default configuration is valid TOML");
+        merge(&mut merged, user);
+        let config: Config = Config::deserialize(toml::Value::Table(merged)).map_err(|e| {
+            // The merged value has no spans: find the offending key in the user's text.
+            let message = e.message().to_string();
+            let location = locate_key(text, &message);
+            Error::Config {
+                path: path.to_path_buf(),
+                location,
+                message,
+            }
+        })?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    /// `--config FILE`, else `./patuh.toml`, else `patuh.toml` in the first input folder,
+    /// else the built-in defaults (INPUTS.md "Configuration lookup").
+    pub fn load(explicit: Option<&Path>, input_dir: Option<&Path>) -> Result<(Self, ConfigSource)> {
+        let candidates: Vec<PathBuf> = match explicit {
+            Some(p) => {
+                if !p.exists() {
+                    return Err(Error::input(format!(
+                        "{}: the configuration file does not exist",
+                        p.display()
+                    )));
+                }
+                vec![p.to_path_buf()]
+            }
+            None => {
+                let mut c = vec![PathBuf::from("patuh.toml")];
+                if let Some(dir) = input_dir {
+                    c.push(dir.join("patuh.toml"));
+                }
+                c
+            }
+        };
+        for path in candidates {
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                return Ok((Self::parse(&text, &path)?, ConfigSource::File(path)));
+            }
+        }
+        Ok((Self::defaults(), ConfigSource::BuiltIn))
+    }
+
+    fn validate(&self, path: &Path) -> Result<()> {
+        let bad = |location: &str, message: String| Error::Config {
+            path: path.to_path_buf(),
+            location: location.to_string(),
+            message,
+        };
+        if !(1..=12).contains(&self.report.semester_start_month) {
+            return Err(bad(
+                "report.semester_start_month",
+                format!(
+                    "expected a month 1–12, found {}",
+                    self.report.semester_start_month
+                ),
+            ));
+        }
+        if self.branches.is_empty() {
+            return Err(bad("branch", "at least one [[branch]] is needed".into()));
+        }
+        for (i, b) in self.branches.iter().enumerate() {
+            b.weekly_hours()
+                .map_err(|(day, m)| bad(&format!("branch[{i}].hours.{day}"), m))?;
+        }
+        let s = &self.sanctions;
+        if s.written_warning_max < s.verbal_warning_max {
+            return Err(bad(
+                "sanctions.written_warning_max",
+                "must not be below verbal_warning_max".into(),
+            ));
+        }
+        if !(0.0..=1.0).contains(&s.review_below_rate) {
+            return Err(bad(
+                "sanctions.review_below_rate",
+                format!("expected a rate 0–1, found {}", s.review_below_rate),
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn branch(&self, name: &str) -> Option<&Branch> {
+        self.branches
+            .iter()
+            .find(|b| b.name.eq_ignore_ascii_case(name.trim()))
+    }
+
+    pub fn default_branch(&self) -> &Branch {
+        &self.branches[0]
+    }
+
+    /// The calendar of one branch: its week minus national holidays (and cuti bersama when the
+    /// company closes on them), company days off and the branch's own days off.
+    pub fn calendar(&self, branch: &Branch) -> BranchCalendar {
+        let week = branch
+            .weekly_hours()
+            .expect("weekly hours validated at load");
+        BranchCalendar::new(branch.time_zone, week, self.closed_days(branch))
+    }
+
+    /// Every date the branch is closed besides its weekly closing days.
+    pub fn closed_days(&self, branch: &Branch) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = Vec::new();
+        if self.calendar.holidays == HolidaySet::Id {
+            days.extend(
+                shipped_holidays()
+                    .into_iter()
+                    .filter(|h| {
+                        h.kind == HolidayKind::LiburNasional
+                            || (h.kind == HolidayKind::CutiBersama
+                                && self.calendar.close_on_cuti_bersama)
+                    })
+                    .map(|h| h.date),
+            );
+        }
+        days.retain(|d| !self.calendar.open_days.contains(d));
+        days.extend(self.calendar.days_off.iter().map(|d| d.date));
+        days.extend(branch.days_off.iter().map(|d| d.date));
+        days.sort();
+        days.dedup();
+        days
+    }
+}
+
+impl Branch {
+    pub fn weekly_hours(&self) -> std::result::Result<WeeklyHours, (&'static str, String)> {
+        let mut week = WeeklyHours::default();
+        let h = &self.hours;
+        let days = [
+            ("mon", Weekday::Mon, &h.mon),
+            ("tue", Weekday::Tue, &h.tue),
+            ("wed", Weekday::Wed, &h.wed),
+            ("thu", Weekday::Thu, &h.thu),
+            ("fri", Weekday::Fri, &h.fri),
+            ("sat", Weekday::Sat, &h.sat),
+            ("sun", Weekday::Sun, &h.sun),
+        ];
+        for (key, weekday, text) in days {
+            if let Some(text) = text {
+                week.set(weekday, DayHours::parse(text).map_err(|m| (key, m))?);
+            }
+        }
+        Ok(week)
+    }
+}
+
+/// Layers `user` over `base`: tables merge key by key, everything else replaces. Arrays of
+/// tables (`[[branch]]`) replace as a whole, but each user branch is completed from the default
+/// branch so a branch needs to state only what differs.
+fn merge(base: &mut toml::Table, user: toml::Table) {
+    for (key, value) in user {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(u)) => merge(b, u),
+            (Some(toml::Value::Array(b)), toml::Value::Array(u)) if key == "branch" => {
+                let template = b.first().cloned();
+                *b = u
+                    .into_iter()
+                    .map(|item| match (&template, item) {
+                        (Some(toml::Value::Table(t)), toml::Value::Table(i)) => {
+                            let mut t = t.clone();
+                            t.remove("name");
+                            merge(&mut t, i);
+                            toml::Value::Table(t)
+                        }
+                        (_, i) => i,
+                    })
+                    .collect();
+            }
+            (_, v) => {
+                base.insert(key, v);
+            }
+        }
+    }
+}
+
+/// Turns a TOML syntax/type error into `file: line N, key a.b: message`.
+fn config_error(path: &Path, text: &str, e: &toml::de::Error) -> Error {
+    let location = match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            match key_path_at_line(text, line) {
+                Some(k) => format!("line {line}, key {k}"),
+                None => format!("line {line}"),
+            }
+        }
+        None => String::new(),
+    };
+    Error::Config {
+        path: path.to_path_buf(),
+        location,
+        message: e.message().to_string(),
+    }
+}
+
+/// For a serde error on the merged value, find the user's line: serde names the field
+/// (`unknown field `foo``) or the value's type; search the user's text for that key.
+fn locate_key(text: &str, message: &str) -> String {
+    let key = message
+        .split('`')
+        .nth(1)
+        .filter(|k| !k.is_empty() && !k.contains(' '));
+    if let Some(key) = key {
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim_start();
+            let is_key = t
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='));
+            let is_table = t.trim_start_matches('[').starts_with(key)
+                && t.starts_with('[')
+                && t.contains(']');
+            if is_key || is_table {
+                let n = i + 1;
+                return match key_path_at_line(text, n) {
+                    Some(k) => format!("line {n}, key {k}"),
+                    None => format!("line {n}"),
+                };
+            }
+        }
+    }
+    String::new()
+}
+
+/// The dotted key path of the `key = value` or `[table]` at a 1-based line.
+fn key_path_at_line(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let here = lines.get(line.checked_sub(1)?)?.trim();
+    let header = |l: &str| -> Option<String> {
+        let l = l.trim();
+        if l.starts_with('[') {
+            Some(l.trim_matches(|c| c == '[' || c == ']').trim().to_string())
+        } else {
+            None
+        }
+    };
+    if let Some(h) = header(here) {
+        return Some(h);
+    }
+    let key = here.split('=').next()?.trim().trim_matches('"');
+    if key.is_empty() || key.starts_with('#') {
+        return None;
+    }
+    let table = lines[..line - 1].iter().rev().find_map(|l| header(l));
+    Some(match table {
+        Some(t) => format!("{t}.{key}"),
+        None => key.to_string(),
+    })
+}
+
+/// Dates in TOML may be written bare (`2025-12-31`) or quoted (`"2025-12-31"`).
+pub fn de_date<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
+    let v = toml::Value::deserialize(d)?;
+    date_of(&v).map_err(serde::de::Error::custom)
+}
+
+fn de_dates<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<NaiveDate>, D::Error> {
+    let v = Vec::<toml::Value>::deserialize(d)?;
+    v.iter()
+        .map(|x| date_of(x).map_err(serde::de::Error::custom))
+        .collect()
+}
+
+fn date_of(v: &toml::Value) -> std::result::Result<NaiveDate, String> {
+    let text = match v {
+        toml::Value::Datetime(dt) => dt.to_string(),
+        toml::Value::String(s) => s.clone(),
+        other => return Err(format!("expected a date YYYY-MM-DD, found {other}")),
+    };
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date YYYY-MM-DD, found {text:?}"))
+}
+
+fn de_tz<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<chrono_tz::Tz, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse::<chrono_tz::Tz>().map_err(|_| {
+        serde::de::Error::custom(format!(
+            "expected an IANA time zone such as Asia/Jakarta, found {s:?}"
+        ))
+    })
+}
+
+/// Rule parameter values the config sets: company SLAs and explicit overrides, each with the
+/// date from which it applies (SLAs apply from the beginning).
+pub fn param_overrides(config: &Config) -> Vec<RuleOverride> {
+    let always = NaiveDate::MIN;
+    let o = |rule: &str, param: &str, value: u32| RuleOverride {
+        rule: rule.to_string(),
+        param: param.to_string(),
+        value: f64::from(value),
+        effective_from: always,
+    };
+    let inq = &config.sla.inquiry;
+    let pjl = &config.sla.aftersales;
+    let mut out = vec![
+        o("INQ-T3.sla", "umum_minutes", inq.first_response_minutes.umum),
+        o("INQ-T3.sla", "teknis_minutes", inq.first_response_minutes.teknis),
+        o(
+            "INQ-T3.sla",
+            "komplain_minutes",
+            inq.first_response_minutes.komplain,
+        ),
+        o("INQ-T5.resolve", "umum_days", inq.resolution_operating_days.umum),
+        o(
+            "INQ-T5.resolve",
+            "teknis_days",
+            inq.resolution_operating_days.teknis,
+        ),
+        o(
+            "INQ-T5.resolve",
+            "komplain_days",
+            inq.resolution_operating_days.komplain,
+        ),
+        o("PJL-T1.ticket_no", "limit_minutes", pjl.ticket_number_minutes),
+        o("PJL-T2.inform", "limit_days", pjl.inform_operating_days),
+        o("PJL-T3.sla", "limit_days", pjl.handling_operating_days),
+        o("PJL-T5.followup", "limit_days", pjl.followup_calendar_days),
+        o("BKG-4.1.2", "burst_gap_minutes", config.whatsapp.burst_gap_minutes),
+        o("BKG-7.1", "burst_gap_minutes", config.whatsapp.burst_gap_minutes),
+    ];
+    out.extend(config.rule_overrides.iter().cloned());
+    out
+}
+
+/// The company day-off list as holidays, for the report's calendar statement.
+pub fn company_days(config: &Config, branch: &Branch) -> BTreeMap<NaiveDate, String> {
+    config
+        .calendar
+        .days_off
+        .iter()
+        .chain(branch.days_off.iter())
+        .map(|d| (d.date, d.name.clone()))
+        .collect()
+}

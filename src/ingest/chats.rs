@@ -1,0 +1,136 @@
+//! Parsed chats to raw message rows: which side each sender is on, and what the file name and
+//! the customer's sender name say about the customer (phone, plate).
+
+use super::record::{Parsed, Quarantined, Val};
+use super::values::{find_plate, normalise_phone};
+use super::vocab::fold;
+use super::whatsapp::{Chat, contact_of_file_name};
+use std::collections::{HashMap, HashSet};
+
+/// One conversation read from a `.txt` (or a `.txt` inside a `.zip`).
+#[derive(Debug, Clone)]
+pub struct ChatFile {
+    /// The conversation's name: the file (or zip) name without extension.
+    pub name: String,
+    /// The `.txt` entry inside a zip, for provenance.
+    pub entry: Option<String>,
+    pub chat: Chat,
+}
+
+/// The names of the business side, folded for comparison.
+#[derive(Debug, Clone, Default)]
+pub struct BusinessNames {
+    names: HashSet<String>,
+    /// Said in the import summary when the business account was inferred.
+    pub inferred: Option<String>,
+}
+
+impl BusinessNames {
+    pub fn new(configured: impl IntoIterator<Item = String>) -> Self {
+        Self {
+            names: configured.into_iter().map(|n| fold(&n)).filter(|n| !n.is_empty()).collect(),
+            inferred: None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn contains(&self, sender: &str) -> bool {
+        self.names.contains(&fold(sender))
+    }
+
+    /// With no names known, the sender found in most chat files is the business account
+    /// (exports come from one phone, so its name is in nearly every file).
+    pub fn infer(&mut self, chats: &[&ChatFile]) {
+        let mut files_per_sender: HashMap<String, (usize, String)> = HashMap::new();
+        for c in chats {
+            let senders: HashSet<&str> = c
+                .chat
+                .messages
+                .iter()
+                .filter(|m| !m.system)
+                .filter_map(|m| m.sender.as_deref())
+                .collect();
+            for s in senders {
+                files_per_sender.entry(fold(s)).or_insert((0, s.to_string())).0 += 1;
+            }
+        }
+        let best = files_per_sender
+            .into_iter()
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(&a.0)));
+        // Only a sender present in more than one file, and in most of them, is taken.
+        if let Some((key, (n, display))) = best {
+            if chats.len() > 1 && n * 2 > chats.len() {
+                self.names.insert(key);
+                self.inferred = Some(format!(
+                    "no business WhatsApp names configured: took {display:?} (in {n} of {} chat files) as the business account",
+                    chats.len()
+                ));
+            }
+        }
+    }
+}
+
+/// The rows of one chat file for `raw_message`, with bad lines quarantined.
+pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
+    let mut parsed = Parsed { layout: String::new(), ..Parsed::default() };
+    for f in files {
+        parsed.layout = f.chat.layout.to_string();
+        let contact = contact_of_file_name(&f.name);
+        let contact_phone = normalise_phone(&contact).filter(|_| contact.chars().filter(char::is_ascii_digit).count() >= 8);
+        let mut customer_phone = contact_phone.map(|p| p.e164);
+        let mut plate = find_plate(&contact).map(|p| p.display);
+        // The customer's own sender name may be a number or carry a plate ("Budi BK 1234 AB").
+        for m in f.chat.messages.iter().filter(|m| !m.system) {
+            if let Some(s) = m.sender.as_deref().filter(|s| !business.contains(s)) {
+                if customer_phone.is_none() && s.chars().filter(char::is_ascii_digit).count() >= 8 {
+                    customer_phone = normalise_phone(s).map(|p| p.e164);
+                }
+                if plate.is_none() {
+                    plate = find_plate(s).map(|p| p.display);
+                }
+            }
+        }
+        for m in &f.chat.messages {
+            let side = if m.system {
+                "system"
+            } else if m.sender.as_deref().is_some_and(|s| business.contains(s)) {
+                "business"
+            } else {
+                "customer"
+            };
+            parsed.table("raw_message").rows.push((
+                f.entry.clone(),
+                m.line,
+                vec![
+                    Val::Text(f.name.clone()),
+                    Val::Time(m.at),
+                    Val::text(m.sender.clone()),
+                    Val::Text(side.to_string()),
+                    Val::Text(m.text.clone()),
+                    Val::text(m.media.map(str::to_string)),
+                    Val::Bool(m.deleted),
+                    Val::Bool(m.edited),
+                    Val::text(customer_phone.clone()),
+                    Val::text(plate.clone()),
+                ],
+            ));
+        }
+        parsed.rows_read += f.chat.messages.len() + f.chat.bad_lines.len();
+        parsed.rows_loaded += f.chat.messages.len();
+        for b in &f.chat.bad_lines {
+            parsed.quarantined.push(Quarantined {
+                sheet: f.entry.clone(),
+                row: b.line,
+                reason: b.reason.clone(),
+                raw: serde_json::json!({ "line": b.text }).to_string(),
+            });
+        }
+        if f.chat.messages.is_empty() {
+            parsed.warn(format!("{}: no messages found", f.entry.as_deref().unwrap_or(&f.name)));
+        }
+    }
+    parsed
+}

@@ -1,0 +1,114 @@
+//! What parsing a file produces before it is loaded: typed values per raw table, quarantined
+//! rows with their reasons, and the counts the import summary reports.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use duckdb::types::{TimeUnit, Value};
+
+/// A value bound for a raw table column.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Null,
+    Text(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Time(NaiveDateTime),
+    Date(NaiveDate),
+}
+
+impl Val {
+    pub fn text(s: Option<String>) -> Self {
+        s.map_or(Val::Null, Val::Text)
+    }
+
+    pub fn time(t: Option<NaiveDateTime>) -> Self {
+        t.map_or(Val::Null, Val::Time)
+    }
+
+    pub fn date(d: Option<NaiveDate>) -> Self {
+        d.map_or(Val::Null, Val::Date)
+    }
+
+    pub fn int(i: Option<i64>) -> Self {
+        i.map_or(Val::Null, Val::Int)
+    }
+
+    pub fn float(f: Option<f64>) -> Self {
+        f.map_or(Val::Null, Val::Float)
+    }
+
+    pub fn bool(b: Option<bool>) -> Self {
+        b.map_or(Val::Null, Val::Bool)
+    }
+
+    /// The DuckDB value, bound through the appender without string round trips.
+    pub fn to_duckdb(&self) -> Value {
+        match self {
+            Val::Null => Value::Null,
+            Val::Text(s) => Value::Text(s.clone()),
+            Val::Int(i) => Value::BigInt(*i),
+            Val::Float(f) => Value::Double(*f),
+            Val::Bool(b) => Value::Boolean(*b),
+            Val::Time(t) => Value::Timestamp(TimeUnit::Microsecond, t.and_utc().timestamp_micros()),
+            Val::Date(d) => {
+                let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
+                Value::Date32((*d - epoch).num_days() as i32)
+            }
+        }
+    }
+}
+
+/// A row that could not be used, with where it was and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quarantined {
+    pub sheet: Option<String>,
+    pub row: usize,
+    pub reason: String,
+    /// The row as read, JSON.
+    pub raw: String,
+}
+
+/// Rows for one raw table, values in the table's column order after the provenance columns.
+#[derive(Debug, Clone, Default)]
+pub struct TableRows {
+    pub table: &'static str,
+    /// (sheet, row or line, values)
+    pub rows: Vec<(Option<String>, usize, Vec<Val>)>,
+}
+
+/// One file parsed: what will be loaded, quarantined and skipped.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub layout: String,
+    pub tables: Vec<TableRows>,
+    pub rows_read: usize,
+    pub rows_loaded: usize,
+    pub rows_skipped: usize,
+    pub quarantined: Vec<Quarantined>,
+    pub warnings: Vec<String>,
+}
+
+impl Parsed {
+    pub fn table(&mut self, name: &'static str) -> &mut TableRows {
+        if let Some(i) = self.tables.iter().position(|t| t.table == name) {
+            return &mut self.tables[i];
+        }
+        self.tables.push(TableRows { table: name, rows: Vec::new() });
+        self.tables.last_mut().expect("just pushed")
+    }
+
+    /// The importer's own check of INPUTS.md's invariant: read = loaded + quarantined + skipped.
+    pub fn balanced(&self) -> bool {
+        self.rows_read == self.rows_loaded + self.quarantined.len() + self.rows_skipped
+    }
+
+    /// Warnings are capped per file so one bad column does not bury the summary.
+    pub fn warn(&mut self, w: String) {
+        const CAP: usize = 20;
+        if self.warnings.len() < CAP {
+            self.warnings.push(w);
+        } else if self.warnings.len() == CAP {
+            self.warnings.push("more warnings not shown".into());
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! Tabular sources (bookings, work orders, tickets, flat checklists, the roster): find each
+//! sheet's header, decide the file's day/month order, then read every data row into its raw
+//! table or into quarantine.
+
+use super::fields::{HeaderMap, RowReader, date_texts, find_header, is_total_row, raw_json};
+use super::record::{Parsed, Quarantined, Val};
+use super::table::Sheet;
+use super::values::decide_day_month;
+use super::vocab::{fields, lookup, tick};
+use crate::cli::SourceKind;
+use chrono::Duration;
+
+/// What every row reader needs besides the row.
+pub struct SheetContext<'a> {
+    pub tz: chrono_tz::Tz,
+    pub calendar: &'a crate::calendar::BranchCalendar,
+}
+
+/// The header-alias section of a tabular kind.
+pub fn source_name(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Booking => "booking",
+        SourceKind::WorkOrder => "work_order",
+        SourceKind::Ticket => "ticket",
+        SourceKind::Checklist => "checklist",
+        SourceKind::Roster => "roster",
+        SourceKind::Whatsapp => "whatsapp",
+    }
+}
+
+/// Fields holding dates, whose written values decide day/month order for the file.
+fn date_fields(kind: SourceKind) -> &'static [&'static str] {
+    match kind {
+        SourceKind::Booking => &["created_at", "slot", "slot_date", "reminder_sent_at"],
+        SourceKind::WorkOrder => &["status_at", "masuk", "diagnosa", "dikerjakan", "qc", "selesai", "diambil", "estimated_done_at"],
+        SourceKind::Ticket => &["created_at", "first_response_at", "resolved_at", "escalated_at", "purchase_date"],
+        SourceKind::Checklist => &["work_date"],
+        SourceKind::Roster => &["active_from", "active_to"],
+        SourceKind::Whatsapp => &[],
+    }
+}
+
+/// The work-order statuses that a wide-form sheet has one time column for.
+const WIDE_STATUSES: &[&str] = &["masuk", "diagnosa", "menunggu_persetujuan", "dikerjakan", "menunggu_part", "tertunda", "qc", "selesai", "diambil"];
+
+/// A work-order sheet is usable in long form (status + time) or wide form (a time per status).
+fn usable(kind: SourceKind, map: &HeaderMap) -> bool {
+    match kind {
+        SourceKind::WorkOrder => {
+            (map.has("status") && map.has("status_at")) || WIDE_STATUSES.iter().any(|s| map.has(s))
+        }
+        _ => true,
+    }
+}
+
+/// The best header of a sheet for `kind`, if any.
+pub fn header_for(sheet: &Sheet, kind: SourceKind) -> Option<HeaderMap> {
+    find_header(sheet, source_name(kind)).filter(|m| usable(kind, m))
+}
+
+pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<Parsed, String> {
+    let mut parsed = Parsed::default();
+    let mut found: Vec<(&Sheet, HeaderMap)> = Vec::new();
+    for sheet in sheets {
+        match header_for(sheet, kind) {
+            Some(map) => found.push((sheet, map)),
+            None => {
+                let blank = sheet.rows.iter().all(|r| r.is_blank());
+                if !blank {
+                    parsed.warn(format!(
+                        "sheet {:?}: no {} header row found; sheet skipped",
+                        sheet.name.as_deref().unwrap_or("-"),
+                        source_name(kind)
+                    ));
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        let spec = fields(source_name(kind));
+        let wanted: Vec<&str> = spec.required.iter().map(|f| spec.display(f)).collect();
+        return Err(format!("no header row found in the first rows; expected columns such as {}", wanted.join(", ")));
+    }
+    let texts: Vec<&str> = found.iter().flat_map(|(s, m)| date_texts(s, m, date_fields(kind))).collect();
+    let order = decide_day_month(texts);
+    let wide = kind == SourceKind::WorkOrder && found.iter().all(|(_, m)| !(m.has("status") && m.has("status_at")));
+    parsed.layout = match kind {
+        SourceKind::WorkOrder if wide => "wide".into(),
+        SourceKind::WorkOrder => "long".into(),
+        SourceKind::Ticket if found.iter().any(|(_, m)| m.has("first_response_minutes")) => "zendesk".into(),
+        SourceKind::Ticket if found.iter().any(|(_, m)| m.has("first_response_hours")) => "freshdesk".into(),
+        SourceKind::Checklist => "flat".into(),
+        _ => "sheet".into(),
+    };
+    for (sheet, map) in &found {
+        let header_row = &sheet.rows[map.header_index];
+        for row in &sheet.rows[map.header_index + 1..] {
+            parsed.rows_read += 1;
+            if row.is_blank() || is_total_row(row) {
+                parsed.rows_skipped += 1;
+                continue;
+            }
+            let reader = RowReader { row, map, order, tz: ctx.tz };
+            let sheet_name = sheet.name.clone();
+            let result = match kind {
+                SourceKind::Booking => booking(&reader, &mut parsed, &sheet_name),
+                SourceKind::WorkOrder => work_order(&reader, &mut parsed, &sheet_name),
+                SourceKind::Ticket => ticket(&reader, &mut parsed, &sheet_name, ctx),
+                SourceKind::Checklist => checklist(&reader, &mut parsed, &sheet_name),
+                SourceKind::Roster => roster(&reader, &mut parsed, &sheet_name),
+                SourceKind::Whatsapp => unreachable!("chats are not sheets"),
+            };
+            match result {
+                Ok(()) => parsed.rows_loaded += 1,
+                Err(reason) => parsed.quarantined.push(Quarantined {
+                    sheet: sheet_name,
+                    row: row.number,
+                    reason,
+                    raw: raw_json(row, Some(header_row)),
+                }),
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+fn required(r: &RowReader, field: &str) -> Result<String, String> {
+    r.text(field).ok_or_else(|| {
+        format!("row {}: {} is empty (required)", r.row.number, fields(r.map.source).display(field))
+    })
+}
+
+/// A vocabulary word, or null with a warning naming the row when the word is unknown.
+fn mapped(r: &RowReader, parsed: &mut Parsed, field: &str, domain: &str) -> (Option<String>, Option<String>) {
+    let raw = r.text(field);
+    let word = raw.as_deref().and_then(|w| lookup(domain, w)).map(str::to_string);
+    if let (Some(raw), None) = (&raw, &word) {
+        parsed.warn(format!(
+            "row {}: {} {raw:?} is not a known {}; loaded without it",
+            r.row.number,
+            fields(r.map.source).display(field),
+            domain.replace('_', " ")
+        ));
+    }
+    (word, raw)
+}
+
+fn booking(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<(), String> {
+    let booking_id = required(r, "booking_id")?;
+    let created_at = r.stamp("created_at")?.ok_or_else(|| required(r, "created_at").unwrap_err())?;
+    let slot = r.stamp_or_pair("slot", "slot_date", "slot_time")?;
+    let reminder = r.stamp("reminder_sent_at")?;
+    let (phone, phone_raw) = r.phone("phone");
+    let (plate, plate_raw) = r.plate("plate");
+    let (status, status_raw) = mapped(r, parsed, "status", "booking_status");
+    let values = vec![
+        Val::Text(booking_id),
+        Val::Time(created_at),
+        Val::text(r.text("channel").map(|c| c.to_lowercase())),
+        Val::text(r.text("customer_name")),
+        Val::text(phone.map(|p| p.e164)),
+        Val::text(phone_raw),
+        Val::text(plate.map(|p| p.display)),
+        Val::text(plate_raw),
+        Val::text(r.text("vehicle_type")),
+        Val::text(r.text("service")),
+        Val::time(slot),
+        Val::text(r.text("technician")),
+        Val::text(r.text("advisor")),
+        Val::text(status),
+        Val::text(status_raw),
+        Val::time(reminder),
+        Val::text(r.text("branch")),
+        Val::text(r.text("notes")),
+        Val::Text(r.extra_json()),
+    ];
+    parsed.table("raw_booking").rows.push((sheet.clone(), r.row.number, values));
+    Ok(())
+}
+
+fn work_order(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<(), String> {
+    let wo = required(r, "work_order")?;
+    let branch = r.text("branch");
+    let mut statuses: Vec<(String, Option<String>, chrono::NaiveDateTime)> = Vec::new();
+    if r.map.has("status") && r.map.has("status_at") {
+        let raw = required(r, "status")?;
+        let status = lookup("work_order_status", &raw)
+            .ok_or_else(|| format!("row {}: Status {raw:?} is not a known work-order status (masuk, diagnosa, …, diambil)", r.row.number))?;
+        let at = r.stamp("status_at")?.ok_or_else(|| required(r, "status_at").unwrap_err())?;
+        statuses.push((status.to_string(), Some(raw), at));
+    } else {
+        for s in WIDE_STATUSES {
+            if let Some(at) = r.stamp(s)? {
+                statuses.push((s.to_string(), None, at));
+            }
+        }
+        if statuses.is_empty() {
+            return Err(format!("row {}: no status time is filled (expected Masuk, Diagnosa, …, Selesai)", r.row.number));
+        }
+    }
+    let estimated = r.stamp("estimated_done_at")?;
+    let tech_estimate = r.stamp("technician_estimate_at")?;
+    let approval = r.stamp("approval_at")?;
+    let cost_estimate = r.amount("cost_estimate")?;
+    let total = r.amount("total_cost")?;
+    let (phone, phone_raw) = r.phone("phone");
+    let (plate, plate_raw) = r.plate("plate");
+    for (status, raw, at) in statuses {
+        parsed.table("raw_work_order_status").rows.push((
+            sheet.clone(),
+            r.row.number,
+            vec![Val::Text(wo.clone()), Val::Text(status), Val::text(raw), Val::Time(at), Val::text(branch.clone())],
+        ));
+    }
+    let values = vec![
+        Val::Text(wo),
+        Val::text(plate.map(|p| p.display)),
+        Val::text(plate_raw),
+        Val::text(r.text("customer_name")),
+        Val::text(phone.map(|p| p.e164)),
+        Val::text(phone_raw),
+        Val::text(r.text("advisor")),
+        Val::text(r.text("technician")),
+        Val::time(estimated),
+        Val::time(tech_estimate),
+        Val::text(r.text("additional_work")),
+        Val::time(approval),
+        Val::int(cost_estimate),
+        Val::int(total),
+        Val::text(r.text("note")),
+        Val::text(branch),
+        Val::Text(r.extra_json()),
+    ];
+    parsed.table("raw_work_order").rows.push((sheet.clone(), r.row.number, values));
+    Ok(())
+}
+
+/// Helpdesk first-response durations: Zendesk minutes (calendar or business clock, by header)
+/// and Freshdesk hours (`HH:MM:SS` or a decimal).
+fn first_response(r: &RowReader, created: chrono::NaiveDateTime, ctx: &SheetContext) -> Result<(Option<f64>, Option<&'static str>, Option<chrono::NaiveDateTime>), String> {
+    if let Some(t) = r.text("first_response_minutes") {
+        let minutes: f64 = t.replace(',', ".").parse().map_err(|_| format!("row {}: First reply time {t:?} is not a number of minutes", r.row.number))?;
+        let business = r.map.headers.get("first_response_minutes").is_some_and(|h| h.to_lowercase().contains("business"));
+        let at = if business {
+            ctx.calendar.add_business(created, Duration::seconds((minutes * 60.0) as i64))
+        } else {
+            Some(created + Duration::seconds((minutes * 60.0) as i64))
+        };
+        return Ok((Some(minutes), Some(if business { "business" } else { "calendar" }), at));
+    }
+    if let Some(t) = r.text("first_response_hours") {
+        let hours = if t.contains(':') {
+            let parts: Vec<f64> = t.split(':').map(|p| p.trim().parse().unwrap_or(f64::NAN)).collect();
+            match parts.as_slice() {
+                [h, m, s] => h + m / 60.0 + s / 3600.0,
+                [h, m] => h + m / 60.0,
+                _ => f64::NAN,
+            }
+        } else {
+            t.replace(',', ".").parse().unwrap_or(f64::NAN)
+        };
+        if hours.is_nan() {
+            return Err(format!("row {}: First response time (in hrs) {t:?} is not a duration", r.row.number));
+        }
+        let minutes = hours * 60.0;
+        return Ok((Some(minutes), Some("calendar"), Some(created + Duration::seconds((minutes * 60.0) as i64))));
+    }
+    Ok((None, None, None))
+}
+
+fn ticket(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>, ctx: &SheetContext) -> Result<(), String> {
+    let id = required(r, "ticket_id")?;
+    let created = r.stamp("created_at")?.ok_or_else(|| required(r, "created_at").unwrap_err())?;
+    let (minutes, clock, derived) = first_response(r, created, ctx)?;
+    let first_at = r.stamp("first_response_at")?.or(derived);
+    let (kind, kind_raw) = mapped(r, parsed, "type", "ticket_type");
+    let (priority, _) = mapped(r, parsed, "priority", "priority");
+    let (phone, _) = r.phone("phone");
+    let (plate, _) = r.plate("plate");
+    let values = vec![
+        Val::Text(id),
+        Val::Time(created),
+        Val::text(kind),
+        Val::text(kind_raw),
+        Val::text(priority),
+        Val::text(r.text("customer_name")),
+        Val::text(phone.map(|p| p.e164)),
+        Val::text(r.text("phone")),
+        Val::text(plate.map(|p| p.display)),
+        Val::text(r.text("advisor")),
+        Val::text(r.text("subject")),
+        Val::time(first_at),
+        Val::float(minutes),
+        Val::text(clock.map(str::to_string)),
+        Val::time(r.stamp("escalated_at")?),
+        Val::text(r.text("escalated_to")),
+        Val::time(r.stamp("resolved_at")?),
+        Val::text(r.text("status").map(|s| s.to_lowercase())),
+        Val::text(r.text("resolution")),
+        Val::text(r.text("satisfaction")),
+        Val::date(r.date("purchase_date")?),
+        Val::text(r.text("product")),
+        Val::text(r.text("warranty_status")),
+        Val::date(r.date("warranty_until")?),
+        Val::time(r.stamp("shipped_at")?),
+        Val::text(r.text("tracking_no")),
+        Val::time(r.stamp("followup_at")?),
+        Val::text(r.text("branch")),
+        Val::Text(r.extra_json()),
+    ];
+    parsed.table("raw_ticket").rows.push((sheet.clone(), r.row.number, values));
+    Ok(())
+}
+
+/// `BKG`, `KSP`, `FUT` from a code or from the SOP's title words.
+pub fn sop_code(text: &str) -> Option<&'static str> {
+    let t = text.to_lowercase();
+    if t.contains("bkg") || t.contains("booking") {
+        Some("BKG")
+    } else if t.contains("ksp") || t.contains("status pengerjaan") || t.contains("komunikasi status") {
+        Some("KSP")
+    } else if t.contains("fut") || t.contains("follow") || t.contains("testimoni") {
+        Some("FUT")
+    } else {
+        None
+    }
+}
+
+fn checklist(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<(), String> {
+    let sop_raw = required(r, "sop")?;
+    let sop = sop_code(&sop_raw).ok_or_else(|| format!("row {}: SOP {sop_raw:?} is not BKG, KSP or FUT", r.row.number))?;
+    let item = required(r, "item")?;
+    let done_raw = r.text("done");
+    let done = tick(done_raw.as_deref().unwrap_or(""));
+    if done.is_none() {
+        parsed.warn(format!("row {}: Selesai {:?} is neither a tick nor blank; loaded as unknown", r.row.number, done_raw.as_deref().unwrap_or("")));
+    }
+    let (plate, plate_raw) = r.plate("plate");
+    let values = vec![
+        Val::Text(sop.to_string()),
+        Val::text(r.text("operator")),
+        Val::date(r.date("work_date")?),
+        Val::text(plate.map(|p| p.display)),
+        Val::text(plate_raw),
+        Val::int(r.text("item_no").and_then(|n| n.parse().ok())),
+        Val::Text(item),
+        Val::bool(done),
+        Val::text(done_raw),
+        Val::text(r.text("note")),
+    ];
+    parsed.table("raw_checklist_item").rows.push((sheet.clone(), r.row.number, values));
+    Ok(())
+}
+
+fn roster(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<(), String> {
+    let id = required(r, "advisor_id")?;
+    let name = required(r, "name")?;
+    let values = vec![
+        Val::Text(id),
+        Val::Text(name),
+        Val::text(r.text("chat_names")),
+        Val::text(r.text("role").map(|s| s.to_uppercase())),
+        Val::text(r.text("branch")),
+        Val::date(r.date("active_from")?),
+        Val::date(r.date("active_to")?),
+    ];
+    parsed.table("raw_advisor").rows.push((sheet.clone(), r.row.number, values));
+    Ok(())
+}

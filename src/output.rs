@@ -1,0 +1,85 @@
+//! Printing data for people (aligned tables) and for tools (CSV, JSON) on standard output.
+
+use std::io::{self, Write};
+
+/// A plain text table: a header row, aligned columns, long cells cut with an ellipsis.
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    max_width: usize,
+}
+
+impl Table {
+    pub fn new<S: Into<String>>(header: impl IntoIterator<Item = S>) -> Self {
+        Self {
+            header: header.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+            max_width: 60,
+        }
+    }
+
+    pub fn max_width(mut self, width: usize) -> Self {
+        self.max_width = width;
+        self
+    }
+
+    pub fn row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        let cut = |s: &str| -> String {
+            let one_line = s.replace(['\n', '\r'], " ");
+            if one_line.chars().count() > self.max_width {
+                let mut t: String = one_line.chars().take(self.max_width - 1).collect();
+                t.push('…');
+                t
+            } else {
+                one_line
+            }
+        };
+        let all: Vec<Vec<String>> = std::iter::once(&self.header)
+            .chain(self.rows.iter())
+            .map(|r| r.iter().map(|c| cut(c)).collect())
+            .collect();
+        let columns = self.header.len();
+        let widths: Vec<usize> = (0..columns)
+            .map(|i| {
+                all.iter()
+                    .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for (n, row) in all.iter().enumerate() {
+            let mut line = String::new();
+            for (i, w) in widths.iter().enumerate() {
+                let cell = row.get(i).map_or("", String::as_str);
+                line.push_str(cell);
+                if i + 1 < columns {
+                    line.push_str(&" ".repeat(w - cell.chars().count() + 2));
+                }
+            }
+            writeln!(out, "{}", line.trim_end())?;
+            if n == 0 {
+                let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+                writeln!(out, "{}", rule.join("  "))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,118 @@
+//! Rule parameters in force on a date: catalog defaults, changed by rule versions, then by the
+//! company's overrides from patuh.toml. One table, read by scoring and stored as `rule_version`.
+
+use super::catalog::Catalog;
+use crate::config::RuleOverride;
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// One row of the parameter table: from `effective_from` on, `rule.param = value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamRow {
+    pub rule_id: String,
+    pub version: u32,
+    pub param: String,
+    pub value: f64,
+    pub unit: String,
+    pub effective_from: NaiveDate,
+    /// `catalog` or `config`.
+    pub origin: &'static str,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ParamTable {
+    rows: Vec<ParamRow>,
+}
+
+impl ParamTable {
+    /// Builds the table; an override naming an unknown rule or parameter is an error.
+    pub fn build(catalog: &Catalog, overrides: &[RuleOverride]) -> Result<Self> {
+        let mut rows = Vec::new();
+        for rule in &catalog.rules {
+            for v in &rule.versions {
+                for p in &rule.params {
+                    let value = v.params.get(&p.name).copied().unwrap_or(p.default);
+                    rows.push(ParamRow {
+                        rule_id: rule.id.clone(),
+                        version: v.version,
+                        param: p.name.clone(),
+                        value,
+                        unit: p.unit.clone(),
+                        effective_from: v.effective_from,
+                        origin: "catalog",
+                    });
+                }
+            }
+        }
+        for o in overrides {
+            let rule = catalog.get(&o.rule).ok_or_else(|| {
+                Error::input(format!(
+                    "patuh.toml: rule_override names rule {:?}, which is not in the catalog (see `patuh rules`)",
+                    o.rule
+                ))
+            })?;
+            let p = rule.param(&o.param).ok_or_else(|| {
+                let known: Vec<&str> = rule.params.iter().map(|p| p.name.as_str()).collect();
+                Error::input(format!(
+                    "patuh.toml: rule_override for {} names parameter {:?}; that rule has {}",
+                    rule.id,
+                    o.param,
+                    if known.is_empty() { "no parameters".to_string() } else { known.join(", ") }
+                ))
+            })?;
+            let version = rule.version_at(o.effective_from).version;
+            rows.push(ParamRow {
+                rule_id: rule.id.clone(),
+                version,
+                param: p.name.clone(),
+                value: o.value,
+                unit: p.unit.clone(),
+                effective_from: o.effective_from,
+                origin: "config",
+            });
+        }
+        Ok(Self { rows })
+    }
+
+    pub fn rows(&self) -> &[ParamRow] {
+        &self.rows
+    }
+
+    /// The value of `rule.param` in force on `date`: the latest row effective on or before the
+    /// date, a config override winning over the catalog on the same date; before every row, the
+    /// earliest catalog value.
+    pub fn value(&self, rule_id: &str, param: &str, date: NaiveDate) -> Option<f64> {
+        let mut best: Option<&ParamRow> = None;
+        let mut earliest: Option<&ParamRow> = None;
+        for r in self.rows.iter().filter(|r| r.rule_id == rule_id && r.param == param) {
+            if r.effective_from <= date {
+                let better = match best {
+                    None => true,
+                    Some(b) => (r.effective_from, r.origin == "config") >= (b.effective_from, b.origin == "config"),
+                };
+                if better {
+                    best = Some(r);
+                }
+            }
+            if r.origin == "catalog" && earliest.is_none_or(|e| r.effective_from < e.effective_from) {
+                earliest = Some(r);
+            }
+        }
+        best.or(earliest).map(|r| r.value)
+    }
+
+    /// Every parameter of a rule in force on `date`.
+    pub fn at(&self, rule_id: &str, date: NaiveDate) -> BTreeMap<String, f64> {
+        let names: std::collections::BTreeSet<&str> = self
+            .rows
+            .iter()
+            .filter(|r| r.rule_id == rule_id)
+            .map(|r| r.param.as_str())
+            .collect();
+        names
+            .into_iter()
+            .filter_map(|n| self.value(rule_id, n, date).map(|v| (n.to_string(), v)))
+            .collect()
+    }
+}

@@ -1,0 +1,164 @@
+//! The DuckDB store: open, lock, migrate, and run a unit of work in one transaction.
+//!
+//! A command does its work inside `Store::unit_of_work`: it commits at the end or not at all, so
+//! a failure or a kill leaves the store as it was before (DuckDB discards an uncommitted WAL).
+
+pub mod sql;
+
+use crate::error::{Error, Result};
+use duckdb::Connection;
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating when missing) and migrates the store at `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::open_at(path, sql::latest_version())
+    }
+
+    /// Opens and migrates up to `target` (tests use this to build an older store).
+    pub fn open_at(path: &Path, target: i64) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.is_dir() {
+                return Err(Error::input(format!(
+                    "{}: the folder for the store does not exist",
+                    path.display()
+                )));
+            }
+        }
+        let conn = Connection::open(path).map_err(|e| open_error(path, &e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate(target)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The schema version recorded in the store (0 for a new, empty store).
+    pub fn schema_version(&self) -> Result<i64> {
+        let exists: i64 = self
+            .conn
+            .query_row(
+                "select count(*) from information_schema.tables where table_name = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.error("reading the schema version", e))?;
+        if exists == 0 {
+            return Ok(0);
+        }
+        self.conn
+            .query_row("select coalesce(max(version), 0) from schema_version", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.error("reading the schema version", e))
+    }
+
+    fn migrate(&mut self, target: i64) -> Result<()> {
+        let found = self.schema_version()?;
+        let known = sql::latest_version();
+        if found > known {
+            return Err(Error::StoreTooNew {
+                path: self.path.clone(),
+                found,
+                known,
+            });
+        }
+        for &(version, name, script) in sql::MIGRATIONS {
+            if version <= found || version > target {
+                continue;
+            }
+            let doing = format!("migrating the schema to version {version} ({name})");
+            self.unit_of_work(&doing, |conn| {
+                conn.execute_batch(
+                    "create table if not exists schema_version (version integer not null, name varchar not null, applied_at timestamp not null default current_timestamp)",
+                )?;
+                conn.execute_batch(script)?;
+                conn.execute(
+                    "insert into schema_version (version, name) values (?, ?)",
+                    duckdb::params![version, name],
+                )?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Runs `work` in one transaction: committed when it returns Ok, rolled back otherwise.
+    pub fn unit_of_work<T>(
+        &mut self,
+        doing: &str,
+        work: impl FnOnce(&Connection) -> std::result::Result<T, duckdb::Error>,
+    ) -> Result<T> {
+        let path = self.path.clone();
+        let err = |e: duckdb::Error| Error::Store {
+            path: path.clone(),
+            doing: doing.to_string(),
+            message: e.to_string(),
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        let out = work(&tx).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(out)
+    }
+
+    /// Like `unit_of_work`, for work that fails with patuh's own errors too.
+    pub fn unit_of_work_with<T>(
+        &mut self,
+        doing: &str,
+        work: impl FnOnce(&Connection) -> Result<T>,
+    ) -> Result<T> {
+        let path = self.path.clone();
+        let err = |e: duckdb::Error| Error::Store {
+            path: path.clone(),
+            doing: doing.to_string(),
+            message: e.to_string(),
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        let out = work(&tx)?;
+        tx.commit().map_err(err)?;
+        Ok(out)
+    }
+
+    pub fn error(&self, doing: &str, e: duckdb::Error) -> Error {
+        Error::Store {
+            path: self.path.clone(),
+            doing: doing.to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// DuckDB refuses a second writer with an IO error about a conflicting lock: say it plainly.
+fn open_error(path: &Path, e: &duckdb::Error) -> Error {
+    let message = e.to_string();
+    if message.contains("Conflicting lock") || message.contains("Could not set lock") {
+        return Error::StoreLocked {
+            path: path.to_path_buf(),
+        };
+    }
+    if message.contains("not a valid DuckDB database") || message.contains("Magic") {
+        return Error::input(format!(
+            "{}: this file is not a patuh store (not a DuckDB database)",
+            path.display()
+        ));
+    }
+    Error::Store {
+        path: path.to_path_buf(),
+        doing: "opening the store".into(),
+        message,
+    }
+}

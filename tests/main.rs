@@ -1,0 +1,10 @@
+//! The one integration-test binary: every test module links once.
+
+mod calendar;
+mod catalog;
+mod cli;
+mod config;
+mod ingest;
+mod values;
+mod store;
+mod support;

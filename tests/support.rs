@@ -1,0 +1,36 @@
+//! Test helpers: the shared specs beside the repository, the binary, temporary folders.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// `../shared` beside the repository, when it is there (CI and developers have it).
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: ../shared is not beside the repository");
+        None
+    }
+}
+
+/// Runs the patuh binary in `dir` with `args`.
+pub fn patuh(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_patuh"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the patuh binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
