@@ -15,7 +15,12 @@ and writes the semester report.\n\nPipeline: import -> timeline -> score -> repo
 )]
 pub struct Cli {
     /// The store (a DuckDB file).
-    #[arg(long, global = true, default_value = "patuh.duckdb", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "patuh.duckdb",
+        value_name = "FILE"
+    )]
     pub db: PathBuf,
 
     /// Configuration file [default: ./patuh.toml if present, else built-in defaults].
@@ -113,7 +118,7 @@ pub enum Format {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Booking,

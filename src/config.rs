@@ -225,16 +225,21 @@ impl Config {
         let mut merged: toml::Table =
             toml::from_str(DEFAULT_TOML).expect("the default configuration is valid TOML");
         merge(&mut merged, user);
-        let config: Config = Config::deserialize(toml::Value::Table(merged)).map_err(|e| {
-            // The merged value has no spans: find the offending key in the user's text.
-            let message = e.message().to_string();
-            let location = locate_key(text, &message);
-            Error::Config {
-                path: path.to_path_buf(),
-                location,
-                message,
-            }
-        })?;
+        let config: Config =
+            serde_path_to_error::deserialize(toml::Value::Table(merged)).map_err(|e| {
+                // The merged value has no spans: find the offending key in the user's text.
+                let key = e.path().to_string();
+                let message = e.inner().message().to_string();
+                let location = match line_of_key(text, &key) {
+                    Some(line) => format!("line {line}, key {key}"),
+                    None => locate_key(text, &message),
+                };
+                Error::Config {
+                    path: path.to_path_buf(),
+                    location,
+                    message,
+                }
+            })?;
         config.validate(path)?;
         Ok(config)
     }
@@ -433,9 +438,8 @@ fn locate_key(text: &str, message: &str) -> String {
             let is_key = t
                 .strip_prefix(key)
                 .is_some_and(|rest| rest.trim_start().starts_with('='));
-            let is_table = t.trim_start_matches('[').starts_with(key)
-                && t.starts_with('[')
-                && t.contains(']');
+            let is_table =
+                t.trim_start_matches('[').starts_with(key) && t.starts_with('[') && t.contains(']');
             if is_key || is_table {
                 let n = i + 1;
                 return match key_path_at_line(text, n) {
@@ -446,6 +450,40 @@ fn locate_key(text: &str, message: &str) -> String {
         }
     }
     String::new()
+}
+
+/// The 1-based line of a dotted key path (`branch[0].hours.mon`) in the user's text: the
+/// deepest part of the path that is written there.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    let plain: Vec<String> = key
+        .split('.')
+        .map(|s| s.split('[').next().unwrap_or(s).to_string())
+        .filter(|s| !s.is_empty() && s != "?")
+        .collect();
+    for n in (1..=plain.len()).rev() {
+        let want = plain[..n].join(".");
+        let mut table = String::new();
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if t.starts_with('[') {
+                table = t.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+                if table == want {
+                    return Some(i + 1);
+                }
+            } else if let Some((k, _)) = t.split_once('=') {
+                let k = k.trim().trim_matches('"');
+                let full = if table.is_empty() {
+                    k.to_string()
+                } else {
+                    format!("{table}.{k}")
+                };
+                if full == want && !t.starts_with('#') {
+                    return Some(i + 1);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The dotted key path of the `key = value` or `[table]` at a 1-based line.
@@ -519,14 +557,26 @@ pub fn param_overrides(config: &Config) -> Vec<RuleOverride> {
     let inq = &config.sla.inquiry;
     let pjl = &config.sla.aftersales;
     let mut out = vec![
-        o("INQ-T3.sla", "umum_minutes", inq.first_response_minutes.umum),
-        o("INQ-T3.sla", "teknis_minutes", inq.first_response_minutes.teknis),
+        o(
+            "INQ-T3.sla",
+            "umum_minutes",
+            inq.first_response_minutes.umum,
+        ),
+        o(
+            "INQ-T3.sla",
+            "teknis_minutes",
+            inq.first_response_minutes.teknis,
+        ),
         o(
             "INQ-T3.sla",
             "komplain_minutes",
             inq.first_response_minutes.komplain,
         ),
-        o("INQ-T5.resolve", "umum_days", inq.resolution_operating_days.umum),
+        o(
+            "INQ-T5.resolve",
+            "umum_days",
+            inq.resolution_operating_days.umum,
+        ),
         o(
             "INQ-T5.resolve",
             "teknis_days",
@@ -537,12 +587,24 @@ pub fn param_overrides(config: &Config) -> Vec<RuleOverride> {
             "komplain_days",
             inq.resolution_operating_days.komplain,
         ),
-        o("PJL-T1.ticket_no", "limit_minutes", pjl.ticket_number_minutes),
+        o(
+            "PJL-T1.ticket_no",
+            "limit_minutes",
+            pjl.ticket_number_minutes,
+        ),
         o("PJL-T2.inform", "limit_days", pjl.inform_operating_days),
         o("PJL-T3.sla", "limit_days", pjl.handling_operating_days),
         o("PJL-T5.followup", "limit_days", pjl.followup_calendar_days),
-        o("BKG-4.1.2", "burst_gap_minutes", config.whatsapp.burst_gap_minutes),
-        o("BKG-7.1", "burst_gap_minutes", config.whatsapp.burst_gap_minutes),
+        o(
+            "BKG-4.1.2",
+            "burst_gap_minutes",
+            config.whatsapp.burst_gap_minutes,
+        ),
+        o(
+            "BKG-7.1",
+            "burst_gap_minutes",
+            config.whatsapp.burst_gap_minutes,
+        ),
     ];
     out.extend(config.rule_overrides.iter().cloned());
     out

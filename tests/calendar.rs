@@ -58,7 +58,10 @@ fn a_holiday_monday_is_closed() {
     assert!(!cal.is_operating_day(d("2025-05-12")));
     assert!(cal.is_operating_day(d("2025-05-13")));
     assert_eq!(minutes(&cal, "2025-05-10 16:50", "2025-05-13 08:05"), 15.0);
-    assert_eq!(cal.next_opening(t("2025-05-10 17:00")), Some(t("2025-05-13 08:00")));
+    assert_eq!(
+        cal.next_opening(t("2025-05-10 17:00")),
+        Some(t("2025-05-13 08:00"))
+    );
 }
 
 #[test]
@@ -74,10 +77,16 @@ fn cuti_bersama_closes_only_when_configured() {
 fn multi_day_spans_count_only_operating_hours() {
     let cal = medan();
     // Mon 2025-08-11 08:00 -> Wed 2025-08-13 17:00: three full days of 9 hours.
-    assert_eq!(minutes(&cal, "2025-08-11 08:00", "2025-08-13 17:00"), 27.0 * 60.0);
+    assert_eq!(
+        minutes(&cal, "2025-08-11 08:00", "2025-08-13 17:00"),
+        27.0 * 60.0
+    );
     // Fri 2025-08-15 12:00 -> Tue 2025-08-19 10:00: Fri 5h, Sat 9h, Sun 0, Mon 17 Aug holiday,
     // Mon 18 Aug cuti bersama (open by default) 9h, Tue 2h.
-    assert_eq!(minutes(&cal, "2025-08-15 12:00", "2025-08-19 10:00"), (5.0 + 9.0 + 9.0 + 2.0) * 60.0);
+    assert_eq!(
+        minutes(&cal, "2025-08-15 12:00", "2025-08-19 10:00"),
+        (5.0 + 9.0 + 9.0 + 2.0) * 60.0
+    );
 }
 
 #[test]
@@ -103,21 +112,36 @@ fn adding_business_time_walks_over_nights_weekends_and_holidays() {
 fn last_operating_day_and_reminder_window_of_a_monday_slot() {
     let cal = medan();
     // A Monday slot: H-1 is Saturday (Sunday closed); the window runs to Sunday 23:59:59.
-    assert_eq!(cal.last_operating_day_before(d("2025-08-11")), Some(d("2025-08-09")));
+    assert_eq!(
+        cal.last_operating_day_before(d("2025-08-11")),
+        Some(d("2025-08-09"))
+    );
     let (from, to) = cal.reminder_window(d("2025-08-11")).unwrap();
     assert_eq!(from, t("2025-08-09 00:00"));
     assert_eq!(to, d("2025-08-10").and_hms_opt(23, 59, 59).unwrap());
     // A Tuesday slot after the Waisak Monday: the last operating day is Saturday.
-    assert_eq!(cal.last_operating_day_before(d("2025-05-13")), Some(d("2025-05-10")));
+    assert_eq!(
+        cal.last_operating_day_before(d("2025-05-13")),
+        Some(d("2025-05-10"))
+    );
     // A Wednesday slot: H-1 is Tuesday.
-    assert_eq!(cal.last_operating_day_before(d("2025-08-13")), Some(d("2025-08-12")));
+    assert_eq!(
+        cal.last_operating_day_before(d("2025-08-13")),
+        Some(d("2025-08-12"))
+    );
 }
 
 #[test]
 fn h_plus_two_ends_at_the_last_second_of_the_day() {
-    assert_eq!(h_plus(d("2025-08-13"), 2), d("2025-08-15").and_hms_opt(23, 59, 59).unwrap());
+    assert_eq!(
+        h_plus(d("2025-08-13"), 2),
+        d("2025-08-15").and_hms_opt(23, 59, 59).unwrap()
+    );
     // Calendar days ignore weekends and holidays.
-    assert_eq!(h_plus(d("2025-08-15"), 2), d("2025-08-17").and_hms_opt(23, 59, 59).unwrap());
+    assert_eq!(
+        h_plus(d("2025-08-15"), 2),
+        d("2025-08-17").and_hms_opt(23, 59, 59).unwrap()
+    );
 }
 
 #[test]
@@ -133,14 +157,23 @@ fn end_of_next_operating_day_skips_closed_days() {
 #[test]
 fn a_branch_with_short_saturdays_and_a_lunch_break() {
     let mut week = WeeklyHours::default();
-    week.set(chrono::Weekday::Sat, DayHours::parse("08:00-15:00").unwrap());
-    week.set(chrono::Weekday::Wed, DayHours::parse("08.00-12.00, 13.00-17.00").unwrap());
+    week.set(
+        chrono::Weekday::Sat,
+        DayHours::parse("08:00-15:00").unwrap(),
+    );
+    week.set(
+        chrono::Weekday::Wed,
+        DayHours::parse("08.00-12.00, 13.00-17.00").unwrap(),
+    );
     let cal = BranchCalendar::new(chrono_tz::Asia::Jakarta, week, []);
     assert!(!cal.is_open(t("2025-08-09 15:00")));
     assert_eq!(minutes(&cal, "2025-08-09 14:50", "2025-08-11 08:05"), 15.0);
     assert!(!cal.is_open(t("2025-08-13 12:30")));
     assert_eq!(minutes(&cal, "2025-08-13 11:50", "2025-08-13 13:10"), 20.0);
-    assert_eq!(cal.next_opening(t("2025-08-13 12:10")), Some(t("2025-08-13 13:00")));
+    assert_eq!(
+        cal.next_opening(t("2025-08-13 12:10")),
+        Some(t("2025-08-13 13:00"))
+    );
 }
 
 #[test]
@@ -155,14 +188,28 @@ fn hours_that_do_not_parse_are_refused() {
 fn shipped_holidays_cover_2024_to_2027_and_name_their_kind() {
     let days = patuh::calendar::shipped_holidays();
     for year in 2024..=2027 {
-        assert!(days.iter().any(|h| h.date == d(&format!("{year}-08-17"))), "{year} independence day");
-        assert!(days.iter().any(|h| h.date == d(&format!("{year}-12-25"))), "{year} christmas");
+        assert!(
+            days.iter().any(|h| h.date == d(&format!("{year}-08-17"))),
+            "{year} independence day"
+        );
+        assert!(
+            days.iter().any(|h| h.date == d(&format!("{year}-12-25"))),
+            "{year} christmas"
+        );
     }
     let eid = days.iter().find(|h| h.date == d("2025-03-31")).unwrap();
     assert_eq!(eid.kind, patuh::calendar::HolidayKind::LiburNasional);
     // 2027 Islamic dates are estimates until the decree: marked, not presented as official.
-    assert!(days.iter().filter(|h| h.date.format("%Y").to_string() == "2027").any(|h| h.provisional));
-    assert!(days.iter().filter(|h| h.date < d("2027-01-01")).all(|h| !h.provisional));
+    assert!(
+        days.iter()
+            .filter(|h| h.date.format("%Y").to_string() == "2027")
+            .any(|h| h.provisional)
+    );
+    assert!(
+        days.iter()
+            .filter(|h| h.date < d("2027-01-01"))
+            .all(|h| !h.provisional)
+    );
 }
 
 fn arb_time() -> impl Strategy<Value = NaiveDateTime> {

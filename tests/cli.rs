@@ -32,7 +32,10 @@ fn rules_as_csv_starts_with_rule_id_and_has_a_row_per_rule() {
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "rule_id");
-    let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_string()).collect();
+    let ids: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
     assert_eq!(ids.len(), Catalog::builtin().rules.len());
     assert!(ids.contains(&"INQ-T3.sla".to_string()));
 }
@@ -42,9 +45,19 @@ fn rules_as_json() {
     let dir = tempdir();
     let out = patuh(dir.path(), &["--json", "rules"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let bkg = v.as_array().unwrap().iter().find(|r| r["rule_id"] == "BKG-4.1.2").unwrap();
+    let bkg = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule_id"] == "BKG-4.1.2")
+        .unwrap();
     assert_eq!(bkg["measurable"], true);
-    assert!(bkg["params"].as_str().unwrap().contains("limit_minutes = 5"));
+    assert!(
+        bkg["params"]
+            .as_str()
+            .unwrap()
+            .contains("limit_minutes = 5")
+    );
 }
 
 #[test]
@@ -59,8 +72,14 @@ fn one_rule_shows_its_parameters_in_force_with_config_overrides() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("Berikan respon maksimal 5 menit"), "{text}");
-    assert!(text.contains("limit_minutes = 5 business_minutes  (catalog"), "{text}");
-    assert!(text.contains("limit_minutes = 10 business_minutes  (config, from 2026-01-01)"), "{text}");
+    assert!(
+        text.contains("limit_minutes = 5 business_minutes  (catalog"),
+        "{text}"
+    );
+    assert!(
+        text.contains("limit_minutes = 10 business_minutes  (config, from 2026-01-01)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -74,8 +93,15 @@ fn an_unknown_rule_is_bad_input() {
 #[test]
 fn bad_usage_exits_2_and_a_bad_config_names_the_key() {
     let dir = tempdir();
-    assert_eq!(patuh(dir.path(), &["no-such-command"]).status.code(), Some(2));
-    std::fs::write(dir.path().join("patuh.toml"), "[report]\nlangauge = \"en\"\n").unwrap();
+    assert_eq!(
+        patuh(dir.path(), &["no-such-command"]).status.code(),
+        Some(2)
+    );
+    std::fs::write(
+        dir.path().join("patuh.toml"),
+        "[report]\nlangauge = \"en\"\n",
+    )
+    .unwrap();
     let out = patuh(dir.path(), &["rules"]);
     assert_eq!(out.status.code(), Some(2));
     let e = stderr(&out);

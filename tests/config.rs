@@ -74,7 +74,8 @@ fn a_wrong_type_names_its_path_and_line() {
 
 #[test]
 fn bad_hours_and_bad_values_are_refused_with_their_key() {
-    let e = parse("[[branch]]\nname = \"Medan\"\n[branch.hours]\nmon = \"17:00-08:00\"\n").unwrap_err();
+    let e =
+        parse("[[branch]]\nname = \"Medan\"\n[branch.hours]\nmon = \"17:00-08:00\"\n").unwrap_err();
     assert!(e.contains("branch[0].hours.mon"), "{e}");
     let e = parse("[report]\nsemester_start_month = 13\n").unwrap_err();
     assert!(e.contains("report.semester_start_month"), "{e}");
@@ -92,10 +93,8 @@ fn syntax_errors_give_the_line() {
 
 #[test]
 fn open_days_and_company_days_off_change_the_calendar() {
-    let c = parse(
-        "[calendar]\nopen_days = [\"2025-05-12\"]\ndays_off = [\"2025-12-31\"]\n",
-    )
-    .unwrap();
+    let c =
+        parse("[calendar]\nopen_days = [\"2025-05-12\"]\ndays_off = [\"2025-12-31\"]\n").unwrap();
     let cal = c.calendar(c.default_branch());
     assert!(cal.is_operating_day(chrono::NaiveDate::from_ymd_opt(2025, 5, 12).unwrap()));
     assert!(!cal.is_operating_day(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()));

@@ -9,7 +9,9 @@ use patuh::store::Store;
 use std::path::{Path, PathBuf};
 
 fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 fn import_into(store: &mut Store, paths: &[PathBuf]) -> BatchResult {
@@ -24,11 +26,18 @@ fn fresh() -> (tempfile::TempDir, Store) {
 }
 
 fn report<'a>(batch: &'a BatchResult, name: &str) -> &'a FileReport {
-    batch.files.iter().find(|f| f.path.ends_with(name)).unwrap_or_else(|| panic!("no report for {name}"))
+    batch
+        .files
+        .iter()
+        .find(|f| f.path.ends_with(name))
+        .unwrap_or_else(|| panic!("no report for {name}"))
 }
 
 fn one<T: duckdb::types::FromSql>(store: &Store, sql: &str) -> T {
-    store.conn().query_row(sql, [], |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    store
+        .conn()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 #[test]
@@ -37,31 +46,103 @@ fn booking_workbook_with_title_rows_excel_dates_and_bad_rows() {
     let batch = import_into(&mut store, &[fixture("booking/booking_log.xlsx")]);
     let r = report(&batch, "booking_log.xlsx");
     assert_eq!(r.status, Status::Loaded, "{r:?}");
-    assert_eq!((r.rows_read, r.rows_loaded, r.rows_quarantined, r.rows_skipped), (6, 3, 1, 2));
-    assert!(r.warnings.iter().any(|w| w.contains("\"Catatan\"")), "{:?}", r.warnings);
+    assert_eq!(
+        (
+            r.rows_read,
+            r.rows_loaded,
+            r.rows_quarantined,
+            r.rows_skipped
+        ),
+        (6, 3, 1, 2)
+    );
+    assert!(
+        r.warnings.iter().any(|w| w.contains("\"Catatan\"")),
+        "{:?}",
+        r.warnings
+    );
     // An Excel date-time cell, a date cell plus a time cell.
-    let created: String = one(&store, "select strftime(created_at, '%Y-%m-%d %H:%M') from raw_booking where booking_id = 'BKG-0801'");
+    let created: String = one(
+        &store,
+        "select strftime(created_at, '%Y-%m-%d %H:%M') from raw_booking where booking_id = 'BKG-0801'",
+    );
     assert_eq!(created, "2025-08-04 09:15");
-    let slot: String = one(&store, "select strftime(slot, '%Y-%m-%d %H:%M') from raw_booking where booking_id = 'BKG-0801'");
+    let slot: String = one(
+        &store,
+        "select strftime(slot, '%Y-%m-%d %H:%M') from raw_booking where booking_id = 'BKG-0801'",
+    );
     assert_eq!(slot, "2025-08-06 10:00");
     // Text date with an Indonesian month name and a dotted time in separate columns.
-    let slot: String = one(&store, "select strftime(slot, '%Y-%m-%d %H:%M') from raw_booking where booking_id = 'BKG-0804'");
+    let slot: String = one(
+        &store,
+        "select strftime(slot, '%Y-%m-%d %H:%M') from raw_booking where booking_id = 'BKG-0804'",
+    );
     assert_eq!(slot, "2025-08-12 13:30");
     // Phones to E.164, plates to display form; the raw text kept beside.
-    let (phone, raw): (String, String) = store.conn().query_row("select phone, phone_raw from raw_booking where booking_id = 'BKG-0801'", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
-    assert_eq!((phone.as_str(), raw.as_str()), ("+628123456789", "0812-3456-789"));
-    assert_eq!(one::<String>(&store, "select phone from raw_booking where booking_id = 'BKG-0802'"), "+6281298765432");
-    assert_eq!(one::<String>(&store, "select phone from raw_booking where booking_id = 'BKG-0804'"), "+62811222333");
-    assert_eq!(one::<String>(&store, "select plate from raw_booking where booking_id = 'BKG-0801'"), "BK 1234 ABC");
-    assert_eq!(one::<String>(&store, "select status from raw_booking where booking_id = 'BKG-0804'"), "no_show");
+    let (phone, raw): (String, String) = store
+        .conn()
+        .query_row(
+            "select phone, phone_raw from raw_booking where booking_id = 'BKG-0801'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (phone.as_str(), raw.as_str()),
+        ("+628123456789", "0812-3456-789")
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select phone from raw_booking where booking_id = 'BKG-0802'"
+        ),
+        "+6281298765432"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select phone from raw_booking where booking_id = 'BKG-0804'"
+        ),
+        "+62811222333"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select plate from raw_booking where booking_id = 'BKG-0801'"
+        ),
+        "BK 1234 ABC"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select status from raw_booking where booking_id = 'BKG-0804'"
+        ),
+        "no_show"
+    );
     // Extra columns kept as JSON, not lost.
-    assert_eq!(one::<String>(&store, "select extra from raw_booking where booking_id = 'BKG-0801'"), r#"{"Kode Promo":"AGUSTUS25"}"#);
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select extra from raw_booking where booking_id = 'BKG-0801'"
+        ),
+        r#"{"Kode Promo":"AGUSTUS25"}"#
+    );
     // The quarantined row names sheet, row, column and value.
-    let (sheet, row, reason): (String, i64, String) = store.conn().query_row("select sheet, row_no, reason from quarantine", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+    let (sheet, row, reason): (String, i64, String) = store
+        .conn()
+        .query_row("select sheet, row_no, reason from quarantine", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
     assert_eq!((sheet.as_str(), row), ("Rekap Booking", 8));
-    assert_eq!(reason, "row 8: Tanggal Kedatangan \"31/02/2025\" is not a date");
+    assert_eq!(
+        reason,
+        "row 8: Tanggal Kedatangan \"31/02/2025\" is not a date"
+    );
     // Provenance: every raw row names its file, sheet and row.
-    let row: i64 = one(&store, "select row_no from raw_booking where booking_id = 'BKG-0804'");
+    let row: i64 = one(
+        &store,
+        "select row_no from raw_booking where booking_id = 'BKG-0804'",
+    );
     assert_eq!(row, 9);
 }
 
@@ -70,77 +151,222 @@ fn booking_csv_with_bom_semicolons_and_text_dates() {
     let (_d, mut store) = fresh();
     let batch = import_into(&mut store, &[fixture("booking/booking_semicolon_bom.csv")]);
     let r = report(&batch, "booking_semicolon_bom.csv");
-    assert_eq!((r.rows_read, r.rows_loaded, r.rows_quarantined, r.rows_skipped), (5, 3, 1, 1), "{r:?}");
+    assert_eq!(
+        (
+            r.rows_read,
+            r.rows_loaded,
+            r.rows_quarantined,
+            r.rows_skipped
+        ),
+        (5, 3, 1, 1),
+        "{r:?}"
+    );
     let q: String = one(&store, "select reason from quarantine");
-    assert_eq!(q, "row 7: Tanggal Booking is empty (required)");
-    let t = |id: &str, col: &str| -> String { one(&store, &format!("select strftime({col}, '%Y-%m-%d %H:%M') from raw_booking where booking_id = '{id}'")) };
+    assert_eq!(q, "row 7: Waktu Pesan is empty (required)");
+    let t = |id: &str, col: &str| -> String {
+        one(
+            &store,
+            &format!(
+                "select strftime({col}, '%Y-%m-%d %H:%M') from raw_booking where booking_id = '{id}'"
+            ),
+        )
+    };
     assert_eq!(t("BK-2001", "created_at"), "2025-04-22 09:15");
     assert_eq!(t("BK-2002", "created_at"), "2025-04-22 13:40");
     assert_eq!(t("BK-2002", "slot"), "2025-04-28 09:00");
     assert_eq!(t("BK-2003", "slot"), "2025-04-24 00:00");
     assert_eq!(t("BK-2001", "reminder_sent_at"), "2025-04-22 16:00");
-    assert_eq!(one::<String>(&store, "select plate from raw_booking where booking_id = 'BK-2001'"), "BK 1234 ABC");
-    assert_eq!(one::<String>(&store, "select plate from raw_booking where booking_id = 'BK-2002'"), "B 1234 XYZ");
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select plate from raw_booking where booking_id = 'BK-2001'"
+        ),
+        "BK 1234 ABC"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select plate from raw_booking where booking_id = 'BK-2002'"
+        ),
+        "B 1234 XYZ"
+    );
     // A Medan landline keeps its area code.
-    assert_eq!(one::<String>(&store, "select phone from raw_booking where booking_id = 'BK-2003'"), "+62614567890");
-    assert_eq!(one::<String>(&store, "select status from raw_booking where booking_id = 'BK-2003'"), "rescheduled");
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select phone from raw_booking where booking_id = 'BK-2003'"
+        ),
+        "+62614567890"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select status from raw_booking where booking_id = 'BK-2003'"
+        ),
+        "rescheduled"
+    );
 }
 
 #[test]
 fn month_first_windows_1252_csv() {
     let (_d, mut store) = fresh();
     import_into(&mut store, &[fixture("booking/booking_mdy_win1252.csv")]);
-    let created: String = one(&store, "select strftime(created_at, '%Y-%m-%d %H:%M') from raw_booking where booking_id = 'EN-2'");
+    let created: String = one(
+        &store,
+        "select strftime(created_at, '%Y-%m-%d %H:%M') from raw_booking where booking_id = 'EN-2'",
+    );
     assert_eq!(created, "2025-04-02 16:45");
-    let name: String = one(&store, "select customer_name from raw_booking where booking_id = 'EN-1'");
+    let name: String = one(
+        &store,
+        "select customer_name from raw_booking where booking_id = 'EN-1'",
+    );
     assert_eq!(name, "José Café");
-    assert_eq!(one::<String>(&store, "select status from raw_booking where booking_id = 'EN-1'"), "arrived");
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select status from raw_booking where booking_id = 'EN-1'"
+        ),
+        "arrived"
+    );
 }
 
 #[test]
 fn work_orders_long_and_wide() {
     let (_d, mut store) = fresh();
-    let batch = import_into(&mut store, &[fixture("work_orders/wo_long.csv"), fixture("work_orders/wo_wide.xlsx")]);
+    let batch = import_into(
+        &mut store,
+        &[
+            fixture("work_orders/wo_long.csv"),
+            fixture("work_orders/wo_wide.xlsx"),
+        ],
+    );
     let long = report(&batch, "wo_long.csv");
     assert_eq!(long.layout.as_deref(), Some("long"));
-    assert_eq!((long.rows_read, long.rows_loaded, long.rows_quarantined), (9, 8, 1));
+    assert_eq!(
+        (long.rows_read, long.rows_loaded, long.rows_quarantined),
+        (9, 8, 1)
+    );
     let reason: String = one(&store, "select reason from quarantine where row_no = 9");
-    assert!(reason.starts_with("row 9: Status \"Dibengkelin\" is not a known work-order status"), "{reason}");
-    let statuses: String = one(&store, "select string_agg(status, ',' order by status_at) from raw_work_order_status where work_order = 'SPK-101'");
+    assert!(
+        reason.starts_with("row 9: Status \"Dibengkelin\" is not a known work-order status"),
+        "{reason}"
+    );
+    let statuses: String = one(
+        &store,
+        "select string_agg(status, ',' order by status_at) from raw_work_order_status where work_order = 'SPK-101'",
+    );
     assert_eq!(statuses, "masuk,diagnosa,dikerjakan,qc,selesai");
 
     let wide = report(&batch, "wo_wide.xlsx");
     assert_eq!(wide.layout.as_deref(), Some("wide"));
-    assert_eq!((wide.rows_read, wide.rows_loaded, wide.rows_quarantined), (3, 2, 1));
-    let qc: String = one(&store, "select strftime(status_at, '%Y-%m-%d %H:%M') from raw_work_order_status where work_order = 'WO-201' and status = 'qc'");
+    assert_eq!(
+        (wide.rows_read, wide.rows_loaded, wide.rows_quarantined),
+        (3, 2, 1)
+    );
+    let qc: String = one(
+        &store,
+        "select strftime(status_at, '%Y-%m-%d %H:%M') from raw_work_order_status where work_order = 'WO-201' and status = 'qc'",
+    );
     assert_eq!(qc, "2025-08-07 15:50");
-    assert_eq!(one::<i64>(&store, "select total_cost from raw_work_order where work_order = 'WO-201'"), 1_250_000);
-    assert_eq!(one::<i64>(&store, "select total_cost from raw_work_order where work_order = 'WO-202'"), 850_000);
-    assert_eq!(one::<i64>(&store, "select count(*) from raw_work_order_status where work_order = 'WO-202'"), 2);
+    assert_eq!(
+        one::<i64>(
+            &store,
+            "select total_cost from raw_work_order where work_order = 'WO-201'"
+        ),
+        1_250_000
+    );
+    assert_eq!(
+        one::<i64>(
+            &store,
+            "select total_cost from raw_work_order where work_order = 'WO-202'"
+        ),
+        850_000
+    );
+    assert_eq!(
+        one::<i64>(
+            &store,
+            "select count(*) from raw_work_order_status where work_order = 'WO-202'"
+        ),
+        2
+    );
 }
 
 #[test]
 fn tickets_from_zendesk_freshdesk_and_a_hand_kept_ods() {
     let (_d, mut store) = fresh();
     let batch = import_into(&mut store, &[fixture("tickets")]);
-    assert_eq!(report(&batch, "zendesk_export.csv").layout.as_deref(), Some("zendesk"));
-    assert_eq!(report(&batch, "freshdesk_export.csv").layout.as_deref(), Some("freshdesk"));
+    assert_eq!(
+        report(&batch, "zendesk_export.csv").layout.as_deref(),
+        Some("zendesk")
+    );
+    assert_eq!(
+        report(&batch, "freshdesk_export.csv").layout.as_deref(),
+        Some("freshdesk")
+    );
     // An offset timestamp converted to Medan time (UTC 02:10 is 09:10 WIB).
-    let created: String = one(&store, "select strftime(created_at, '%Y-%m-%d %H:%M') from raw_ticket where ticket_id = '5013'");
+    let created: String = one(
+        &store,
+        "select strftime(created_at, '%Y-%m-%d %H:%M') from raw_ticket where ticket_id = '5013'",
+    );
     assert_eq!(created, "2025-08-05 09:10");
     // Zendesk's first reply is a business-hours duration: 10 min on Monday, 15 on Tuesday.
     let (minutes, clock, at): (f64, String, String) = store.conn().query_row("select first_response_minutes, first_response_clock, strftime(first_response_at, '%Y-%m-%d %H:%M') from raw_ticket where ticket_id = '5012'", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
-    assert_eq!((minutes, clock.as_str(), at.as_str()), (25.0, "business", "2025-08-05 08:15"));
-    assert_eq!(one::<String>(&store, "select type from raw_ticket where ticket_id = '5012'"), "komplain");
-    assert!(one::<String>(&store, "select extra from raw_ticket where ticket_id = '5012'").contains("\"Kategori [list]\":\"komplain\""));
+    assert_eq!(
+        (minutes, clock.as_str(), at.as_str()),
+        (25.0, "business", "2025-08-05 08:15")
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select type from raw_ticket where ticket_id = '5012'"
+        ),
+        "komplain"
+    );
+    assert!(
+        one::<String>(
+            &store,
+            "select extra from raw_ticket where ticket_id = '5012'"
+        )
+        .contains("\"Kategori [list]\":\"komplain\"")
+    );
     // Freshdesk's HH:MM:SS hours.
-    assert_eq!(one::<f64>(&store, "select first_response_minutes from raw_ticket where ticket_id = 'FD-77'"), 45.0);
-    assert_eq!(one::<String>(&store, "select type from raw_ticket where ticket_id = 'FD-77'"), "teknis");
+    assert_eq!(
+        one::<f64>(
+            &store,
+            "select first_response_minutes from raw_ticket where ticket_id = 'FD-77'"
+        ),
+        45.0
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select type from raw_ticket where ticket_id = 'FD-77'"
+        ),
+        "teknis"
+    );
     // The .ods sheet: an after-sales claim with its warranty dates; a bad row quarantined.
-    assert_eq!(one::<String>(&store, "select type from raw_ticket where ticket_id = 'PJ-001'"), "aftersales");
-    assert_eq!(one::<String>(&store, "select strftime(warranty_until, '%Y-%m-%d') from raw_ticket where ticket_id = 'PJ-001'"), "2026-07-20");
-    let reason: String = one(&store, "select reason from quarantine q join import_file f using (file_id) where f.display_path like '%.ods'");
-    assert_eq!(reason, "row 4: Tanggal Masuk \"kemarin sore\" is not a date");
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select type from raw_ticket where ticket_id = 'PJ-001'"
+        ),
+        "aftersales"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            "select strftime(warranty_until, '%Y-%m-%d') from raw_ticket where ticket_id = 'PJ-001'"
+        ),
+        "2026-07-20"
+    );
+    let reason: String = one(
+        &store,
+        "select reason from quarantine q join import_file f using (file_id) where f.display_path like '%.ods'",
+    );
+    assert_eq!(
+        reason,
+        "row 4: Tanggal Masuk \"kemarin sore\" is not a date"
+    );
 }
 
 #[test]
@@ -150,54 +376,142 @@ fn checklist_forms_one_per_sheet_and_flat_rows() {
     let forms = report(&batch, "checklist_forms.xlsx");
     assert_eq!(forms.layout.as_deref(), Some("sop_form"));
     assert_eq!(forms.rows_loaded, 10);
-    let ticks: String = one(&store, "select string_agg(case when done then '1' else '0' end, '' order by item_no) from raw_checklist_item where sheet = 'BKG 06-08'");
+    let ticks: String = one(
+        &store,
+        "select string_agg(case when done then '1' else '0' end, '' order by item_no) from raw_checklist_item where sheet = 'BKG 06-08'",
+    );
     assert_eq!(ticks, "1111100");
     let (op, date, plate, sop): (String, String, String, String) = store.conn().query_row("select operator, strftime(work_date, '%Y-%m-%d'), plate, sop from raw_checklist_item where sheet = 'KSP 07-08' and item_no = 2", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap();
-    assert_eq!((op.as_str(), date.as_str(), plate.as_str(), sop.as_str()), ("Dewi", "2025-08-07", "BK 2345 CD", "KSP"));
-    let note: String = one(&store, "select note from raw_checklist_item where sheet = 'BKG 06-08' and item_no = 7");
+    assert_eq!(
+        (op.as_str(), date.as_str(), plate.as_str(), sop.as_str()),
+        ("Dewi", "2025-08-07", "BK 2345 CD", "KSP")
+    );
+    let note: String = one(
+        &store,
+        "select note from raw_checklist_item where sheet = 'BKG 06-08' and item_no = 7",
+    );
     assert_eq!(note, "pelanggan datang langsung");
     let flat = report(&batch, "checklist_flat.xls");
     assert_eq!((flat.rows_loaded, flat.rows_quarantined), (3, 1));
-    assert_eq!(one::<bool>(&store, "select done from raw_checklist_item where sop = 'FUT' and item_no = 3"), false);
+    assert!(!one::<bool>(
+        &store,
+        "select done from raw_checklist_item where sop = 'FUT' and item_no = 3"
+    ));
 }
 
 #[test]
 fn whatsapp_android_and_ios_zip_with_sides_from_the_roster() {
     let (_d, mut store) = fresh();
     let batch = import_into(&mut store, &[fixture("roster"), fixture("whatsapp")]);
-    assert!(batch.files.iter().all(|f| f.status == Status::Loaded), "{:?}", batch.files);
+    assert!(
+        batch.files.iter().all(|f| f.status == Status::Loaded),
+        "{:?}",
+        batch.files
+    );
     let chat = "Chat WhatsApp dengan Budi BK 1234 ABC";
     // A multi-line message joined; business side from the roster's chat names.
     let (text, side, line): (String, String, i64) = store.conn().query_row(&format!("select text, sender_side, row_no from raw_message where chat = '{chat}' and row_no = 2"), [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
-    assert_eq!(text, "Selamat pagi pak, sy mau booking servis utk besok bisa?\nMobil avanza, ganti oli sama cek rem");
+    assert_eq!(
+        text,
+        "Selamat pagi pak, sy mau booking servis utk besok bisa?\nMobil avanza, ganti oli sama cek rem"
+    );
     assert_eq!((side.as_str(), line), ("customer", 2));
-    assert_eq!(one::<String>(&store, &format!("select sender_side from raw_message where chat = '{chat}' and row_no = 4")), "business");
-    assert_eq!(one::<String>(&store, &format!("select sender_side from raw_message where chat = '{chat}' and row_no = 1")), "system");
-    assert_eq!(one::<String>(&store, &format!("select media from raw_message where chat = '{chat}' and row_no = 5")), "media");
-    assert!(one::<bool>(&store, &format!("select deleted from raw_message where chat = '{chat}' and row_no = 6")));
-    let (edited, text): (bool, String) = store.conn().query_row(&format!("select edited, text from raw_message where chat = '{chat}' and row_no = 7"), [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!(
+        one::<String>(
+            &store,
+            &format!("select sender_side from raw_message where chat = '{chat}' and row_no = 4")
+        ),
+        "business"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            &format!("select sender_side from raw_message where chat = '{chat}' and row_no = 1")
+        ),
+        "system"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            &format!("select media from raw_message where chat = '{chat}' and row_no = 5")
+        ),
+        "media"
+    );
+    assert!(one::<bool>(
+        &store,
+        &format!("select deleted from raw_message where chat = '{chat}' and row_no = 6")
+    ));
+    let (edited, text): (bool, String) = store
+        .conn()
+        .query_row(
+            &format!("select edited, text from raw_message where chat = '{chat}' and row_no = 7"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
     assert!(edited);
-    assert_eq!(text, "Baik Pak, booking terkonfirmasi Sabtu 23/08 jam 10.00");
+    assert_eq!(
+        text,
+        "Baik Pak, booking terkonfirmasi Sabtu 23/08 jam 10.00"
+    );
     // The plate comes from the file (contact) name.
-    assert_eq!(one::<String>(&store, &format!("select any_value(chat_plate) from raw_message where chat = '{chat}'")), "BK 1234 ABC");
-    let at: String = one(&store, &format!("select strftime(sent_at, '%Y-%m-%d %H:%M') from raw_message where chat = '{chat}' and row_no = 8"));
+    assert_eq!(
+        one::<String>(
+            &store,
+            &format!("select any_value(chat_plate) from raw_message where chat = '{chat}'")
+        ),
+        "BK 1234 ABC"
+    );
+    let at: String = one(
+        &store,
+        &format!(
+            "select strftime(sent_at, '%Y-%m-%d %H:%M') from raw_message where chat = '{chat}' and row_no = 8"
+        ),
+    );
     assert_eq!(at, "2025-08-23 16:59");
     // iOS zip: seconds, LRM marks, the customer's phone from the file name.
     let zip = "WhatsApp Chat - +62 812-7777-8888";
     let (sheet, phone, text): (String, String, String) = store.conn().query_row(&format!("select sheet, customer_phone, text from raw_message where chat = '{zip}' and row_no = 3"), [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
-    assert_eq!((sheet.as_str(), phone.as_str()), ("_chat.txt", "+6281277778888"));
+    assert_eq!(
+        (sheet.as_str(), phone.as_str()),
+        ("_chat.txt", "+6281277778888")
+    );
     assert_eq!(text, "Mobil sy bunyi kasar\nkalau direm");
-    assert_eq!(one::<String>(&store, &format!("select media from raw_message where chat = '{zip}' and row_no = 2")), "photo");
-    assert_eq!(one::<String>(&store, &format!("select strftime(sent_at, '%H:%M:%S') from raw_message where chat = '{zip}' and row_no = 1")), "08:01:02");
+    assert_eq!(
+        one::<String>(
+            &store,
+            &format!("select media from raw_message where chat = '{zip}' and row_no = 2")
+        ),
+        "photo"
+    );
+    assert_eq!(
+        one::<String>(
+            &store,
+            &format!(
+                "select strftime(sent_at, '%H:%M:%S') from raw_message where chat = '{zip}' and row_no = 1"
+            )
+        ),
+        "08:01:02"
+    );
 }
 
 #[test]
 fn a_file_of_no_known_kind_is_reported_and_the_others_still_load() {
     let (_d, mut store) = fresh();
-    let batch = import_into(&mut store, &[fixture("unknown/stok_gudang.csv"), fixture("roster/roster.xlsx")]);
+    let batch = import_into(
+        &mut store,
+        &[
+            fixture("unknown/stok_gudang.csv"),
+            fixture("roster/roster.xlsx"),
+        ],
+    );
     let bad = report(&batch, "stok_gudang.csv");
     assert_eq!(bad.status, Status::Failed);
-    assert!(bad.warnings[0].contains("matches no known kind"), "{:?}", bad.warnings);
+    assert!(
+        bad.warnings[0].contains("matches no known kind"),
+        "{:?}",
+        bad.warnings
+    );
     assert_eq!(report(&batch, "roster.xlsx").rows_loaded, 3);
     assert_eq!(one::<i64>(&store, "select count(*) from import_file"), 1);
 }
@@ -206,11 +520,24 @@ fn a_file_of_no_known_kind_is_reported_and_the_others_still_load() {
 fn importing_the_same_folder_twice_changes_nothing() {
     let (_d, mut store) = fresh();
     let first = import_into(&mut store, &[fixture("booking"), fixture("whatsapp")]);
-    let counts = |s: &Store| -> (i64, i64, i64) { (one(s, "select count(*) from raw_booking"), one(s, "select count(*) from raw_message"), one(s, "select count(*) from quarantine")) };
+    let counts = |s: &Store| -> (i64, i64, i64) {
+        (
+            one(s, "select count(*) from raw_booking"),
+            one(s, "select count(*) from raw_message"),
+            one(s, "select count(*) from quarantine"),
+        )
+    };
     let before = counts(&store);
     let second = import_into(&mut store, &[fixture("booking"), fixture("whatsapp")]);
     assert_eq!(counts(&store), before);
-    assert!(second.files.iter().all(|f| f.status == Status::Unchanged && f.rows_loaded == 0), "{:?}", second.files);
+    assert!(
+        second
+            .files
+            .iter()
+            .all(|f| f.status == Status::Unchanged && f.rows_loaded == 0),
+        "{:?}",
+        second.files
+    );
     assert_eq!(first.files.len(), second.files.len());
 }
 
@@ -229,20 +556,30 @@ fn a_changed_file_replaces_its_earlier_rows() {
 
 #[test]
 fn every_real_whatsapp_export_parses() {
-    let Some(shared) = crate::support::shared_dir() else { return };
+    let Some(shared) = crate::support::shared_dir() else {
+        return;
+    };
     let dir = shared.join("real_formats/whatsapp");
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         let text = patuh::ingest::table::decode_text(&bytes);
-        assert!(patuh::ingest::whatsapp::looks_like_whatsapp(&text), "{} not recognised", path.display());
+        assert!(
+            patuh::ingest::whatsapp::looks_like_whatsapp(&text),
+            "{} not recognised",
+            path.display()
+        );
         let chat = patuh::ingest::whatsapp::parse(&text, None);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         assert!(chat.bad_lines.is_empty(), "{name}: {:?}", chat.bad_lines);
         assert!(chat.messages.len() >= 3, "{name}");
         // Every line is either a header or belongs to the message above it.
-        let body_lines: usize = chat.messages.iter().map(|m| m.text.lines().count().max(1)).sum();
+        let body_lines: usize = chat
+            .messages
+            .iter()
+            .map(|m| m.text.lines().count().max(1))
+            .sum();
         assert!(body_lines <= chat.lines, "{name}");
         seen += 1;
     }
@@ -252,29 +589,55 @@ fn every_real_whatsapp_export_parses() {
 fn real(name: &str) -> Option<patuh::ingest::whatsapp::Chat> {
     let shared = crate::support::shared_dir()?;
     let bytes = std::fs::read(shared.join("real_formats/whatsapp").join(name)).unwrap();
-    Some(patuh::ingest::whatsapp::parse(&patuh::ingest::table::decode_text(&bytes), None))
+    Some(patuh::ingest::whatsapp::parse(
+        &patuh::ingest::table::decode_text(&bytes),
+        None,
+    ))
 }
 
 #[test]
 fn real_exports_keep_their_quirks() {
     use patuh::ingest::values::DayMonth;
-    let Some(ios_id) = real("ios_id_mdyy_dotted_time_crlf.txt") else { return };
+    let Some(ios_id) = real("ios_id_mdyy_dotted_time_crlf.txt") else {
+        return;
+    };
     assert_eq!(ios_id.day_month, DayMonth::MonthFirst);
     assert_eq!(ios_id.layout, "ios");
-    assert!(ios_id.messages[0].system, "iOS puts the encryption notice under the contact");
-    assert_eq!(ios_id.messages[1].at.format("%Y-%m-%d %H:%M:%S").to_string(), "2022-03-27 21:41:35");
+    assert!(
+        ios_id.messages[0].system,
+        "iOS puts the encryption notice under the contact"
+    );
+    assert_eq!(
+        ios_id.messages[1]
+            .at
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string(),
+        "2022-03-27 21:41:35"
+    );
     assert_eq!(ios_id.messages[2].media, Some("photo"));
     assert!(ios_id.messages.iter().any(|m| m.deleted));
 
     let ampm = real("ios_business_ddmmyyyy_12h_nnbsp.txt").unwrap();
-    assert_eq!(ampm.messages[0].at.format("%Y-%m-%d %H:%M:%S").to_string(), "2025-11-13 12:25:55");
-    assert_eq!(ampm.messages[2].at.format("%H:%M:%S").to_string(), "09:09:43");
+    assert_eq!(
+        ampm.messages[0].at.format("%Y-%m-%d %H:%M:%S").to_string(),
+        "2025-11-13 12:25:55"
+    );
+    assert_eq!(
+        ampm.messages[2].at.format("%H:%M:%S").to_string(),
+        "09:09:43"
+    );
     assert!(ampm.messages[0].system);
     assert_eq!(ampm.messages[1].text, "");
 
     let es = real("android_mmddyyyy_12h_ampm_dotted.txt").unwrap();
-    assert_eq!(es.messages[2].at.format("%Y-%m-%d %H:%M").to_string(), "2019-01-30 20:49");
-    assert_eq!(es.messages[2].text, "Lorem ipsum dolor sit amet,\nconsectetur adipiscing elit. Duis libero.");
+    assert_eq!(
+        es.messages[2].at.format("%Y-%m-%d %H:%M").to_string(),
+        "2019-01-30 20:49"
+    );
+    assert_eq!(
+        es.messages[2].text,
+        "Lorem ipsum dolor sit amet,\nconsectetur adipiscing elit. Duis libero."
+    );
     assert_eq!(es.messages[1].text, ".");
 
     let de = real("android_de_ddmmyy_24h_bom_lines.txt").unwrap();
@@ -304,7 +667,8 @@ fn import_prints_json_and_reports_unchanged_on_reimport() {
     assert_eq!(f["status"], "loaded");
     assert_eq!(f["rows_loaded"], 3);
     assert_eq!(f["sha256"].as_str().unwrap().len(), 64);
-    let again: serde_json::Value = serde_json::from_str(&stdout(&patuh(dir.path(), &args))).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_str(&stdout(&patuh(dir.path(), &args))).unwrap();
     assert_eq!(again["files"][0]["status"], "unchanged");
     assert_eq!(again["files"][0]["rows_loaded"], 0);
 }
@@ -312,9 +676,20 @@ fn import_prints_json_and_reports_unchanged_on_reimport() {
 #[test]
 fn a_failed_file_makes_import_exit_2_after_loading_the_rest() {
     let dir = tempdir();
-    let out = patuh(dir.path(), &["import", fixture("unknown").to_str().unwrap(), fixture("roster").to_str().unwrap()]);
+    let out = patuh(
+        dir.path(),
+        &[
+            "import",
+            fixture("unknown").to_str().unwrap(),
+            fixture("roster").to_str().unwrap(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("1 of 2 files could not be imported"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 of 2 files could not be imported"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).contains("roster"), "{}", stdout(&out));
     let check = patuh(dir.path(), &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
@@ -326,7 +701,11 @@ fn killing_an_import_leaves_no_partial_file() {
     // A big chat so the kill lands mid-import.
     let mut text = String::new();
     for i in 0..200_000u32 {
-        text.push_str(&format!("22/08/25 {:02}.{:02} - Pelanggan: pesan nomor {i}\n", 8 + (i / 60) % 9, i % 60));
+        text.push_str(&format!(
+            "22/08/25 {:02}.{:02} - Pelanggan: pesan nomor {i}\n",
+            8 + (i / 60) % 9,
+            i % 60
+        ));
     }
     for n in 0..4 {
         std::fs::write(dir.path().join(format!("chat{n}.txt")), &text).unwrap();
@@ -341,15 +720,24 @@ fn killing_an_import_leaves_no_partial_file() {
     let _ = child.wait();
     let store = Store::open(&dir.path().join("patuh.duckdb")).unwrap();
     // Every file in the ledger is complete; no message belongs to a file not in the ledger.
-    let partial: i64 = one(&store, "select count(*) from import_file f where rows_loaded <> (select count(*) from raw_message m where m.file_id = f.file_id)");
-    let orphans: i64 = one(&store, "select count(*) from raw_message where file_id not in (select file_id from import_file)");
+    let partial: i64 = one(
+        &store,
+        "select count(*) from import_file f where rows_loaded <> (select count(*) from raw_message m where m.file_id = f.file_id)",
+    );
+    let orphans: i64 = one(
+        &store,
+        "select count(*) from raw_message where file_id not in (select file_id from import_file)",
+    );
     assert_eq!((partial, orphans), (0, 0));
     drop(store);
     // Importing again completes the job.
     let out = patuh(dir.path(), &["--quiet", "import", "."]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let store = Store::open(&dir.path().join("patuh.duckdb")).unwrap();
-    assert_eq!(one::<i64>(&store, "select count(*) from raw_message"), 800_000);
+    assert_eq!(
+        one::<i64>(&store, "select count(*) from raw_message"),
+        800_000
+    );
 }
 
 #[test]
@@ -362,7 +750,16 @@ fn collect_inputs_skips_hidden_ignored_and_other_files() {
     std::fs::write(d.join("expected.csv"), "x").unwrap();
     std::fs::write(d.join(".patuhignore"), "expected.csv\n").unwrap();
     let (files, ignored) = collect_inputs(&[d.to_path_buf()]).unwrap();
-    let names: Vec<String> = files.iter().map(|f| Path::new(&f.display).file_name().unwrap().to_string_lossy().to_string()).collect();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| {
+            Path::new(&f.display)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .to_string()
+        })
+        .collect();
     assert_eq!(names, ["a.csv"]);
     assert_eq!(ignored, 1);
 }

@@ -5,6 +5,6 @@ mod catalog;
 mod cli;
 mod config;
 mod ingest;
-mod values;
 mod store;
 mod support;
+mod values;

@@ -25,32 +25,77 @@ fn every_date_form_of_the_contract() {
     assert_eq!(stamp("24 Des 2025"), "2025-12-24 00:00");
     assert_eq!(stamp("Senin, 12 Mei 2025 pukul 10.00"), "2025-05-12 10:00");
     assert_eq!(stamp("2025-04-22T09:15:00"), "2025-04-22 09:15");
-    assert_eq!(stamp("2024-05-03 14:22:05 +0700"), "2024-05-03T14:22:05+07:00");
+    assert_eq!(
+        stamp("2024-05-03 14:22:05 +0700"),
+        "2024-05-03T14:22:05+07:00"
+    );
     assert_eq!(stamp("31/02/2025"), "none");
     assert_eq!(stamp("besok jam 10"), "none");
 }
 
 #[test]
 fn day_month_order_is_decided_from_the_values() {
-    assert_eq!(decide_day_month(["04/13/2025", "04/02/2025"]), DayMonth::MonthFirst);
-    assert_eq!(decide_day_month(["13/04/2025", "02/04/2025"]), DayMonth::DayFirst);
+    assert_eq!(
+        decide_day_month(["04/13/2025", "04/02/2025"]),
+        DayMonth::MonthFirst
+    );
+    assert_eq!(
+        decide_day_month(["13/04/2025", "02/04/2025"]),
+        DayMonth::DayFirst
+    );
     // Ambiguous everywhere: day-first, as Indonesian users write.
     assert_eq!(decide_day_month(["04/02/2025"]), DayMonth::DayFirst);
-    assert_eq!(parse_date_only("04/13/2025", DayMonth::MonthFirst), NaiveDate::from_ymd_opt(2025, 4, 13));
+    assert_eq!(
+        parse_date_only("04/13/2025", DayMonth::MonthFirst),
+        NaiveDate::from_ymd_opt(2025, 4, 13)
+    );
 }
 
 #[test]
 fn excel_serials() {
-    assert_eq!(excel_serial(45_873.375).unwrap().format("%Y-%m-%d %H:%M").to_string(), "2025-08-04 09:00");
-    assert_eq!(excel_time(0.5).unwrap().format("%H:%M").to_string(), "12:00");
+    assert_eq!(
+        excel_serial(45_873.375)
+            .unwrap()
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        "2025-08-04 09:00"
+    );
+    assert_eq!(
+        excel_time(0.5).unwrap().format("%H:%M").to_string(),
+        "12:00"
+    );
 }
 
 #[test]
 fn twelve_hour_clocks() {
-    assert_eq!(parse_time_only("8:49 p. m.").unwrap().format("%H:%M").to_string(), "20:49");
-    assert_eq!(parse_time_only("12:05 AM").unwrap().format("%H:%M").to_string(), "00:05");
-    assert_eq!(parse_time_only("12:05\u{202f}PM").unwrap().format("%H:%M").to_string(), "12:05");
-    assert_eq!(parse_time_only("09.15 WIB").unwrap().format("%H:%M").to_string(), "09:15");
+    assert_eq!(
+        parse_time_only("8:49 p. m.")
+            .unwrap()
+            .format("%H:%M")
+            .to_string(),
+        "20:49"
+    );
+    assert_eq!(
+        parse_time_only("12:05 AM")
+            .unwrap()
+            .format("%H:%M")
+            .to_string(),
+        "00:05"
+    );
+    assert_eq!(
+        parse_time_only("12:05\u{202f}PM")
+            .unwrap()
+            .format("%H:%M")
+            .to_string(),
+        "12:05"
+    );
+    assert_eq!(
+        parse_time_only("09.15 WIB")
+            .unwrap()
+            .format("%H:%M")
+            .to_string(),
+        "09:15"
+    );
     assert!(parse_time_only("25:00").is_none());
 }
 
@@ -62,11 +107,17 @@ fn phones_to_e164() {
     assert_eq!(e("+62 812 3456 7890").as_deref(), Some("+6281234567890"));
     assert_eq!(e("+62 0812 3456 7890").as_deref(), Some("+6281234567890"));
     assert_eq!(e("'081234567890").as_deref(), Some("+6281234567890"));
-    assert_eq!(e("\u{202a}+62\u{a0}812-3456-7890\u{202c}").as_deref(), Some("+6281234567890"));
+    assert_eq!(
+        e("\u{202a}+62\u{a0}812-3456-7890\u{202c}").as_deref(),
+        Some("+6281234567890")
+    );
     assert_eq!(e("(061) 4567890").as_deref(), Some("+62614567890"));
     assert!(normalise_phone("+628123456789").unwrap().mobile);
     assert!(!normalise_phone("(061) 4567890").unwrap().mobile);
-    assert!(!normalise_phone("+62 840 1234 5678").unwrap().mobile, "84 is no mobile prefix");
+    assert!(
+        !normalise_phone("+62 840 1234 5678").unwrap().mobile,
+        "84 is no mobile prefix"
+    );
     assert_eq!(e("0812"), None);
 }
 
@@ -74,12 +125,23 @@ fn phones_to_e164() {
 fn plates_display_and_key() {
     for raw in ["BK1234ABC", "bk 1234 abc", "BK-1234-ABC", "BK.1234.ABC"] {
         let p = normalise_plate(raw).unwrap();
-        assert_eq!((p.display.as_str(), p.key.as_str()), ("BK 1234 ABC", "BK1234ABC"), "{raw}");
+        assert_eq!(
+            (p.display.as_str(), p.key.as_str()),
+            ("BK 1234 ABC", "BK1234ABC"),
+            "{raw}"
+        );
     }
     assert_eq!(normalise_plate("B.1234.XYZ").unwrap().display, "B 1234 XYZ");
     assert_eq!(normalise_plate("RI 1").unwrap().display, "RI 1");
-    assert_eq!(normalise_plate("CD 12 34").unwrap().key, "CD1234", "special plates are tolerated");
-    assert_eq!(find_plate("Budi BK 1234 ABC").unwrap().display, "BK 1234 ABC");
+    assert_eq!(
+        normalise_plate("CD 12 34").unwrap().key,
+        "CD1234",
+        "special plates are tolerated"
+    );
+    assert_eq!(
+        find_plate("Budi BK 1234 ABC").unwrap().display,
+        "BK 1234 ABC"
+    );
     assert_eq!(find_plate("datang di 10 wib ya"), None);
 }
 

@@ -49,7 +49,7 @@ create table object (
 create table event (
     event_id    bigint primary key,
     branch      varchar not null,
-    at          timestamp not null,           -- branch local time
+    occurred_at timestamp not null,           -- branch local time
     seq         bigint not null,              -- file order, for events in the same minute
     actor_role  varchar not null,             -- customer, advisor, technician, system, auto_reply
     actor       varchar,

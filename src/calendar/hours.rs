@@ -40,7 +40,9 @@ impl DayHours {
             let end = parse_clock(b)
                 .ok_or_else(|| format!("expected a time like 17:00, found {:?}", b.trim()))?;
             if end <= start {
-                return Err(format!("closing time {end} is not after opening time {start}"));
+                return Err(format!(
+                    "closing time {end} is not after opening time {start}"
+                ));
             }
             spans.push(Span { start, end });
         }

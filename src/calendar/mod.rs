@@ -194,5 +194,6 @@ pub fn start_of_day(date: NaiveDate) -> NaiveDateTime {
 }
 
 pub fn end_of_day(date: NaiveDate) -> NaiveDateTime {
-    date.and_hms_opt(23, 59, 59).expect("23:59:59 is a valid time")
+    date.and_hms_opt(23, 59, 59)
+        .expect("23:59:59 is a valid time")
 }

@@ -26,23 +26,38 @@ impl Progress for Bar {
 }
 
 /// Imports `paths`; returns the batch for `patuh run`. Failed files are reported, not fatal here.
-pub fn import_paths(ctx: &Context, store: &mut Store, paths: &[PathBuf], kind: Option<SourceKind>) -> Result<BatchResult> {
+pub fn import_paths(
+    ctx: &Context,
+    store: &mut Store,
+    paths: &[PathBuf],
+    kind: Option<SourceKind>,
+) -> Result<BatchResult> {
     let (inputs, ignored) = collect_inputs(paths)?;
     if inputs.is_empty() {
         return Err(Error::input(format!(
             "no input files found in {}; expected .csv, .xlsx, .xls, .ods, WhatsApp .txt or .zip",
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
     let bar = ProgressBar::new(inputs.len() as u64);
     if ctx.quiet || !std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    bar.set_style(ProgressStyle::with_template("{msg:>8} [{bar:30}] {pos}/{len} files").expect("valid template").progress_chars("=> "));
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>8} [{bar:30}] {pos}/{len} files")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
     let batch = import(store, &ctx.config, &inputs, kind, &Bar(bar.clone()))?;
     bar.finish_and_clear();
     if ignored > 0 {
-        ctx.say(format!("{ignored} files of other types in the folders were left alone"));
+        ctx.say(format!(
+            "{ignored} files of other types in the folders were left alone"
+        ));
     }
     for n in &batch.notes {
         ctx.say(n);
@@ -53,14 +68,46 @@ pub fn import_paths(ctx: &Context, store: &mut Store, paths: &[PathBuf], kind: O
 pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if ctx.json {
-        return stdout_result(write_json(&mut out, &serde_json::json!({ "files": batch.files, "notes": batch.notes })));
+        return stdout_result(write_json(
+            &mut out,
+            &serde_json::json!({ "files": batch.files, "notes": batch.notes }),
+        ));
     }
     if ctx.quiet {
         return Ok(());
     }
-    let mut t = Table::new(["file", "kind", "read", "loaded", "quarantined", "skipped", "status", "warnings"]).max_width(70);
+    let mut t = Table::new([
+        "file",
+        "kind",
+        "read",
+        "loaded",
+        "quarantined",
+        "skipped",
+        "status",
+        "warnings",
+    ])
+    .max_width(70);
     for f in &batch.files {
-        let kind = f.kind.map(|k| format!("{}{}", serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), f.layout.as_deref().map(|l| if l.is_empty() || l == "sheet" { String::new() } else { format!(" ({l})") }).unwrap_or_default())).unwrap_or_else(|| "-".into());
+        let kind = f
+            .kind
+            .map(|k| {
+                format!(
+                    "{}{}",
+                    serde_json::to_value(k)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    f.layout
+                        .as_deref()
+                        .map(|l| if l.is_empty() || l == "sheet" {
+                            String::new()
+                        } else {
+                            format!(" ({l})")
+                        })
+                        .unwrap_or_default()
+                )
+            })
+            .unwrap_or_else(|| "-".into());
         t.row([
             f.path.clone(),
             kind,
@@ -73,7 +120,9 @@ pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
         ]);
     }
     let result = t.write(&mut out).and_then(|()| {
-        let sum = |g: fn(&crate::ingest::load::FileReport) -> usize| batch.files.iter().map(g).sum::<usize>();
+        let sum = |g: fn(&crate::ingest::load::FileReport) -> usize| {
+            batch.files.iter().map(g).sum::<usize>()
+        };
         writeln!(
             out,
             "\n{} files: {} rows read, {} loaded, {} quarantined, {} skipped",
@@ -89,7 +138,10 @@ pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
             }
         }
         if batch.files.iter().any(|f| f.rows_quarantined > 0) {
-            writeln!(out, "`patuh check` lists the quarantined rows with their reasons")?;
+            writeln!(
+                out,
+                "`patuh check` lists the quarantined rows with their reasons"
+            )?;
         }
         Ok(())
     });
@@ -100,9 +152,16 @@ pub fn run(ctx: &Context, paths: &[PathBuf], kind: Option<SourceKind>) -> Result
     let mut store = Store::open(&ctx.db)?;
     let batch = import_paths(ctx, &mut store, paths, kind)?;
     print_summary(ctx, &batch)?;
-    let failed = batch.files.iter().filter(|f| f.status == Status::Failed).count();
+    let failed = batch
+        .files
+        .iter()
+        .filter(|f| f.status == Status::Failed)
+        .count();
     if failed > 0 {
-        return Err(Error::input(format!("{failed} of {} files could not be imported (see above); the others were", batch.files.len())));
+        return Err(Error::input(format!(
+            "{failed} of {} files could not be imported (see above); the others were",
+            batch.files.len()
+        )));
     }
     Ok(())
 }

@@ -70,5 +70,7 @@ pub fn run(cli: Cli) -> Result<()> {
 /// Standard output, with write errors turned into patuh errors.
 pub(crate) fn stdout_result(r: io::Result<()>) -> Result<()> {
     r.map_err(|e| Error::io(Path::new("<stdout>"), e))?;
-    io::stdout().flush().map_err(|e| Error::io(Path::new("<stdout>"), e))
+    io::stdout()
+        .flush()
+        .map_err(|e| Error::io(Path::new("<stdout>"), e))
 }

@@ -150,7 +150,11 @@ fn one(
         }
         Format::Csv => write_csv(out, &[row(rule)]),
         Format::Table => {
-            writeln!(out, "{}  ({} {}, case kind {})", rule.id, rule.sop, rule.clause, rule.case_kind)?;
+            writeln!(
+                out,
+                "{}  ({} {}, case kind {})",
+                rule.id, rule.sop, rule.clause, rule.case_kind
+            )?;
             writeln!(out, "  SOP:      {}", rule.sop_text)?;
             writeln!(out, "  summary:  {}", rule.summary_en)?;
             if rule.measurable {
@@ -160,7 +164,11 @@ fn one(
                 writeln!(out, "  not scored per case: {}", rule.why_not)?;
             }
             for v in &rule.versions {
-                writeln!(out, "  version {} effective from {} {}", v.version, v.effective_from, v.note)?;
+                writeln!(
+                    out,
+                    "  version {} effective from {} {}",
+                    v.version, v.effective_from, v.note
+                )?;
             }
             if !in_force.is_empty() {
                 writeln!(out, "  parameters (config: {}):", ctx.config_source)?;
@@ -170,7 +178,11 @@ fn one(
                     } else {
                         format!("from {}", p.effective_from)
                     };
-                    writeln!(out, "    {} = {} {}  ({}, {})", p.param, p.value, p.unit, p.origin, from)?;
+                    writeln!(
+                        out,
+                        "    {} = {} {}  ({}, {})",
+                        p.param, p.value, p.unit, p.origin, from
+                    )?;
                 }
             }
             Ok(())

@@ -77,11 +77,19 @@ fn check(ctx: &Context) -> Result<()> {
             .iter()
             .map(|(p, s, r, why)| serde_json::json!({"path": p, "sheet": s, "row": r, "reason": why}))
             .collect();
-        return stdout_result(write_json(&mut out, &serde_json::json!({ "quarantined": v })));
+        return stdout_result(write_json(
+            &mut out,
+            &serde_json::json!({ "quarantined": v }),
+        ));
     }
     let mut t = Table::new(["file", "sheet", "row", "reason"]).max_width(100);
     for (p, s, r, why) in &rows {
-        t.row([p.clone(), s.clone().unwrap_or_default(), r.to_string(), why.clone()]);
+        t.row([
+            p.clone(),
+            s.clone().unwrap_or_default(),
+            r.to_string(),
+            why.clone(),
+        ]);
     }
     ctx.say(format!("{} quarantined rows", rows.len()));
     if t.is_empty() {

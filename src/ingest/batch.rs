@@ -26,7 +26,12 @@ impl Progress for NoProgress {
 
 enum Outcome {
     Done(FileReport),
-    Read { sha256: String, size: u64, kind: SourceKind, content: Content },
+    Read {
+        sha256: String,
+        size: u64,
+        kind: SourceKind,
+        content: Content,
+    },
 }
 
 pub struct BatchResult {
@@ -35,7 +40,13 @@ pub struct BatchResult {
     pub notes: Vec<String>,
 }
 
-pub fn import(store: &mut Store, config: &Config, inputs: &[InputFile], forced_kind: Option<SourceKind>, progress: &dyn Progress) -> Result<BatchResult> {
+pub fn import(
+    store: &mut Store,
+    config: &Config,
+    inputs: &[InputFile],
+    forced_kind: Option<SourceKind>,
+    progress: &dyn Progress,
+) -> Result<BatchResult> {
     let ledger = Ledger::read(store)?;
     let settings = ParseSettings::new(config, forced_kind);
     progress.start("reading", inputs.len());
@@ -59,17 +70,29 @@ pub fn import(store: &mut Store, config: &Config, inputs: &[InputFile], forced_k
     for (file, outcome) in inputs.iter().zip(outcomes) {
         let report = match outcome {
             Outcome::Done(r) => r,
-            Outcome::Read { sha256, size, kind, content } => {
+            Outcome::Read {
+                sha256,
+                size,
+                kind,
+                content,
+            } => {
                 let parsed = match content {
                     Content::Rows(p) => p,
                     Content::Chats(chats) => to_parsed(&chats, &business),
                 };
                 debug_assert!(parsed.balanced(), "{}: rows do not add up", file.display);
                 if !parsed.balanced() {
-                    FileReport::failed(&file.display, Some(sha256), format!(
-                        "internal check failed: {} rows read but {} loaded + {} quarantined + {} skipped",
-                        parsed.rows_read, parsed.rows_loaded, parsed.quarantined.len(), parsed.rows_skipped
-                    ))
+                    FileReport::failed(
+                        &file.display,
+                        Some(sha256),
+                        format!(
+                            "internal check failed: {} rows read but {} loaded + {} quarantined + {} skipped",
+                            parsed.rows_read,
+                            parsed.rows_loaded,
+                            parsed.quarantined.len(),
+                            parsed.rows_skipped
+                        ),
+                    )
                 } else {
                     match load(store, &ledger, file, &sha256, size, kind, &parsed) {
                         Ok(r) => r,
@@ -87,14 +110,25 @@ pub fn import(store: &mut Store, config: &Config, inputs: &[InputFile], forced_k
 fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outcome {
     let bytes = match std::fs::read(&file.canonical) {
         Ok(b) => b,
-        Err(e) => return Outcome::Done(FileReport::failed(&file.display, None, format!("cannot be read ({e})"))),
+        Err(e) => {
+            return Outcome::Done(FileReport::failed(
+                &file.display,
+                None,
+                format!("cannot be read ({e})"),
+            ));
+        }
     };
     let sha256 = sha256_hex(&bytes);
     if let Some(report) = ledger.unchanged(file, &sha256) {
         return Outcome::Done(report);
     }
     match read_file(&file.canonical, &bytes, settings) {
-        Ok((kind, content)) => Outcome::Read { sha256, size: bytes.len() as u64, kind, content },
+        Ok((kind, content)) => Outcome::Read {
+            sha256,
+            size: bytes.len() as u64,
+            kind,
+            content,
+        },
         Err(reason) => Outcome::Done(FileReport::failed(&file.display, Some(sha256), reason)),
     }
 }
@@ -104,7 +138,12 @@ fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outc
 fn business_names(store: &Store, config: &Config, outcomes: &[Outcome]) -> Result<BusinessNames> {
     let mut names: Vec<String> = config.whatsapp.business_names.clone();
     for o in outcomes {
-        if let Outcome::Read { content: Content::Rows(p), kind: SourceKind::Roster, .. } = o {
+        if let Outcome::Read {
+            content: Content::Rows(p),
+            kind: SourceKind::Roster,
+            ..
+        } = o
+        {
             names.extend(roster_names(p));
         }
     }
@@ -125,7 +164,10 @@ fn business_names(store: &Store, config: &Config, outcomes: &[Outcome]) -> Resul
         let chats: Vec<&ChatFile> = outcomes
             .iter()
             .filter_map(|o| match o {
-                Outcome::Read { content: Content::Chats(c), .. } => Some(c.iter()),
+                Outcome::Read {
+                    content: Content::Chats(c),
+                    ..
+                } => Some(c.iter()),
                 _ => None,
             })
             .flatten()
@@ -136,7 +178,11 @@ fn business_names(store: &Store, config: &Config, outcomes: &[Outcome]) -> Resul
 }
 
 fn split_names(text: &str) -> Vec<String> {
-    text.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    text.split([';', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Names and chat names of roster rows (columns 1 and 2 of `raw_advisor` values).

@@ -28,7 +28,11 @@ pub struct BusinessNames {
 impl BusinessNames {
     pub fn new(configured: impl IntoIterator<Item = String>) -> Self {
         Self {
-            names: configured.into_iter().map(|n| fold(&n)).filter(|n| !n.is_empty()).collect(),
+            names: configured
+                .into_iter()
+                .map(|n| fold(&n))
+                .filter(|n| !n.is_empty())
+                .collect(),
             inferred: None,
         }
     }
@@ -54,32 +58,40 @@ impl BusinessNames {
                 .filter_map(|m| m.sender.as_deref())
                 .collect();
             for s in senders {
-                files_per_sender.entry(fold(s)).or_insert((0, s.to_string())).0 += 1;
+                files_per_sender
+                    .entry(fold(s))
+                    .or_insert((0, s.to_string()))
+                    .0 += 1;
             }
         }
         let best = files_per_sender
             .into_iter()
             .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(&a.0)));
         // Only a sender present in more than one file, and in most of them, is taken.
-        if let Some((key, (n, display))) = best {
-            if chats.len() > 1 && n * 2 > chats.len() {
-                self.names.insert(key);
-                self.inferred = Some(format!(
-                    "no business WhatsApp names configured: took {display:?} (in {n} of {} chat files) as the business account",
-                    chats.len()
-                ));
-            }
+        if let Some((key, (n, display))) = best
+            && chats.len() > 1
+            && n * 2 > chats.len()
+        {
+            self.names.insert(key);
+            self.inferred = Some(format!(
+                "no business WhatsApp names configured: took {display:?} (in {n} of {} chat files) as the business account",
+                chats.len()
+            ));
         }
     }
 }
 
 /// The rows of one chat file for `raw_message`, with bad lines quarantined.
 pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
-    let mut parsed = Parsed { layout: String::new(), ..Parsed::default() };
+    let mut parsed = Parsed {
+        layout: String::new(),
+        ..Parsed::default()
+    };
     for f in files {
         parsed.layout = f.chat.layout.to_string();
         let contact = contact_of_file_name(&f.name);
-        let contact_phone = normalise_phone(&contact).filter(|_| contact.chars().filter(char::is_ascii_digit).count() >= 8);
+        let contact_phone = normalise_phone(&contact)
+            .filter(|_| contact.chars().filter(char::is_ascii_digit).count() >= 8);
         let mut customer_phone = contact_phone.map(|p| p.e164);
         let mut plate = find_plate(&contact).map(|p| p.display);
         // The customer's own sender name may be a number or carry a plate ("Budi BK 1234 AB").
@@ -129,7 +141,10 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
             });
         }
         if f.chat.messages.is_empty() {
-            parsed.warn(format!("{}: no messages found", f.entry.as_deref().unwrap_or(&f.name)));
+            parsed.warn(format!(
+                "{}: no messages found",
+                f.entry.as_deref().unwrap_or(&f.name)
+            ));
         }
     }
     parsed

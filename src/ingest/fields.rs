@@ -42,7 +42,9 @@ pub fn find_header(sheet: &Sheet, source: &'static str) -> Option<HeaderMap> {
     let mut best: Option<HeaderMap> = None;
     for (i, row) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
         let map = map_row(row, spec, source, i);
-        if spec.required.iter().all(|f| map.has(f)) && best.as_ref().is_none_or(|b| map.score() > b.score()) {
+        if spec.required.iter().all(|f| map.has(f))
+            && best.as_ref().is_none_or(|b| map.score() > b.score())
+        {
             best = Some(map);
         }
     }
@@ -64,7 +66,13 @@ fn map_row(row: &Row, spec: &SourceFields, source: &'static str, index: usize) -
             _ => {}
         }
     }
-    HeaderMap { source, header_index: index, columns, headers, extra }
+    HeaderMap {
+        source,
+        header_index: index,
+        columns,
+        headers,
+        extra,
+    }
 }
 
 /// A data row read through its header map.
@@ -76,8 +84,12 @@ pub struct RowReader<'a> {
 }
 
 impl<'a> RowReader<'a> {
-    fn display(&self, field: &str) -> &'static str {
-        fields(self.map.source).display(field)
+    /// The column's header as the file writes it, else the field's usual name.
+    pub fn display(&self, field: &str) -> String {
+        match self.map.headers.get(field) {
+            Some(h) => h.trim_end_matches(':').trim().to_string(),
+            None => fields(self.map.source).display(field).to_string(),
+        }
     }
 
     pub fn cell(&self, field: &str) -> &'a Cell {
@@ -118,10 +130,10 @@ impl<'a> RowReader<'a> {
                 if t.is_empty() {
                     return Ok(None);
                 }
-                if let Ok(n) = t.parse::<f64>() {
-                    if (20_000.0..80_000.0).contains(&n) {
-                        return Ok(excel_serial(n));
-                    }
+                if let Ok(n) = t.parse::<f64>()
+                    && (20_000.0..80_000.0).contains(&n)
+                {
+                    return Ok(excel_serial(n));
                 }
                 parse_stamp(t, self.order)
                     .map(|s: Stamp| Some(s.local(self.tz)))
@@ -131,10 +143,10 @@ impl<'a> RowReader<'a> {
     }
 
     pub fn date(&self, field: &str) -> Result<Option<NaiveDate>, String> {
-        if let Cell::Text(t) = self.cell(field) {
-            if let Some(d) = parse_date_only(t, self.order) {
-                return Ok(Some(d));
-            }
+        if let Cell::Text(t) = self.cell(field)
+            && let Some(d) = parse_date_only(t, self.order)
+        {
+            return Ok(Some(d));
         }
         Ok(self.stamp(field)?.map(|t| t.date()))
     }
@@ -150,17 +162,24 @@ impl<'a> RowReader<'a> {
                 if t.is_empty() {
                     return Ok(None);
                 }
-                parse_time_only(&t).map(Some).ok_or_else(|| self.bad(field, "a time like 09:30"))
+                parse_time_only(&t)
+                    .map(Some)
+                    .ok_or_else(|| self.bad(field, "a time like 09:30"))
             }
         }
     }
 
     /// A date-time from one field, or from a date field plus a time field.
-    pub fn stamp_or_pair(&self, field: &str, date: &str, time: &str) -> Result<Option<NaiveDateTime>, String> {
-        if self.map.has(field) {
-            if let Some(t) = self.stamp(field)? {
-                return Ok(Some(t));
-            }
+    pub fn stamp_or_pair(
+        &self,
+        field: &str,
+        date: &str,
+        time: &str,
+    ) -> Result<Option<NaiveDateTime>, String> {
+        if self.map.has(field)
+            && let Some(t) = self.stamp(field)?
+        {
+            return Ok(Some(t));
         }
         match (self.date(date)?, self.time(time)?) {
             (Some(d), Some(t)) => Ok(Some(d.and_time(t))),
@@ -189,7 +208,9 @@ impl<'a> RowReader<'a> {
                 if t.is_empty() {
                     return Ok(None);
                 }
-                parse_rupiah(&t).map(Some).ok_or_else(|| self.bad(field, "an amount in rupiah"))
+                parse_rupiah(&t)
+                    .map(Some)
+                    .ok_or_else(|| self.bad(field, "an amount in rupiah"))
             }
         }
     }
@@ -231,21 +252,33 @@ pub fn is_total_row(row: &Row) -> bool {
         .find(|c| !c.is_empty())
         .map(|c| {
             let f = fold(&c.text());
-            ["total", "jumlah", "grand total", "subtotal", "sub total", "jml"]
-                .iter()
-                .any(|w| f == *w || f.starts_with(&format!("{w} ")))
+            [
+                "total",
+                "jumlah",
+                "grand total",
+                "subtotal",
+                "sub total",
+                "jml",
+            ]
+            .iter()
+            .any(|w| f == *w || f.starts_with(&format!("{w} ")))
         })
         .unwrap_or(false)
 }
 
 /// Every text written in the given fields of a sheet's data rows, for deciding day/month order.
 pub fn date_texts<'s>(sheet: &'s Sheet, map: &HeaderMap, date_fields: &[&str]) -> Vec<&'s str> {
-    let cols: Vec<usize> = date_fields.iter().filter_map(|f| map.columns.get(*f).copied()).collect();
+    let cols: Vec<usize> = date_fields
+        .iter()
+        .filter_map(|f| map.columns.get(*f).copied())
+        .collect();
     sheet.rows[map.header_index + 1..]
         .iter()
-        .flat_map(|r| cols.iter().filter_map(move |&c| match r.get(c) {
-            Cell::Text(t) => Some(t.as_str()),
-            _ => None,
-        }))
+        .flat_map(|r| {
+            cols.iter().filter_map(move |&c| match r.get(c) {
+                Cell::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+        })
         .collect()
 }

@@ -12,7 +12,13 @@ use std::collections::HashMap;
 
 /// Every raw table, for replacing a file's rows.
 pub const RAW_TABLES: &[&str] = &[
-    "raw_booking", "raw_work_order_status", "raw_work_order", "raw_ticket", "raw_checklist_item", "raw_message", "raw_advisor",
+    "raw_booking",
+    "raw_work_order_status",
+    "raw_work_order",
+    "raw_ticket",
+    "raw_checklist_item",
+    "raw_message",
+    "raw_advisor",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,7 +75,9 @@ impl Ledger {
             .prepare("select file_id, path, sha256, display_path, kind from import_file")
             .map_err(|e| store.error("reading the import ledger", e))?;
         let rows: Vec<(i64, String, String, String, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
             .and_then(|it| it.collect())
             .map_err(|e| store.error("reading the import ledger", e))?;
         let mut by_path = HashMap::new();
@@ -84,14 +92,19 @@ impl Ledger {
     /// The report for a file whose content is already in the store, if it is.
     pub fn unchanged(&self, file: &InputFile, sha256: &str) -> Option<FileReport> {
         let (display, kind) = self.by_sha.get(sha256)?;
-        let same_path = self.by_path.get(&key(file)).is_some_and(|(_, s)| s == sha256);
+        let same_path = self
+            .by_path
+            .get(&key(file))
+            .is_some_and(|(_, s)| s == sha256);
         let mut report = FileReport::failed(&file.display, Some(sha256.to_string()), String::new());
         report.status = Status::Unchanged;
         report.kind = serde_json::from_value(serde_json::Value::String(kind.clone())).ok();
         report.warnings = if same_path {
             Vec::new()
         } else {
-            vec![format!("the same content was already imported as {display}")]
+            vec![format!(
+                "the same content was already imported as {display}"
+            )]
         };
         Some(report)
     }
@@ -103,10 +116,21 @@ fn key(file: &InputFile) -> String {
 
 /// Loads one parsed file in one transaction; a file of the same path imported before with other
 /// content is replaced in the same transaction.
-pub fn load(store: &mut Store, ledger: &Ledger, file: &InputFile, sha256: &str, size: u64, kind: SourceKind, parsed: &Parsed) -> Result<FileReport> {
+pub fn load(
+    store: &mut Store,
+    ledger: &Ledger,
+    file: &InputFile,
+    sha256: &str,
+    size: u64,
+    kind: SourceKind,
+    parsed: &Parsed,
+) -> Result<FileReport> {
     let previous = ledger.by_path.get(&key(file)).map(|(id, _)| *id);
     let doing = format!("importing {}", file.display);
-    let kind_name = serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let kind_name = serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
     store.unit_of_work(&doing, |conn| {
         if let Some(old) = previous {
             for table in RAW_TABLES.iter().chain(&["quarantine", "import_file"]) {
@@ -145,7 +169,11 @@ pub fn load(store: &mut Store, ledger: &Ledger, file: &InputFile, sha256: &str, 
         rows_loaded: parsed.rows_loaded,
         rows_quarantined: parsed.quarantined.len(),
         rows_skipped: parsed.rows_skipped,
-        status: if previous.is_some() { Status::Replaced } else { Status::Loaded },
+        status: if previous.is_some() {
+            Status::Replaced
+        } else {
+            Status::Loaded
+        },
         warnings: parsed.warnings.clone(),
     })
 }
@@ -157,10 +185,14 @@ fn append_rows(conn: &Connection, file_id: i64, parsed: &Parsed) -> duckdb::Resu
         for (sheet, row, values) in &t.rows {
             let provenance = [
                 duckdb::types::Value::BigInt(file_id),
-                sheet.clone().map_or(duckdb::types::Value::Null, duckdb::types::Value::Text),
+                sheet
+                    .clone()
+                    .map_or(duckdb::types::Value::Null, duckdb::types::Value::Text),
                 duckdb::types::Value::BigInt(*row as i64),
             ];
-            let all = provenance.into_iter().chain(values.iter().map(|v| v.to_duckdb()));
+            let all = provenance
+                .into_iter()
+                .chain(values.iter().map(|v| v.to_duckdb()));
             app.append_row(duckdb::appender_params_from_iter(all))?;
         }
         app.flush()?;

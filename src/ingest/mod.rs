@@ -27,7 +27,9 @@ use table::Sheet;
 use values::DayMonth;
 
 /// File endings that are inputs; other files in a folder are counted and left alone.
-const INPUT_EXTENSIONS: &[&str] = &["csv", "tsv", "xlsx", "xlsm", "xls", "xlsb", "ods", "txt", "zip"];
+const INPUT_EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "xlsx", "xlsm", "xls", "xlsb", "ods", "txt", "zip",
+];
 
 /// A file named for import: how the user named it and its canonical identity.
 #[derive(Debug, Clone)]
@@ -43,7 +45,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<(Vec<InputFile>, usize)> {
     let mut ignored = 0;
     for p in paths {
         if !p.exists() {
-            return Err(Error::input(format!("{}: no such file or folder", p.display())));
+            return Err(Error::input(format!(
+                "{}: no such file or folder",
+                p.display()
+            )));
         }
         if p.is_dir() {
             walk(p, &mut files, &mut ignored)?;
@@ -55,7 +60,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<(Vec<InputFile>, usize)> {
     for f in files {
         let canonical = f.canonicalize().map_err(|e| Error::io(&f, e))?;
         if !out.iter().any(|o| o.canonical == canonical) {
-            out.push(InputFile { display: f.display().to_string(), canonical });
+            out.push(InputFile {
+                display: f.display().to_string(),
+                canonical,
+            });
         }
     }
     Ok((out, ignored))
@@ -63,7 +71,13 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<(Vec<InputFile>, usize)> {
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, ignored: &mut usize) -> Result<()> {
     let ignore: Vec<String> = std::fs::read_to_string(dir.join(".patuhignore"))
-        .map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect())
+        .map(|t| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
@@ -71,7 +85,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, ignored: &mut usize) -> Result<()>
         .collect();
     entries.sort();
     for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if name.starts_with('.') || ignore.iter().any(|i| i == name) {
             continue;
         }
@@ -79,7 +96,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, ignored: &mut usize) -> Result<()>
             walk(&path, files, ignored)?;
             continue;
         }
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .unwrap_or_default();
         if INPUT_EXTENSIONS.contains(&ext.as_str()) {
             files.push(path);
         } else {
@@ -125,9 +146,21 @@ impl ParseSettings {
 }
 
 /// Reads and parses one file. The error is one sentence about the whole file.
-pub fn read_file(path: &Path, bytes: &[u8], settings: &ParseSettings) -> std::result::Result<(SourceKind, Content), String> {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default();
-    let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("chat").to_string();
+pub fn read_file(
+    path: &Path,
+    bytes: &[u8],
+    settings: &ParseSettings,
+) -> std::result::Result<(SourceKind, Content), String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("chat")
+        .to_string();
     let want_chat = matches!(settings.forced_kind, None | Some(SourceKind::Whatsapp));
     match ext.as_str() {
         "txt" => {
@@ -139,31 +172,46 @@ pub fn read_file(path: &Path, bytes: &[u8], settings: &ParseSettings) -> std::re
                 return Err("not a WhatsApp export: its first lines do not start with a date and time such as \"22/04/25 09.15 - \" or \"[4/22/25, 9:15:03 AM]\"".into());
             }
             let chat = whatsapp::parse(&text, settings.chat_order);
-            Ok((SourceKind::Whatsapp, Content::Chats(vec![ChatFile { name, entry: None, chat }])))
+            Ok((
+                SourceKind::Whatsapp,
+                Content::Chats(vec![ChatFile {
+                    name,
+                    entry: None,
+                    chat,
+                }]),
+            ))
         }
         "zip" => {
             let chats = read_zip(bytes, &name, settings.chat_order)?;
             Ok((SourceKind::Whatsapp, Content::Chats(chats)))
         }
         _ => {
-            let sheets = table::read_tables(path, bytes).map_err(|e| strip_path(&e.to_string(), path))?;
+            let sheets =
+                table::read_tables(path, bytes).map_err(|e| strip_path(&e.to_string(), path))?;
             let kind = match settings.forced_kind {
                 Some(k) => k,
                 None => detect_kind(&sheets)?,
             };
-            let ctx = sheets::SheetContext { tz: settings.tz, calendar: &settings.calendar };
-            let parsed = if kind == SourceKind::Checklist && sheets.iter().any(checklist_form::is_form) {
-                checklist_form::parse(&sheets)
-            } else {
-                sheets::parse(&sheets, kind, &ctx)?
+            let ctx = sheets::SheetContext {
+                tz: settings.tz,
+                calendar: &settings.calendar,
             };
+            let parsed =
+                if kind == SourceKind::Checklist && sheets.iter().any(checklist_form::is_form) {
+                    checklist_form::parse(&sheets)
+                } else {
+                    sheets::parse(&sheets, kind, &ctx)?
+                };
             Ok((kind, Content::Rows(parsed)))
         }
     }
 }
 
 fn strip_path(message: &str, path: &Path) -> String {
-    message.strip_prefix(&format!("{}: ", path.display())).unwrap_or(message).to_string()
+    message
+        .strip_prefix(&format!("{}: ", path.display()))
+        .unwrap_or(message)
+        .to_string()
 }
 
 /// The kind whose headers a sheet matches best; checklist forms by their layout.
@@ -171,14 +219,20 @@ pub fn detect_kind(sheets: &[Sheet]) -> std::result::Result<SourceKind, String> 
     if sheets.iter().any(checklist_form::is_form) {
         return Ok(SourceKind::Checklist);
     }
-    let kinds = [SourceKind::Booking, SourceKind::WorkOrder, SourceKind::Ticket, SourceKind::Roster, SourceKind::Checklist];
+    let kinds = [
+        SourceKind::Booking,
+        SourceKind::WorkOrder,
+        SourceKind::Ticket,
+        SourceKind::Roster,
+        SourceKind::Checklist,
+    ];
     let mut best: Option<(usize, SourceKind)> = None;
     for sheet in sheets {
         for kind in kinds {
-            if let Some(map) = sheets::header_for(sheet, kind) {
-                if best.is_none_or(|(s, _)| map.score() > s) {
-                    best = Some((map.score(), kind));
-                }
+            if let Some(map) = sheets::header_for(sheet, kind)
+                && best.is_none_or(|(s, _)| map.score() > s)
+            {
+                best = Some((map.score(), kind));
             }
         }
     }
@@ -187,20 +241,33 @@ pub fn detect_kind(sheets: &[Sheet]) -> std::result::Result<SourceKind, String> 
     })
 }
 
-fn read_zip(bytes: &[u8], name: &str, order: Option<DayMonth>) -> std::result::Result<Vec<ChatFile>, String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("not a readable .zip ({e})"))?;
+fn read_zip(
+    bytes: &[u8],
+    name: &str,
+    order: Option<DayMonth>,
+) -> std::result::Result<Vec<ChatFile>, String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("not a readable .zip ({e})"))?;
     let mut chats = Vec::new();
     for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(|e| format!("entry {i} of the .zip cannot be read ({e})"))?;
+        let mut entry = archive
+            .by_index(i)
+            .map_err(|e| format!("entry {i} of the .zip cannot be read ({e})"))?;
         let entry_name = entry.name().to_string();
         if !entry_name.to_lowercase().ends_with(".txt") {
             continue; // media files of "export with media"
         }
         let mut data = Vec::new();
-        entry.read_to_end(&mut data).map_err(|e| format!("{entry_name}: cannot be read from the .zip ({e})"))?;
+        entry
+            .read_to_end(&mut data)
+            .map_err(|e| format!("{entry_name}: cannot be read from the .zip ({e})"))?;
         let text = table::decode_text(&data);
         if whatsapp::looks_like_whatsapp(&text) {
-            chats.push(ChatFile { name: name.to_string(), entry: Some(entry_name), chat: whatsapp::parse(&text, order) });
+            chats.push(ChatFile {
+                name: name.to_string(),
+                entry: Some(entry_name),
+                chat: whatsapp::parse(&text, order),
+            });
         }
     }
     if chats.is_empty() {

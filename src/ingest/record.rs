@@ -93,7 +93,10 @@ impl Parsed {
         if let Some(i) = self.tables.iter().position(|t| t.table == name) {
             return &mut self.tables[i];
         }
-        self.tables.push(TableRows { table: name, rows: Vec::new() });
+        self.tables.push(TableRows {
+            table: name,
+            rows: Vec::new(),
+        });
         self.tables.last_mut().expect("just pushed")
     }
 

@@ -32,8 +32,23 @@ pub fn source_name(kind: SourceKind) -> &'static str {
 fn date_fields(kind: SourceKind) -> &'static [&'static str] {
     match kind {
         SourceKind::Booking => &["created_at", "slot", "slot_date", "reminder_sent_at"],
-        SourceKind::WorkOrder => &["status_at", "masuk", "diagnosa", "dikerjakan", "qc", "selesai", "diambil", "estimated_done_at"],
-        SourceKind::Ticket => &["created_at", "first_response_at", "resolved_at", "escalated_at", "purchase_date"],
+        SourceKind::WorkOrder => &[
+            "status_at",
+            "masuk",
+            "diagnosa",
+            "dikerjakan",
+            "qc",
+            "selesai",
+            "diambil",
+            "estimated_done_at",
+        ],
+        SourceKind::Ticket => &[
+            "created_at",
+            "first_response_at",
+            "resolved_at",
+            "escalated_at",
+            "purchase_date",
+        ],
         SourceKind::Checklist => &["work_date"],
         SourceKind::Roster => &["active_from", "active_to"],
         SourceKind::Whatsapp => &[],
@@ -41,7 +56,17 @@ fn date_fields(kind: SourceKind) -> &'static [&'static str] {
 }
 
 /// The work-order statuses that a wide-form sheet has one time column for.
-const WIDE_STATUSES: &[&str] = &["masuk", "diagnosa", "menunggu_persetujuan", "dikerjakan", "menunggu_part", "tertunda", "qc", "selesai", "diambil"];
+const WIDE_STATUSES: &[&str] = &[
+    "masuk",
+    "diagnosa",
+    "menunggu_persetujuan",
+    "dikerjakan",
+    "menunggu_part",
+    "tertunda",
+    "qc",
+    "selesai",
+    "diambil",
+];
 
 /// A work-order sheet is usable in long form (status + time) or wide form (a time per status).
 fn usable(kind: SourceKind, map: &HeaderMap) -> bool {
@@ -79,16 +104,29 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
     if found.is_empty() {
         let spec = fields(source_name(kind));
         let wanted: Vec<&str> = spec.required.iter().map(|f| spec.display(f)).collect();
-        return Err(format!("no header row found in the first rows; expected columns such as {}", wanted.join(", ")));
+        return Err(format!(
+            "no header row found in the first rows; expected columns such as {}",
+            wanted.join(", ")
+        ));
     }
-    let texts: Vec<&str> = found.iter().flat_map(|(s, m)| date_texts(s, m, date_fields(kind))).collect();
+    let texts: Vec<&str> = found
+        .iter()
+        .flat_map(|(s, m)| date_texts(s, m, date_fields(kind)))
+        .collect();
     let order = decide_day_month(texts);
-    let wide = kind == SourceKind::WorkOrder && found.iter().all(|(_, m)| !(m.has("status") && m.has("status_at")));
+    let wide = kind == SourceKind::WorkOrder
+        && found
+            .iter()
+            .all(|(_, m)| !(m.has("status") && m.has("status_at")));
     parsed.layout = match kind {
         SourceKind::WorkOrder if wide => "wide".into(),
         SourceKind::WorkOrder => "long".into(),
-        SourceKind::Ticket if found.iter().any(|(_, m)| m.has("first_response_minutes")) => "zendesk".into(),
-        SourceKind::Ticket if found.iter().any(|(_, m)| m.has("first_response_hours")) => "freshdesk".into(),
+        SourceKind::Ticket if found.iter().any(|(_, m)| m.has("first_response_minutes")) => {
+            "zendesk".into()
+        }
+        SourceKind::Ticket if found.iter().any(|(_, m)| m.has("first_response_hours")) => {
+            "freshdesk".into()
+        }
         SourceKind::Checklist => "flat".into(),
         _ => "sheet".into(),
     };
@@ -100,7 +138,12 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
                 parsed.rows_skipped += 1;
                 continue;
             }
-            let reader = RowReader { row, map, order, tz: ctx.tz };
+            let reader = RowReader {
+                row,
+                map,
+                order,
+                tz: ctx.tz,
+            };
             let sheet_name = sheet.name.clone();
             let result = match kind {
                 SourceKind::Booking => booking(&reader, &mut parsed, &sheet_name),
@@ -126,19 +169,31 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
 
 fn required(r: &RowReader, field: &str) -> Result<String, String> {
     r.text(field).ok_or_else(|| {
-        format!("row {}: {} is empty (required)", r.row.number, fields(r.map.source).display(field))
+        format!(
+            "row {}: {} is empty (required)",
+            r.row.number,
+            r.display(field)
+        )
     })
 }
 
 /// A vocabulary word, or null with a warning naming the row when the word is unknown.
-fn mapped(r: &RowReader, parsed: &mut Parsed, field: &str, domain: &str) -> (Option<String>, Option<String>) {
+fn mapped(
+    r: &RowReader,
+    parsed: &mut Parsed,
+    field: &str,
+    domain: &str,
+) -> (Option<String>, Option<String>) {
     let raw = r.text(field);
-    let word = raw.as_deref().and_then(|w| lookup(domain, w)).map(str::to_string);
+    let word = raw
+        .as_deref()
+        .and_then(|w| lookup(domain, w))
+        .map(str::to_string);
     if let (Some(raw), None) = (&raw, &word) {
         parsed.warn(format!(
             "row {}: {} {raw:?} is not a known {}; loaded without it",
             r.row.number,
-            fields(r.map.source).display(field),
+            r.display(field),
             domain.replace('_', " ")
         ));
     }
@@ -147,7 +202,9 @@ fn mapped(r: &RowReader, parsed: &mut Parsed, field: &str, domain: &str) -> (Opt
 
 fn booking(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<(), String> {
     let booking_id = required(r, "booking_id")?;
-    let created_at = r.stamp("created_at")?.ok_or_else(|| required(r, "created_at").unwrap_err())?;
+    let created_at = r
+        .stamp("created_at")?
+        .ok_or_else(|| required(r, "created_at").unwrap_err())?;
     let slot = r.stamp_or_pair("slot", "slot_date", "slot_time")?;
     let reminder = r.stamp("reminder_sent_at")?;
     let (phone, phone_raw) = r.phone("phone");
@@ -174,7 +231,10 @@ fn booking(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result
         Val::text(r.text("notes")),
         Val::Text(r.extra_json()),
     ];
-    parsed.table("raw_booking").rows.push((sheet.clone(), r.row.number, values));
+    parsed
+        .table("raw_booking")
+        .rows
+        .push((sheet.clone(), r.row.number, values));
     Ok(())
 }
 
@@ -186,7 +246,9 @@ fn work_order(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Res
         let raw = required(r, "status")?;
         let status = lookup("work_order_status", &raw)
             .ok_or_else(|| format!("row {}: Status {raw:?} is not a known work-order status (masuk, diagnosa, …, diambil)", r.row.number))?;
-        let at = r.stamp("status_at")?.ok_or_else(|| required(r, "status_at").unwrap_err())?;
+        let at = r
+            .stamp("status_at")?
+            .ok_or_else(|| required(r, "status_at").unwrap_err())?;
         statuses.push((status.to_string(), Some(raw), at));
     } else {
         for s in WIDE_STATUSES {
@@ -195,7 +257,10 @@ fn work_order(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Res
             }
         }
         if statuses.is_empty() {
-            return Err(format!("row {}: no status time is filled (expected Masuk, Diagnosa, …, Selesai)", r.row.number));
+            return Err(format!(
+                "row {}: no status time is filled (expected Masuk, Diagnosa, …, Selesai)",
+                r.row.number
+            ));
         }
     }
     let estimated = r.stamp("estimated_done_at")?;
@@ -209,7 +274,13 @@ fn work_order(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Res
         parsed.table("raw_work_order_status").rows.push((
             sheet.clone(),
             r.row.number,
-            vec![Val::Text(wo.clone()), Val::Text(status), Val::text(raw), Val::Time(at), Val::text(branch.clone())],
+            vec![
+                Val::Text(wo.clone()),
+                Val::Text(status),
+                Val::text(raw),
+                Val::Time(at),
+                Val::text(branch.clone()),
+            ],
         ));
     }
     let values = vec![
@@ -231,26 +302,58 @@ fn work_order(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Res
         Val::text(branch),
         Val::Text(r.extra_json()),
     ];
-    parsed.table("raw_work_order").rows.push((sheet.clone(), r.row.number, values));
+    parsed
+        .table("raw_work_order")
+        .rows
+        .push((sheet.clone(), r.row.number, values));
     Ok(())
+}
+
+/// A first response given as a duration: minutes, on which clock, and the time it derives.
+#[derive(Default)]
+struct FirstResponse {
+    minutes: Option<f64>,
+    clock: Option<&'static str>,
+    at: Option<chrono::NaiveDateTime>,
 }
 
 /// Helpdesk first-response durations: Zendesk minutes (calendar or business clock, by header)
 /// and Freshdesk hours (`HH:MM:SS` or a decimal).
-fn first_response(r: &RowReader, created: chrono::NaiveDateTime, ctx: &SheetContext) -> Result<(Option<f64>, Option<&'static str>, Option<chrono::NaiveDateTime>), String> {
+fn first_response(
+    r: &RowReader,
+    created: chrono::NaiveDateTime,
+    ctx: &SheetContext,
+) -> Result<FirstResponse, String> {
     if let Some(t) = r.text("first_response_minutes") {
-        let minutes: f64 = t.replace(',', ".").parse().map_err(|_| format!("row {}: First reply time {t:?} is not a number of minutes", r.row.number))?;
-        let business = r.map.headers.get("first_response_minutes").is_some_and(|h| h.to_lowercase().contains("business"));
+        let minutes: f64 = t.replace(',', ".").parse().map_err(|_| {
+            format!(
+                "row {}: First reply time {t:?} is not a number of minutes",
+                r.row.number
+            )
+        })?;
+        let business = r
+            .map
+            .headers
+            .get("first_response_minutes")
+            .is_some_and(|h| h.to_lowercase().contains("business"));
         let at = if business {
-            ctx.calendar.add_business(created, Duration::seconds((minutes * 60.0) as i64))
+            ctx.calendar
+                .add_business(created, Duration::seconds((minutes * 60.0) as i64))
         } else {
             Some(created + Duration::seconds((minutes * 60.0) as i64))
         };
-        return Ok((Some(minutes), Some(if business { "business" } else { "calendar" }), at));
+        return Ok(FirstResponse {
+            minutes: Some(minutes),
+            clock: Some(if business { "business" } else { "calendar" }),
+            at,
+        });
     }
     if let Some(t) = r.text("first_response_hours") {
         let hours = if t.contains(':') {
-            let parts: Vec<f64> = t.split(':').map(|p| p.trim().parse().unwrap_or(f64::NAN)).collect();
+            let parts: Vec<f64> = t
+                .split(':')
+                .map(|p| p.trim().parse().unwrap_or(f64::NAN))
+                .collect();
             match parts.as_slice() {
                 [h, m, s] => h + m / 60.0 + s / 3600.0,
                 [h, m] => h + m / 60.0,
@@ -260,18 +363,37 @@ fn first_response(r: &RowReader, created: chrono::NaiveDateTime, ctx: &SheetCont
             t.replace(',', ".").parse().unwrap_or(f64::NAN)
         };
         if hours.is_nan() {
-            return Err(format!("row {}: First response time (in hrs) {t:?} is not a duration", r.row.number));
+            return Err(format!(
+                "row {}: First response time (in hrs) {t:?} is not a duration",
+                r.row.number
+            ));
         }
         let minutes = hours * 60.0;
-        return Ok((Some(minutes), Some("calendar"), Some(created + Duration::seconds((minutes * 60.0) as i64))));
+        let at = Some(created + Duration::seconds((minutes * 60.0) as i64));
+        return Ok(FirstResponse {
+            minutes: Some(minutes),
+            clock: Some("calendar"),
+            at,
+        });
     }
-    Ok((None, None, None))
+    Ok(FirstResponse::default())
 }
 
-fn ticket(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>, ctx: &SheetContext) -> Result<(), String> {
+fn ticket(
+    r: &RowReader,
+    parsed: &mut Parsed,
+    sheet: &Option<String>,
+    ctx: &SheetContext,
+) -> Result<(), String> {
     let id = required(r, "ticket_id")?;
-    let created = r.stamp("created_at")?.ok_or_else(|| required(r, "created_at").unwrap_err())?;
-    let (minutes, clock, derived) = first_response(r, created, ctx)?;
+    let created = r
+        .stamp("created_at")?
+        .ok_or_else(|| required(r, "created_at").unwrap_err())?;
+    let FirstResponse {
+        minutes,
+        clock,
+        at: derived,
+    } = first_response(r, created, ctx)?;
     let first_at = r.stamp("first_response_at")?.or(derived);
     let (kind, kind_raw) = mapped(r, parsed, "type", "ticket_type");
     let (priority, _) = mapped(r, parsed, "priority", "priority");
@@ -308,7 +430,10 @@ fn ticket(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>, ctx: &Shee
         Val::text(r.text("branch")),
         Val::Text(r.extra_json()),
     ];
-    parsed.table("raw_ticket").rows.push((sheet.clone(), r.row.number, values));
+    parsed
+        .table("raw_ticket")
+        .rows
+        .push((sheet.clone(), r.row.number, values));
     Ok(())
 }
 
@@ -317,7 +442,10 @@ pub fn sop_code(text: &str) -> Option<&'static str> {
     let t = text.to_lowercase();
     if t.contains("bkg") || t.contains("booking") {
         Some("BKG")
-    } else if t.contains("ksp") || t.contains("status pengerjaan") || t.contains("komunikasi status") {
+    } else if t.contains("ksp")
+        || t.contains("status pengerjaan")
+        || t.contains("komunikasi status")
+    {
         Some("KSP")
     } else if t.contains("fut") || t.contains("follow") || t.contains("testimoni") {
         Some("FUT")
@@ -328,12 +456,21 @@ pub fn sop_code(text: &str) -> Option<&'static str> {
 
 fn checklist(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<(), String> {
     let sop_raw = required(r, "sop")?;
-    let sop = sop_code(&sop_raw).ok_or_else(|| format!("row {}: SOP {sop_raw:?} is not BKG, KSP or FUT", r.row.number))?;
+    let sop = sop_code(&sop_raw).ok_or_else(|| {
+        format!(
+            "row {}: SOP {sop_raw:?} is not BKG, KSP or FUT",
+            r.row.number
+        )
+    })?;
     let item = required(r, "item")?;
     let done_raw = r.text("done");
     let done = tick(done_raw.as_deref().unwrap_or(""));
     if done.is_none() {
-        parsed.warn(format!("row {}: Selesai {:?} is neither a tick nor blank; loaded as unknown", r.row.number, done_raw.as_deref().unwrap_or("")));
+        parsed.warn(format!(
+            "row {}: Selesai {:?} is neither a tick nor blank; loaded as unknown",
+            r.row.number,
+            done_raw.as_deref().unwrap_or("")
+        ));
     }
     let (plate, plate_raw) = r.plate("plate");
     let values = vec![
@@ -348,7 +485,10 @@ fn checklist(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Resu
         Val::text(done_raw),
         Val::text(r.text("note")),
     ];
-    parsed.table("raw_checklist_item").rows.push((sheet.clone(), r.row.number, values));
+    parsed
+        .table("raw_checklist_item")
+        .rows
+        .push((sheet.clone(), r.row.number, values));
     Ok(())
 }
 
@@ -364,6 +504,9 @@ fn roster(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<
         Val::date(r.date("active_from")?),
         Val::date(r.date("active_to")?),
     ];
-    parsed.table("raw_advisor").rows.push((sheet.clone(), r.row.number, values));
+    parsed
+        .table("raw_advisor")
+        .rows
+        .push((sheet.clone(), r.row.number, values));
     Ok(())
 }

@@ -84,12 +84,18 @@ pub fn read_tables(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>> {
 
 fn read_workbook(path: &Path) -> Result<Vec<Sheet>> {
     let mut book = open_workbook_auto(path).map_err(|e| {
-        Error::input(format!("{}: cannot be read as a spreadsheet ({e})", path.display()))
+        Error::input(format!(
+            "{}: cannot be read as a spreadsheet ({e})",
+            path.display()
+        ))
     })?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).map_err(|e| {
-            Error::input(format!("{}: sheet {name:?} cannot be read ({e})", path.display()))
+            Error::input(format!(
+                "{}: sheet {name:?} cannot be read ({e})",
+                path.display()
+            ))
         })?;
         let first_row = range.start().map_or(1, |(r, _)| r as usize + 1);
         let first_col = range.start().map_or(0, |(_, c)| c as usize);
@@ -100,10 +106,16 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>> {
                 // Keep column positions absolute so a sheet starting at column C still lines up.
                 let mut cells = vec![Cell::Empty; first_col];
                 cells.extend(r.iter().map(cell_of));
-                Row { number: first_row + i, cells }
+                Row {
+                    number: first_row + i,
+                    cells,
+                }
             })
             .collect();
-        sheets.push(Sheet { name: Some(name), rows });
+        sheets.push(Sheet {
+            name: Some(name),
+            rows,
+        });
     }
     Ok(sheets)
 }
@@ -139,10 +151,17 @@ pub fn decode_text(bytes: &[u8]) -> String {
 /// The delimiter that splits the first lines most consistently: `;` (Excel in Indonesian
 /// locale), `,` or tab.
 fn sniff_delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
     let mut best = (b',', 0usize);
     for d in [b';', b',', b'\t'] {
-        let counts: Vec<usize> = lines.iter().map(|l| l.bytes().filter(|&b| b == d).count()).collect();
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|l| l.bytes().filter(|&b| b == d).count())
+            .collect();
         let max = counts.iter().copied().max().unwrap_or(0);
         // Score: how many lines share the most common non-zero count.
         let score = counts.iter().filter(|&&c| c == max && c > 0).count() * max.min(50);
@@ -163,20 +182,45 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    // A row is numbered by the line it starts on (a quoted cell may span lines), counted from
+    // byte offsets so blank lines the reader passes over still count.
+    let (mut line, mut counted_to) = (1usize, 0usize);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                // A quoted cell may span lines: a row is numbered by the line it starts on.
-                let number = record.position().map_or(rows.len() + 1, |p| p.line() as usize);
+                let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+                // With CRLF endings the reader's record start can sit on the previous line's '\n'.
+                while text
+                    .as_bytes()
+                    .get(start)
+                    .is_some_and(|b| *b == b'\n' || *b == b'\r')
+                {
+                    start += 1;
+                }
+                line += text.as_bytes()[counted_to..start.max(counted_to)]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                counted_to = start.max(counted_to);
+                let number = line;
                 let cells = record
                     .iter()
-                    .map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c.to_string()) })
+                    .map(|c| {
+                        if c.trim().is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text(c.to_string())
+                        }
+                    })
                     .collect();
                 rows.push(Row { number, cells });
             }
             Err(e) => {
-                return Err(Error::input(format!("{}: not a readable CSV file ({e})", path.display())));
+                return Err(Error::input(format!(
+                    "{}: not a readable CSV file ({e})",
+                    path.display()
+                )));
             }
         }
     }

@@ -30,18 +30,48 @@ impl Stamp {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("januari", 1), ("january", 1), ("jan", 1),
-    ("februari", 2), ("february", 2), ("pebruari", 2), ("feb", 2), ("peb", 2),
-    ("maret", 3), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4),
-    ("mei", 5), ("may", 5),
-    ("juni", 6), ("june", 6), ("jun", 6),
-    ("juli", 7), ("july", 7), ("jul", 7),
-    ("agustus", 8), ("august", 8), ("agu", 8), ("agt", 8), ("ags", 8), ("aug", 8),
-    ("september", 9), ("sept", 9), ("sep", 9),
-    ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10),
-    ("november", 11), ("nopember", 11), ("nov", 11), ("nop", 11),
-    ("desember", 12), ("december", 12), ("des", 12), ("dec", 12),
+    ("januari", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("februari", 2),
+    ("february", 2),
+    ("pebruari", 2),
+    ("feb", 2),
+    ("peb", 2),
+    ("maret", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("agustus", 8),
+    ("august", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("ags", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nopember", 11),
+    ("nov", 11),
+    ("nop", 11),
+    ("desember", 12),
+    ("december", 12),
+    ("des", 12),
+    ("dec", 12),
 ];
 
 pub fn month_number(word: &str) -> Option<u32> {
@@ -49,24 +79,42 @@ pub fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
 }
 
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$").unwrap()
-});
-static WORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})[\s\-/]+([A-Za-z]+\.?)[\s\-/,]+(\d{2,4})$").unwrap()
-});
-static WORD_DATE_US: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$").unwrap()
-});
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$").unwrap());
+static WORD_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})[\s\-/]+([A-Za-z]+\.?)[\s\-/,]+(\d{2,4})$").unwrap());
+static WORD_DATE_US: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$").unwrap());
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap])?\.?\s*(?:m\.?)?$").unwrap()
+    Regex::new(r"(?i)^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap])?\.?\s*(?:m\.?)?$")
+        .unwrap()
 });
 static OFFSET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)\s*(?:Z|([+-])(\d{2}):?(\d{2}))$").unwrap());
 const WEEKDAYS: &[&str] = &[
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// The first two numbers of a numeric date, for deciding day/month order over a whole file.
@@ -110,7 +158,9 @@ fn split_date_time(text: &str) -> (&str, &str) {
     let t = text.trim();
     if let Some(c) = DATE_TIME.captures(t) {
         let (d, time) = (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str());
-        if parse_date_only(d, DayMonth::DayFirst).is_some() || parse_date_only(d, DayMonth::MonthFirst).is_some() {
+        if parse_date_only(d, DayMonth::DayFirst).is_some()
+            || parse_date_only(d, DayMonth::MonthFirst).is_some()
+        {
             return (d, time);
         }
     }
@@ -121,10 +171,10 @@ fn split_date_time(text: &str) -> (&str, &str) {
 pub fn parse_date_only(text: &str, order: DayMonth) -> Option<NaiveDate> {
     let mut t = text.trim().trim_end_matches(',').to_string();
     // Drop a leading weekday name: "Senin, 22 April 2025".
-    if let Some(first) = t.split([',', ' ']).next() {
-        if WEEKDAYS.contains(&first.to_lowercase().as_str()) {
-            t = t[first.len()..].trim_start_matches([',', ' ']).to_string();
-        }
+    if let Some(first) = t.split([',', ' ']).next()
+        && WEEKDAYS.contains(&first.to_lowercase().as_str())
+    {
+        t = t[first.len()..].trim_start_matches([',', ' ']).to_string();
     }
     if let Some(c) = NUMERIC_DATE.captures(&t) {
         let (a, b, c3) = (&c[1], &c[2], &c[3]);
@@ -191,7 +241,8 @@ pub fn parse_stamp(text: &str, order: DayMonth) -> Option<Stamp> {
         if body.len() >= 10 && body.contains(':') {
             let secs = match (c.get(2), c.get(3), c.get(4)) {
                 (Some(sign), Some(h), Some(m)) => {
-                    let v = h.as_str().parse::<i32>().ok()? * 3600 + m.as_str().parse::<i32>().ok()? * 60;
+                    let v = h.as_str().parse::<i32>().ok()? * 3600
+                        + m.as_str().parse::<i32>().ok()? * 60;
                     if sign.as_str() == "-" { -v } else { v }
                 }
                 _ => 0,
@@ -245,7 +296,9 @@ static MOBILE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\+628[1-35-9]\d{
 /// and U+202A marks from WhatsApp. `None` when the text holds no plausible number.
 pub fn normalise_phone(text: &str) -> Option<Phone> {
     let t = text.trim().trim_start_matches('\'');
-    let plus = t.trim_start_matches(|c: char| !c.is_ascii_digit() && c != '+').starts_with('+');
+    let plus = t
+        .trim_start_matches(|c: char| !c.is_ascii_digit() && c != '+')
+        .starts_with('+');
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
     if digits.len() < 7 || digits.len() > 15 {
         return None;
@@ -254,7 +307,10 @@ pub fn normalise_phone(text: &str) -> Option<Phone> {
         rest.trim_start_matches('0').to_string()
     } else if plus {
         // Another country's number: keep it as written.
-        return Some(Phone { e164: format!("+{digits}"), mobile: false });
+        return Some(Phone {
+            e164: format!("+{digits}"),
+            mobile: false,
+        });
     } else if let Some(rest) = digits.strip_prefix('0') {
         rest.to_string()
     } else if digits.starts_with('8') {
@@ -283,10 +339,10 @@ static PLATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Indonesian area codes, so a plate found in free text is a plate and not "di 10 wib".
 const AREA_CODES: &[&str] = &[
-    "A", "B", "D", "E", "F", "G", "H", "K", "L", "M", "N", "P", "R", "S", "T", "W", "Z", "AA", "AB",
-    "AD", "AE", "AG", "BA", "BB", "BD", "BE", "BG", "BH", "BK", "BL", "BM", "BN", "BP", "DA", "DB",
-    "DD", "DE", "DG", "DH", "DK", "DL", "DM", "DN", "DR", "DT", "DW", "EA", "EB", "ED", "KB", "KH",
-    "KT", "KU", "PA", "PB", "RI", "CD", "CC",
+    "A", "B", "D", "E", "F", "G", "H", "K", "L", "M", "N", "P", "R", "S", "T", "W", "Z", "AA",
+    "AB", "AD", "AE", "AG", "BA", "BB", "BD", "BE", "BG", "BH", "BK", "BL", "BM", "BN", "BP", "DA",
+    "DB", "DD", "DE", "DG", "DH", "DK", "DL", "DM", "DN", "DR", "DT", "DW", "EA", "EB", "ED", "KB",
+    "KH", "KT", "KU", "PA", "PB", "RI", "CD", "CC",
 ];
 
 pub fn normalise_plate(text: &str) -> Option<Plate> {
@@ -296,15 +352,25 @@ pub fn normalise_plate(text: &str) -> Option<Plate> {
     }
     if let Some(c) = PLATE.captures(&t) {
         let (a, n, s) = (&c[1], &c[2], &c[3]);
-        let display = if s.is_empty() { format!("{a} {n}") } else { format!("{a} {n} {s}") };
-        return Some(Plate { display, key: format!("{a}{n}{s}") });
+        let display = if s.is_empty() {
+            format!("{a} {n}")
+        } else {
+            format!("{a} {n} {s}")
+        };
+        return Some(Plate {
+            display,
+            key: format!("{a}{n}{s}"),
+        });
     }
     // Special plates (diplomatic, military) are tolerated: keep them as written.
     let key: String = t.chars().filter(char::is_ascii_alphanumeric).collect();
     if key.len() < 2 || key.len() > 10 || !key.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    Some(Plate { display: t.split_whitespace().collect::<Vec<_>>().join(" "), key })
+    Some(Plate {
+        display: t.split_whitespace().collect::<Vec<_>>().join(" "),
+        key,
+    })
 }
 
 static PLATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -324,7 +390,10 @@ pub fn find_plate(text: &str) -> Option<Plate> {
 /// `1,25 jt`, `850rb`, `850 ribu`, `850k`, `2 juta`. Never strips every non-digit blindly:
 /// `1.250.000,00` is 1 250 000, not 125 000 000.
 pub fn parse_rupiah(text: &str) -> Option<i64> {
-    let mut t = text.trim().to_lowercase().replace(['\u{a0}', '\u{202f}'], " ");
+    let mut t = text
+        .trim()
+        .to_lowercase()
+        .replace(['\u{a0}', '\u{202f}'], " ");
     for prefix in ["rp.", "rp", "idr"] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest.trim().to_string();
@@ -333,23 +402,32 @@ pub fn parse_rupiah(text: &str) -> Option<i64> {
     let t = t.trim_end_matches(",-").trim_end_matches(".-").trim();
     let (number, multiplier) = split_multiplier(t);
     let number = number.trim().replace(' ', "");
-    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let value = parse_grouped_number(&number, multiplier > 1)?;
     let amount = (value * multiplier as f64).round();
-    (amount >= 0.0 && amount < 1e15).then_some(amount as i64)
+    (0.0..1e15).contains(&amount).then_some(amount as i64)
 }
 
 fn split_multiplier(t: &str) -> (&str, i64) {
     for (suffix, m) in [
-        ("juta", 1_000_000), ("million", 1_000_000), ("jt", 1_000_000), ("ribu", 1_000),
-        ("rb", 1_000), ("k", 1_000), ("m", 1_000_000),
+        ("juta", 1_000_000),
+        ("million", 1_000_000),
+        ("jt", 1_000_000),
+        ("ribu", 1_000),
+        ("rb", 1_000),
+        ("k", 1_000),
+        ("m", 1_000_000),
     ] {
-        if let Some(n) = t.strip_suffix(suffix) {
-            if n.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
-                return (n, m);
-            }
+        if let Some(n) = t.strip_suffix(suffix)
+            && n.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        {
+            return (n, m);
         }
     }
     (t, 1)
@@ -390,4 +468,3 @@ fn parse_grouped_number(n: &str, decimals_likely: bool) -> Option<f64> {
     };
     cleaned.parse().ok()
 }
-

@@ -45,7 +45,10 @@ static VOCAB: LazyLock<Vocabulary> = LazyLock::new(|| {
         let mut map = HashMap::new();
         for (canonical, list) in words.as_table().expect("a table per domain") {
             for w in list.as_array().expect("a list of words") {
-                map.insert(fold(w.as_str().expect("words are strings")), canonical.clone());
+                map.insert(
+                    fold(w.as_str().expect("words are strings")),
+                    canonical.clone(),
+                );
             }
         }
         domains.insert(domain, map);
@@ -89,7 +92,7 @@ impl SourceFields {
             .map(|(f, _, _)| f.as_str())
     }
 
-    pub fn display(&self, field: &str) -> &str {
+    pub fn display<'a>(&'a self, field: &'a str) -> &'a str {
         self.fields
             .iter()
             .find(|(f, _, _)| f == field)
@@ -118,11 +121,20 @@ static FIELDS: LazyLock<HashMap<String, SourceFields>> = LazyLock::new(|| {
                 .map(|(k, v)| {
                     let aliases = strings(v);
                     let display = aliases.first().cloned().unwrap_or_else(|| k.clone());
-                    (k.clone(), display, aliases.iter().map(|a| fold_header(a)).collect())
+                    (
+                        k.clone(),
+                        display,
+                        aliases.iter().map(|a| fold_header(a)).collect(),
+                    )
                 })
                 .collect();
             // Keep the file's order so an alias shared by two fields goes to the first listed.
-            fields.sort_by_key(|(k, _, _)| order.get(&(kind.clone(), k.clone())).copied().unwrap_or(usize::MAX));
+            fields.sort_by_key(|(k, _, _)| {
+                order
+                    .get(&(kind.clone(), k.clone()))
+                    .copied()
+                    .unwrap_or(usize::MAX)
+            });
             (kind, SourceFields { required, fields })
         })
         .collect()
@@ -136,10 +148,10 @@ fn field_order(text: &str) -> HashMap<(String, String), usize> {
         let l = line.trim();
         if l.starts_with('[') {
             section = l.trim_matches(['[', ']']).to_string();
-        } else if let Some((k, _)) = l.split_once('=') {
-            if !l.starts_with('#') {
-                out.insert((section.clone(), k.trim().to_string()), i);
-            }
+        } else if let Some((k, _)) = l.split_once('=')
+            && !l.starts_with('#')
+        {
+            out.insert((section.clone(), k.trim().to_string()), i);
         }
     }
     out
@@ -147,5 +159,7 @@ fn field_order(text: &str) -> HashMap<(String, String), usize> {
 
 /// The header aliases of a source kind (`booking`, `work_order`, `ticket`, `checklist`, `roster`).
 pub fn fields(kind: &str) -> &'static SourceFields {
-    FIELDS.get(kind).unwrap_or_else(|| panic!("no header aliases for source {kind}"))
+    FIELDS
+        .get(kind)
+        .unwrap_or_else(|| panic!("no header aliases for source {kind}"))
 }

@@ -92,7 +92,12 @@ fn header(line: &str) -> Option<Header<'_>> {
 
 /// True when the first non-blank lines of `text` are WhatsApp message headers.
 pub fn looks_like_whatsapp(text: &str) -> bool {
-    let lines: Vec<String> = text.lines().map(clean_line).filter(|l| !l.trim().is_empty()).take(10).collect();
+    let lines: Vec<String> = text
+        .lines()
+        .map(clean_line)
+        .filter(|l| !l.trim().is_empty())
+        .take(10)
+        .collect();
     let headers = lines.iter().filter(|l| header(l).is_some()).count();
     !lines.is_empty() && headers * 2 >= lines.len().min(4) && header(&lines[0]).is_some()
         || headers >= 3
@@ -102,9 +107,14 @@ pub fn looks_like_whatsapp(text: &str) -> bool {
 pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
     let lines: Vec<String> = text.lines().map(clean_line).collect();
     let headers: Vec<Option<Header>> = lines.iter().map(|l| header(l)).collect();
-    let day_month = order.unwrap_or_else(|| decide_day_month(headers.iter().flatten().map(|h| h.date)));
+    let day_month =
+        order.unwrap_or_else(|| decide_day_month(headers.iter().flatten().map(|h| h.date)));
     let bracketed = headers.iter().flatten().filter(|h| h.bracket).count();
-    let layout = if bracketed * 2 > headers.iter().flatten().count() { "ios" } else { "android" };
+    let layout = if bracketed * 2 > headers.iter().flatten().count() {
+        "ios"
+    } else {
+        "android"
+    };
 
     let mut messages: Vec<ChatMessage> = Vec::new();
     let mut bad_lines = Vec::new();
@@ -122,7 +132,10 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
                     bad_lines.push(BadLine {
                         line: line_no,
                         text: line.clone(),
-                        reason: format!("line {line_no}: \"{} {}\" is not a date and time", h.date, h.time),
+                        reason: format!(
+                            "line {line_no}: \"{} {}\" is not a date and time",
+                            h.date, h.time
+                        ),
                     });
                     attach = false;
                 }
@@ -136,7 +149,9 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
                     bad_lines.push(BadLine {
                         line: line_no,
                         text: line.clone(),
-                        reason: format!("line {line_no}: expected a message line starting with a date and time"),
+                        reason: format!(
+                            "line {line_no}: expected a message line starting with a date and time"
+                        ),
                     });
                 }
             }
@@ -147,7 +162,13 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
         m.text = trimmed;
         classify_markers(m);
     }
-    Chat { messages, layout, day_month, bad_lines, lines: lines.len() }
+    Chat {
+        messages,
+        layout,
+        day_month,
+        bad_lines,
+        lines: lines.len(),
+    }
 }
 
 fn stamp(h: &Header, order: DayMonth) -> Option<NaiveDateTime> {
@@ -185,8 +206,19 @@ const SYSTEM_TEXT: &[&str] = &[
 
 /// Words that mark an authorless event line mistaken for `Name: text`.
 const SYSTEM_SENDER: &[&str] = &[
-    " changed ", " created ", " added ", " removed ", " left", " joined ", "security code",
-    " mengubah ", " membuat ", " menambahkan ", " mengeluarkan ", " keluar", " bergabung ",
+    " changed ",
+    " created ",
+    " added ",
+    " removed ",
+    " left",
+    " joined ",
+    "security code",
+    " mengubah ",
+    " membuat ",
+    " menambahkan ",
+    " mengeluarkan ",
+    " keluar",
+    " bergabung ",
 ];
 
 fn message(line: usize, at: NaiveDateTime, rest: &str) -> ChatMessage {
@@ -196,7 +228,16 @@ fn message(line: usize, at: NaiveDateTime, rest: &str) -> ChatMessage {
     };
     let folded = text.trim().to_lowercase();
     let system = sender.is_none() || SYSTEM_TEXT.iter().any(|p| folded.starts_with(p));
-    ChatMessage { line, at, sender, text, system, media: None, deleted: false, edited: false }
+    ChatMessage {
+        line,
+        at,
+        sender,
+        text,
+        system,
+        media: None,
+        deleted: false,
+        edited: false,
+    }
 }
 
 fn split_sender(rest: &str) -> Option<(&str, &str)> {
@@ -257,7 +298,10 @@ fn classify_markers(m: &mut ChatMessage) {
     }
     let lower = m.text.trim().to_lowercase();
     let first_line = lower.lines().next().unwrap_or("");
-    if DELETED_TEXT.iter().any(|d| first_line.trim_end_matches('.') == d.trim_end_matches('.')) {
+    if DELETED_TEXT
+        .iter()
+        .any(|d| first_line.trim_end_matches('.') == d.trim_end_matches('.'))
+    {
         m.deleted = true;
         return;
     }
@@ -267,20 +311,29 @@ fn classify_markers(m: &mut ChatMessage) {
         m.media = Some(media_of_file(name));
     } else if first_line.ends_with("(file attached)") || first_line.ends_with("(file terlampir)") {
         m.media = Some(media_of_file(first_line));
-    } else if first_line.starts_with("location: https://") || first_line.starts_with("lokasi: https://") {
+    } else if first_line.starts_with("location: https://")
+        || first_line.starts_with("lokasi: https://")
+    {
         m.media = Some("location");
     }
 }
 
 fn media_of_file(name: &str) -> &'static str {
     let n = name.to_lowercase();
-    if n.contains("photo") || n.contains("img-") || n.ends_with(".jpg>") || n.contains(".jpg") || n.contains(".jpeg") || n.contains(".png") {
+    if n.contains("photo")
+        || n.contains("img-")
+        || n.ends_with(".jpg>")
+        || n.contains(".jpg")
+        || n.contains(".jpeg")
+        || n.contains(".png")
+    {
         "photo"
     } else if n.contains("sticker") || n.contains("stk-") || n.contains(".webp") {
         "sticker"
     } else if n.contains("video") || n.contains("vid-") || n.contains(".mp4") {
         "video"
-    } else if n.contains("audio") || n.contains("ptt-") || n.contains(".opus") || n.contains("aud-") {
+    } else if n.contains("audio") || n.contains("ptt-") || n.contains(".opus") || n.contains("aud-")
+    {
         "audio"
     } else if n.contains(".vcf") {
         "contact"
@@ -296,8 +349,15 @@ fn media_of_file(name: &str) -> &'static str {
 pub fn contact_of_file_name(stem: &str) -> String {
     let mut s = stem.trim().to_string();
     for prefix in [
-        "WhatsApp Chat with ", "WhatsApp Chat - ", "WhatsApp Chat dengan ", "Chat WhatsApp dengan ",
-        "Chat WhatsApp - ", "Chat WhatsApp with ", "Chat with ", "Chat dengan ", "Obrolan WhatsApp dengan ",
+        "WhatsApp Chat with ",
+        "WhatsApp Chat - ",
+        "WhatsApp Chat dengan ",
+        "Chat WhatsApp dengan ",
+        "Chat WhatsApp - ",
+        "Chat WhatsApp with ",
+        "Chat with ",
+        "Chat dengan ",
+        "Obrolan WhatsApp dengan ",
     ] {
         if s.to_lowercase().starts_with(&prefix.to_lowercase()) {
             s = s[prefix.len()..].to_string();

@@ -58,7 +58,11 @@ impl ParamTable {
                     "patuh.toml: rule_override for {} names parameter {:?}; that rule has {}",
                     rule.id,
                     o.param,
-                    if known.is_empty() { "no parameters".to_string() } else { known.join(", ") }
+                    if known.is_empty() {
+                        "no parameters".to_string()
+                    } else {
+                        known.join(", ")
+                    }
                 ))
             })?;
             let version = rule.version_at(o.effective_from).version;
@@ -85,17 +89,25 @@ impl ParamTable {
     pub fn value(&self, rule_id: &str, param: &str, date: NaiveDate) -> Option<f64> {
         let mut best: Option<&ParamRow> = None;
         let mut earliest: Option<&ParamRow> = None;
-        for r in self.rows.iter().filter(|r| r.rule_id == rule_id && r.param == param) {
+        for r in self
+            .rows
+            .iter()
+            .filter(|r| r.rule_id == rule_id && r.param == param)
+        {
             if r.effective_from <= date {
                 let better = match best {
                     None => true,
-                    Some(b) => (r.effective_from, r.origin == "config") >= (b.effective_from, b.origin == "config"),
+                    Some(b) => {
+                        (r.effective_from, r.origin == "config")
+                            >= (b.effective_from, b.origin == "config")
+                    }
                 };
                 if better {
                     best = Some(r);
                 }
             }
-            if r.origin == "catalog" && earliest.is_none_or(|e| r.effective_from < e.effective_from) {
+            if r.origin == "catalog" && earliest.is_none_or(|e| r.effective_from < e.effective_from)
+            {
                 earliest = Some(r);
             }
         }

@@ -22,13 +22,13 @@ impl Store {
 
     /// Opens and migrates up to `target` (tests use this to build an older store).
     pub fn open_at(path: &Path, target: i64) -> Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            if !dir.is_dir() {
-                return Err(Error::input(format!(
-                    "{}: the folder for the store does not exist",
-                    path.display()
-                )));
-            }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            return Err(Error::input(format!(
+                "{}: the folder for the store does not exist",
+                path.display()
+            )));
         }
         let conn = Connection::open(path).map_err(|e| open_error(path, &e))?;
         let mut store = Store {
@@ -61,9 +61,11 @@ impl Store {
             return Ok(0);
         }
         self.conn
-            .query_row("select coalesce(max(version), 0) from schema_version", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "select coalesce(max(version), 0) from schema_version",
+                [],
+                |r| r.get(0),
+            )
             .map_err(|e| self.error("reading the schema version", e))
     }
 

@@ -2,8 +2,16 @@
 
 /// Schema migrations, in order. Migration N brings a store from version N-1 to N.
 pub const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (1, "foundation", include_str!("../../queries/schema/0001_foundation.sql")),
-    (2, "raw sources", include_str!("../../queries/schema/0002_raw_sources.sql")),
+    (
+        1,
+        "foundation",
+        include_str!("../../queries/schema/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "raw sources",
+        include_str!("../../queries/schema/0002_raw_sources.sql"),
+    ),
 ];
 
 /// The newest schema this build knows.
