@@ -66,24 +66,37 @@ pub fn run(ctx: &Context, id: Option<&str>, format: Format) -> Result<()> {
         Format::Json => write_json(&mut out, &rows),
         Format::Csv => write_csv(&mut out, &rows),
         Format::Table => {
-            let text_header = match ctx.lang {
-                Lang::Id => "klausul SOP",
-                Lang::En => "summary",
+            let id = ctx.lang == Lang::Id;
+            let header = if id {
+                [
+                    "rule_id",
+                    "sop",
+                    "jenis kasus",
+                    "terukur",
+                    "batas bawaan",
+                    "klausul SOP",
+                ]
+            } else {
+                [
+                    "rule_id",
+                    "sop",
+                    "case kind",
+                    "measurable",
+                    "default limit",
+                    "summary",
+                ]
             };
-            let mut t = Table::new([
-                "rule_id",
-                "sop",
-                "kind",
-                "measurable",
-                "default limit",
-                text_header,
-            ]);
+            let mut t = Table::new(header);
             for r in &catalog.rules {
-                let measurable = match (r.measurable, r.status_kind) {
-                    (false, _) => "no".to_string(),
-                    (true, StatusKind::Advisory) => "advisory".to_string(),
-                    (true, _) => "yes".to_string(),
-                };
+                let measurable = match (r.measurable, r.status_kind, id) {
+                    (false, _, true) => "tidak",
+                    (false, _, false) => "no",
+                    (true, StatusKind::Advisory, true) => "anjuran",
+                    (true, StatusKind::Advisory, false) => "advisory",
+                    (true, _, true) => "ya",
+                    (true, _, false) => "yes",
+                }
+                .to_string();
                 let limit = if r.measurable {
                     r.params_text()
                 } else {
@@ -103,12 +116,12 @@ pub fn run(ctx: &Context, id: Option<&str>, format: Format) -> Result<()> {
                 ]);
             }
             t.write(&mut out).and_then(|()| {
-                writeln!(
-                    out,
-                    "\n{} rules ({} measurable); `patuh rules <id>` shows one in full",
-                    catalog.rules.len(),
-                    catalog.measurable().count()
-                )
+                let (n, m) = (catalog.rules.len(), catalog.measurable().count());
+                if id {
+                    writeln!(out, "\n{n} aturan ({m} terukur); `patuh rules <id>` menampilkan satu aturan lengkap")
+                } else {
+                    writeln!(out, "\n{n} rules ({m} measurable); `patuh rules <id>` shows one in full")
+                }
             })
         }
     };
@@ -159,7 +172,14 @@ fn one(
             writeln!(out, "  summary:  {}", rule.summary_en)?;
             if rule.measurable {
                 writeln!(out, "  check:    {}", rule.check)?;
-                writeln!(out, "  status:   {:?}", rule.status_kind)?;
+                writeln!(
+                    out,
+                    "  status:   {}",
+                    serde_json::to_value(rule.status_kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                )?;
             } else {
                 writeln!(out, "  not scored per case: {}", rule.why_not)?;
             }

@@ -2,7 +2,7 @@
 //! side once for the batch, then load file by file (one transaction each).
 
 use super::chats::{BusinessNames, ChatFile, to_parsed};
-use super::load::{FileReport, Ledger, load};
+use super::load::{FileReport, Ledger, Pending, load_group};
 use super::record::{Parsed, Val};
 use super::{Content, InputFile, ParseSettings, read_file, sha256_hex};
 use crate::cli::SourceKind;
@@ -66,10 +66,18 @@ pub fn import(
     }
 
     progress.start("loading", inputs.len());
-    let mut files = Vec::with_capacity(inputs.len());
-    for (file, outcome) in inputs.iter().zip(outcomes) {
-        let report = match outcome {
-            Outcome::Done(r) => r,
+    let mut files: Vec<Option<FileReport>> = Vec::with_capacity(inputs.len());
+    // The files of the next transaction, and their places in the report list.
+    let mut group: Vec<Pending> = Vec::new();
+    let mut places: Vec<usize> = Vec::new();
+    let mut group_rows = 0;
+    for (i, (file, outcome)) in inputs.iter().zip(outcomes).enumerate() {
+        files.push(None);
+        match outcome {
+            Outcome::Done(r) => {
+                files[i] = Some(r);
+                progress.step();
+            }
             Outcome::Read {
                 sha256,
                 size,
@@ -80,9 +88,8 @@ pub fn import(
                     Content::Rows(p) => p,
                     Content::Chats(chats) => to_parsed(&chats, &business),
                 };
-                debug_assert!(parsed.balanced(), "{}: rows do not add up", file.display);
                 if !parsed.balanced() {
-                    FileReport::failed(
+                    files[i] = Some(FileReport::failed(
                         &file.display,
                         Some(sha256),
                         format!(
@@ -92,19 +99,69 @@ pub fn import(
                             parsed.quarantined.len(),
                             parsed.rows_skipped
                         ),
-                    )
-                } else {
-                    match load(store, &ledger, file, &sha256, size, kind, &parsed) {
-                        Ok(r) => r,
-                        Err(e) => FileReport::failed(&file.display, Some(sha256), e.to_string()),
-                    }
+                    ));
+                    progress.step();
+                    continue;
+                }
+                group_rows += parsed.rows_read;
+                group.push(Pending {
+                    file,
+                    sha256,
+                    size,
+                    kind,
+                    parsed,
+                });
+                places.push(i);
+                if group.len() >= GROUP_FILES || group_rows >= GROUP_ROWS {
+                    flush(
+                        store,
+                        &ledger,
+                        &mut group,
+                        &mut places,
+                        &mut files,
+                        progress,
+                    );
+                    group_rows = 0;
                 }
             }
-        };
-        progress.step();
-        files.push(report);
+        }
     }
+    flush(
+        store,
+        &ledger,
+        &mut group,
+        &mut places,
+        &mut files,
+        progress,
+    );
+    let files = files
+        .into_iter()
+        .map(|f| f.expect("every file has a report"))
+        .collect();
     Ok(BatchResult { files, notes })
+}
+
+/// Files per transaction, and rows: enough to spread a commit's cost, small enough to keep memory low.
+const GROUP_FILES: usize = 500;
+const GROUP_ROWS: usize = 500_000;
+
+fn flush(
+    store: &mut Store,
+    ledger: &Ledger,
+    group: &mut Vec<Pending>,
+    places: &mut Vec<usize>,
+    files: &mut [Option<FileReport>],
+    progress: &dyn Progress,
+) {
+    if group.is_empty() {
+        return;
+    }
+    let reports = load_group(store, ledger, group);
+    for (i, report) in places.drain(..).zip(reports) {
+        files[i] = Some(report);
+        progress.step();
+    }
+    group.clear();
 }
 
 fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outcome {

@@ -6,6 +6,7 @@ use super::record::Parsed;
 use crate::cli::SourceKind;
 use crate::error::Result;
 use crate::store::Store;
+use duckdb::types::{TimeUnit, Value};
 use duckdb::{Connection, params};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -114,92 +115,161 @@ fn key(file: &InputFile) -> String {
     file.canonical.display().to_string()
 }
 
-/// Loads one parsed file in one transaction; a file of the same path imported before with other
-/// content is replaced in the same transaction.
-pub fn load(
+/// A parsed file ready to load.
+pub struct Pending<'a> {
+    pub file: &'a InputFile,
+    pub sha256: String,
+    pub size: u64,
+    pub kind: SourceKind,
+    pub parsed: Parsed,
+}
+
+/// Loads a group of parsed files in one transaction (small files share the commit: a commit per
+/// chat file would cost more than parsing it). A group is all or nothing, so no file is ever
+/// partial; when a group fails, its files are loaded one by one so one bad file stops no other.
+pub fn load_group(store: &mut Store, ledger: &Ledger, group: &[Pending]) -> Vec<FileReport> {
+    match load_all(store, ledger, group, "importing a group of files") {
+        Ok(reports) => reports,
+        Err(_) if group.len() > 1 => group
+            .iter()
+            .map(|p| {
+                load_all(
+                    store,
+                    ledger,
+                    std::slice::from_ref(p),
+                    &format!("importing {}", p.file.display),
+                )
+                .map(|mut r| r.remove(0))
+                .unwrap_or_else(|e| {
+                    FileReport::failed(&p.file.display, Some(p.sha256.clone()), e.to_string())
+                })
+            })
+            .collect(),
+        Err(e) => vec![FileReport::failed(
+            &group[0].file.display,
+            Some(group[0].sha256.clone()),
+            e.to_string(),
+        )],
+    }
+}
+
+fn load_all(
     store: &mut Store,
     ledger: &Ledger,
-    file: &InputFile,
-    sha256: &str,
-    size: u64,
-    kind: SourceKind,
-    parsed: &Parsed,
-) -> Result<FileReport> {
-    let previous = ledger.by_path.get(&key(file)).map(|(id, _)| *id);
-    let doing = format!("importing {}", file.display);
-    let kind_name = serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    store.unit_of_work(&doing, |conn| {
-        if let Some(old) = previous {
-            for table in RAW_TABLES.iter().chain(&["quarantine", "import_file"]) {
-                conn.execute(&format!("delete from {table} where file_id = ?"), [old])?;
-            }
-        }
-        let file_id: i64 = conn.query_row("select coalesce(max(file_id), 0) + 1 from import_file", [], |r| r.get(0))?;
-        append_rows(conn, file_id, parsed)?;
-        conn.execute(
-            "insert into import_file (file_id, path, display_path, sha256, kind, layout, size_bytes, imported_at, rows_read, rows_loaded, rows_quarantined, rows_skipped, warnings, status)
-             values (?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, ?, ?, ?, ?, ?)",
-            params![
-                file_id,
-                key(file),
-                file.display,
-                sha256,
-                kind_name,
-                parsed.layout,
-                size as i64,
-                parsed.rows_read as i64,
-                parsed.rows_loaded as i64,
-                parsed.quarantined.len() as i64,
-                parsed.rows_skipped as i64,
-                serde_json::to_string(&parsed.warnings).unwrap_or_default(),
-                if previous.is_some() { "replaced" } else { "loaded" },
-            ],
+    group: &[Pending],
+    doing: &str,
+) -> Result<Vec<FileReport>> {
+    store.unit_of_work(doing, |conn| {
+        let mut next_id: i64 = conn.query_row(
+            "select coalesce(max(file_id), 0) + 1 from import_file",
+            [],
+            |r| r.get(0),
         )?;
-        Ok(())
-    })?;
-    Ok(FileReport {
-        path: file.display.clone(),
-        kind: Some(kind),
-        layout: Some(parsed.layout.clone()),
-        sha256: Some(sha256.to_string()),
-        rows_read: parsed.rows_read,
-        rows_loaded: parsed.rows_loaded,
-        rows_quarantined: parsed.quarantined.len(),
-        rows_skipped: parsed.rows_skipped,
-        status: if previous.is_some() {
-            Status::Replaced
-        } else {
-            Status::Loaded
-        },
-        warnings: parsed.warnings.clone(),
+        let mut ids = Vec::with_capacity(group.len());
+        let mut reports = Vec::with_capacity(group.len());
+        // Ledger rows go through the appender too: an INSERT per file costs a statement plan each.
+        let mut ledger_rows: Vec<Vec<Value>> = Vec::with_capacity(group.len());
+        let now = chrono::Utc::now().naive_utc().and_utc().timestamp_micros();
+        for p in group {
+            let previous = ledger.by_path.get(&key(p.file)).map(|(id, _)| *id);
+            if let Some(old) = previous {
+                for table in RAW_TABLES.iter().chain(&["quarantine", "import_file"]) {
+                    conn.execute(&format!("delete from {table} where file_id = ?"), [old])?;
+                }
+            }
+            let status = if previous.is_some() {
+                Status::Replaced
+            } else {
+                Status::Loaded
+            };
+            let kind_name = serde_json::to_value(p.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            ledger_rows.push(vec![
+                Value::BigInt(next_id),
+                Value::Text(key(p.file)),
+                Value::Text(p.file.display.clone()),
+                Value::Text(p.sha256.clone()),
+                Value::Text(kind_name),
+                Value::Text(p.parsed.layout.clone()),
+                Value::BigInt(p.size as i64),
+                Value::Timestamp(TimeUnit::Microsecond, now),
+                Value::BigInt(p.parsed.rows_read as i64),
+                Value::BigInt(p.parsed.rows_loaded as i64),
+                Value::BigInt(p.parsed.quarantined.len() as i64),
+                Value::BigInt(p.parsed.rows_skipped as i64),
+                Value::Text(serde_json::to_string(&p.parsed.warnings).unwrap_or_default()),
+                Value::Text(
+                    if previous.is_some() {
+                        "replaced"
+                    } else {
+                        "loaded"
+                    }
+                    .to_string(),
+                ),
+            ]);
+            ids.push(next_id);
+            next_id += 1;
+            reports.push(FileReport {
+                path: p.file.display.clone(),
+                kind: Some(p.kind),
+                layout: Some(p.parsed.layout.clone()),
+                sha256: Some(p.sha256.clone()),
+                rows_read: p.parsed.rows_read,
+                rows_loaded: p.parsed.rows_loaded,
+                rows_quarantined: p.parsed.quarantined.len(),
+                rows_skipped: p.parsed.rows_skipped,
+                status,
+                warnings: p.parsed.warnings.clone(),
+            });
+        }
+        let mut app = conn.appender("import_file")?;
+        for row in ledger_rows {
+            app.append_row(duckdb::appender_params_from_iter(row))?;
+        }
+        app.flush()?;
+        append_rows(conn, group.iter().zip(ids).map(|(p, id)| (id, &p.parsed)))?;
+        Ok(reports)
     })
 }
 
-/// Bulk load through DuckDB's appender: provenance columns first, then the table's values.
-fn append_rows(conn: &Connection, file_id: i64, parsed: &Parsed) -> duckdb::Result<()> {
-    for t in &parsed.tables {
-        let mut app = conn.appender(t.table)?;
-        for (sheet, row, values) in &t.rows {
-            let provenance = [
-                duckdb::types::Value::BigInt(file_id),
-                sheet
-                    .clone()
-                    .map_or(duckdb::types::Value::Null, duckdb::types::Value::Text),
-                duckdb::types::Value::BigInt(*row as i64),
-            ];
-            let all = provenance
-                .into_iter()
-                .chain(values.iter().map(|v| v.to_duckdb()));
-            app.append_row(duckdb::appender_params_from_iter(all))?;
+/// Bulk load through DuckDB's appender, one appender per table for the whole group:
+/// provenance columns first, then the table's values.
+fn append_rows<'a>(
+    conn: &Connection,
+    files: impl Iterator<Item = (i64, &'a Parsed)> + Clone,
+) -> duckdb::Result<()> {
+    for table in RAW_TABLES {
+        let mut app: Option<duckdb::Appender> = None;
+        for (file_id, parsed) in files.clone() {
+            for t in parsed.tables.iter().filter(|t| t.table == *table) {
+                if app.is_none() {
+                    app = Some(conn.appender(table)?);
+                }
+                let app = app.as_mut().expect("just set");
+                for (sheet, row, values) in &t.rows {
+                    let provenance = [
+                        Value::BigInt(file_id),
+                        sheet.clone().map_or(Value::Null, Value::Text),
+                        Value::BigInt(*row as i64),
+                    ];
+                    let all = provenance
+                        .into_iter()
+                        .chain(values.iter().map(|v| v.to_duckdb()));
+                    app.append_row(duckdb::appender_params_from_iter(all))?;
+                }
+            }
         }
-        app.flush()?;
+        if let Some(mut app) = app {
+            app.flush()?;
+        }
     }
     let mut app = conn.appender("quarantine")?;
-    for q in &parsed.quarantined {
-        app.append_row(params![file_id, q.sheet, q.row as i64, q.reason, q.raw])?;
+    for (file_id, parsed) in files {
+        for q in &parsed.quarantined {
+            app.append_row(params![file_id, q.sheet, q.row as i64, q.reason, q.raw])?;
+        }
     }
     app.flush()
 }

@@ -56,6 +56,11 @@ static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
 /// Drops the marks WhatsApp and editors add: BOM, LRM/RLM, embedding controls; folds narrow
 /// and non-breaking spaces to plain spaces.
 pub fn clean_line(line: &str) -> String {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    // Most lines carry no marks: copy them as they are.
+    if line.is_ascii() {
+        return line.to_string();
+    }
     line.chars()
         .filter(|c| !matches!(c, '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
         .map(|c| if c == '\u{202f}' || c == '\u{a0}' { ' ' } else { c })
@@ -77,9 +82,10 @@ fn header(line: &str) -> Option<Header<'_>> {
     if !(first.is_ascii_digit() || *first == b'[') {
         return None;
     }
-    let (c, bracket) = match BRACKET.captures(line) {
-        Some(c) => (c, true),
-        None => (PLAIN.captures(line)?, false),
+    let (c, bracket) = if *first == b'[' {
+        (BRACKET.captures(line)?, true)
+    } else {
+        (PLAIN.captures(line)?, false)
     };
     Some(Header {
         date: c.get(1)?.as_str(),
