@@ -763,3 +763,73 @@ fn collect_inputs_skips_hidden_ignored_and_other_files() {
     assert_eq!(names, ["a.csv"]);
     assert_eq!(ignored, 1);
 }
+
+#[test]
+fn check_lists_quarantined_rows_and_advisor_names_the_roster_lacks() {
+    let dir = tempdir();
+    let paths = [
+        fixture("roster"),
+        fixture("booking/booking_log.xlsx"),
+        fixture("work_orders/wo_wide.xlsx"),
+    ];
+    let mut args = vec!["--quiet", "import"];
+    let owned: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    args.extend(owned.iter().map(String::as_str));
+    assert_eq!(patuh(dir.path(), &args).status.code(), Some(0));
+    let out = patuh(dir.path(), &["--json", "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let q = v["quarantined"].as_array().unwrap();
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().any(|r| r["reason"]
+        == "row 8: Tanggal Kedatangan \"31/02/2025\" is not a date"
+        && r["sheet"] == "Rekap Booking"));
+    // "Rina" and "Dewi" are chat names in the roster; "Rina" of the work orders too. None unknown
+    // but the SA of a row whose name is not in the roster would be listed.
+    let unknown: Vec<&str> = v["unknown_advisors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    assert!(unknown.is_empty(), "{unknown:?}");
+    std::fs::write(
+        dir.path().join("extra.csv"),
+        "No. Booking,Tanggal Booking,SA\nX-1,01/08/2025 09.00,Bambang\n",
+    )
+    .unwrap();
+    assert_eq!(
+        patuh(dir.path(), &["--quiet", "import", "extra.csv"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let text = stdout(&patuh(dir.path(), &["check"]));
+    assert!(
+        text.contains("1 advisor names match no roster name") && text.contains("Bambang"),
+        "{text}"
+    );
+}
+
+#[test]
+fn without_names_the_sender_in_most_chat_files_is_the_business_and_the_summary_says_so() {
+    let (_d, mut store) = fresh();
+    let batch = import_into(&mut store, &[fixture("whatsapp")]);
+    assert!(
+        batch
+            .notes
+            .iter()
+            .any(|n| n.contains("\"Rina GSI\" (in 2 of 2 chat files)")),
+        "{:?}",
+        batch.notes
+    );
+    let business: i64 = one(
+        &store,
+        "select count(*) from raw_message where sender = 'Rina GSI' and sender_side = 'business'",
+    );
+    let customer: i64 = one(
+        &store,
+        "select count(*) from raw_message where sender <> 'Rina GSI' and sender_side = 'customer'",
+    );
+    assert_eq!((business, customer), (4, 6));
+}

@@ -6,7 +6,8 @@ use crate::config::param_overrides;
 use crate::error::{Error, Result};
 use crate::output::{Table, write_json};
 use crate::rules::{Catalog, ParamTable};
-use crate::store::Store;
+use crate::store::{Store, sql};
+use std::io::Write;
 
 pub fn run(ctx: &Context, command: &Command) -> Result<()> {
     match command {
@@ -52,7 +53,7 @@ pub fn sync_rule_versions(store: &mut Store, ctx: &Context) -> Result<()> {
     })
 }
 
-/// `patuh check`: quarantined rows with their reasons.
+/// `patuh check`: quarantined rows with their reasons, and advisor names the roster lacks.
 fn check(ctx: &Context) -> Result<()> {
     if !ctx.db.exists() {
         return Err(Error::input(format!(
@@ -61,39 +62,85 @@ fn check(ctx: &Context) -> Result<()> {
         )));
     }
     let store = Store::open(&ctx.db)?;
-    let mut stmt = store
+    let quarantined: Vec<(String, Option<String>, i64, String)> = query(
+        &store,
+        sql::CHK_QUARANTINE,
+        "listing quarantined rows",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let unknown: Vec<(String, String, i64, String)> = query(
+        &store,
+        sql::CHK_UNKNOWN_ADVISORS,
+        "matching advisor names to the roster",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let roster_rows: i64 = store
         .conn()
-        .prepare(
-            "select f.path, q.sheet, q.row_no, q.reason from quarantine q join import_file f using (file_id) order by f.path, q.sheet, q.row_no",
-        )
-        .map_err(|e| store.error("listing quarantined rows", e))?;
-    let rows: Vec<(String, Option<String>, i64, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .and_then(|it| it.collect())
-        .map_err(|e| store.error("listing quarantined rows", e))?;
+        .query_row("select count(*) from raw_advisor", [], |r| r.get(0))
+        .map_err(|e| store.error("reading the roster", e))?;
     let mut out = std::io::stdout().lock();
     if ctx.json {
-        let v: Vec<_> = rows
+        let q: Vec<_> = quarantined
             .iter()
             .map(|(p, s, r, why)| serde_json::json!({"path": p, "sheet": s, "row": r, "reason": why}))
             .collect();
+        let u: Vec<_> = unknown
+            .iter()
+            .map(|(n, s, rows, f)| serde_json::json!({"name": n, "source": s, "rows": rows, "first_file": f}))
+            .collect();
         return stdout_result(write_json(
             &mut out,
-            &serde_json::json!({ "quarantined": v }),
+            &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows }),
         ));
     }
-    let mut t = Table::new(["file", "sheet", "row", "reason"]).max_width(100);
-    for (p, s, r, why) in &rows {
-        t.row([
-            p.clone(),
-            s.clone().unwrap_or_default(),
-            r.to_string(),
-            why.clone(),
-        ]);
-    }
-    ctx.say(format!("{} quarantined rows", rows.len()));
-    if t.is_empty() {
-        return Ok(());
-    }
-    stdout_result(t.write(&mut out))
+    let result = (|| -> std::io::Result<()> {
+        writeln!(out, "{} quarantined rows", quarantined.len())?;
+        if !quarantined.is_empty() {
+            let mut t = Table::new(["file", "sheet", "row", "reason"]).max_width(100);
+            for (p, s, r, why) in &quarantined {
+                t.row([
+                    p.clone(),
+                    s.clone().unwrap_or_default(),
+                    r.to_string(),
+                    why.clone(),
+                ]);
+            }
+            t.write(&mut out)?;
+        }
+        if roster_rows == 0 {
+            writeln!(
+                out,
+                "\nno advisor roster imported: every advisor name is unchecked"
+            )?;
+        }
+        writeln!(
+            out,
+            "\n{} advisor names match no roster name or chat name",
+            unknown.len()
+        )?;
+        if !unknown.is_empty() {
+            let mut t = Table::new(["name", "source", "rows", "first file"]);
+            for (n, s, rows, f) in &unknown {
+                t.row([n.clone(), s.clone(), rows.to_string(), f.clone()]);
+            }
+            t.write(&mut out)?;
+        }
+        Ok(())
+    })();
+    stdout_result(result)
+}
+
+fn query<T>(
+    store: &Store,
+    sql: &str,
+    doing: &str,
+    row: impl FnMut(&duckdb::Row) -> duckdb::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = store
+        .conn()
+        .prepare(sql)
+        .map_err(|e| store.error(doing, e))?;
+    stmt.query_map([], row)
+        .and_then(|it| it.collect())
+        .map_err(|e| store.error(doing, e))
 }

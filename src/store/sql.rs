@@ -18,3 +18,9 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
 pub fn latest_version() -> i64 {
     MIGRATIONS.last().map(|m| m.0).unwrap_or(0)
 }
+
+/// `patuh check`: quarantined rows with their file.
+pub const CHK_QUARANTINE: &str = include_str!("../../queries/checks/chk_quarantine.sql");
+/// `patuh check`: advisor names that match no roster entry.
+pub const CHK_UNKNOWN_ADVISORS: &str =
+    include_str!("../../queries/checks/chk_unknown_advisors.sql");
