@@ -109,6 +109,20 @@ pub enum Command {
     },
     /// List quarantined rows and unknown advisor names.
     Check,
+    /// Write a simulated branch's exports with known answers (the sample data).
+    Sample {
+        #[arg(long, default_value = "sample_data")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
+        /// Multiply the volume (customers, cases and advisors) for benchmarks.
+        #[arg(long, default_value_t = 1)]
+        scale: u32,
+        #[arg(long, default_value = "2025-01-01")]
+        from: chrono::NaiveDate,
+        #[arg(long, default_value = "2025-12-31")]
+        to: chrono::NaiveDate,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -20,6 +20,7 @@ pub mod error;
 pub mod ingest;
 pub mod output;
 pub mod rules;
+pub mod sample;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -5,6 +5,7 @@ mod catalog;
 mod cli;
 mod config;
 mod ingest;
+mod sample;
 mod store;
 mod support;
 mod values;

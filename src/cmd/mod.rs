@@ -3,6 +3,7 @@
 mod import;
 mod init;
 mod rules;
+mod sample;
 mod stages;
 
 use crate::cli::{Cli, Command};
@@ -51,11 +52,18 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     let result = match &cli.command {
         Command::Init { path, force } => init::run(path, *force, cli.quiet),
+        Command::Sample {
+            out,
+            seed,
+            scale,
+            from,
+            to,
+        } => sample::run(out, *seed, *scale, *from, *to, cli.quiet),
         command => {
             let ctx = Context::resolve(&cli, input_dir.as_deref())?;
             match command {
                 Command::Rules { id, format } => rules::run(&ctx, id.as_deref(), *format),
-                Command::Init { .. } => unreachable!("handled above"),
+                Command::Init { .. } | Command::Sample { .. } => unreachable!("handled above"),
                 other => stages::run(&ctx, other),
             }
         }

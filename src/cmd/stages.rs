@@ -24,7 +24,9 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             super::import::print_summary(ctx, &batch)?;
             not_built("timeline", "issue #5; score and report follow it")
         }
-        Command::Init { .. } | Command::Rules { .. } => unreachable!("dispatched in cmd::run"),
+        Command::Init { .. } | Command::Rules { .. } | Command::Sample { .. } => {
+            unreachable!("dispatched in cmd::run")
+        }
     }
 }
 

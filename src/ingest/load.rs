@@ -160,7 +160,7 @@ fn load_all(
     doing: &str,
 ) -> Result<Vec<FileReport>> {
     store.unit_of_work(doing, |conn| {
-        let mut next_id: i64 = conn.query_row(
+        let first_id: i64 = conn.query_row(
             "select coalesce(max(file_id), 0) + 1 from import_file",
             [],
             |r| r.get(0),
@@ -170,7 +170,7 @@ fn load_all(
         // Ledger rows go through the appender too: an INSERT per file costs a statement plan each.
         let mut ledger_rows: Vec<Vec<Value>> = Vec::with_capacity(group.len());
         let now = chrono::Utc::now().naive_utc().and_utc().timestamp_micros();
-        for p in group {
+        for (next_id, p) in (first_id..).zip(group) {
             let previous = ledger.by_path.get(&key(p.file)).map(|(id, _)| *id);
             if let Some(old) = previous {
                 for table in RAW_TABLES.iter().chain(&["quarantine", "import_file"]) {
@@ -210,7 +210,6 @@ fn load_all(
                 ),
             ]);
             ids.push(next_id);
-            next_id += 1;
             reports.push(FileReport {
                 path: p.file.display.clone(),
                 kind: Some(p.kind),

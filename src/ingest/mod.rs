@@ -57,9 +57,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<(Vec<InputFile>, usize)> {
         }
     }
     let mut out: Vec<InputFile> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for f in files {
         let canonical = f.canonicalize().map_err(|e| Error::io(&f, e))?;
-        if !out.iter().any(|o| o.canonical == canonical) {
+        if seen.insert(canonical.clone()) {
             out.push(InputFile {
                 display: f.display().to_string(),
                 canonical,
