@@ -111,7 +111,8 @@ pub enum Command {
     Check,
     /// Write a simulated branch's exports with known answers (the sample data).
     Sample {
-        #[arg(long, default_value = "sample_data")]
+        /// Where to write (required, so a scaled run never lands in the repository's sample_data).
+        #[arg(long)]
         out: PathBuf,
         #[arg(long, default_value_t = 2025)]
         seed: u64,

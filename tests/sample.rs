@@ -135,7 +135,7 @@ fn every_measurable_rule_has_passes_and_fails_in_each_semester() {
 }
 
 #[test]
-fn about_one_case_in_five_breaks_a_rule_and_advisors_differ() {
+fn about_one_case_in_five_breaks_a_rule() {
     let mut reader = csv::Reader::from_path(committed().join("expected_findings.csv")).unwrap();
     let mut cases = std::collections::HashSet::new();
     let mut failing = std::collections::HashSet::new();

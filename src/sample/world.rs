@@ -191,12 +191,50 @@ fn say(world: &mut World, customer: usize, at: NaiveDateTime, from_customer: boo
     };
     let mut capital = waktu.to_string();
     capital[..1].make_ascii_uppercase();
-    let text = text.replace("{waktu}", waktu).replace("{Waktu}", &capital);
+    let mut text = text.replace("{waktu}", waktu).replace("{Waktu}", &capital);
+    if from_customer {
+        text = casual(&text, at.minute() as usize + text.len());
+    }
     world.chats[customer].push(Msg {
         at,
         from_customer,
         text,
     });
+}
+
+/// Customers write as on a phone: some shorten words (sy, yg, bsk, tgl, jm, gk), some type in
+/// lower case, some drop the last punctuation or slip a letter. `salt` picks the habits.
+fn casual(text: &str, salt: usize) -> String {
+    let mut t = text.to_string();
+    if salt % 3 == 0 {
+        for (long, short) in [
+            ("saya", "sy"),
+            ("yang", "yg"),
+            ("besok", "bsk"),
+            ("tanggal", "tgl"),
+            (" jam ", " jm "),
+            ("tidak", "gk"),
+            ("sudah", "udh"),
+            ("terima kasih", "trims"),
+        ] {
+            t = t.replace(long, short);
+        }
+    }
+    if salt % 4 == 1 {
+        t = t.to_lowercase();
+    }
+    if salt % 5 == 2 {
+        t = t.trim_end_matches(['.', '?', '!']).to_string();
+    }
+    if salt % 11 == 7 {
+        // A slipped letter: "servis" -> "sevris".
+        if let Some(i) = t.find("servis") {
+            t.replace_range(i..i + 6, "sevris");
+        } else if let Some(i) = t.find("mobil") {
+            t.replace_range(i..i + 5, "mobli");
+        }
+    }
+    t
 }
 
 fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
@@ -255,7 +293,7 @@ impl<'a> Sim<'a> {
     /// A planned violation: the rule's base rate times the advisor's factor, tuned so that about
     /// one case in five breaks some rule.
     fn fails(&mut self, advisor: usize, on: NaiveDate, base: f64) -> bool {
-        const TUNE: f64 = 0.55;
+        const TUNE: f64 = 0.5;
         let f = self.world.advisors[advisor].factor[self.half(on)];
         self.rng.chance((base * f * TUNE).min(0.9))
     }
@@ -592,6 +630,16 @@ impl Sim<'_> {
                 true,
                 ack,
             );
+        } else if !pending {
+            // No confirmation with details, but the customer's data is still answered (BKG-7.1).
+            t = biz(self.cal, t, self.rng.range(2, 15));
+            say(
+                &mut self.world,
+                customer,
+                t,
+                false,
+                "Baik, sudah kami catat ya".into(),
+            );
         }
 
         // BKG-4.1.3: the record holds all six fields.
@@ -605,8 +653,9 @@ impl Sim<'_> {
         );
         // BKG-4.2.2: the recorded slot equals the slot agreed in chat.
         let wrong_slot = !pending && self.fails(advisor, day, 0.04);
+        // A pending booking keeps the slot the customer asked for.
         let recorded_slot = if pending {
-            None
+            Some(asked)
         } else if wrong_slot {
             Some(slot + Duration::hours(1))
         } else {
@@ -681,10 +730,7 @@ impl Sim<'_> {
                     day,
                 );
                 if contacted {
-                    let at = slot
-                        .date()
-                        .and_hms_opt(15, self.rng.range(0, 50) as u32, 0)
-                        .expect("time");
+                    let at = slot + Duration::minutes(self.rng.range(60, 120));
                     let text = self.rng.word(NOSHOW_CONTACT).to_string();
                     say(&mut self.world, customer, at, false, text);
                 }
@@ -696,7 +742,8 @@ impl Sim<'_> {
         }
         self.world.bookings.push(Booking {
             id: id.clone(),
-            created_at: reply,
+            // Entered in the booking system when it was agreed.
+            created_at: t,
             customer,
             vehicle: if incomplete { None } else { Some(c.vehicle) },
             service,
@@ -757,9 +804,25 @@ impl Sim<'_> {
 
     /// BKG-4.1.4 once every booking has its technician: overlapping slots fail all involved.
     pub fn technician_findings(&mut self) {
+        // Judged on the booking record as written (a mistyped slot can clash too): two bookings of
+        // one technician clash when their slots overlap by any minute.
+        let slot_len = Duration::minutes(60);
+        let mut by_tech: std::collections::HashMap<&'static str, Vec<(NaiveDateTime, usize)>> =
+            Default::default();
+        for (i, b) in self.world.bookings.iter().enumerate() {
+            if let (Some(tech), Some(slot), false) = (b.technician, b.slot, b.status == "Pending") {
+                by_tech.entry(tech).or_default().push((slot, i));
+            }
+        }
         let mut clash = std::collections::HashSet::new();
-        for list in self.booked.values().filter(|l| l.len() > 1) {
-            clash.extend(list.iter().copied());
+        for list in by_tech.values_mut() {
+            list.sort();
+            for w in list.windows(2) {
+                if w[1].0 < w[0].0 + slot_len {
+                    clash.insert(w[0].1);
+                    clash.insert(w[1].1);
+                }
+            }
         }
         let rows: Vec<(String, &'static str, NaiveDate)> = self
             .world
@@ -767,7 +830,7 @@ impl Sim<'_> {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                let status = if b.technician.is_none() {
+                let status = if b.technician.is_none() || b.status == "Pending" {
                     "na"
                 } else if clash.contains(&i) {
                     "fail"
@@ -801,6 +864,8 @@ impl Minute0 for NaiveDateTime {
 
 impl Sim<'_> {
     /// A work order with its status log and the advisor's messages (KSP), then its follow-up (FUT).
+    /// Planned choices decide the messages; the time-gap rules (KSP-5.1, 5.2, 4.2.2) are then
+    /// derived from the messages as written, so the expected answer is what the data shows.
     pub fn job(
         &mut self,
         customer: usize,
@@ -813,17 +878,14 @@ impl Sim<'_> {
         let wo = format!("SPK-{}-{n:05}", check_in.format("%y%m"));
         let day = check_in.date();
         let c = self.world.customers[customer].clone();
-        let mut statuses = vec![("masuk", check_in)];
         let diag = biz(self.cal, check_in, self.rng.range(20, 60));
-        statuses.push(("diagnosa", diag));
-        // Job length: short, same-day long, or overnight.
         let kind = self.rng.range(0, 9);
         let work_minutes = match kind {
             0..=4 => self.rng.range(60, 150),
             5..=7 => self.rng.range(200, 400),
             _ => self.rng.range(600, 1400),
         };
-        let start = biz(self.cal, diag, self.rng.range(5, 25));
+        let mut start = biz(self.cal, diag, self.rng.range(5, 25));
         // KSP-6.3: some jobs have no chat at all; their message rules are unknown.
         let silent = self.fails(advisor, day, 0.02);
         self.expect(
@@ -834,68 +896,69 @@ impl Sim<'_> {
             day,
         );
 
-        // Additional work needing approval (KSP-4.1.3).
+        // Additional work needing approval (KSP-4.1.3): the request comes right after diagnosis.
         let extra = self.rng.chance(0.25);
         let unapproved = extra && self.fails(advisor, day, 0.12);
+        let request_at = biz(self.cal, diag, 3);
         let mut approval_at = None;
-        // KSP-6.4: the technician's estimate exists before the promise.
-        let promise_early = self.fails(advisor, day, 0.05);
-        // KSP-4.1.1 / KSP-5.1 (diagnosa): initial information within 2 business hours.
-        let info_late = self.fails(advisor, day, 0.06);
-        let info_at = biz(
-            self.cal,
-            diag,
-            if info_late {
-                self.rng.range(130, 300)
-            } else if self.rng.chance(0.05) {
-                120
+        if extra {
+            if unapproved {
+                approval_at = Some(start + Duration::minutes(self.rng.range(20, 90)));
             } else {
-                self.rng.range(5, 100)
-            },
-        );
+                let at = request_at + Duration::minutes(self.rng.range(1, 4));
+                start = start.max(at + Duration::minutes(5));
+                approval_at = Some(at);
+            }
+        }
+        // KSP-4.1.1: initial information within 2 business hours of diagnosa (some exactly at it).
+        let info_late = self.fails(advisor, day, 0.06);
+        let info_minutes = if info_late {
+            self.rng.range(130, 300)
+        } else if self.rng.chance(0.05) {
+            120
+        } else {
+            self.rng.range(5, 100)
+        };
+        let info_at = biz(self.cal, diag, info_minutes);
+        // KSP-6.4: the technician's estimate exists before the promise (or, planted, after it).
+        let promise_early = self.fails(advisor, day, 0.05);
         let technician_estimate_at = if promise_early {
             info_at + Duration::minutes(self.rng.range(10, 40))
         } else {
-            diag + Duration::minutes(self.rng.range(1, 10)).min(info_at - diag)
+            diag + Duration::minutes(self.rng.range(1, 4))
         };
         let mut qc = biz(self.cal, start, work_minutes);
-        let promised = biz(self.cal, start, work_minutes);
-        // Delays (KSP-4.4.1 / 4.4.2): the job ends after the promised time.
+        // The promise covers QC and hand-over: an on-time job finishes before it.
+        let promised = biz(self.cal, start, work_minutes + 25);
         let delayed = kind >= 5 && self.rng.chance(0.25);
         if delayed {
             qc = biz(self.cal, qc, self.rng.range(60, 300));
         }
         let done = biz(self.cal, qc, self.rng.range(5, 20));
         let cost = self.rng.range(3, 60) * 50_000;
+        let mut statuses = vec![
+            ("masuk", check_in),
+            ("diagnosa", diag),
+            ("dikerjakan", start),
+            ("qc", qc),
+            ("selesai", done),
+        ];
         if extra {
-            statuses.push(("menunggu_persetujuan", biz(self.cal, diag, 5)));
-            approval_at = Some(if unapproved {
-                start + Duration::minutes(self.rng.range(20, 90))
-            } else {
-                biz(self.cal, diag, self.rng.range(6, 15)).min(start - Duration::minutes(1))
-            });
+            statuses.push(("menunggu_persetujuan", request_at));
         }
-        statuses.push(("dikerjakan", start));
-        statuses.push(("qc", qc));
-        statuses.push(("selesai", done));
         statuses.push(("diambil", biz(self.cal, done, self.rng.range(30, 500))));
         statuses.sort_by_key(|s| s.1);
-        if extra {
-            self.expect(
-                "job",
-                &wo,
-                "KSP-4.1.3",
-                if unapproved { "fail" } else { "pass" },
-                day,
-            );
-        } else {
-            self.expect("job", &wo, "KSP-4.1.3", "na", day);
-        }
         self.expect(
             "job",
             &wo,
-            "KSP-6.4",
-            if promise_early { "fail" } else { "pass" },
+            "KSP-4.1.3",
+            if !extra {
+                "na"
+            } else if unapproved {
+                "fail"
+            } else {
+                "pass"
+            },
             day,
         );
 
@@ -912,17 +975,15 @@ impl Sim<'_> {
                 "KSP-4.2.2",
                 "KSP-6.1",
                 "KSP-6.2",
+                "KSP-6.4",
             ] {
                 self.expect("job", &wo, rule, "unknown", day);
             }
         } else {
-            self.expect(
-                "job",
-                &wo,
-                "KSP-4.1.1",
-                if info_late { "fail" } else { "pass" },
-                day,
-            );
+            // Every advisor message of this job, and which of them are updates (info, progress,
+            // delay, completion) for KSP-4.2.2 and KSP-5.2.
+            let mut sent: Vec<NaiveDateTime> = Vec::new();
+            let mut updates: Vec<NaiveDateTime> = Vec::new();
             let rude = self.fails(advisor, day, 0.03);
             let jargon = self.fails(advisor, day, 0.04);
             self.expect(
@@ -940,46 +1001,24 @@ impl Sim<'_> {
                 day,
             );
             if rude {
+                let at = check_in + Duration::minutes(5);
                 say(
                     &mut self.world,
                     customer,
-                    diag + Duration::minutes(2),
+                    at,
                     false,
                     "Sabar dong pak, lagi dikerjain ini, jangan nanya terus".into(),
                 );
+                sent.push(at);
             }
-            if jargon {
-                say(
-                    &mut self.world,
-                    customer,
-                    diag + Duration::minutes(3),
-                    false,
-                    "Ada CVT judder, perlu relearn TPS dan bleeding ABS".into(),
-                );
-            }
-            let text = fill(
-                self.rng.word(DIAGNOSIS),
-                &[
-                    ("finding", self.rng.word(FINDINGS)),
-                    ("eta", &promised.format("%H.%M").to_string()),
-                    ("cost", &rupiah(cost)),
-                    ("cost_short", &format!("{}rb", cost / 1000)),
-                ],
-            );
-            say(&mut self.world, customer, info_at, false, text);
             if extra {
                 let part_cost = rupiah(self.rng.range(2, 20) * 50_000);
                 let text = fill(
                     self.rng.word(APPROVAL_REQUEST),
                     &[("part", "kampas rem"), ("cost", &part_cost)],
                 );
-                say(
-                    &mut self.world,
-                    customer,
-                    info_at + Duration::minutes(1),
-                    false,
-                    text,
-                );
+                say(&mut self.world, customer, request_at, false, text);
+                sent.push(request_at);
                 let ok = self.rng.word(APPROVAL).to_string();
                 say(
                     &mut self.world,
@@ -989,9 +1028,38 @@ impl Sim<'_> {
                     ok,
                 );
             }
-            // Progress updates (KSP-4.2.2, KSP-5.2).
+            self.expect(
+                "job",
+                &wo,
+                "KSP-4.1.1",
+                if info_late { "fail" } else { "pass" },
+                day,
+            );
+            let finding = self.rng.word(FINDINGS);
+            let mut text = fill(
+                self.rng.word(DIAGNOSIS),
+                &[
+                    ("finding", finding),
+                    ("eta", &promised.format("%H.%M").to_string()),
+                    ("cost", &rupiah(cost)),
+                    ("cost_short", &format!("{}rb", cost / 1000)),
+                ],
+            );
+            if jargon {
+                text.push_str(" Ada CVT judder, perlu relearn TPS dan bleeding ABS.");
+            }
+            say(&mut self.world, customer, info_at, false, text);
+            sent.push(info_at);
+            updates.push(info_at);
+            self.expect(
+                "job",
+                &wo,
+                "KSP-6.4",
+                if promise_early { "fail" } else { "pass" },
+                day,
+            );
+            // Progress updates on long jobs (some advisors skip them).
             let long = kind >= 5;
-            let overnight = done.date() > check_in.date();
             let skip_updates = long && self.fails(advisor, day, 0.1);
             if long && !skip_updates {
                 let mut u = info_at;
@@ -1002,32 +1070,11 @@ impl Sim<'_> {
                     }
                     let text = self.rng.word(PROGRESS).to_string();
                     say(&mut self.world, customer, u, false, text);
+                    sent.push(u);
+                    updates.push(u);
                 }
             }
-            let gap_rule = if !long {
-                "na"
-            } else if skip_updates {
-                "fail"
-            } else {
-                "pass"
-            };
-            self.expect("job", &wo, "KSP-4.2.2", gap_rule, day);
-            let over_day = done - check_in > Duration::hours(24);
-            self.expect(
-                "job",
-                &wo,
-                "KSP-5.2",
-                if !over_day {
-                    "na"
-                } else if skip_updates {
-                    "fail"
-                } else {
-                    "pass"
-                },
-                day,
-            );
-            let _ = overnight;
-            // Delay notice.
+            // Delay notice (KSP-4.4.1) with apology and alternative (KSP-4.4.2).
             if delayed {
                 let notice = !self.fails(advisor, day, 0.2);
                 if notice {
@@ -1042,6 +1089,8 @@ impl Sim<'_> {
                         ],
                     );
                     say(&mut self.world, customer, at, false, text);
+                    sent.push(at);
+                    updates.push(at);
                     self.expect("job", &wo, "KSP-4.4.1", "pass", day);
                     self.expect(
                         "job",
@@ -1058,10 +1107,10 @@ impl Sim<'_> {
                 self.expect("job", &wo, "KSP-4.4.1", "na", day);
                 self.expect("job", &wo, "KSP-4.4.2", "na", day);
             }
-            // Completion (KSP-4.3.1, KSP-5.1 for qc, KSP-7.2 when sent before qc).
+            // Completion after QC (KSP-4.3.1); sent before QC it is inaccurate (KSP-7.2).
             let early = self.fails(advisor, day, 0.03);
             let late = !early && self.fails(advisor, day, 0.06);
-            let at = if early {
+            let done_msg = if early {
                 qc - Duration::minutes(self.rng.range(20, 60))
             } else {
                 biz(
@@ -1069,6 +1118,8 @@ impl Sim<'_> {
                     qc,
                     if late {
                         self.rng.range(130, 300)
+                    } else if self.rng.chance(0.04) {
+                        120
                     } else {
                         self.rng.range(3, 100)
                     },
@@ -1083,16 +1134,19 @@ impl Sim<'_> {
                     ("cost_short", &format!("Rp {}", rupiah(cost))),
                 ],
             );
-            say(&mut self.world, customer, at, false, text);
+            say(&mut self.world, customer, done_msg, false, text);
+            sent.push(done_msg);
+            updates.push(done_msg);
             let photo = self.rng.chance(0.7);
             if photo {
                 say(
                     &mut self.world,
                     customer,
-                    at + Duration::minutes(1),
+                    done_msg + Duration::minutes(1),
                     false,
                     "<Media tidak disertakan>".into(),
                 );
+                sent.push(done_msg + Duration::minutes(1));
             }
             self.expect(
                 "job",
@@ -1105,7 +1159,7 @@ impl Sim<'_> {
                 "job",
                 &wo,
                 "KSP-4.3.1",
-                if late { "fail" } else { "pass" },
+                if late || early { "fail" } else { "pass" },
                 day,
             );
             self.expect(
@@ -1115,28 +1169,56 @@ impl Sim<'_> {
                 if early { "fail" } else { "pass" },
                 day,
             );
-            self.expect(
-                "job",
-                &wo,
-                "KSP-5.1",
-                if late || info_late { "fail" } else { "pass" },
-                day,
-            );
             let thanks = self.rng.word(ACK).to_string();
             say(
                 &mut self.world,
                 customer,
-                at + Duration::minutes(self.rng.range(2, 40)),
+                done_msg + Duration::minutes(self.rng.range(2, 40)),
                 true,
                 thanks,
             );
+
+            // Derived from the messages as written.
+            let contacted = |after: NaiveDateTime| {
+                sent.iter()
+                    .any(|&m| m > after && self.cal.business_minutes(after, m) <= 120.0)
+                    || sent.iter().any(|&m| m == after)
+            };
+            let ksp51 = contacted(diag) && contacted(qc);
+            self.expect(
+                "job",
+                &wo,
+                "KSP-5.1",
+                if ksp51 { "pass" } else { "fail" },
+                day,
+            );
+            let over_day = done - check_in > Duration::hours(24);
+            let between = updates
+                .iter()
+                .filter(|&&u| u > info_at && u < done_msg)
+                .count();
+            self.expect(
+                "job",
+                &wo,
+                "KSP-5.2",
+                if !over_day {
+                    "na"
+                } else if between >= 1 {
+                    "pass"
+                } else {
+                    "fail"
+                },
+                day,
+            );
+            let ksp422 = self.update_gaps(check_in, done, done_msg, &updates);
+            self.expect("job", &wo, "KSP-4.2.2", ksp422, day);
         }
-        let phone_written = if self.fails(advisor, day, 0.03) {
-            "0812".to_string()
-        } else {
+        let phone_ok = !self.fails(advisor, day, 0.03);
+        let phone_written = if phone_ok {
             c.phone_written.clone()
+        } else {
+            "0812".to_string()
         };
-        let phone_ok = phone_written != "0812";
         self.world.jobs.push(Job {
             wo: wo.clone(),
             customer,
@@ -1159,6 +1241,43 @@ impl Sim<'_> {
             // "Hubungi pelanggan via WA/Telepon" is contradicted when the job has no chat.
             self.checklist("KSP", advisor, day, &c.plate, &wo, silent.then_some(2));
         }
+    }
+
+    /// KSP-4.2.2 from the updates as sent: same-day jobs over 3 business hours must have no gap
+    /// over 4 business hours between check-in, updates and completion; overnight jobs need an
+    /// update on every operating day after check-in up to the completion day.
+    fn update_gaps(
+        &self,
+        check_in: NaiveDateTime,
+        done: NaiveDateTime,
+        done_msg: NaiveDateTime,
+        updates: &[NaiveDateTime],
+    ) -> &'static str {
+        if done.date() > check_in.date() {
+            let mut d = check_in.date();
+            while let Some(next) = self.cal.end_of_operating_day_after(d, 1) {
+                d = next.date();
+                if d > done.date() {
+                    break;
+                }
+                if !updates.iter().any(|u| u.date() == d) {
+                    return "fail";
+                }
+            }
+            return "pass";
+        }
+        if self.cal.business_minutes(check_in, done) <= 180.0 {
+            return "na";
+        }
+        let mut points: Vec<NaiveDateTime> = std::iter::once(check_in)
+            .chain(updates.iter().copied().filter(|&u| u <= done_msg))
+            .collect();
+        points.sort();
+        let worst = points
+            .windows(2)
+            .map(|w| self.cal.business_minutes(w[0], w[1]))
+            .fold(0.0, f64::max);
+        if worst > 240.0 { "fail" } else { "pass" }
     }
 
     /// FUT: the follow-up after a completed job.
@@ -1218,7 +1337,14 @@ impl Sim<'_> {
         } else {
             self.rng.range(1, 2)
         };
-        let at = self.time_on(day + Duration::days(days), 9, 16);
+        // Advisors work on operating days: a follow-up due on a Sunday or holiday moves to the
+        // next operating day, and is judged by the day it was really sent (H+2 in calendar days).
+        let mut on = day + Duration::days(days);
+        while !self.cal.is_operating_day(on) {
+            on = on.succ_opt().expect("a later date");
+        }
+        let late = (on - day).num_days() > 2;
+        let at = self.time_on(on, 9, 16);
         // A contact that only sells (no question about the vehicle) is no follow-up.
         if self.fails(advisor, day, 0.03) {
             say(
@@ -1431,7 +1557,7 @@ impl Sim<'_> {
         let gap = self.fails(advisor, date, 0.1);
         let mut gap_at = self.rng.range(0, items.len() as i64 - 1) as usize;
         // An honest form leaves the contradicted item unticked (with a note); a careless one ticks it.
-        let honest = contradicted.is_some() && !self.fails(advisor, date, 0.5);
+        let honest = contradicted.is_some() && !self.fails(advisor, date, 1.4);
         if let (Some(i), true) = (contradicted, honest) {
             gap_at = i;
         }
@@ -1559,13 +1685,22 @@ impl Sim<'_> {
             _ => 3,
         };
         let slow = self.fails(advisor, day, 0.08);
+        // On time = within N × 9 business hours, which is also by the end of the Nth operating
+        // day: the answer holds whichever way a scorer reads "N operating days". Late = two
+        // operating days past that.
         let resolved = if solved_now {
             first + Duration::minutes(2)
-        } else {
+        } else if slow {
             self.cal
-                .end_of_operating_day_after(day, if slow { resolve_days + 2 } else { resolve_days })
+                .end_of_operating_day_after(day, resolve_days + 2)
                 .expect("calendar")
                 - Duration::hours(self.rng.range(8, 10))
+        } else {
+            let minutes = self.rng.range(
+                i64::from(limit) * 4 + 30,
+                i64::from(resolve_days) * 540 - 30,
+            );
+            biz(self.cal, t0, minutes).max(first + Duration::minutes(5))
         };
         if solved_now {
             self.expect("inquiry", &id, "INQ-T3.eta", "na", day);
@@ -1652,7 +1787,7 @@ impl Sim<'_> {
         if escalated {
             let at = first + Duration::minutes(self.rng.range(10, 60));
             escalated_at = Some(at);
-            let silent = self.fails(advisor, day, 0.2);
+            let silent = self.fails(advisor, day, 0.35);
             if !silent {
                 let mut d = at.date();
                 while let Some(next) = self.cal.end_of_operating_day_after(d, 1) {
@@ -1758,7 +1893,7 @@ impl Sim<'_> {
         let purchase = day - Duration::days(self.rng.range(10, 500));
         let until = purchase + Duration::days(365);
         let truly_in = until >= day;
-        let wrong = self.fails(advisor, day, 0.2);
+        let wrong = self.fails(advisor, day, 0.3);
         let recorded = if truly_in != wrong {
             "Dalam garansi"
         } else {
@@ -1772,11 +1907,14 @@ impl Sim<'_> {
             day,
         );
         let inform_late = self.fails(advisor, day, 0.3);
-        let t2 = self
-            .cal
-            .end_of_operating_day_after(day, if inform_late { 3 } else { 1 })
-            .expect("calendar")
-            - Duration::hours(9);
+        let t2 = if inform_late {
+            self.cal
+                .end_of_operating_day_after(day, 3)
+                .expect("calendar")
+                - Duration::hours(9)
+        } else {
+            biz(self.cal, t1, self.rng.range(20, 400))
+        };
         say(
             &mut self.world,
             customer,
