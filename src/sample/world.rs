@@ -206,7 +206,7 @@ fn say(world: &mut World, customer: usize, at: NaiveDateTime, from_customer: boo
 /// lower case, some drop the last punctuation or slip a letter. `salt` picks the habits.
 fn casual(text: &str, salt: usize) -> String {
     let mut t = text.to_string();
-    if salt % 3 == 0 {
+    if salt.is_multiple_of(3) {
         for (long, short) in [
             ("saya", "sy"),
             ("yang", "yg"),
@@ -1182,7 +1182,7 @@ impl Sim<'_> {
             let contacted = |after: NaiveDateTime| {
                 sent.iter()
                     .any(|&m| m > after && self.cal.business_minutes(after, m) <= 120.0)
-                    || sent.iter().any(|&m| m == after)
+                    || sent.contains(&after)
             };
             let ksp51 = contacted(diag) && contacted(qc);
             self.expect(
@@ -1696,10 +1696,9 @@ impl Sim<'_> {
                 .expect("calendar")
                 - Duration::hours(self.rng.range(8, 10))
         } else {
-            let minutes = self.rng.range(
-                i64::from(limit) * 4 + 30,
-                i64::from(resolve_days) * 540 - 30,
-            );
+            let minutes = self
+                .rng
+                .range(limit * 4 + 30, i64::from(resolve_days) * 540 - 30);
             biz(self.cal, t0, minutes).max(first + Duration::minutes(5))
         };
         if solved_now {
