@@ -211,3 +211,43 @@ fn importing_the_sample_loads_every_file_and_quarantines_exactly_the_planted_row
         "{business} {customer}"
     );
 }
+
+#[test]
+fn scale_multiplies_cases_advisors_and_branches() {
+    let dir = tempdir();
+    let mut opts = default_options(dir.path());
+    opts.scale = 2;
+    opts.to = chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
+    let two = generate(&opts).unwrap();
+    let one_dir = tempdir();
+    let mut one_opts = default_options(one_dir.path());
+    one_opts.to = opts.to;
+    let one = generate(&one_opts).unwrap();
+    // Volumes are rounded once for the whole run.
+    assert!(
+        two.bookings.abs_diff(2 * one.bookings) <= 1,
+        "{} vs 2 x {}",
+        two.bookings,
+        one.bookings
+    );
+    let (config, _) = Config::load(None, Some(dir.path())).unwrap();
+    let branches: Vec<&str> = config.branches.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(branches, ["Medan", "Binjai"]);
+    let mut store = Store::open(&dir.path().join("p.duckdb")).unwrap();
+    let (inputs, _) = collect_inputs(&[dir.path().join("roster")]).unwrap();
+    import(&mut store, &config, &inputs, None, &NoProgress).unwrap();
+    let per_branch: Vec<(String, i64)> = {
+        let mut stmt = store
+            .conn()
+            .prepare("select branch, count(*) from raw_advisor group by branch order by branch")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(
+        per_branch,
+        [("Binjai".to_string(), 9), ("Medan".to_string(), 9)]
+    );
+}

@@ -2,7 +2,7 @@
 //! alone, a changed file replaces its earlier rows, every row keeps its file, sheet and row.
 
 use super::InputFile;
-use super::record::Parsed;
+use super::record::{Parsed, Val};
 use crate::cli::SourceKind;
 use crate::error::Result;
 use crate::store::Store;
@@ -249,13 +249,11 @@ fn append_rows<'a>(
                 let app = app.as_mut().expect("just set");
                 for (sheet, row, values) in &t.rows {
                     let provenance = [
-                        Value::BigInt(file_id),
-                        sheet.clone().map_or(Value::Null, Value::Text),
-                        Value::BigInt(*row as i64),
+                        Val::Int(file_id),
+                        sheet.clone().map_or(Val::Null, Val::Text),
+                        Val::Int(*row as i64),
                     ];
-                    let all = provenance
-                        .into_iter()
-                        .chain(values.iter().map(|v| v.to_duckdb()));
+                    let all = provenance.iter().chain(values.iter());
                     app.append_row(duckdb::appender_params_from_iter(all))?;
                 }
             }

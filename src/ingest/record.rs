@@ -2,7 +2,8 @@
 //! rows with their reasons, and the counts the import summary reports.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use duckdb::types::{TimeUnit, Value};
+use duckdb::ToSql;
+use duckdb::types::{TimeUnit, ToSqlOutput, ValueRef};
 
 /// A value bound for a raw table column.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,21 +41,25 @@ impl Val {
     pub fn bool(b: Option<bool>) -> Self {
         b.map_or(Val::Null, Val::Bool)
     }
+}
 
-    /// The DuckDB value, bound through the appender without string round trips.
-    pub fn to_duckdb(&self) -> Value {
-        match self {
-            Val::Null => Value::Null,
-            Val::Text(s) => Value::Text(s.clone()),
-            Val::Int(i) => Value::BigInt(*i),
-            Val::Float(f) => Value::Double(*f),
-            Val::Bool(b) => Value::Boolean(*b),
-            Val::Time(t) => Value::Timestamp(TimeUnit::Microsecond, t.and_utc().timestamp_micros()),
+/// Bound by reference: the appender reads the text in place instead of a copy per value.
+impl ToSql for Val {
+    fn to_sql(&self) -> duckdb::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Val::Null => ValueRef::Null,
+            Val::Text(s) => ValueRef::Text(s.as_bytes()),
+            Val::Int(i) => ValueRef::BigInt(*i),
+            Val::Float(f) => ValueRef::Double(*f),
+            Val::Bool(b) => ValueRef::Boolean(*b),
+            Val::Time(t) => {
+                ValueRef::Timestamp(TimeUnit::Microsecond, t.and_utc().timestamp_micros())
+            }
             Val::Date(d) => {
                 let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
-                Value::Date32((*d - epoch).num_days() as i32)
+                ValueRef::Date32((*d - epoch).num_days() as i32)
             }
-        }
+        }))
     }
 }
 

@@ -118,6 +118,26 @@ pub struct World {
     pub expected: Vec<Expected>,
 }
 
+/// Branch of the k-th block of nine advisors: `--scale K` makes K branches of the group.
+pub fn branch_name(k: usize) -> String {
+    const NAMES: &[&str] = &[
+        "Medan",
+        "Binjai",
+        "Pematangsiantar",
+        "Tebing Tinggi",
+        "Kisaran",
+        "Rantau Prapat",
+        "Lubuk Pakam",
+        "Stabat",
+        "Sibolga",
+        "Padang Sidempuan",
+    ];
+    match NAMES.get(k) {
+        Some(n) => n.to_string(),
+        None => format!("Medan {}", k + 1),
+    }
+}
+
 pub const TECHNICIANS: &[&str] = &[
     "Joko", "Agus", "Rudi", "Eko", "Wahyu", "Irfan", "Sahat", "Tigor",
 ];

@@ -2,7 +2,7 @@
 //! (xlsx with Excel dates and title rows, then CSV with text dates; long then wide work orders;
 //! SOP forms then flat checklists), chats as Android `.txt` and iOS `.zip`, plus planted bad rows.
 
-use super::world::{BUSINESS_NAME, Sim, World, rupiah as rupiah_text};
+use super::world::{BUSINESS_NAME, Sim, World, branch_name, rupiah as rupiah_text};
 use super::{Options, Summary};
 use crate::error::{Error, Result};
 use crate::ingest::sha256_hex;
@@ -124,10 +124,7 @@ pub fn write_all(out: &Path, w: &World, opts: &Options) -> Result<Summary> {
         );
     }
     files.insert("expected_findings.csv".into(), expected.into_bytes());
-    files.insert(
-        "patuh.toml".into(),
-        format!("# The sample branch: its WhatsApp Business account name.\n[whatsapp]\nbusiness_names = [\"{BUSINESS_NAME}\"]\n").into_bytes(),
-    );
+    files.insert("patuh.toml".into(), sample_config(opts.scale).into_bytes());
     files.insert(".patuhignore".into(), b"# Not inputs: the known answers and the checksum list.\nexpected_findings.csv\nSHA256SUMS\n".to_vec());
     files.insert("README.md".into(), readme(w, opts, &semesters).into_bytes());
     // One line per file, except the chats: one line for all of them (the hash of their
@@ -191,7 +188,7 @@ fn roster(files: &mut Files, w: &World) -> Result<()> {
                 s(&a.name),
                 s(&a.chat_name),
                 s(a.role),
-                s("Medan"),
+                s(branch_name(i / 9)),
                 s("02/01/2024"),
             ],
         )?;
@@ -876,4 +873,18 @@ the import.\n",
         sems = semesters.join(", "),
         bad = PLANTED_BAD_ROWS,
     )
+}
+
+/// The sample's patuh.toml: the WhatsApp Business account, and with `--scale K` the K branches
+/// (a case's branch follows its advisor's branch in the roster).
+fn sample_config(scale: u32) -> String {
+    let mut t = format!(
+        "# The sample branch: its WhatsApp Business account name.\n[whatsapp]\nbusiness_names = [\"{BUSINESS_NAME}\"]\n"
+    );
+    if scale > 1 {
+        for k in 0..scale as usize {
+            let _ = write!(t, "\n[[branch]]\nname = \"{}\"\n", branch_name(k));
+        }
+    }
+    t
 }
