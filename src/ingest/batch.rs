@@ -1,5 +1,6 @@
-//! One import run over many files: read and parse in parallel, decide the WhatsApp business
-//! side once for the batch, then load file by file (one transaction each).
+//! One import run over many files, as a pipeline: a step of files is parsed in parallel while
+//! the step before it is loaded (several files per transaction, each file whole or not at all).
+//! The WhatsApp business side is decided once, at the first step with chats.
 
 use super::chats::{BusinessNames, ChatFile, to_parsed};
 use super::load::{FileReport, Ledger, Pending, load_group};
@@ -40,6 +41,10 @@ pub struct BatchResult {
     pub notes: Vec<String>,
 }
 
+/// Files parsed per step of the pipeline: while one step is loaded, the next is parsed, so
+/// memory holds two steps, not the whole batch.
+const STEP_FILES: usize = 2_000;
+
 pub fn import(
     store: &mut Store,
     config: &Config,
@@ -49,30 +54,114 @@ pub fn import(
 ) -> Result<BatchResult> {
     let ledger = Ledger::read(store)?;
     let settings = ParseSettings::new(config, forced_kind);
-    progress.start("reading", inputs.len());
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|file| {
-            let outcome = read_one(file, &ledger, &settings);
-            progress.step();
-            outcome
-        })
-        .collect();
-
-    let business = business_names(store, config, &outcomes)?;
+    let stored_names = stored_roster_names(store)?;
+    // Sheets first (the roster among them names the business side), then the chats.
+    let (mut order, chats): (Vec<usize>, Vec<usize>) =
+        (0..inputs.len()).partition(|&i| !is_chat_file(&inputs[i]));
+    order.extend(chats);
+    progress.start("importing", inputs.len());
+    let mut files: Vec<Option<FileReport>> = vec![None; inputs.len()];
     let mut notes = Vec::new();
-    if let Some(n) = &business.inferred {
-        notes.push(n.clone());
-    }
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Outcome)>>(1);
+        let (ledger, settings, order) = (&ledger, &settings, &order);
+        let parser = scope.spawn(move || {
+            // The parser owns the business-side decision, so chats become rows in parallel here.
+            let mut names: Vec<String> = config.whatsapp.business_names.clone();
+            names.extend(stored_names);
+            let mut business: Option<BusinessNames> = None;
+            for step in order.chunks(STEP_FILES) {
+                let mut outcomes: Vec<(usize, Outcome)> = step
+                    .par_iter()
+                    .map(|&i| (i, read_one(&inputs[i], ledger, settings)))
+                    .collect();
+                names.extend(outcomes.iter().flat_map(|(_, o)| match o {
+                    Outcome::Read {
+                        content: Content::Rows(p),
+                        kind: SourceKind::Roster,
+                        ..
+                    } => roster_names(p),
+                    _ => Vec::new(),
+                }));
+                let has_chats = outcomes.iter().any(|(_, o)| {
+                    matches!(
+                        o,
+                        Outcome::Read {
+                            content: Content::Chats(_),
+                            ..
+                        }
+                    )
+                });
+                if has_chats && business.is_none() {
+                    let mut b = BusinessNames::new(names.clone());
+                    if b.is_empty() {
+                        b.infer(&chat_files(&outcomes));
+                    }
+                    business = Some(b);
+                }
+                if let Some(b) = &business {
+                    outcomes.par_iter_mut().for_each(|(_, o)| {
+                        if let Outcome::Read { content, .. } = o {
+                            if let Content::Chats(chats) = content {
+                                *content = Content::Rows(to_parsed(chats, b));
+                            }
+                        }
+                    });
+                }
+                if tx.send(outcomes).is_err() {
+                    break; // the loader stopped
+                }
+            }
+            business.and_then(|b| b.inferred)
+        });
+        for outcomes in rx {
+            load_step(store, ledger, inputs, outcomes, &mut files, progress);
+        }
+        notes.extend(parser.join().expect("the parser thread does not panic"));
+    });
+    let files = files
+        .into_iter()
+        .map(|f| f.expect("every file has a report"))
+        .collect();
+    Ok(BatchResult { files, notes })
+}
 
-    progress.start("loading", inputs.len());
-    let mut files: Vec<Option<FileReport>> = Vec::with_capacity(inputs.len());
+fn chat_files(outcomes: &[(usize, Outcome)]) -> Vec<&ChatFile> {
+    outcomes
+        .iter()
+        .filter_map(|(_, o)| match o {
+            Outcome::Read {
+                content: Content::Chats(c),
+                ..
+            } => Some(c.iter()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+fn is_chat_file(f: &InputFile) -> bool {
+    f.canonical
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("zip"))
+}
+
+/// Loads one step's parsed files, several per transaction.
+fn load_step(
+    store: &mut Store,
+    ledger: &Ledger,
+    inputs: &[InputFile],
+    outcomes: Vec<(usize, Outcome)>,
+    files: &mut [Option<FileReport>],
+    progress: &dyn Progress,
+) {
     // The files of the next transaction, and their places in the report list.
     let mut group: Vec<Pending> = Vec::new();
     let mut places: Vec<usize> = Vec::new();
     let mut group_rows = 0;
-    for (i, (file, outcome)) in inputs.iter().zip(outcomes).enumerate() {
-        files.push(None);
+    for (i, outcome) in outcomes {
+        let file = &inputs[i];
         match outcome {
             Outcome::Done(r) => {
                 files[i] = Some(r);
@@ -86,7 +175,9 @@ pub fn import(
             } => {
                 let parsed = match content {
                     Content::Rows(p) => p,
-                    Content::Chats(chats) => to_parsed(&chats, &business),
+                    // The parser turns chats into rows once the business side is known; this is
+                    // only reached if that never happened, and then no sender is business.
+                    Content::Chats(chats) => to_parsed(&chats, &BusinessNames::default()),
                 };
                 if !parsed.balanced() {
                     files[i] = Some(FileReport::failed(
@@ -113,32 +204,13 @@ pub fn import(
                 });
                 places.push(i);
                 if group.len() >= GROUP_FILES || group_rows >= GROUP_ROWS {
-                    flush(
-                        store,
-                        &ledger,
-                        &mut group,
-                        &mut places,
-                        &mut files,
-                        progress,
-                    );
+                    flush(store, ledger, &mut group, &mut places, files, progress);
                     group_rows = 0;
                 }
             }
         }
     }
-    flush(
-        store,
-        &ledger,
-        &mut group,
-        &mut places,
-        &mut files,
-        progress,
-    );
-    let files = files
-        .into_iter()
-        .map(|f| f.expect("every file has a report"))
-        .collect();
-    Ok(BatchResult { files, notes })
+    flush(store, ledger, &mut group, &mut places, files, progress);
 }
 
 /// Files per transaction, and rows: enough to spread a commit's cost, small enough to keep memory low.
@@ -190,20 +262,8 @@ fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outc
     }
 }
 
-/// Configured names, plus the roster's names and chat names (from this batch and the store);
-/// with none at all, inferred from the chats of this batch.
-fn business_names(store: &Store, config: &Config, outcomes: &[Outcome]) -> Result<BusinessNames> {
-    let mut names: Vec<String> = config.whatsapp.business_names.clone();
-    for o in outcomes {
-        if let Outcome::Read {
-            content: Content::Rows(p),
-            kind: SourceKind::Roster,
-            ..
-        } = o
-        {
-            names.extend(roster_names(p));
-        }
-    }
+/// Names and chat names of the roster already in the store.
+fn stored_roster_names(store: &Store) -> Result<Vec<String>> {
     let mut stmt = store
         .conn()
         .prepare("select name, coalesce(chat_names, '') from raw_advisor")
@@ -212,26 +272,12 @@ fn business_names(store: &Store, config: &Config, outcomes: &[Outcome]) -> Resul
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .and_then(|it| it.collect())
         .map_err(|e| store.error("reading the roster", e))?;
+    let mut names = Vec::new();
     for (name, chat_names) in stored {
         names.push(name);
         names.extend(split_names(&chat_names));
     }
-    let mut business = BusinessNames::new(names);
-    if business.is_empty() {
-        let chats: Vec<&ChatFile> = outcomes
-            .iter()
-            .filter_map(|o| match o {
-                Outcome::Read {
-                    content: Content::Chats(c),
-                    ..
-                } => Some(c.iter()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        business.infer(&chats);
-    }
-    Ok(business)
+    Ok(names)
 }
 
 fn split_names(text: &str) -> Vec<String> {
