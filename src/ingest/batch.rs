@@ -101,10 +101,13 @@ pub fn import(
                 }
                 if let Some(b) = &business {
                     outcomes.par_iter_mut().for_each(|(_, o)| {
-                        if let Outcome::Read { content, .. } = o {
-                            if let Content::Chats(chats) = content {
-                                *content = Content::Rows(to_parsed(chats, b));
-                            }
+                        if let Outcome::Read {
+                            content: content @ Content::Chats(_),
+                            ..
+                        } = o
+                            && let Content::Chats(chats) = content
+                        {
+                            *content = Content::Rows(to_parsed(chats, b));
                         }
                     });
                 }
