@@ -101,10 +101,7 @@ pub fn import(
                 }
                 if let Some(b) = &business {
                     outcomes.par_iter_mut().for_each(|(_, o)| {
-                        if let Outcome::Read {
-                            content: content @ Content::Chats(_),
-                            ..
-                        } = o
+                        if let Outcome::Read { content, .. } = o
                             && let Content::Chats(chats) = content
                         {
                             *content = Content::Rows(to_parsed(chats, b));
