@@ -250,6 +250,8 @@ pub fn is_total_row(row: &Row) -> bool {
     row.cells
         .iter()
         .find(|c| !c.is_empty())
+        // Only text starting with t, j, g or s can be a total label: skip folding the rest.
+        .filter(|c| matches!(c, Cell::Text(t) if t.trim_start().starts_with(['T', 't', 'J', 'j', 'G', 'g', 'S', 's'])))
         .map(|c| {
             let f = fold(&c.text());
             [

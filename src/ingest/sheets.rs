@@ -9,6 +9,7 @@ use super::values::decide_day_month;
 use super::vocab::{fields, lookup, tick};
 use crate::cli::SourceKind;
 use chrono::Duration;
+use rayon::prelude::*;
 
 /// What every row reader needs besides the row.
 pub struct SheetContext<'a> {
@@ -132,35 +133,55 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
     };
     for (sheet, map) in &found {
         let header_row = &sheet.rows[map.header_index];
-        for row in &sheet.rows[map.header_index + 1..] {
+        let sheet_name = sheet.name.clone();
+        // Rows are independent: read them in parallel, each into its own small result, then
+        // merge in row order so quarantine and warnings keep the file's order.
+        let rows: Vec<(usize, Option<Result<(), String>>, Parsed)> = sheet.rows
+            [map.header_index + 1..]
+            .par_iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let mut local = Parsed::default();
+                if row.is_blank() || is_total_row(row) {
+                    return (i, None, local);
+                }
+                let reader = RowReader {
+                    row,
+                    map,
+                    order,
+                    tz: ctx.tz,
+                };
+                let result = match kind {
+                    SourceKind::Booking => booking(&reader, &mut local, &sheet_name),
+                    SourceKind::WorkOrder => work_order(&reader, &mut local, &sheet_name),
+                    SourceKind::Ticket => ticket(&reader, &mut local, &sheet_name, ctx),
+                    SourceKind::Checklist => checklist(&reader, &mut local, &sheet_name),
+                    SourceKind::Roster => roster(&reader, &mut local, &sheet_name),
+                    SourceKind::Whatsapp => Err("a chat is not a sheet".to_string()),
+                };
+                (i, Some(result), local)
+            })
+            .collect();
+        for (i, result, local) in rows {
+            let row = &sheet.rows[map.header_index + 1 + i];
             parsed.rows_read += 1;
-            if row.is_blank() || is_total_row(row) {
-                parsed.rows_skipped += 1;
-                continue;
-            }
-            let reader = RowReader {
-                row,
-                map,
-                order,
-                tz: ctx.tz,
-            };
-            let sheet_name = sheet.name.clone();
-            let result = match kind {
-                SourceKind::Booking => booking(&reader, &mut parsed, &sheet_name),
-                SourceKind::WorkOrder => work_order(&reader, &mut parsed, &sheet_name),
-                SourceKind::Ticket => ticket(&reader, &mut parsed, &sheet_name, ctx),
-                SourceKind::Checklist => checklist(&reader, &mut parsed, &sheet_name),
-                SourceKind::Roster => roster(&reader, &mut parsed, &sheet_name),
-                SourceKind::Whatsapp => unreachable!("chats are not sheets"),
-            };
             match result {
-                Ok(()) => parsed.rows_loaded += 1,
-                Err(reason) => parsed.quarantined.push(Quarantined {
-                    sheet: sheet_name,
+                None => parsed.rows_skipped += 1,
+                Some(Ok(())) => {
+                    parsed.rows_loaded += 1;
+                    for t in local.tables {
+                        parsed.table(t.table).rows.extend(t.rows);
+                    }
+                }
+                Some(Err(reason)) => parsed.quarantined.push(Quarantined {
+                    sheet: sheet_name.clone(),
                     row: row.number,
                     reason,
                     raw: raw_json(row, Some(header_row)),
                 }),
+            }
+            for w in local.warnings {
+                parsed.warn(w);
             }
         }
     }

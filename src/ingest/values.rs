@@ -149,22 +149,50 @@ fn year4(y: i32) -> i32 {
     if y < 100 { 2000 + y } else { y }
 }
 
-static DATE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+?)(?:[\sT,]+|,\s*(?:pukul|jam|pk\.?)\s+|\s+(?:pukul|jam|pk\.?)\s+)(\d{1,2}[:.]\d{2}.*)$").unwrap()
-});
-
-/// Splits `22/04/2025 09.15` into date and time parts (time may be empty).
+/// Splits `22/04/2025 09.15` into date and time parts (time may be empty): the time is the first
+/// time-shaped token (`9:15`, `09.15`, `09:15:00`) after a space, comma or `T`; "pukul", "jam"
+/// or "pk" before it belong to neither. Hand-written: it runs for every date cell of a file.
 fn split_date_time(text: &str) -> (&str, &str) {
     let t = text.trim();
-    if let Some(c) = DATE_TIME.captures(t) {
-        let (d, time) = (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str());
-        if parse_date_only(d, DayMonth::DayFirst).is_some()
-            || parse_date_only(d, DayMonth::MonthFirst).is_some()
-        {
-            return (d, time);
+    let b = t.as_bytes();
+    for i in 1..b.len() {
+        if matches!(b[i - 1], b' ' | b',' | b'T') && time_at(b, i) {
+            let mut date = t[..i].trim_end_matches([' ', ',', 'T']);
+            for word in ["pukul", "jam", "pk.", "pk"] {
+                if let Some(d) = date.strip_suffix(word) {
+                    date = d.trim_end_matches([' ', ',']);
+                    break;
+                }
+            }
+            if !date.is_empty() {
+                return (date, &t[i..]);
+            }
         }
     }
     (t, "")
+}
+
+/// `\d{1,2}[:.]\d{2}` at `i`, optionally `[:.]\d{2}` seconds, not followed by more digits
+/// (so the `12.05` of `12.05.2025` is no time).
+fn time_at(b: &[u8], i: usize) -> bool {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let sep = |k: usize| matches!(b.get(k), Some(b':' | b'.'));
+    let hours = if digit(i) && digit(i + 1) {
+        2
+    } else if digit(i) {
+        1
+    } else {
+        return false;
+    };
+    let m = i + hours;
+    if !(sep(m) && digit(m + 1) && digit(m + 2)) {
+        return false;
+    }
+    let after = m + 3;
+    if sep(after) && digit(after + 1) {
+        return digit(after + 2) && !digit(after + 3);
+    }
+    !digit(after)
 }
 
 /// Parses a date alone: `22/04/2025`, `2025-04-22`, `22 April 2025`, `Senin, 22 Apr 2025`, `22-Agu-25`.
@@ -236,7 +264,10 @@ pub fn parse_stamp(text: &str, order: DayMonth) -> Option<Stamp> {
         return None;
     }
     // An offset at the end: `2024-05-03 14:22:05 +0700`, `2024-05-03T14:22:05Z`.
-    if let Some(c) = OFFSET.captures(&t) {
+    let tail = t.as_bytes().len().saturating_sub(6);
+    let may_have_offset =
+        t.ends_with('Z') || t.as_bytes()[tail..].iter().any(|&c| c == b'+' || c == b'-');
+    if let Some(c) = may_have_offset.then(|| OFFSET.captures(&t)).flatten() {
         let body = c.get(1).map_or("", |m| m.as_str());
         if body.len() >= 10 && body.contains(':') {
             let secs = match (c.get(2), c.get(3), c.get(4)) {
