@@ -84,6 +84,10 @@ pub fn header_for(sheet: &Sheet, kind: SourceKind) -> Option<HeaderMap> {
     find_header(sheet, source_name(kind)).filter(|m| usable(kind, m))
 }
 
+/// One row read: its index below the header, `None` when skipped (blank or total) or whether
+/// it loaded, and what it produced.
+type RowResult = (usize, Option<Result<(), String>>, Parsed);
+
 pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<Parsed, String> {
     let mut parsed = Parsed::default();
     let mut found: Vec<(&Sheet, HeaderMap)> = Vec::new();
@@ -136,8 +140,7 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
         let sheet_name = sheet.name.clone();
         // Rows are independent: read them in parallel, each into its own small result, then
         // merge in row order so quarantine and warnings keep the file's order.
-        let rows: Vec<(usize, Option<Result<(), String>>, Parsed)> = sheet.rows
-            [map.header_index + 1..]
+        let rows: Vec<RowResult> = sheet.rows[map.header_index + 1..]
             .par_iter()
             .enumerate()
             .map(|(i, row)| {

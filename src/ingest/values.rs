@@ -264,7 +264,7 @@ pub fn parse_stamp(text: &str, order: DayMonth) -> Option<Stamp> {
         return None;
     }
     // An offset at the end: `2024-05-03 14:22:05 +0700`, `2024-05-03T14:22:05Z`.
-    let tail = t.as_bytes().len().saturating_sub(6);
+    let tail = t.len().saturating_sub(6);
     let may_have_offset =
         t.ends_with('Z') || t.as_bytes()[tail..].iter().any(|&c| c == b'+' || c == b'-');
     if let Some(c) = may_have_offset.then(|| OFFSET.captures(&t)).flatten() {
