@@ -65,6 +65,19 @@ pub fn import_paths(
     Ok(batch)
 }
 
+/// `booking`, `work_order (long)`, …, or `-` for a file whose kind is unknown.
+fn kind_label(f: &crate::ingest::load::FileReport) -> String {
+    let Some(k) = f.kind else { return "-".into() };
+    let name = serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    match f.layout.as_deref() {
+        Some(l) if !l.is_empty() && l != "sheet" => format!("{name} ({l})"),
+        _ => name,
+    }
+}
+
 pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if ctx.json {
@@ -76,9 +89,12 @@ pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
     if ctx.quiet {
         return Ok(());
     }
+    // A folder of thousands of chats would bury the summary: beyond a screenful, files are
+    // summed per kind and only the files that need a look are listed (`--json` has them all).
+    let many = batch.files.len() > 30;
     let mut t = Table::new([
-        "file",
-        "kind",
+        if many { "kind" } else { "file" },
+        if many { "files" } else { "kind" },
         "read",
         "loaded",
         "quarantined",
@@ -87,37 +103,48 @@ pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
         "warnings",
     ])
     .max_width(70);
-    for f in &batch.files {
-        let kind = f
-            .kind
-            .map(|k| {
-                format!(
-                    "{}{}",
-                    serde_json::to_value(k)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
-                    f.layout
-                        .as_deref()
-                        .map(|l| if l.is_empty() || l == "sheet" {
-                            String::new()
-                        } else {
-                            format!(" ({l})")
-                        })
-                        .unwrap_or_default()
-                )
-            })
-            .unwrap_or_else(|| "-".into());
-        t.row([
-            f.path.clone(),
-            kind,
-            f.rows_read.to_string(),
-            f.rows_loaded.to_string(),
-            f.rows_quarantined.to_string(),
-            f.rows_skipped.to_string(),
-            format!("{:?}", f.status).to_lowercase(),
-            f.warnings.len().to_string(),
-        ]);
+    if many {
+        let mut by_kind: std::collections::BTreeMap<String, [usize; 7]> = Default::default();
+        for f in &batch.files {
+            let e = by_kind.entry(kind_label(f)).or_default();
+            e[0] += 1;
+            e[1] += f.rows_read;
+            e[2] += f.rows_loaded;
+            e[3] += f.rows_quarantined;
+            e[4] += f.rows_skipped;
+            e[5] += usize::from(f.status == Status::Failed);
+            e[6] += f.warnings.len();
+        }
+        for (kind, e) in by_kind {
+            let status = if e[5] > 0 {
+                format!("{} failed", e[5])
+            } else {
+                "ok".into()
+            };
+            t.row([
+                kind,
+                e[0].to_string(),
+                e[1].to_string(),
+                e[2].to_string(),
+                e[3].to_string(),
+                e[4].to_string(),
+                status,
+                e[6].to_string(),
+            ]);
+        }
+    } else {
+        for f in &batch.files {
+            t.row([
+                f.path.clone(),
+                kind_label(f),
+                f.rows_read.to_string(),
+                f.rows_loaded.to_string(),
+                f.rows_quarantined.to_string(),
+                f.rows_skipped.to_string(),
+                format!("{:?}", f.status).to_lowercase(),
+                f.warnings.len().to_string(),
+            ]);
+        }
     }
     let result = t.write(&mut out).and_then(|()| {
         let sum = |g: fn(&crate::ingest::load::FileReport) -> usize| {
@@ -132,6 +159,21 @@ pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
             sum(|f| f.rows_quarantined),
             sum(|f| f.rows_skipped)
         )?;
+        if many {
+            for f in batch
+                .files
+                .iter()
+                .filter(|f| f.status == Status::Failed || f.rows_quarantined > 0)
+            {
+                writeln!(
+                    out,
+                    "{}: {} ({} quarantined)",
+                    f.path,
+                    format!("{:?}", f.status).to_lowercase(),
+                    f.rows_quarantined
+                )?;
+            }
+        }
         for f in batch.files.iter().filter(|f| !f.warnings.is_empty()) {
             for w in &f.warnings {
                 writeln!(out, "{}: {w}", f.path)?;
@@ -150,6 +192,7 @@ pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
 
 pub fn run(ctx: &Context, paths: &[PathBuf], kind: Option<SourceKind>) -> Result<()> {
     let mut store = Store::open(&ctx.db)?;
+    ctx.say(format!("configuration: {}", ctx.config_source));
     let batch = import_paths(ctx, &mut store, paths, kind)?;
     print_summary(ctx, &batch)?;
     let failed = batch
