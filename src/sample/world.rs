@@ -310,6 +310,19 @@ impl<'a> Sim<'a> {
         });
     }
 
+    fn expect_all(
+        &mut self,
+        kind: &'static str,
+        key: &str,
+        rules: &[&'static str],
+        status: &'static str,
+        on: NaiveDate,
+    ) {
+        for rule in rules {
+            self.expect(kind, key, rule, status, on);
+        }
+    }
+
     /// A planned violation: the rule's base rate times the advisor's factor, tuned so that about
     /// one case in five breaks some rule.
     fn fails(&mut self, advisor: usize, on: NaiveDate, base: f64) -> bool {
@@ -983,22 +996,26 @@ impl Sim<'_> {
         );
 
         if silent {
-            for rule in [
-                "KSP-4.1.1",
-                "KSP-4.3.1",
-                "KSP-4.3.2",
-                "KSP-5.1",
-                "KSP-5.2",
-                "KSP-7.2",
-                "KSP-4.4.1",
-                "KSP-4.4.2",
-                "KSP-4.2.2",
-                "KSP-6.1",
-                "KSP-6.2",
-                "KSP-6.4",
-            ] {
-                self.expect("job", &wo, rule, "unknown", day);
-            }
+            self.expect_all(
+                "job",
+                &wo,
+                &[
+                    "KSP-4.1.1",
+                    "KSP-4.3.1",
+                    "KSP-4.3.2",
+                    "KSP-5.1",
+                    "KSP-5.2",
+                    "KSP-7.2",
+                    "KSP-4.4.1",
+                    "KSP-4.4.2",
+                    "KSP-4.2.2",
+                    "KSP-6.1",
+                    "KSP-6.2",
+                    "KSP-6.4",
+                ],
+                "unknown",
+                day,
+            );
         } else {
             // Every advisor message of this job, and which of them are updates (info, progress,
             // delay, completion) for KSP-4.2.2 and KSP-5.2.
@@ -1319,37 +1336,45 @@ impl Sim<'_> {
             day,
         );
         if silent {
-            for rule in [
-                "FUT-5.1",
-                "FUT-4.2.2",
-                "FUT-4.3.1",
-                "FUT-4.3.2",
-                "FUT-6.2",
-                "FUT-7.3",
-                "FUT-6.3",
-                "FUT-8.4",
-                "FUT-4.2.3",
-            ] {
-                self.expect("followup", wo, rule, "unknown", day);
-            }
+            self.expect_all(
+                "followup",
+                wo,
+                &[
+                    "FUT-5.1",
+                    "FUT-4.2.2",
+                    "FUT-4.3.1",
+                    "FUT-4.3.2",
+                    "FUT-6.2",
+                    "FUT-7.3",
+                    "FUT-6.3",
+                    "FUT-8.4",
+                    "FUT-4.2.3",
+                ],
+                "unknown",
+                day,
+            );
             return;
         }
         let none = self.fails(advisor, day, 0.04);
         let late = !none && self.fails(advisor, day, 0.06);
         if none {
             self.expect("followup", wo, "FUT-5.1", "fail", day);
-            for rule in [
-                "FUT-4.2.2",
-                "FUT-4.3.1",
-                "FUT-4.3.2",
-                "FUT-6.2",
-                "FUT-7.3",
-                "FUT-6.3",
-                "FUT-8.4",
-                "FUT-4.2.3",
-            ] {
-                self.expect("followup", wo, rule, "na", day);
-            }
+            self.expect_all(
+                "followup",
+                wo,
+                &[
+                    "FUT-4.2.2",
+                    "FUT-4.3.1",
+                    "FUT-4.3.2",
+                    "FUT-6.2",
+                    "FUT-7.3",
+                    "FUT-6.3",
+                    "FUT-8.4",
+                    "FUT-4.2.3",
+                ],
+                "na",
+                day,
+            );
             return;
         }
         let days = if late {
@@ -1377,17 +1402,21 @@ impl Sim<'_> {
             );
             self.expect("followup", wo, "FUT-5.1", "fail", day);
             self.expect("followup", wo, "FUT-4.2.2", "fail", day);
-            for rule in [
-                "FUT-4.3.1",
-                "FUT-4.3.2",
-                "FUT-6.2",
-                "FUT-7.3",
-                "FUT-6.3",
-                "FUT-8.4",
-                "FUT-4.2.3",
-            ] {
-                self.expect("followup", wo, rule, "na", day);
-            }
+            self.expect_all(
+                "followup",
+                wo,
+                &[
+                    "FUT-4.3.1",
+                    "FUT-4.3.2",
+                    "FUT-6.2",
+                    "FUT-7.3",
+                    "FUT-6.3",
+                    "FUT-8.4",
+                    "FUT-4.2.3",
+                ],
+                "na",
+                day,
+            );
             return;
         }
         self.expect(
@@ -1420,16 +1449,20 @@ impl Sim<'_> {
                     again,
                 );
             }
-            for rule in [
-                "FUT-4.3.1",
-                "FUT-4.3.2",
-                "FUT-6.2",
-                "FUT-7.3",
-                "FUT-6.3",
-                "FUT-4.2.3",
-            ] {
-                self.expect("followup", wo, rule, "na", day);
-            }
+            self.expect_all(
+                "followup",
+                wo,
+                &[
+                    "FUT-4.3.1",
+                    "FUT-4.3.2",
+                    "FUT-6.2",
+                    "FUT-7.3",
+                    "FUT-6.3",
+                    "FUT-4.2.3",
+                ],
+                "na",
+                day,
+            );
             return;
         }
         self.expect("followup", wo, "FUT-8.4", "na", day);
@@ -1488,9 +1521,13 @@ impl Sim<'_> {
         say(&mut self.world, customer, reply_at, true, text);
         let asks = self.rng.chance(0.8);
         if !asks {
-            for rule in ["FUT-4.3.1", "FUT-4.3.2", "FUT-6.2", "FUT-6.3"] {
-                self.expect("followup", wo, rule, "na", day);
-            }
+            self.expect_all(
+                "followup",
+                wo,
+                &["FUT-4.3.1", "FUT-4.3.2", "FUT-6.2", "FUT-6.3"],
+                "na",
+                day,
+            );
             self.expect("followup", wo, "FUT-7.3", "pass", day);
             return;
         }

@@ -117,24 +117,6 @@ impl Store {
         Ok(out)
     }
 
-    /// Like `unit_of_work`, for work that fails with patuh's own errors too.
-    pub fn unit_of_work_with<T>(
-        &mut self,
-        doing: &str,
-        work: impl FnOnce(&Connection) -> Result<T>,
-    ) -> Result<T> {
-        let path = self.path.clone();
-        let err = |e: duckdb::Error| Error::Store {
-            path: path.clone(),
-            doing: doing.to_string(),
-            message: e.to_string(),
-        };
-        let tx = self.conn.transaction().map_err(err)?;
-        let out = work(&tx)?;
-        tx.commit().map_err(err)?;
-        Ok(out)
-    }
-
     pub fn error(&self, doing: &str, e: duckdb::Error) -> Error {
         Error::Store {
             path: self.path.clone(),
