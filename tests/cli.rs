@@ -115,3 +115,33 @@ fn stages_not_built_say_so_and_fail() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("not built yet"), "{}", stderr(&out));
 }
+
+#[test]
+fn run_imports_then_says_which_stages_are_not_built() {
+    let dir = tempdir();
+    let roster = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roster");
+    let out = patuh(
+        dir.path(),
+        &["run", roster.to_str().unwrap(), "--out", "out"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("roster.xlsx"),
+        "the import summary is printed: {}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("the timeline stage is not built yet"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("configuration: built-in defaults"),
+        "{}",
+        stderr(&out)
+    );
+    // The import itself landed.
+    let check = patuh(dir.path(), &["--json", "check"]);
+    let v: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(v["roster_rows"], 3);
+}
