@@ -105,28 +105,48 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
                 }
             }
         }
+        let name: std::sync::Arc<str> = f.name.as_str().into();
+        let phone: Option<std::sync::Arc<str>> = customer_phone.as_deref().map(Into::into);
+        let plate_shared: Option<std::sync::Arc<str>> = plate.as_deref().map(Into::into);
+        // Senders repeat on every message: their side and their name are worked out once.
+        let mut senders: std::collections::HashMap<&str, (std::sync::Arc<str>, &'static str)> =
+            Default::default();
+        let rows = &mut parsed.table("raw_message").rows;
+        rows.reserve(f.chat.messages.len());
         for m in &f.chat.messages {
-            let side = if m.system {
-                "system"
-            } else if m.sender.as_deref().is_some_and(|s| business.contains(s)) {
-                "business"
-            } else {
-                "customer"
+            let (sender, side) = match m.sender.as_deref() {
+                Some(s) => {
+                    let (shared, side) = senders.entry(s).or_insert_with(|| {
+                        (
+                            s.into(),
+                            if business.contains(s) {
+                                "business"
+                            } else {
+                                "customer"
+                            },
+                        )
+                    });
+                    (
+                        Val::Shared(shared.clone()),
+                        if m.system { "system" } else { *side },
+                    )
+                }
+                None => (Val::Null, "system"),
             };
-            parsed.table("raw_message").rows.push((
+            rows.push((
                 f.entry.clone(),
                 m.line,
                 vec![
-                    Val::Text(f.name.clone()),
+                    Val::Shared(name.clone()),
                     Val::Time(m.at),
-                    Val::text(m.sender.clone()),
-                    Val::Text(side.to_string()),
+                    sender,
+                    Val::Shared(side_text(side)),
                     Val::Text(m.text.clone()),
                     Val::text(m.media.map(str::to_string)),
                     Val::Bool(m.deleted),
                     Val::Bool(m.edited),
-                    Val::text(customer_phone.clone()),
-                    Val::text(plate.clone()),
+                    shared_or_null(&phone),
+                    shared_or_null(&plate_shared),
                 ],
             ));
         }
@@ -148,4 +168,19 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
         }
     }
     parsed
+}
+
+fn shared_or_null(v: &Option<std::sync::Arc<str>>) -> Val {
+    v.clone().map_or(Val::Null, Val::Shared)
+}
+
+/// The three side names, allocated once.
+fn side_text(side: &'static str) -> std::sync::Arc<str> {
+    static SIDES: std::sync::LazyLock<[std::sync::Arc<str>; 3]> =
+        std::sync::LazyLock::new(|| ["business".into(), "customer".into(), "system".into()]);
+    match side {
+        "business" => SIDES[0].clone(),
+        "customer" => SIDES[1].clone(),
+        _ => SIDES[2].clone(),
+    }
 }

@@ -2,12 +2,12 @@
 //! alone, a changed file replaces its earlier rows, every row keeps its file, sheet and row.
 
 use super::InputFile;
-use super::record::{Parsed, Val};
+use super::record::Parsed;
 use crate::cli::SourceKind;
 use crate::error::Result;
 use crate::store::Store;
 use duckdb::types::{TimeUnit, Value};
-use duckdb::{Connection, params};
+use duckdb::{Connection, ToSql, params};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -248,12 +248,12 @@ fn append_rows<'a>(
                 }
                 let app = app.as_mut().expect("just set");
                 for (sheet, row, values) in &t.rows {
-                    let provenance = [
-                        Val::Int(file_id),
-                        sheet.clone().map_or(Val::Null, Val::Text),
-                        Val::Int(*row as i64),
-                    ];
-                    let all = provenance.iter().chain(values.iter());
+                    // Borrowed all the way: no allocation per row on the loading thread.
+                    let row = *row as i64;
+                    let provenance: [&dyn ToSql; 3] = [&file_id, sheet, &row];
+                    let all = provenance
+                        .into_iter()
+                        .chain(values.iter().map(|v| v as &dyn ToSql));
                     app.append_row(duckdb::appender_params_from_iter(all))?;
                 }
             }

@@ -10,6 +10,8 @@ use duckdb::types::{TimeUnit, ToSqlOutput, ValueRef};
 pub enum Val {
     Null,
     Text(String),
+    /// Text repeated on many rows (a chat's name, the customer's phone): one allocation, shared.
+    Shared(std::sync::Arc<str>),
     Int(i64),
     Float(f64),
     Bool(bool),
@@ -49,6 +51,7 @@ impl ToSql for Val {
         Ok(ToSqlOutput::Borrowed(match self {
             Val::Null => ValueRef::Null,
             Val::Text(s) => ValueRef::Text(s.as_bytes()),
+            Val::Shared(s) => ValueRef::Text(s.as_bytes()),
             Val::Int(i) => ValueRef::BigInt(*i),
             Val::Float(f) => ValueRef::Double(*f),
             Val::Bool(b) => ValueRef::Boolean(*b),
