@@ -126,10 +126,11 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
     let mut bad_lines = Vec::new();
     // Continuation lines attach to the last message, unless the last header was bad.
     let mut attach = false;
+    let mut dates = std::collections::HashMap::new();
     for (i, (line, h)) in lines.iter().zip(&headers).enumerate() {
         let line_no = i + 1;
         match h {
-            Some(h) => match stamp(h, day_month) {
+            Some(h) => match stamp(h, day_month, &mut dates) {
                 Some(at) => {
                     messages.push(message(line_no, at, h.rest));
                     attach = true;
@@ -177,13 +178,32 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
     }
 }
 
-fn stamp(h: &Header, order: DayMonth) -> Option<NaiveDateTime> {
-    let date = parse_date_only(h.date, order)?;
-    let time_text = match h.ampm {
-        Some(ap) => format!("{} {}", h.time, ap.trim()),
-        None => h.time.to_string(),
+/// Message headers repeat their date many times a day: each distinct date is parsed once.
+fn stamp<'a>(
+    h: &Header<'a>,
+    order: DayMonth,
+    dates: &mut std::collections::HashMap<&'a str, Option<chrono::NaiveDate>>,
+) -> Option<NaiveDateTime> {
+    let date = (*dates
+        .entry(h.date)
+        .or_insert_with(|| parse_date_only(h.date, order)))?;
+    let time = match h.ampm {
+        Some(ap) => parse_time_only(&format!("{} {}", h.time, ap.trim()))?,
+        None => plain_time(h.time).or_else(|| parse_time_only(h.time))?,
     };
-    Some(date.and_time(parse_time_only(&time_text)?))
+    Some(date.and_time(time))
+}
+
+/// `9.15`, `09:15`, `21.41.55` without the regex of the general time parser.
+fn plain_time(t: &str) -> Option<chrono::NaiveTime> {
+    let mut parts = t.split([':', '.']).map(|p| p.parse::<u32>().ok());
+    let h = parts.next()??;
+    let m = parts.next()??;
+    let s = parts.next().unwrap_or(Some(0))?;
+    if parts.next().is_some() {
+        return None;
+    }
+    chrono::NaiveTime::from_hms_opt(h, m, s)
 }
 
 /// Phrases of system events that iOS files under the contact's name, matched by prefix
