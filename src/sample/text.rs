@@ -236,7 +236,7 @@ pub const NOSHOW_CONTACT: &[&str] = &[
 ];
 
 pub const DIAGNOSIS: &[&str] = &[
-    "Pak, hasil pemeriksaan awal: {finding}. Estimasi selesai jam {eta}, estimasi biaya Rp {cost}.",
+    "Pak, hasil pemeriksaan awal: {finding}. Estimasi selesai {eta}, estimasi biaya Rp {cost}.",
     "Update dari bengkel Kak: {finding}. Perkiraan selesai {eta}, biaya sekitar {cost_short}.",
     "Hasil cek: {finding}. Estimasi pengerjaan sampai {eta}, biaya kurang lebih Rp {cost}.",
 ];

@@ -194,6 +194,18 @@ pub fn rupiah(n: i64) -> String {
     out
 }
 
+/// A promised time as an advisor writes it, relative to when it is written: "jam 15.30",
+/// "besok jam 10.00", or "Kamis 16 Jan jam 10.00" further ahead.
+fn when(written: NaiveDateTime, at: NaiveDateTime) -> String {
+    if at.date() == written.date() {
+        format!("jam {}", at.format("%H.%M"))
+    } else if Some(at.date()) == written.date().succ_opt() {
+        format!("besok jam {}", at.format("%H.%M"))
+    } else {
+        fmt_slot(at)
+    }
+}
+
 /// `t` plus `minutes` of business time.
 fn biz(cal: &BranchCalendar, t: NaiveDateTime, minutes: i64) -> NaiveDateTime {
     cal.add_business(t, Duration::minutes(minutes))
@@ -1077,7 +1089,7 @@ impl Sim<'_> {
                 self.rng.word(DIAGNOSIS),
                 &[
                     ("finding", finding),
-                    ("eta", &promised.format("%H.%M").to_string()),
+                    ("eta", &when(info_at, promised)),
                     ("cost", &rupiah(cost)),
                     ("cost_short", &format!("{}rb", cost / 1000)),
                 ],
@@ -1122,7 +1134,7 @@ impl Sim<'_> {
                         self.rng.word(pool),
                         &[
                             ("reason", self.rng.word(DELAY_REASONS)),
-                            ("eta", &qc.format("%H.%M").to_string()),
+                            ("eta", &when(promised, qc)),
                         ],
                     );
                     say(&mut self.world, customer, at, false, text);
