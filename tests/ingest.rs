@@ -833,3 +833,55 @@ fn without_names_the_sender_in_most_chat_files_is_the_business_and_the_summary_s
     );
     assert_eq!((business, customer), (4, 6));
 }
+
+#[test]
+fn odd_files_are_reported_with_their_name_never_a_crash() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::write(d.join("kosong.csv"), "").unwrap();
+    std::fs::write(d.join("biner.xlsx"), [0u8, 159, 146, 150, 255, 0, 1, 2]).unwrap();
+    std::fs::write(
+        d.join("catatan.txt"),
+        "Rapat bulanan hari Senin.\nBawa laporan.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("judul_saja.csv"), "REKAP BOOKING\n\n").unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("foto.jpg", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut zip, b"not a chat").unwrap();
+    std::fs::write(d.join("media.zip"), zip.finish().unwrap().into_inner()).unwrap();
+    let (_s, mut store) = fresh();
+    let batch = import_into(&mut store, &[d.to_path_buf()]);
+    assert_eq!(batch.files.len(), 5);
+    for f in &batch.files {
+        assert_eq!(f.status, Status::Failed, "{f:?}");
+        assert_eq!(f.warnings.len(), 1, "{f:?}");
+    }
+    let reason = |name: &str| report(&batch, name).warnings[0].clone();
+    assert!(
+        reason("catatan.txt").contains("not a WhatsApp export"),
+        "{}",
+        reason("catatan.txt")
+    );
+    assert!(
+        reason("media.zip").contains("no WhatsApp chat"),
+        "{}",
+        reason("media.zip")
+    );
+    assert!(
+        reason("biner.xlsx").contains("cannot be read as a spreadsheet"),
+        "{}",
+        reason("biner.xlsx")
+    );
+    assert!(
+        reason("judul_saja.csv").contains("no known kind"),
+        "{}",
+        reason("judul_saja.csv")
+    );
+    assert!(
+        reason("kosong.csv").contains("no known kind"),
+        "{}",
+        reason("kosong.csv")
+    );
+}
