@@ -79,8 +79,21 @@ pub fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
 }
 
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$").unwrap());
+/// `22/04/2025`, `2025-04-22`, `22.04.25`: three runs of 1–4 digits split by one of `/ . -`.
+/// Hand-written: it runs for every date cell and chat header, often from many threads.
+fn numeric_parts(text: &str) -> Option<[&str; 3]> {
+    let sep = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let mut it = text.split(sep);
+    let parts = [it.next()?, it.next()?, it.next()?];
+    if it.next().is_some()
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(parts)
+}
 static WORD_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})[\s\-/]+([A-Za-z]+\.?)[\s\-/,]+(\d{2,4})$").unwrap());
 static WORD_DATE_US: LazyLock<Regex> =
@@ -120,11 +133,11 @@ const WEEKDAYS: &[&str] = &[
 /// The first two numbers of a numeric date, for deciding day/month order over a whole file.
 pub fn numeric_date_parts(text: &str) -> Option<(u32, u32)> {
     let (date, _) = split_date_time(text.trim());
-    let c = NUMERIC_DATE.captures(date)?;
-    if c[1].len() == 4 {
+    let [a, b, _] = numeric_parts(date)?;
+    if a.len() == 4 {
         return None; // ISO order is unambiguous
     }
-    Some((c[1].parse().ok()?, c[2].parse().ok()?))
+    Some((a.parse().ok()?, b.parse().ok()?))
 }
 
 /// Day-first unless some value can only be month-first (RULES/INPUTS: "day-first unless the file
@@ -204,8 +217,7 @@ pub fn parse_date_only(text: &str, order: DayMonth) -> Option<NaiveDate> {
     {
         t = t[first.len()..].trim_start_matches([',', ' ']).to_string();
     }
-    if let Some(c) = NUMERIC_DATE.captures(&t) {
-        let (a, b, c3) = (&c[1], &c[2], &c[3]);
+    if let Some([a, b, c3]) = numeric_parts(&t) {
         let (y, m, d) = if a.len() == 4 {
             (a.parse().ok()?, b.parse().ok()?, c3.parse().ok()?)
         } else {
@@ -229,6 +241,28 @@ pub fn parse_date_only(text: &str, order: DayMonth) -> Option<NaiveDate> {
     None
 }
 
+/// `9.15`, `09:15`, `21.41.55` (no am/pm): the common case, without the regex.
+pub fn plain_clock(t: &str) -> Option<NaiveTime> {
+    let mut parts = t.split([':', '.']);
+    let mut next = || -> Option<Option<u32>> {
+        parts.next().map(|p| {
+            (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+    };
+    let h = next()??;
+    let m = next()??;
+    let s = match next() {
+        None => 0,
+        Some(v) => v?,
+    };
+    if next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
 /// Parses a time alone: `09:15`, `9.15`, `09:15:00`, `8:49 p. m.`, `9:15 AM`, `09.15 WIB`.
 pub fn parse_time_only(text: &str) -> Option<NaiveTime> {
     let mut t = text.trim().to_string();
@@ -238,6 +272,9 @@ pub fn parse_time_only(text: &str) -> Option<NaiveTime> {
         }
     }
     let t = t.replace(['\u{202f}', '\u{a0}'], " ");
+    if let Some(plain) = plain_clock(t.trim()) {
+        return Some(plain);
+    }
     let c = TIME.captures(t.trim())?;
     let mut h: u32 = c[1].parse().ok()?;
     let m: u32 = c[2].parse().ok()?;
@@ -321,8 +358,6 @@ pub struct Phone {
     pub mobile: bool,
 }
 
-static MOBILE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\+628[1-35-9]\d{7,10}$").unwrap());
-
 /// `0812-3456-789`, `62812…`, `+62 812 …`, `+62 0812…`, `'0812…`, `(061) 456 7890`, with NBSP
 /// and U+202A marks from WhatsApp. `None` when the text holds no plausible number.
 pub fn normalise_phone(text: &str) -> Option<Phone> {
@@ -353,7 +388,13 @@ pub fn normalise_phone(text: &str) -> Option<Phone> {
         return None;
     }
     let e164 = format!("+62{national}");
-    let mobile = MOBILE.is_match(&e164);
+    // Indonesian mobiles: 8[1-35-9] then 7–10 digits.
+    let mobile = national.starts_with('8')
+        && national
+            .as_bytes()
+            .get(1)
+            .is_some_and(|d| matches!(d, b'1'..=b'3' | b'5'..=b'9'))
+        && (9..=12).contains(&national.len());
     Some(Phone { e164, mobile })
 }
 

@@ -5,7 +5,7 @@
 //! text`); the lines after it until the next header belong to it. Day/month order is decided per
 //! file from its values. Invisible marks (U+FEFF, U+200E, U+202A…) are dropped before matching.
 
-use super::values::{DayMonth, decide_day_month, parse_date_only, parse_time_only};
+use super::values::{DayMonth, decide_day_month, parse_date_only, parse_time_only, plain_clock};
 use chrono::NaiveDateTime;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -189,21 +189,9 @@ fn stamp<'a>(
         .or_insert_with(|| parse_date_only(h.date, order)))?;
     let time = match h.ampm {
         Some(ap) => parse_time_only(&format!("{} {}", h.time, ap.trim()))?,
-        None => plain_time(h.time).or_else(|| parse_time_only(h.time))?,
+        None => plain_clock(h.time).or_else(|| parse_time_only(h.time))?,
     };
     Some(date.and_time(time))
-}
-
-/// `9.15`, `09:15`, `21.41.55` without the regex of the general time parser.
-fn plain_time(t: &str) -> Option<chrono::NaiveTime> {
-    let mut parts = t.split([':', '.']).map(|p| p.parse::<u32>().ok());
-    let h = parts.next()??;
-    let m = parts.next()??;
-    let s = parts.next().unwrap_or(Some(0))?;
-    if parts.next().is_some() {
-        return None;
-    }
-    chrono::NaiveTime::from_hms_opt(h, m, s)
 }
 
 /// Phrases of system events that iOS files under the contact's name, matched by prefix
