@@ -7,7 +7,8 @@
 //! - `report`   — the semester report, scorecards, workbook (not built yet).
 //!
 //! Beside them: `calendar` (operating hours, holidays, business durations), `config`
-//! (patuh.toml), `store` (the DuckDB file, migrations, transactions), `cli` and `cmd`.
+//! (patuh.toml), `store` (the DuckDB file, migrations, transactions), `sample` (the simulated
+//! branch with known answers), `cli` and `cmd` (one file per subcommand).
 //!
 //! Invariants: every stored row names its source file and row/line; a command's work on the
 //! store is one transaction; time rules ask the calendar, never compute hours themselves.
