@@ -8,7 +8,6 @@ use crate::calendar::{BranchCalendar, DayHours, HolidayKind, WeeklyHours, shippe
 use crate::error::{Error, Result};
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The commented default configuration, written by `patuh init`.
@@ -608,15 +607,4 @@ pub fn param_overrides(config: &Config) -> Vec<RuleOverride> {
     ];
     out.extend(config.rule_overrides.iter().cloned());
     out
-}
-
-/// The company day-off list as holidays, for the report's calendar statement.
-pub fn company_days(config: &Config, branch: &Branch) -> BTreeMap<NaiveDate, String> {
-    config
-        .calendar
-        .days_off
-        .iter()
-        .chain(branch.days_off.iter())
-        .map(|d| (d.date, d.name.clone()))
-        .collect()
 }

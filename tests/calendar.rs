@@ -254,3 +254,11 @@ proptest! {
         prop_assert!(end >= a);
     }
 }
+
+#[test]
+fn h_minus_one_starts_at_midnight_of_the_day_before() {
+    assert_eq!(
+        patuh::calendar::h_minus(d("2025-08-11"), 1),
+        t("2025-08-10 00:00")
+    );
+}

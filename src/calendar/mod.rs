@@ -39,19 +39,6 @@ impl BranchCalendar {
         }
     }
 
-    /// The default branch: Mon–Sat 08:00–17:00, Sunday closed, Asia/Jakarta, no holidays.
-    pub fn default_week() -> Self {
-        Self::new(chrono_tz::Asia::Jakarta, WeeklyHours::default(), [])
-    }
-
-    pub fn week(&self) -> &WeeklyHours {
-        &self.week
-    }
-
-    pub fn closed_days(&self) -> impl Iterator<Item = &NaiveDate> {
-        self.closed.iter()
-    }
-
     /// The operating spans of one date (empty on a closed day).
     pub fn spans(&self, date: NaiveDate) -> &[Span] {
         if self.closed.contains(&date) {
