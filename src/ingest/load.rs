@@ -2,12 +2,13 @@
 //! alone, a changed file replaces its earlier rows, every row keeps its file, sheet and row.
 
 use super::InputFile;
+use super::batch_rows::TableBatch;
 use super::record::Parsed;
 use crate::cli::SourceKind;
 use crate::error::Result;
 use crate::store::Store;
 use duckdb::types::{TimeUnit, Value};
-use duckdb::{Connection, ToSql, params};
+use duckdb::{Connection, params};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -240,25 +241,22 @@ fn append_rows<'a>(
     files: impl Iterator<Item = (i64, &'a Parsed)> + Clone,
 ) -> duckdb::Result<()> {
     for table in RAW_TABLES {
-        let mut app: Option<duckdb::Appender> = None;
+        // Arrow batches: a column chunk per call instead of a call per value.
+        let mut batch: Option<TableBatch> = None;
         for (file_id, parsed) in files.clone() {
             for t in parsed.tables.iter().filter(|t| t.table == *table) {
-                if app.is_none() {
-                    app = Some(conn.appender(table)?);
+                if batch.is_none() {
+                    batch = Some(TableBatch::for_table(conn, table)?);
                 }
-                let app = app.as_mut().expect("just set");
+                let batch = batch.as_mut().expect("just set");
                 for (sheet, row, values) in &t.rows {
-                    // Borrowed all the way: no allocation per row on the loading thread.
-                    let row = *row as i64;
-                    let provenance: [&dyn ToSql; 3] = [&file_id, sheet, &row];
-                    let all = provenance
-                        .into_iter()
-                        .chain(values.iter().map(|v| v as &dyn ToSql));
-                    app.append_row(duckdb::appender_params_from_iter(all))?;
+                    batch.push(file_id, sheet, *row, values);
                 }
             }
         }
-        if let Some(mut app) = app {
+        if let Some(mut batch) = batch.filter(|b| !b.is_empty()) {
+            let mut app = conn.appender(table)?;
+            app.append_record_batch(batch.finish()?)?;
             app.flush()?;
         }
     }

@@ -4,6 +4,7 @@
 //! one bad file never stops the others and a kill leaves no partial file behind.
 
 pub mod batch;
+pub mod batch_rows;
 pub mod chats;
 pub mod checklist_form;
 pub mod fields;

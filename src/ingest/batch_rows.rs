@@ -1,0 +1,156 @@
+//! Raw rows as Arrow record batches for DuckDB's appender: one call per column chunk instead of
+//! one per value. Column types are read from the table, so a batch matches it exactly.
+
+use super::record::Val;
+use duckdb::Connection;
+use duckdb::arrow::array::{
+    ArrayRef, BooleanBuilder, Date32Builder, Float64Builder, Int32Builder, Int64Builder,
+    StringBuilder, TimestampMicrosecondBuilder,
+};
+use duckdb::arrow::datatypes::{DataType, Field, Schema, TimeUnit};
+use duckdb::arrow::record_batch::RecordBatch;
+use std::sync::Arc;
+
+/// A column of a raw table, as DuckDB declares it.
+enum Column {
+    Int32(Int32Builder),
+    Int64(Int64Builder),
+    Float(Float64Builder),
+    Bool(BooleanBuilder),
+    Text(StringBuilder),
+    Time(TimestampMicrosecondBuilder),
+    Date(Date32Builder),
+}
+
+impl Column {
+    fn for_type(duckdb_type: &str) -> Self {
+        match duckdb_type {
+            "INTEGER" => Column::Int32(Int32Builder::new()),
+            "BIGINT" => Column::Int64(Int64Builder::new()),
+            "DOUBLE" => Column::Float(Float64Builder::new()),
+            "BOOLEAN" => Column::Bool(BooleanBuilder::new()),
+            "TIMESTAMP" => Column::Time(TimestampMicrosecondBuilder::new()),
+            "DATE" => Column::Date(Date32Builder::new()),
+            _ => Column::Text(StringBuilder::new()),
+        }
+    }
+
+    fn data_type(&self) -> DataType {
+        match self {
+            Column::Int32(_) => DataType::Int32,
+            Column::Int64(_) => DataType::Int64,
+            Column::Float(_) => DataType::Float64,
+            Column::Bool(_) => DataType::Boolean,
+            Column::Text(_) => DataType::Utf8,
+            Column::Time(_) => DataType::Timestamp(TimeUnit::Microsecond, None),
+            Column::Date(_) => DataType::Date32,
+        }
+    }
+
+    fn push(&mut self, v: &Val) {
+        match (self, v) {
+            (Column::Int32(b), Val::Int(i)) => b.append_value(*i as i32),
+            (Column::Int64(b), Val::Int(i)) => b.append_value(*i),
+            (Column::Float(b), Val::Float(f)) => b.append_value(*f),
+            (Column::Float(b), Val::Int(i)) => b.append_value(*i as f64),
+            (Column::Bool(b), Val::Bool(x)) => b.append_value(*x),
+            (Column::Text(b), Val::Text(s)) => b.append_value(s),
+            (Column::Text(b), Val::Shared(s)) => b.append_value(s),
+            (Column::Time(b), Val::Time(t)) => b.append_value(t.and_utc().timestamp_micros()),
+            (Column::Date(b), Val::Date(d)) => {
+                let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
+                b.append_value((*d - epoch).num_days() as i32)
+            }
+            (c, _) => c.push_null(),
+        }
+    }
+
+    fn push_null(&mut self) {
+        match self {
+            Column::Int32(b) => b.append_null(),
+            Column::Int64(b) => b.append_null(),
+            Column::Float(b) => b.append_null(),
+            Column::Bool(b) => b.append_null(),
+            Column::Text(b) => b.append_null(),
+            Column::Time(b) => b.append_null(),
+            Column::Date(b) => b.append_null(),
+        }
+    }
+
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            Column::Int32(b) => Arc::new(b.finish()),
+            Column::Int64(b) => Arc::new(b.finish()),
+            Column::Float(b) => Arc::new(b.finish()),
+            Column::Bool(b) => Arc::new(b.finish()),
+            Column::Text(b) => Arc::new(b.finish()),
+            Column::Time(b) => Arc::new(b.finish()),
+            Column::Date(b) => Arc::new(b.finish()),
+        }
+    }
+}
+
+/// Builds record batches for one raw table: provenance (file_id, sheet, row_no) then values.
+pub struct TableBatch {
+    names: Vec<String>,
+    columns: Vec<Column>,
+    rows: usize,
+}
+
+impl TableBatch {
+    pub fn for_table(conn: &Connection, table: &str) -> duckdb::Result<Self> {
+        let mut stmt = conn.prepare(
+            "select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position",
+        )?;
+        let cols: Vec<(String, String)> = stmt
+            .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<duckdb::Result<_>>()?;
+        Ok(Self {
+            names: cols.iter().map(|c| c.0.clone()).collect(),
+            columns: cols.iter().map(|c| Column::for_type(&c.1)).collect(),
+            rows: 0,
+        })
+    }
+
+    pub fn push(&mut self, file_id: i64, sheet: &Option<String>, row: usize, values: &[Val]) {
+        let mut cols = self.columns.iter_mut();
+        if let Some(c) = cols.next() {
+            c.push(&Val::Int(file_id));
+        }
+        if let Some(c) = cols.next() {
+            match sheet {
+                Some(s) => c.push(&Val::Text(s.clone())),
+                None => c.push_null(),
+            }
+        }
+        if let Some(c) = cols.next() {
+            c.push(&Val::Int(row as i64));
+        }
+        let mut values = values.iter();
+        for c in cols {
+            match values.next() {
+                Some(v) => c.push(v),
+                None => c.push_null(),
+            }
+        }
+        self.rows += 1;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// The rows so far as one batch; the builders start empty again.
+    pub fn finish(&mut self) -> duckdb::Result<RecordBatch> {
+        let fields: Vec<Field> = self
+            .names
+            .iter()
+            .zip(&self.columns)
+            .map(|(n, c)| Field::new(n, c.data_type(), true))
+            .collect();
+        let arrays: Vec<ArrayRef> = self.columns.iter_mut().map(Column::finish).collect();
+        self.rows = 0;
+        RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
+            .map_err(|e| duckdb::Error::ArrowTypeToDuckdbType(e.to_string(), DataType::Null))
+    }
+}
