@@ -118,9 +118,9 @@ impl TableBatch {
             c.push(&Val::Int(file_id));
         }
         if let Some(c) = cols.next() {
-            match sheet {
-                Some(s) => c.push(&Val::Text(s.clone())),
-                None => c.push_null(),
+            match (c, sheet) {
+                (Column::Text(b), Some(s)) => b.append_value(s),
+                (c, _) => c.push_null(),
             }
         }
         if let Some(c) = cols.next() {
