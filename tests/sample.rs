@@ -210,6 +210,13 @@ fn importing_the_sample_loads_every_file_and_quarantines_exactly_the_planted_row
         business > 10_000 && customer > 10_000,
         "{business} {customer}"
     );
+    // After-sales claims carry what PJL-T1.record and PJL-T2.warranty read.
+    let (claims, with_product, with_warranty): (i64, i64, i64) = store
+        .conn()
+        .query_row("select count(*), count(product), count(warranty_until) from raw_ticket where type = 'aftersales'", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap();
+    assert_eq!((with_product, with_warranty), (claims, claims));
+    assert!(claims >= 150, "{claims}");
 }
 
 #[test]

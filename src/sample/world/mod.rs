@@ -84,6 +84,8 @@ pub struct Ticket {
     pub warranty_until: Option<NaiveDate>,
     pub shipped_at: Option<NaiveDateTime>,
     pub tracking_no: Option<String>,
+    /// The part claimed under warranty (after-sales claims).
+    pub product: Option<&'static str>,
 }
 
 #[derive(Debug, Clone)]

@@ -186,6 +186,7 @@ impl Sim<'_> {
             warranty_until: None,
             shipped_at: None,
             tracking_no: None,
+            product: None,
         });
     }
 
@@ -200,8 +201,10 @@ impl Sim<'_> {
         let day = self.random_day();
         let id = format!("PJL-{}-{:04}", day.format("%y%m"), n + 1);
         let t0 = self.time_on(day, 8, 15);
-        let text = self.rng.word(AFTERSALES_COMPLAINT).to_string();
-        say(&mut self.world, customer, t0, true, text);
+        let which = self.rng.range(0, AFTERSALES_COMPLAINT.len() as i64 - 1) as usize;
+        let text = AFTERSALES_COMPLAINT[which].to_string();
+        let product = ["Aki", "Ban", "Kampas rem"][which % 3];
+        say(&mut self.world, customer, t0, true, text.clone());
         let slow_no = self.fails(advisor, day, 0.2);
         let t1 = biz(
             self.cal,
@@ -312,7 +315,7 @@ impl Sim<'_> {
             subject: if thin {
                 None
             } else {
-                Some(AFTERSALES_COMPLAINT[0].to_string())
+                Some(format!("{text} (dilaporkan via WhatsApp)"))
             },
             first_response_at: Some(t1),
             resolved_at: Some(resolved),
@@ -328,6 +331,7 @@ impl Sim<'_> {
             warranty_until: Some(until),
             shipped_at,
             tracking_no: tracking,
+            product: Some(product),
         });
     }
 }

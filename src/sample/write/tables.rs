@@ -392,6 +392,7 @@ pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
             "Garansi s/d [date]",
             "Dikirim [date]",
             "No. Resi [text]",
+            "Produk [text]",
             "Mobile phone",
         ]
         .map(String::from),
@@ -425,6 +426,7 @@ pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
                 d(tk.warranty_until),
                 z(tk.shipped_at),
                 tk.tracking_no.clone().unwrap_or_default(),
+                tk.product.unwrap_or("").to_string(),
                 c.phone_written.clone(),
             ],
             ',',
