@@ -707,7 +707,7 @@ fn killing_an_import_leaves_no_partial_file() {
             i % 60
         ));
     }
-    for n in 0..4 {
+    for n in 0..8 {
         std::fs::write(dir.path().join(format!("chat{n}.txt")), &text).unwrap();
     }
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
@@ -715,7 +715,7 @@ fn killing_an_import_leaves_no_partial_file() {
         .current_dir(dir.path())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::thread::sleep(std::time::Duration::from_millis(1000));
     let _ = child.kill();
     let _ = child.wait();
     let store = Store::open(&dir.path().join("patuh.duckdb")).unwrap();
@@ -729,6 +729,12 @@ fn killing_an_import_leaves_no_partial_file() {
         "select count(*) from raw_message where file_id not in (select file_id from import_file)",
     );
     assert_eq!((partial, orphans), (0, 0));
+    // The kill landed mid-import (the whole import takes several seconds here).
+    let files: i64 = one(&store, "select count(*) from import_file");
+    assert!(
+        files < 8,
+        "all {files} files were in before the kill: the test needs more data"
+    );
     drop(store);
     // Importing again completes the job.
     let out = patuh(dir.path(), &["--quiet", "import", "."]);
@@ -736,7 +742,7 @@ fn killing_an_import_leaves_no_partial_file() {
     let store = Store::open(&dir.path().join("patuh.duckdb")).unwrap();
     assert_eq!(
         one::<i64>(&store, "select count(*) from raw_message"),
-        800_000
+        1_600_000
     );
 }
 
