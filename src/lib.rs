@@ -23,5 +23,6 @@ pub mod output;
 pub mod rules;
 pub mod sample;
 pub mod store;
+pub mod timeline;
 
 pub use error::{Error, Result};

@@ -2,6 +2,7 @@
 
 mod calendar;
 mod catalog;
+mod classify;
 mod cli;
 mod config;
 mod ingest;

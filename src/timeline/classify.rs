@@ -1,0 +1,163 @@
+//! Message understanding: which activities a WhatsApp message carries (booking request, reminder,
+//! completion notice, …) and what it states (amounts, review links, apology, reward, personal-data
+//! requests, ticket numbers). Patterns are data (`rules/lexicon.toml`); one `RegexSet` pass per
+//! message finds every activity at once, and batches run in parallel.
+
+use crate::ingest::values::parse_rupiah;
+use rayon::prelude::*;
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+const LEXICON: &str = include_str!("../../rules/lexicon.toml");
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Customer,
+    Business,
+    Any,
+}
+
+#[derive(Deserialize)]
+struct ActivityDef {
+    side: Side,
+    patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct AttributeDefs {
+    review_link: String,
+    apology: String,
+    reward: String,
+    personal_data: String,
+    ticket: String,
+}
+
+#[derive(Deserialize)]
+struct LexiconFile {
+    activity: BTreeMap<String, ActivityDef>,
+    attribute: AttributeDefs,
+}
+
+/// What a message states besides its activities.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attributes {
+    /// Rupiah amounts written with `Rp`/`IDR` or a multiplier (`850rb`, `1,25 jt`).
+    pub amounts: Vec<i64>,
+    pub review_link: Option<String>,
+    pub apology: bool,
+    pub reward: bool,
+    pub personal_data: bool,
+    pub ticket: Option<String>,
+}
+
+pub struct Lexicon {
+    names: Vec<String>,
+    sides: Vec<Side>,
+    set: RegexSet,
+    /// Pattern index in `set` → activity index.
+    owner: Vec<usize>,
+    review_link: Regex,
+    apology: Regex,
+    reward: Regex,
+    personal_data: Regex,
+    ticket: Regex,
+}
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:rp\.?|idr)\s?\d[\d.,]*(?:\s?(?:jt|juta|rb|ribu|k)\b)?|\b\d+(?:[.,]\d+)?\s?(?:jt|juta|rb|ribu)\b|\b\d+k\b)")
+        .expect("amount pattern")
+});
+
+impl Lexicon {
+    /// The lexicon compiled into the binary (a bad pattern fails the tests, not a run).
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+            Lexicon::parse(LEXICON).expect("rules/lexicon.toml is valid (tested)")
+        });
+        &BUILTIN
+    }
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let file: LexiconFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut names = Vec::new();
+        let mut sides = Vec::new();
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (i, (name, def)) in file.activity.into_iter().enumerate() {
+            names.push(name);
+            sides.push(def.side);
+            for p in def.patterns {
+                patterns.push(format!("(?i){p}"));
+                owner.push(i);
+            }
+        }
+        let set = RegexSet::new(&patterns).map_err(|e| e.to_string())?;
+        let re = |p: &str| Regex::new(&format!("(?i){p}")).map_err(|e| e.to_string());
+        let a = &file.attribute;
+        Ok(Self {
+            names,
+            sides,
+            set,
+            owner,
+            review_link: re(&a.review_link)?,
+            apology: re(&a.apology)?,
+            reward: re(&a.reward)?,
+            personal_data: re(&a.personal_data)?,
+            ticket: Regex::new(&a.ticket).map_err(|e| e.to_string())?,
+        })
+    }
+
+    pub fn activities(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The activities of one message written by `side`, in lexicon order.
+    pub fn classify(&self, text: &str, side: Side) -> Vec<&str> {
+        let folded = fold_spaces(text);
+        let mut hit = vec![false; self.names.len()];
+        for p in self.set.matches(&folded).iter() {
+            let a = self.owner[p];
+            if self.sides[a] == Side::Any || self.sides[a] == side || side == Side::Any {
+                hit[a] = true;
+            }
+        }
+        self.names
+            .iter()
+            .zip(hit)
+            .filter(|(_, h)| *h)
+            .map(|(n, _)| n.as_str())
+            .collect()
+    }
+
+    /// Many messages at once, in parallel; results in input order.
+    pub fn classify_batch(&self, messages: &[(String, Side)]) -> Vec<Vec<&str>> {
+        messages
+            .par_iter()
+            .map(|(t, s)| self.classify(t, *s))
+            .collect()
+    }
+
+    pub fn attributes(&self, text: &str) -> Attributes {
+        Attributes {
+            amounts: AMOUNT
+                .find_iter(text)
+                .filter_map(|m| parse_rupiah(m.as_str()))
+                .filter(|&a| a >= 1_000)
+                .collect(),
+            review_link: self.review_link.find(text).map(|m| m.as_str().to_string()),
+            apology: self.apology.is_match(text),
+            reward: self.reward.is_match(text),
+            personal_data: self.personal_data.is_match(text),
+            ticket: self.ticket.find(text).map(|m| m.as_str().to_string()),
+        }
+    }
+}
+
+/// Spacing folded (newlines, NBSP, runs of spaces) so patterns need not care.
+fn fold_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
