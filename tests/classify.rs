@@ -122,3 +122,95 @@ fn a_batch_gives_the_same_answers_in_order() {
         assert_eq!(&lexicon.classify(t, *s), got);
     }
 }
+
+mod promises {
+    use chrono::NaiveDateTime;
+    use patuh::timeline::promise::promised_time;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    fn p(text: &str, sent: &str) -> Option<String> {
+        promised_time(text, at(sent)).map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+    }
+
+    #[test]
+    fn the_forms_of_the_issue() {
+        // 2025-05-09 is a Friday.
+        let sent = "2025-05-09 14:20";
+        assert_eq!(
+            p("Bisa pak, besok jam 10 ya", sent).as_deref(),
+            Some("2025-05-10 10:00")
+        );
+        assert_eq!(
+            p("Jadwal Senin 12 Mei pukul 10.00", sent).as_deref(),
+            Some("2025-05-12 10:00")
+        );
+        assert_eq!(
+            p("estimasi selesai jam 3 sore", sent).as_deref(),
+            Some("2025-05-09 15:00")
+        );
+        assert_eq!(
+            p("kira2 2 jam lagi kak", sent).as_deref(),
+            Some("2025-05-09 16:20")
+        );
+        assert_eq!(
+            p("30 menit lagi selesai", sent).as_deref(),
+            Some("2025-05-09 14:50")
+        );
+    }
+
+    #[test]
+    fn days_hours_and_dates_as_written() {
+        let sent = "2025-05-09 14:20";
+        assert_eq!(
+            p("lusa jm 9 pagi", sent).as_deref(),
+            Some("2025-05-11 09:00")
+        );
+        assert_eq!(
+            p("Selasa pk. 13.30", sent).as_deref(),
+            Some("2025-05-13 13:30")
+        );
+        assert_eq!(
+            p("jam 7 malam bisa diambil", sent).as_deref(),
+            Some("2025-05-09 19:00")
+        );
+        assert_eq!(
+            p("jam 1 siang", sent).as_deref(),
+            Some("2025-05-10 13:00"),
+            "13:00 has passed at 14:20: tomorrow"
+        );
+        assert_eq!(
+            p("tgl 20/05 jam 08.30", sent).as_deref(),
+            Some("2025-05-20 08:30")
+        );
+        assert_eq!(
+            p("12 Januari jam 9", sent).as_deref(),
+            Some("2026-01-12 09:00"),
+            "a date already past is next year's"
+        );
+        // A past hour with no day named is tomorrow's.
+        assert_eq!(p("jam 10 ya", sent).as_deref(), Some("2025-05-10 10:00"));
+    }
+
+    #[test]
+    fn no_time_no_promise() {
+        let sent = "2025-05-09 14:20";
+        assert_eq!(p("besok ya pak", sent), None);
+        assert_eq!(p("Total Rp 1.250.000", sent), None);
+        assert_eq!(p("", sent), None);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn classifying_and_reading_promises_never_panic(text in "\\PC{0,60}") {
+        let lexicon = Lexicon::builtin();
+        let _ = lexicon.classify(&text, Side::Customer);
+        let _ = lexicon.attributes(&text);
+        let sent = chrono::NaiveDate::from_ymd_opt(2025, 2, 28).unwrap().and_hms_opt(16, 0, 0).unwrap();
+        let _ = patuh::timeline::promise::promised_time(&text, sent);
+        let _ = patuh::timeline::promise::promised_time(&format!("jam {text} besok"), sent);
+    }
+}

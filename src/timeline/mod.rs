@@ -2,3 +2,4 @@
 //! message (activities and attributes) from the lexicon in `rules/lexicon.toml`.
 
 pub mod classify;
+pub mod promise;
