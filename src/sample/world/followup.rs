@@ -3,6 +3,17 @@
 use super::*;
 use chrono::{Duration, NaiveDateTime};
 
+/// The rules that apply only once the customer has been contacted and has answered.
+const AFTER_CONTACT: &[&str] = &[
+    "FUT-4.3.1",
+    "FUT-4.3.2",
+    "FUT-6.2",
+    "FUT-7.3",
+    "FUT-6.3",
+    "FUT-8.4",
+    "FUT-4.2.3",
+];
+
 impl Sim<'_> {
     /// FUT: the follow-up after a completed job.
     pub(super) fn followup(
@@ -40,22 +51,8 @@ impl Sim<'_> {
         let late = !none && self.fails(advisor, day, 0.06);
         if none {
             self.expect("followup", wo, "FUT-5.1", "fail", day);
-            self.expect_all(
-                "followup",
-                wo,
-                &[
-                    "FUT-4.2.2",
-                    "FUT-4.3.1",
-                    "FUT-4.3.2",
-                    "FUT-6.2",
-                    "FUT-7.3",
-                    "FUT-6.3",
-                    "FUT-8.4",
-                    "FUT-4.2.3",
-                ],
-                "na",
-                day,
-            );
+            self.expect("followup", wo, "FUT-4.2.2", "na", day);
+            self.expect_all("followup", wo, AFTER_CONTACT, "na", day);
             return;
         }
         let days = if late {
@@ -83,21 +80,7 @@ impl Sim<'_> {
             );
             self.expect("followup", wo, "FUT-5.1", "fail", day);
             self.expect("followup", wo, "FUT-4.2.2", "fail", day);
-            self.expect_all(
-                "followup",
-                wo,
-                &[
-                    "FUT-4.3.1",
-                    "FUT-4.3.2",
-                    "FUT-6.2",
-                    "FUT-7.3",
-                    "FUT-6.3",
-                    "FUT-8.4",
-                    "FUT-4.2.3",
-                ],
-                "na",
-                day,
-            );
+            self.expect_all("followup", wo, AFTER_CONTACT, "na", day);
             return;
         }
         self.verdict("followup", wo, "FUT-5.1", late, day);
