@@ -22,9 +22,13 @@ pub enum Side {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ActivityDef {
     side: Side,
     patterns: Vec<String>,
+    /// Phrases that cancel the activity (a negation: "tidak puas" is no praise).
+    #[serde(default)]
+    unless: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +64,8 @@ pub struct Lexicon {
     set: RegexSet,
     /// Pattern index in `set` → activity index.
     owner: Vec<usize>,
+    unless: RegexSet,
+    unless_owner: Vec<usize>,
     review_link: Regex,
     apology: Regex,
     reward: Regex,
@@ -87,6 +93,8 @@ impl Lexicon {
         let mut sides = Vec::new();
         let mut patterns = Vec::new();
         let mut owner = Vec::new();
+        let mut unless = Vec::new();
+        let mut unless_owner = Vec::new();
         for (i, (name, def)) in file.activity.into_iter().enumerate() {
             names.push(name);
             sides.push(def.side);
@@ -94,8 +102,13 @@ impl Lexicon {
                 patterns.push(format!("(?i){p}"));
                 owner.push(i);
             }
+            for p in def.unless {
+                unless.push(format!("(?i){p}"));
+                unless_owner.push(i);
+            }
         }
         let set = RegexSet::new(&patterns).map_err(|e| e.to_string())?;
+        let unless = RegexSet::new(&unless).map_err(|e| e.to_string())?;
         let re = |p: &str| Regex::new(&format!("(?i){p}")).map_err(|e| e.to_string());
         let a = &file.attribute;
         Ok(Self {
@@ -103,6 +116,8 @@ impl Lexicon {
             sides,
             set,
             owner,
+            unless,
+            unless_owner,
             review_link: re(&a.review_link)?,
             apology: re(&a.apology)?,
             reward: re(&a.reward)?,
@@ -124,6 +139,9 @@ impl Lexicon {
             if self.sides[a] == Side::Any || self.sides[a] == side || side == Side::Any {
                 hit[a] = true;
             }
+        }
+        for p in self.unless.matches(&folded).iter() {
+            hit[self.unless_owner[p]] = false;
         }
         self.names
             .iter()
