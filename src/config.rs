@@ -231,7 +231,8 @@ impl Config {
                 let message = e.inner().message().to_string();
                 let location = match line_of_key(text, &key) {
                     Some(line) => format!("line {line}, key {key}"),
-                    None => locate_key(text, &message),
+                    // A key the user's text does not spell out (a default's type): no line to name.
+                    None => format!("key {key}"),
                 };
                 Error::Config {
                     path: path.to_path_buf(),
@@ -422,33 +423,6 @@ fn config_error(path: &Path, text: &str, e: &toml::de::Error) -> Error {
         location,
         message: e.message().to_string(),
     }
-}
-
-/// For a serde error on the merged value, find the user's line: serde names the field
-/// (`unknown field `foo``) or the value's type; search the user's text for that key.
-fn locate_key(text: &str, message: &str) -> String {
-    let key = message
-        .split('`')
-        .nth(1)
-        .filter(|k| !k.is_empty() && !k.contains(' '));
-    if let Some(key) = key {
-        for (i, line) in text.lines().enumerate() {
-            let t = line.trim_start();
-            let is_key = t
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='));
-            let is_table =
-                t.trim_start_matches('[').starts_with(key) && t.starts_with('[') && t.contains(']');
-            if is_key || is_table {
-                let n = i + 1;
-                return match key_path_at_line(text, n) {
-                    Some(k) => format!("line {n}, key {k}"),
-                    None => format!("line {n}"),
-                };
-            }
-        }
-    }
-    String::new()
 }
 
 /// The 1-based line of a dotted key path (`branch[0].hours.mon`) in the user's text: the
