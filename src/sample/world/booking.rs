@@ -64,20 +64,25 @@ impl Sim<'_> {
         let full = self.rng.chance(0.1);
         let mut slot = asked;
         let mut pending = false;
+        // Drawn before the customer's data message, as the slot check follows it.
+        let offers = full && !self.fails(advisor, day, 0.25);
         if full {
-            let offers = !self.fails(advisor, day, 0.25);
             self.verdict("booking", &id, "BKG-4.3", !offers, day);
-            let data = fill(
-                self.rng.word(CUSTOMER_DATA),
-                &[
-                    ("name", &c.name),
-                    ("plate", &c.plate),
-                    ("vehicle", c.vehicle),
-                    ("service", service),
-                    ("slot", &fmt_slot(asked)),
-                ],
-            );
-            say(&mut self.world, customer, t, true, data);
+        } else {
+            self.expect("booking", &id, "BKG-4.3", "na", day);
+        }
+        let data = fill(
+            self.rng.word(CUSTOMER_DATA),
+            &[
+                ("name", &c.name),
+                ("plate", &c.plate),
+                ("vehicle", c.vehicle),
+                ("service", service),
+                ("slot", &fmt_slot(asked)),
+            ],
+        );
+        say(&mut self.world, customer, t, true, data);
+        if full {
             t = biz(self.cal, t, self.rng.range(1, 4));
             if offers {
                 slot = asked + Duration::hours(2);
@@ -97,19 +102,6 @@ impl Sim<'_> {
                 say(&mut self.world, customer, t, false, text);
                 pending = true;
             }
-        } else {
-            self.expect("booking", &id, "BKG-4.3", "na", day);
-            let data = fill(
-                self.rng.word(CUSTOMER_DATA),
-                &[
-                    ("name", &c.name),
-                    ("plate", &c.plate),
-                    ("vehicle", c.vehicle),
-                    ("service", service),
-                    ("slot", &fmt_slot(asked)),
-                ],
-            );
-            say(&mut self.world, customer, t, true, data);
         }
         if nosy {
             t = biz(self.cal, t, self.rng.range(1, 3));

@@ -28,23 +28,8 @@ impl Sim<'_> {
         let day = done.date();
         self.verdict("followup", wo, "FUT-4.1.2", !phone_ok, day);
         if silent {
-            self.expect_all(
-                "followup",
-                wo,
-                &[
-                    "FUT-5.1",
-                    "FUT-4.2.2",
-                    "FUT-4.3.1",
-                    "FUT-4.3.2",
-                    "FUT-6.2",
-                    "FUT-7.3",
-                    "FUT-6.3",
-                    "FUT-8.4",
-                    "FUT-4.2.3",
-                ],
-                "unknown",
-                day,
-            );
+            self.expect_all("followup", wo, &["FUT-5.1", "FUT-4.2.2"], "unknown", day);
+            self.expect_all("followup", wo, AFTER_CONTACT, "unknown", day);
             return;
         }
         let none = self.fails(advisor, day, 0.04);

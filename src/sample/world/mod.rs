@@ -373,34 +373,28 @@ impl<'a> Sim<'a> {
             } else {
                 format!(" {}", k + 1)
             };
+            let mut add =
+                |id: &str, name: &str, chat: &str, role: &'static str, factor: [f64; 2]| {
+                    self.world.advisors.push(Advisor {
+                        id: format!("{id}{}", suffix.replace(' ', "-")),
+                        name: format!("{name}{suffix}"),
+                        chat_name: format!("{chat}{suffix}"),
+                        role,
+                        factor,
+                    });
+                };
             for (id, name, chat, factor) in sa {
-                self.world.advisors.push(Advisor {
-                    id: format!("{id}{}", suffix.replace(' ', "-")),
-                    name: format!("{name}{suffix}"),
-                    chat_name: format!("{chat}{suffix}"),
-                    role: "SA",
-                    factor,
-                });
+                add(id, name, chat, "SA", factor);
             }
-            for (id, name, chat) in [
-                ("CS-01", "Nadia Lubis", "Nadia"),
-                ("CS-02", "Yanti Harahap", "Yanti"),
-            ] {
-                self.world.advisors.push(Advisor {
-                    id: format!("{id}{}", suffix.replace(' ', "-")),
-                    name: format!("{name}{suffix}"),
-                    chat_name: format!("{chat}{suffix}"),
-                    role: "CS",
-                    factor: [1.0, 1.0],
-                });
-            }
-            self.world.advisors.push(Advisor {
-                id: format!("SPV-01{}", suffix.replace(' ', "-")),
-                name: format!("Samuel Hutapea{suffix}"),
-                chat_name: format!("Samuel{suffix}"),
-                role: "Supervisor",
-                factor: [0.0, 0.0],
-            });
+            add("CS-01", "Nadia Lubis", "Nadia", "CS", [1.0, 1.0]);
+            add("CS-02", "Yanti Harahap", "Yanti", "CS", [1.0, 1.0]);
+            add(
+                "SPV-01",
+                "Samuel Hutapea",
+                "Samuel",
+                "Supervisor",
+                [0.0, 0.0],
+            );
         }
     }
 
