@@ -143,3 +143,24 @@ pub enum SourceKind {
     Whatsapp,
     Roster,
 }
+
+impl SourceKind {
+    /// The kind's name as stored, printed and matched with `rules/headers.toml` sections.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Booking => "booking",
+            SourceKind::WorkOrder => "work_order",
+            SourceKind::Ticket => "ticket",
+            SourceKind::Checklist => "checklist",
+            SourceKind::Roster => "roster",
+            SourceKind::Whatsapp => "whatsapp",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::value_variants()
+            .iter()
+            .copied()
+            .find(|k| k.name() == name)
+    }
+}

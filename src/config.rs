@@ -337,7 +337,7 @@ impl Config {
         if self.calendar.holidays == HolidaySet::Id {
             days.extend(
                 shipped_holidays()
-                    .into_iter()
+                    .iter()
                     .filter(|h| {
                         h.kind == HolidayKind::LiburNasional
                             || (h.kind == HolidayKind::CutiBersama

@@ -33,9 +33,12 @@ struct HolidayFile {
 
 const SHIPPED: &str = include_str!("../../rules/holidays_id.toml");
 
-/// The shipped national holidays and collective leave days, 2024–2027.
-pub fn shipped_holidays() -> Vec<Holiday> {
-    let file: HolidayFile =
-        toml::from_str(SHIPPED).expect("rules/holidays_id.toml is valid (tested)");
-    file.day
+/// The shipped national holidays and collective leave days, 2024–2027, parsed once.
+pub fn shipped_holidays() -> &'static [Holiday] {
+    static DAYS: std::sync::LazyLock<Vec<Holiday>> = std::sync::LazyLock::new(|| {
+        let file: HolidayFile =
+            toml::from_str(SHIPPED).expect("rules/holidays_id.toml is valid (tested)");
+        file.day
+    });
+    &DAYS
 }

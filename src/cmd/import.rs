@@ -68,13 +68,10 @@ pub fn import_paths(
 /// `booking`, `work_order (long)`, …, or `-` for a file whose kind is unknown.
 fn kind_label(f: &crate::ingest::load::FileReport) -> String {
     let Some(k) = f.kind else { return "-".into() };
-    let name = serde_json::to_value(k)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let name = k.name();
     match f.layout.as_deref() {
         Some(l) if !l.is_empty() && l != "sheet" => format!("{name} ({l})"),
-        _ => name,
+        _ => name.to_string(),
     }
 }
 

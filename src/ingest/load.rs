@@ -98,15 +98,24 @@ impl Ledger {
             .by_path
             .get(&key(file))
             .is_some_and(|(_, s)| s == sha256);
-        let mut report = FileReport::failed(&file.display, Some(sha256.to_string()), String::new());
-        report.status = Status::Unchanged;
-        report.kind = serde_json::from_value(serde_json::Value::String(kind.clone())).ok();
-        report.warnings = if same_path {
+        let warnings = if same_path {
             Vec::new()
         } else {
             vec![format!(
                 "the same content was already imported as {display}"
             )]
+        };
+        let report = FileReport {
+            path: file.display.clone(),
+            kind: SourceKind::from_name(kind),
+            layout: None,
+            sha256: Some(sha256.to_string()),
+            rows_read: 0,
+            rows_loaded: 0,
+            rows_quarantined: 0,
+            rows_skipped: 0,
+            status: Status::Unchanged,
+            warnings,
         };
         Some(report)
     }
@@ -183,10 +192,7 @@ fn load_all(
             } else {
                 Status::Loaded
             };
-            let kind_name = serde_json::to_value(p.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind_name = p.kind.name().to_string();
             ledger_rows.push(vec![
                 Value::BigInt(next_id),
                 Value::Text(key(p.file)),

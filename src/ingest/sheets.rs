@@ -17,18 +17,6 @@ pub struct SheetContext<'a> {
     pub calendar: &'a crate::calendar::BranchCalendar,
 }
 
-/// The header-alias section of a tabular kind.
-pub fn source_name(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Booking => "booking",
-        SourceKind::WorkOrder => "work_order",
-        SourceKind::Ticket => "ticket",
-        SourceKind::Checklist => "checklist",
-        SourceKind::Roster => "roster",
-        SourceKind::Whatsapp => "whatsapp",
-    }
-}
-
 /// Fields holding dates, whose written values decide day/month order for the file.
 fn date_fields(kind: SourceKind) -> &'static [&'static str] {
     match kind {
@@ -81,7 +69,7 @@ fn usable(kind: SourceKind, map: &HeaderMap) -> bool {
 
 /// The best header of a sheet for `kind`, if any.
 pub fn header_for(sheet: &Sheet, kind: SourceKind) -> Option<HeaderMap> {
-    find_header(sheet, source_name(kind)).filter(|m| usable(kind, m))
+    find_header(sheet, kind.name()).filter(|m| usable(kind, m))
 }
 
 /// One row read: its index below the header, `None` when skipped (blank or total) or whether
@@ -100,14 +88,14 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
                     parsed.warn(format!(
                         "sheet {:?}: no {} header row found; sheet skipped",
                         sheet.name.as_deref().unwrap_or("-"),
-                        source_name(kind)
+                        kind.name()
                     ));
                 }
             }
         }
     }
     if found.is_empty() {
-        let spec = fields(source_name(kind));
+        let spec = fields(kind.name());
         let wanted: Vec<&str> = spec.required.iter().map(|f| spec.display(f)).collect();
         return Err(format!(
             "no header row found in the first rows; expected columns such as {}",
