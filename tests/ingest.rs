@@ -670,6 +670,10 @@ fn import_prints_json_and_reports_unchanged_on_reimport() {
     let again: serde_json::Value =
         serde_json::from_str(&stdout(&patuh(dir.path(), &args))).unwrap();
     assert_eq!(again["files"][0]["status"], "unchanged");
+    assert_eq!(
+        again["files"][0]["kind"], "roster",
+        "an unchanged file still says what it is"
+    );
     assert_eq!(again["files"][0]["rows_loaded"], 0);
 }
 
@@ -864,30 +868,14 @@ fn odd_files_are_reported_with_their_name_never_a_crash() {
         assert_eq!(f.status, Status::Failed, "{f:?}");
         assert_eq!(f.warnings.len(), 1, "{f:?}");
     }
-    let reason = |name: &str| report(&batch, name).warnings[0].clone();
-    assert!(
-        reason("catatan.txt").contains("not a WhatsApp export"),
-        "{}",
-        reason("catatan.txt")
-    );
-    assert!(
-        reason("media.zip").contains("no WhatsApp chat"),
-        "{}",
-        reason("media.zip")
-    );
-    assert!(
-        reason("biner.xlsx").contains("cannot be read as a spreadsheet"),
-        "{}",
-        reason("biner.xlsx")
-    );
-    assert!(
-        reason("judul_saja.csv").contains("no known kind"),
-        "{}",
-        reason("judul_saja.csv")
-    );
-    assert!(
-        reason("kosong.csv").contains("no known kind"),
-        "{}",
-        reason("kosong.csv")
-    );
+    for (name, expected) in [
+        ("catatan.txt", "not a WhatsApp export"),
+        ("media.zip", "no WhatsApp chat"),
+        ("biner.xlsx", "cannot be read as a spreadsheet"),
+        ("judul_saja.csv", "no known kind"),
+        ("kosong.csv", "no known kind"),
+    ] {
+        let reason = &report(&batch, name).warnings[0];
+        assert!(reason.contains(expected), "{name}: {reason}");
+    }
 }
