@@ -25,6 +25,40 @@ impl Progress for NoProgress {
     fn step(&self) {}
 }
 
+/// A file as the loader takes it: its final report, or its rows (chats already turned into rows
+/// by the parser, which knows the business side).
+enum Ready {
+    Done(FileReport),
+    Rows {
+        sha256: String,
+        size: u64,
+        kind: SourceKind,
+        parsed: Parsed,
+    },
+}
+
+impl Ready {
+    fn from(outcome: Outcome, business: &BusinessNames) -> Self {
+        match outcome {
+            Outcome::Done(r) => Ready::Done(r),
+            Outcome::Read {
+                sha256,
+                size,
+                kind,
+                content,
+            } => Ready::Rows {
+                sha256,
+                size,
+                kind,
+                parsed: match content {
+                    Content::Rows(p) => p,
+                    Content::Chats(chats) => to_parsed(&chats, business),
+                },
+            },
+        }
+    }
+}
+
 enum Outcome {
     Done(FileReport),
     Read {
@@ -63,7 +97,7 @@ pub fn import(
     let mut files: Vec<Option<FileReport>> = vec![None; inputs.len()];
     let mut notes = Vec::new();
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Outcome)>>(1);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Ready)>>(1);
         let (ledger, settings, order) = (&ledger, &settings, &order);
         let parser = scope.spawn(move || {
             // The parser owns the business-side decision, so chats become rows in parallel here.
@@ -71,7 +105,7 @@ pub fn import(
             names.extend(stored_names);
             let mut business: Option<BusinessNames> = None;
             for step in order.chunks(STEP_FILES) {
-                let mut outcomes: Vec<(usize, Outcome)> = step
+                let outcomes: Vec<(usize, Outcome)> = step
                     .par_iter()
                     .map(|&i| (i, read_one(&inputs[i], ledger, settings)))
                     .collect();
@@ -99,16 +133,13 @@ pub fn import(
                     }
                     business = Some(b);
                 }
-                if let Some(b) = &business {
-                    outcomes.par_iter_mut().for_each(|(_, o)| {
-                        if let Outcome::Read { content, .. } = o
-                            && let Content::Chats(chats) = content
-                        {
-                            *content = Content::Rows(to_parsed(chats, b));
-                        }
-                    });
-                }
-                if tx.send(outcomes).is_err() {
+                // A step without chats never asks for the business side.
+                let sides = business.clone().unwrap_or_default();
+                let ready: Vec<(usize, Ready)> = outcomes
+                    .into_par_iter()
+                    .map(|(i, o)| (i, Ready::from(o, &sides)))
+                    .collect();
+                if tx.send(ready).is_err() {
                     break; // the loader stopped
                 }
             }
@@ -152,7 +183,7 @@ fn load_step(
     store: &mut Store,
     ledger: &Ledger,
     inputs: &[InputFile],
-    outcomes: Vec<(usize, Outcome)>,
+    outcomes: Vec<(usize, Ready)>,
     files: &mut [Option<FileReport>],
     progress: &dyn Progress,
 ) {
@@ -163,22 +194,16 @@ fn load_step(
     for (i, outcome) in outcomes {
         let file = &inputs[i];
         match outcome {
-            Outcome::Done(r) => {
+            Ready::Done(r) => {
                 files[i] = Some(r);
                 progress.step();
             }
-            Outcome::Read {
+            Ready::Rows {
                 sha256,
                 size,
                 kind,
-                content,
+                parsed,
             } => {
-                let parsed = match content {
-                    Content::Rows(p) => p,
-                    // The parser turns chats into rows once the business side is known; this is
-                    // only reached if that never happened, and then no sender is business.
-                    Content::Chats(chats) => to_parsed(&chats, &BusinessNames::default()),
-                };
                 if !parsed.balanced() {
                     files[i] = Some(FileReport::failed(
                         &file.display,
