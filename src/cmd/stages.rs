@@ -12,7 +12,12 @@ use std::io::Write;
 pub fn run(ctx: &Context, command: &Command) -> Result<()> {
     match command {
         Command::Import { paths, kind } => super::import::run(ctx, paths, *kind),
-        Command::Timeline | Command::Case { .. } => not_built("timeline", "issue #5"),
+        Command::Timeline => {
+            let mut store = open_existing(ctx)?;
+            let summary = timeline(ctx, &mut store)?;
+            print_timeline(ctx, &summary)
+        }
+        Command::Case { key } => super::case::run(ctx, key),
         Command::Score | Command::Advisor { .. } => not_built("score", "issue #6"),
         Command::Report { .. } => not_built("report", "issue #7"),
         Command::Check => check(ctx),
@@ -28,6 +33,76 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             unreachable!("dispatched in cmd::run")
         }
     }
+}
+
+/// The store, which must exist already (a stage after import).
+pub fn open_existing(ctx: &Context) -> Result<Store> {
+    if !ctx.db.exists() {
+        return Err(Error::input(format!(
+            "{}: no store here yet; run `patuh import <folder>` first",
+            ctx.db.display()
+        )));
+    }
+    Store::open(&ctx.db)
+}
+
+/// Rebuilds cases and events, timed.
+pub fn timeline(ctx: &Context, store: &mut Store) -> Result<crate::timeline::Summary> {
+    let started = std::time::Instant::now();
+    let summary = crate::timeline::rebuild(store, &ctx.config)?;
+    ctx.say(format!(
+        "timeline: {} cases, {} events in {:.1} s",
+        summary.cases.iter().map(|c| c.1).sum::<i64>(),
+        summary.events,
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(summary)
+}
+
+fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        return stdout_result(write_json(&mut out, s));
+    }
+    let result = (|| -> std::io::Result<()> {
+        let mut t = Table::new(["case kind", "cases"]);
+        for (k, n) in &s.cases {
+            t.row([k.clone(), n.to_string()]);
+        }
+        t.write(&mut out)?;
+        writeln!(
+            out,
+            "\n{} messages: {} tied to a case, {} serve no case (unlinked communication), {} automatic replies",
+            s.messages, s.messages_linked, s.messages_unlinked, s.auto_replies
+        )?;
+        let chats: Vec<String> = s.chats.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        writeln!(out, "chats tied to a customer by: {}", chats.join(", "))?;
+        writeln!(out)?;
+        let mut t = Table::new(["link rate", "linked", "of", "rate"]);
+        for r in &s.link_rates {
+            let rate = if r.total > 0 {
+                format!("{:.1}%", 100.0 * r.linked as f64 / r.total as f64)
+            } else {
+                "-".into()
+            };
+            t.row([
+                r.source.clone(),
+                r.linked.to_string(),
+                r.total.to_string(),
+                rate,
+            ]);
+        }
+        t.write(&mut out)?;
+        let ambiguous = s.chats.iter().find(|c| c.0 == "ambiguous").map_or(0, |c| c.1);
+        if ambiguous > 0 {
+            writeln!(
+                out,
+                "\n{ambiguous} chats could belong to several customers and were not linked: `patuh check` lists them with their candidates"
+            )?;
+        }
+        Ok(())
+    })();
+    stdout_result(result)
 }
 
 fn not_built(stage: &'static str, issue: &'static str) -> Result<()> {

@@ -12,6 +12,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "raw sources",
         include_str!("../../queries/schema/0002_raw_sources.sql"),
     ),
+    (
+        3,
+        "timeline and findings",
+        include_str!("../../queries/schema/0003_timeline.sql"),
+    ),
 ];
 
 /// The newest schema this build knows.
@@ -24,3 +29,20 @@ pub const CHK_QUARANTINE: &str = include_str!("../../queries/checks/chk_quaranti
 /// `patuh check`: advisor names that match no roster entry.
 pub const CHK_UNKNOWN_ADVISORS: &str =
     include_str!("../../queries/checks/chk_unknown_advisors.sql");
+
+/// Timeline: cases from the records.
+pub const TL_CASES: &str = include_str!("../../queries/timeline/cases.sql");
+/// Timeline: what linking needs of every case.
+pub const TL_WINDOWS: &str = include_str!("../../queries/timeline/windows.sql");
+/// Timeline: every chat message in file order.
+pub const TL_MESSAGES: &str = include_str!("../../queries/timeline/messages.sql");
+/// Timeline: events from the records, after the messages.
+pub const TL_RECORD_EVENTS: &str = include_str!("../../queries/timeline/record_events.sql");
+/// Timeline: the rebuild's summary and link rates.
+pub const TL_SUMMARY: &str = include_str!("../../queries/timeline/summary.sql");
+/// `patuh case`: the cases with a key.
+pub const TL_CASE_FIND: &str = include_str!("../../queries/timeline/case_find.sql");
+/// `patuh case`: one case's events with their sources.
+pub const TL_CASE_EVENTS: &str = include_str!("../../queries/timeline/case_events.sql");
+/// `patuh case`: one case's verdicts.
+pub const TL_CASE_FINDINGS: &str = include_str!("../../queries/timeline/case_findings.sql");

@@ -29,6 +29,9 @@ struct ActivityDef {
     /// Phrases that cancel the activity (a negation: "tidak puas" is no praise).
     #[serde(default)]
     unless: Vec<String>,
+    /// The case kinds this activity belongs to (booking, job, followup, inquiry, aftersales).
+    #[serde(default)]
+    cases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +41,8 @@ struct AttributeDefs {
     reward: String,
     personal_data: String,
     ticket: String,
+    rude: String,
+    jargon: String,
 }
 
 #[derive(Deserialize)]
@@ -56,11 +61,16 @@ pub struct Attributes {
     pub reward: bool,
     pub personal_data: bool,
     pub ticket: Option<String>,
+    /// Impolite wording (KSP-6.1, advisory).
+    pub rude: bool,
+    /// Unexplained workshop jargon (KSP-6.2, advisory).
+    pub jargon: bool,
 }
 
 pub struct Lexicon {
     names: Vec<String>,
     sides: Vec<Side>,
+    cases: Vec<Vec<String>>,
     set: RegexSet,
     /// Pattern index in `set` → activity index.
     owner: Vec<usize>,
@@ -71,6 +81,8 @@ pub struct Lexicon {
     reward: Regex,
     personal_data: Regex,
     ticket: Regex,
+    rude: Regex,
+    jargon: Regex,
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,6 +103,7 @@ impl Lexicon {
         let file: LexiconFile = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut names = Vec::new();
         let mut sides = Vec::new();
+        let mut cases = Vec::new();
         let mut patterns = Vec::new();
         let mut owner = Vec::new();
         let mut unless = Vec::new();
@@ -98,6 +111,7 @@ impl Lexicon {
         for (i, (name, def)) in file.activity.into_iter().enumerate() {
             names.push(name);
             sides.push(def.side);
+            cases.push(def.cases);
             for p in def.patterns {
                 patterns.push(format!("(?i){p}"));
                 owner.push(i);
@@ -107,6 +121,9 @@ impl Lexicon {
                 unless_owner.push(i);
             }
         }
+        if names.len() > 64 {
+            return Err("the lexicon has more than 64 activities".into());
+        }
         let set = RegexSet::new(&patterns).map_err(|e| e.to_string())?;
         let unless = RegexSet::new(&unless).map_err(|e| e.to_string())?;
         let re = |p: &str| Regex::new(&format!("(?i){p}")).map_err(|e| e.to_string());
@@ -114,6 +131,7 @@ impl Lexicon {
         Ok(Self {
             names,
             sides,
+            cases,
             set,
             owner,
             unless,
@@ -123,6 +141,8 @@ impl Lexicon {
             reward: re(&a.reward)?,
             personal_data: re(&a.personal_data)?,
             ticket: Regex::new(&a.ticket).map_err(|e| e.to_string())?,
+            rude: re(&a.rude)?,
+            jargon: re(&a.jargon)?,
         })
     }
 
@@ -130,8 +150,24 @@ impl Lexicon {
         &self.names
     }
 
+    /// The case kinds activity number `i` belongs to.
+    pub fn cases_of(&self, i: usize) -> &[String] {
+        &self.cases[i]
+    }
+
     /// The activities of one message written by `side`, in lexicon order.
     pub fn classify(&self, text: &str, side: Side) -> Vec<&str> {
+        let mask = self.classify_mask(text, side);
+        self.names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, n)| n.as_str())
+            .collect()
+    }
+
+    /// The activities of one message as a bit set over `activities()` (bit i = activity i).
+    pub fn classify_mask(&self, text: &str, side: Side) -> u64 {
         let folded = fold_spaces(text);
         let mut hit = vec![false; self.names.len()];
         for p in self.set.matches(&folded).iter() {
@@ -143,12 +179,10 @@ impl Lexicon {
         for p in self.unless.matches(&folded).iter() {
             hit[self.unless_owner[p]] = false;
         }
-        self.names
-            .iter()
-            .zip(hit)
-            .filter(|(_, h)| *h)
-            .map(|(n, _)| n.as_str())
-            .collect()
+        hit.iter()
+            .enumerate()
+            .filter(|(_, h)| **h)
+            .fold(0u64, |m, (i, _)| m | (1 << i))
     }
 
     /// Many messages at once, in parallel; results in input order.
@@ -171,6 +205,8 @@ impl Lexicon {
             reward: self.reward.is_match(text),
             personal_data: self.personal_data.is_match(text),
             ticket: self.ticket.find(text).map(|m| m.as_str().to_string()),
+            rude: self.rude.is_match(text),
+            jargon: self.jargon.is_match(text),
         }
     }
 }

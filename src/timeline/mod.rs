@@ -1,5 +1,17 @@
-//! The timeline stage: cases and their ordered events (issue #5). So far: understanding each
-//! message (activities and attributes) from the lexicon in `rules/lexicon.toml`.
+//! The timeline stage: cases and their ordered events (PRODUCT.md "timeline").
+//!
+//! - `classify` — what a message does (lexicon in `rules/lexicon.toml`) and states.
+//! - `promise` — times promised in Indonesian text ("besok jam 10").
+//! - `windows` — when each case can own messages.
+//! - `link` — chats to customers, messages to cases.
+//! - `autoreply` — automated WhatsApp Business messages, which are never replies.
+//! - `build` — the rebuild: SQL for the records, Rust for messages, one transaction.
 
+pub mod autoreply;
+pub mod build;
 pub mod classify;
+pub mod link;
 pub mod promise;
+pub mod windows;
+
+pub use build::{Summary, rebuild};

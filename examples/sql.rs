@@ -1,0 +1,39 @@
+//! Ad-hoc SQL over a store, for developers: `cargo run --release --example sql -- STORE "select …"`.
+//! Prints rows tab-separated with a header.
+
+use duckdb::types::ValueRef;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(db), Some(query)) = (args.get(1), args.get(2)) else {
+        eprintln!("usage: sql STORE QUERY");
+        std::process::exit(2);
+    };
+    let conn = duckdb::Connection::open(db)?;
+    let mut stmt = conn.prepare(query)?;
+    let mut rows = stmt.query([])?;
+    let mut header = false;
+    while let Some(row) = rows.next()? {
+        let stmt = row.as_ref();
+        let n = stmt.column_count();
+        if !header {
+            let names: Vec<String> = (0..n)
+                .map(|i| stmt.column_name(i).map_or("?".into(), |s| s.to_string()))
+                .collect();
+            println!("{}", names.join("\t"));
+            header = true;
+        }
+        let cells: Vec<String> = (0..n)
+            .map(|i| match row.get_ref(i) {
+                Ok(ValueRef::Null) => "∅".into(),
+                Ok(v) => match v.to_owned() {
+                    duckdb::types::Value::Text(s) => s,
+                    other => format!("{other:?}"),
+                },
+                Err(e) => format!("<{e}>"),
+            })
+            .collect();
+        println!("{}", cells.join("\t"));
+    }
+    Ok(())
+}

@@ -1,0 +1,68 @@
+-- Cases from the records: one per booking, work order (job, and its follow-up once it is
+-- finished) and ticket. A record imported twice (the same id in two files) counts once: the
+-- latest import wins. Branch defaults to the configured first branch.
+
+delete from "case";
+delete from booking_job;
+
+create or replace temp table latest_booking as
+select * from raw_booking
+qualify row_number() over (partition by booking_id order by file_id desc, row_no desc) = 1;
+
+create or replace temp table latest_work_order as
+select * from raw_work_order
+where plate is not null or customer_name is not null or phone is not null or advisor is not null
+qualify row_number() over (partition by work_order order by file_id desc, row_no) = 1;
+
+create or replace temp table work_order_status as
+select work_order,
+       min(status_at) filter (where status = 'masuk')   as checkin_at,
+       min(status_at) filter (where status = 'selesai') as done_at,
+       min(status_at) filter (where status = 'diambil') as picked_up_at,
+       min(status_at) as first_at,
+       max(status_at) as last_at,
+       any_value(branch) as branch
+from raw_work_order_status
+group by work_order;
+
+create or replace temp table latest_ticket as
+select *,
+       case when type = 'aftersales'
+              or (type is null and (warranty_status is not null or purchase_date is not null
+                                    or product is not null))
+            then 'aftersales' else 'inquiry' end as case_kind
+from raw_ticket
+qualify row_number() over (partition by ticket_id order by file_id desc, row_no desc) = 1;
+
+insert into "case"
+select 'booking', booking_id, coalesce(branch, getvariable('default_branch')), advisor,
+       customer_name, phone, plate, created_at, slot, 'booking:' || booking_id
+from latest_booking;
+
+insert into "case"
+select 'job', s.work_order, coalesce(w.branch, s.branch, getvariable('default_branch')),
+       w.advisor, w.customer_name, w.phone, w.plate, coalesce(s.checkin_at, s.first_at),
+       coalesce(s.done_at, s.last_at), 'work_order:' || s.work_order
+from work_order_status s left join latest_work_order w using (work_order);
+
+insert into "case"
+select 'followup', s.work_order, coalesce(w.branch, s.branch, getvariable('default_branch')),
+       w.advisor, w.customer_name, w.phone, w.plate, s.done_at, null,
+       'followup:' || s.work_order
+from work_order_status s left join latest_work_order w using (work_order)
+where s.done_at is not null;
+
+insert into "case"
+select case_kind, ticket_id, coalesce(branch, getvariable('default_branch')), advisor,
+       customer_name, phone, plate, created_at, resolved_at, 'ticket:' || ticket_id
+from latest_ticket;
+
+-- Arrival: a check-in with the booking's plate on the slot date (the earliest, when several).
+insert into booking_job
+select b.booking_id, arg_min(w.work_order, s.checkin_at), min(s.checkin_at)
+from latest_booking b
+join latest_work_order w
+  on upper(replace(w.plate, ' ', '')) = upper(replace(b.plate, ' ', ''))
+join work_order_status s on s.work_order = w.work_order
+where b.slot is not null and s.checkin_at::date = b.slot::date
+group by b.booking_id;

@@ -1,0 +1,13 @@
+-- What linking needs of every case: who (phone, plate, name) and the times that bound the
+-- messages it can own. Rust turns these into windows with the branch calendar.
+select c.case_kind, c.case_key, c.branch, c.phone, c.plate, c.customer,
+       c.opened_at, c.closed_at,
+       b.slot, b.status as booking_status, bj.checkin_at as arrived_at,
+       s.checkin_at, s.done_at, s.picked_up_at, s.last_at,
+       t.resolved_at
+from "case" c
+left join latest_booking b on c.case_kind = 'booking' and b.booking_id = c.case_key
+left join booking_job bj on c.case_kind = 'booking' and bj.booking_id = c.case_key
+left join work_order_status s on c.case_kind in ('job', 'followup') and s.work_order = c.case_key
+left join latest_ticket t on c.case_kind in ('inquiry', 'aftersales') and t.ticket_id = c.case_key
+order by c.case_kind, c.case_key;

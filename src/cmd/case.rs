@@ -1,0 +1,242 @@
+//! `patuh case <key>`: one case as a supervisor reads it — who and when, every event with the
+//! business minutes since the one before and its source line, then each rule's verdict.
+
+use super::stages::open_existing;
+use super::{Context, stdout_result};
+use crate::error::{Error, Result};
+use crate::output::{Table, write_json};
+use crate::store::sql;
+use crate::timeline::build::mask_phone;
+use chrono::NaiveDateTime;
+use std::io::Write;
+
+struct Header {
+    kind: String,
+    key: String,
+    branch: String,
+    advisor: Option<String>,
+    customer: Option<String>,
+    phone: Option<String>,
+    plate: Option<String>,
+    opened_at: Option<NaiveDateTime>,
+    closed_at: Option<NaiveDateTime>,
+    object_id: String,
+}
+
+#[derive(serde::Serialize)]
+struct EventRow {
+    at: NaiveDateTime,
+    business_minutes_since_previous: Option<f64>,
+    actor: String,
+    activity: String,
+    labels: String,
+    attributes: serde_json::Value,
+    text: String,
+    source: String,
+    link: String,
+}
+
+#[derive(serde::Serialize)]
+struct Verdict {
+    rule_id: String,
+    status: String,
+    measured: Option<f64>,
+    limit: Option<f64>,
+    unit: Option<String>,
+    reason: Option<String>,
+    evidence: String,
+}
+
+pub fn run(ctx: &Context, key: &str) -> Result<()> {
+    let store = open_existing(ctx)?;
+    let conn = store.conn();
+    let doing = "reading the case";
+    let headers: Vec<Header> = conn
+        .prepare(sql::TL_CASE_FIND)
+        .and_then(|mut s| {
+            s.query_map([key], |r| {
+                Ok(Header {
+                    kind: r.get(0)?,
+                    key: r.get(1)?,
+                    branch: r.get(2)?,
+                    advisor: r.get(3)?,
+                    customer: r.get(4)?,
+                    phone: r.get(5)?,
+                    plate: r.get(6)?,
+                    opened_at: r.get(7)?,
+                    closed_at: r.get(8)?,
+                    object_id: r.get(9)?,
+                })
+            })?
+            .collect()
+        })
+        .map_err(|e| store.error(doing, e))?;
+    if headers.is_empty() {
+        return Err(Error::input(format!(
+            "no case {key:?}: give a booking id, a work order number or a ticket number (run `patuh timeline` after importing)"
+        )));
+    }
+    let mut json_cases = Vec::new();
+    let mut out = std::io::stdout().lock();
+    for (n, h) in headers.iter().enumerate() {
+        let cal = ctx
+            .config
+            .calendar(ctx.config.branch(&h.branch).unwrap_or(ctx.config.default_branch()));
+        let mut previous: Option<NaiveDateTime> = None;
+        let events: Vec<EventRow> = conn
+            .prepare(sql::TL_CASE_EVENTS)
+            .and_then(|mut s| {
+                s.query_map([&h.object_id], |r| {
+                    let at: NaiveDateTime = r.get(1)?;
+                    let attributes: String = r.get(6)?;
+                    Ok(EventRow {
+                        at,
+                        business_minutes_since_previous: None,
+                        actor: r.get(2)?,
+                        activity: r.get(4)?,
+                        labels: r.get(5)?,
+                        attributes: serde_json::from_str(&attributes)
+                            .unwrap_or(serde_json::Value::Null),
+                        text: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                        source: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                        link: r.get(9)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| store.error(doing, e))?;
+        let events: Vec<EventRow> = events
+            .into_iter()
+            .map(|mut e| {
+                e.business_minutes_since_previous =
+                    previous.map(|p| cal.business_minutes(p, e.at).round());
+                previous = Some(e.at);
+                e
+            })
+            .collect();
+        let verdicts: Vec<Verdict> = conn
+            .prepare(sql::TL_CASE_FINDINGS)
+            .and_then(|mut s| {
+                s.query_map([&h.kind, &h.key], |r| {
+                    Ok(Verdict {
+                        rule_id: r.get(0)?,
+                        status: r.get(1)?,
+                        measured: r.get(2)?,
+                        limit: r.get(3)?,
+                        unit: r.get(4)?,
+                        reason: r.get(5)?,
+                        evidence: r.get(6)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| store.error(doing, e))?;
+        let phone = h.phone.as_deref().map(mask_phone);
+        if ctx.json {
+            json_cases.push(serde_json::json!({
+                "kind": h.kind, "key": h.key, "branch": h.branch, "advisor": h.advisor,
+                "customer": h.customer, "phone": phone, "plate": h.plate,
+                "opened_at": h.opened_at, "closed_at": h.closed_at,
+                "events": events, "verdicts": verdicts,
+            }));
+            continue;
+        }
+        let result = (|| -> std::io::Result<()> {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            let time = |t: Option<NaiveDateTime>| {
+                t.map_or("-".to_string(), |t| t.format("%a %d %b %Y %H:%M").to_string())
+            };
+            writeln!(out, "{} {}  (branch {})", h.kind, h.key, h.branch)?;
+            writeln!(
+                out,
+                "customer {}  phone {}  vehicle {}  advisor {}",
+                h.customer.as_deref().unwrap_or("-"),
+                phone.as_deref().unwrap_or("-"),
+                h.plate.as_deref().unwrap_or("-"),
+                h.advisor.as_deref().unwrap_or("-")
+            )?;
+            writeln!(
+                out,
+                "opened {}  closed {}",
+                time(h.opened_at),
+                time(h.closed_at)
+            )?;
+            writeln!(out)?;
+            let mut t =
+                Table::new(["time", "+bmin", "actor", "activity", "text", "source"]).max_width(80);
+            for e in &events {
+                let mut activity = if e.labels.is_empty() {
+                    e.activity.clone()
+                } else {
+                    e.labels.replace(',', ", ")
+                };
+                if let Some(o) = e.attributes.as_object()
+                    && !o.is_empty()
+                {
+                    let attrs: Vec<String> = o
+                        .iter()
+                        .map(|(k, v)| match v {
+                            serde_json::Value::Bool(true) => k.clone(),
+                            serde_json::Value::String(s) => format!("{k}={s}"),
+                            other => format!("{k}={other}"),
+                        })
+                        .collect();
+                    activity = format!("{activity} [{}]", attrs.join(" "));
+                }
+                t.row([
+                    e.at.format("%a %d %b %H:%M").to_string(),
+                    e.business_minutes_since_previous
+                        .map_or(String::new(), |m| format!("{m:.0}")),
+                    e.actor.clone(),
+                    activity,
+                    excerpt(&e.text, 80),
+                    e.source.clone(),
+                ]);
+            }
+            t.write(&mut out)?;
+            writeln!(out)?;
+            if verdicts.is_empty() {
+                writeln!(out, "no verdicts yet: run `patuh score`")?;
+            } else {
+                let mut t = Table::new(["rule", "status", "measured", "limit", "why", "evidence"])
+                    .max_width(70);
+                for v in &verdicts {
+                    let num = |x: Option<f64>| {
+                        x.map_or(String::new(), |x| format!("{}", (x * 10.0).round() / 10.0))
+                    };
+                    t.row([
+                        v.rule_id.clone(),
+                        v.status.clone(),
+                        format!("{} {}", num(v.measured), v.unit.as_deref().unwrap_or(""))
+                            .trim()
+                            .to_string(),
+                        num(v.limit),
+                        v.reason.clone().unwrap_or_default(),
+                        v.evidence.clone(),
+                    ]);
+                }
+                t.write(&mut out)?;
+            }
+            Ok(())
+        })();
+        stdout_result(result)?;
+    }
+    if ctx.json {
+        return stdout_result(write_json(&mut out, &json_cases));
+    }
+    Ok(())
+}
+
+/// The first `n` characters on one line.
+pub fn excerpt(text: &str, n: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= n {
+        one_line
+    } else {
+        let mut s: String = one_line.chars().take(n - 1).collect();
+        s.push('…');
+        s
+    }
+}

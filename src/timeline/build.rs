@@ -1,0 +1,493 @@
+//! `patuh timeline`: cases from the records (SQL), every message classified (Rust, in
+//! parallel), chats tied to customers and messages to cases (`link`), then events and their
+//! object links written in one transaction.
+
+use super::autoreply::{self, Seen};
+use super::classify::{Lexicon, Side};
+use super::link::{self, CaseWindow, ChatLink, Directory, LinkMsg};
+use super::promise::promised_time;
+use super::windows::{self, CaseRecord};
+use crate::calendar::BranchCalendar;
+use crate::config::Config;
+use crate::error::Result;
+use crate::store::{Store, sql};
+use chrono::NaiveDateTime;
+use duckdb::{Connection, params};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// What a rebuild made, for the summary and `--json`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Summary {
+    pub cases: Vec<(String, i64)>,
+    pub events: i64,
+    pub messages: i64,
+    /// Messages tied to a case (system notices left out of both counts).
+    pub messages_linked: i64,
+    pub messages_unlinked: i64,
+    pub auto_replies: i64,
+    /// Chats by how they were tied to a customer: phone, plate, name, ambiguous, unlinked.
+    pub chats: Vec<(String, i64)>,
+    /// Per source: records (or messages) tied to a case of another source / all of them.
+    pub link_rates: Vec<LinkRate>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LinkRate {
+    pub source: String,
+    pub linked: i64,
+    pub total: i64,
+}
+
+struct Msg {
+    file_id: i32,
+    sheet: String,
+    row_no: i32,
+    chat: String,
+    sent_at: NaiveDateTime,
+    sender: Option<String>,
+    side: String,
+    text: String,
+    has_media: bool,
+    phone: Option<String>,
+    plate: Option<String>,
+}
+
+pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
+    let lexicon = Lexicon::builtin();
+    let default_branch = config.default_branch().name.clone();
+    let mut calendars: HashMap<String, BranchCalendar> = HashMap::new();
+    let mut calendar_of = |branch: &str| -> BranchCalendar {
+        calendars
+            .entry(branch.to_string())
+            .or_insert_with(|| {
+                config.calendar(config.branch(branch).unwrap_or(config.default_branch()))
+            })
+            .clone()
+    };
+    store.unit_of_work("rebuilding the timeline", |conn| {
+        conn.execute_batch(&format!(
+            "set variable default_branch = '{}'; delete from event; delete from event_object; delete from timeline_link;",
+            default_branch.replace('\'', "''")
+        ))?;
+        conn.execute_batch(sql::TL_CASES)?;
+        let records = read_records(conn)?;
+        let cases: Vec<CaseWindow> = records
+            .iter()
+            .filter_map(|r| {
+                let cal = calendar_of(&r.branch);
+                let (from, to) = windows::window(r, &cal)?;
+                Some(CaseWindow {
+                    kind: r.kind.clone(),
+                    key: r.key.clone(),
+                    phone: r.phone.clone(),
+                    plate: r.plate.clone(),
+                    name: r.customer.clone(),
+                    from,
+                    to,
+                })
+            })
+            .collect();
+        let branch_of: HashMap<(&str, &str), &str> = records
+            .iter()
+            .map(|r| ((r.kind.as_str(), r.key.as_str()), r.branch.as_str()))
+            .collect();
+        let directory = Directory::build(&cases);
+        let msgs = read_messages(conn)?;
+
+        // Classify every message once, in parallel.
+        let classified: Vec<(u64, String)> = msgs
+            .par_iter()
+            .map(|m| {
+                let side = match m.side.as_str() {
+                    "customer" => Side::Customer,
+                    "business" => Side::Business,
+                    _ => return (0, "{}".to_string()),
+                };
+                let mask = lexicon.classify_mask(&m.text, side);
+                (mask, attributes_json(lexicon, m))
+            })
+            .collect();
+
+        // Chats: runs of one (file, sheet).
+        let mut chats: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut start = 0;
+        for i in 1..=msgs.len() {
+            if i == msgs.len()
+                || msgs[i].file_id != msgs[start].file_id
+                || msgs[i].sheet != msgs[start].sheet
+            {
+                if i > start {
+                    chats.push(start..i);
+                }
+                start = i;
+            }
+        }
+
+        let mut seen = Vec::with_capacity(msgs.len());
+        for (c, range) in chats.iter().enumerate() {
+            for i in range.clone() {
+                let prev = (i > range.start).then(|| &msgs[i - 1]);
+                seen.push(Seen {
+                    chat: c,
+                    business: msgs[i].side == "business",
+                    text: &msgs[i].text,
+                    after_customer_minutes: prev
+                        .filter(|p| p.side == "customer")
+                        .map(|p| (msgs[i].sent_at - p.sent_at).num_minutes()),
+                });
+            }
+        }
+        let automatic = autoreply::detect(&seen, &config.whatsapp.auto_reply_texts);
+        drop(seen);
+
+        // Tie each chat to a customer and each message to a case.
+        let per_chat: Vec<(ChatLink, Vec<Option<(usize, link::MsgLink)>>)> = chats
+            .par_iter()
+            .map(|range| {
+                let chat = &msgs[range.start..range.end];
+                let phone = chat.iter().find_map(|m| m.phone.as_deref());
+                let plate = chat.iter().find_map(|m| m.plate.as_deref());
+                let name = contact_name(chat);
+                let times: Vec<NaiveDateTime> = chat
+                    .iter()
+                    .filter(|m| m.side != "system")
+                    .map(|m| m.sent_at)
+                    .collect();
+                let who = directory.identify(&cases, phone, plate, name.as_deref(), &times);
+                let assigned = match who.customer() {
+                    Some(cust) => {
+                        let lm: Vec<LinkMsg> = range
+                            .clone()
+                            .map(|i| LinkMsg {
+                                at: msgs[i].sent_at,
+                                system: msgs[i].side == "system" || automatic[i],
+                                fits: fits(lexicon, classified[i].0),
+                            })
+                            .collect();
+                        link::assign(&cases, &directory.customers[cust], &lm)
+                    }
+                    None => vec![None; chat.len()],
+                };
+                (who, assigned)
+            })
+            .collect();
+
+        // Write events and links.
+        let mut summary = Summary::default();
+        let mut chat_counts: HashMap<&'static str, i64> = HashMap::new();
+        {
+            let mut events = conn.appender("event")?;
+            let mut objects = conn.appender("event_object")?;
+            let mut links = conn.appender("timeline_link")?;
+            for (range, (who, assigned)) in chats.iter().zip(&per_chat) {
+                *chat_counts.entry(who.outcome()).or_default() += 1;
+                let customer_phone: Option<&str> = who.customer().and_then(|c| {
+                    directory.customers[c]
+                        .iter()
+                        .find_map(|&i| cases[i].phone.as_deref())
+                });
+                let first = &msgs[range.start];
+                let candidates = match who {
+                    ChatLink::Ambiguous(list) => list
+                        .iter()
+                        .map(|&c| customer_label(&cases, &directory.customers[c]))
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                    _ => String::new(),
+                };
+                links.append_row(params![
+                    first.file_id,
+                    first.sheet,
+                    first.chat,
+                    who.outcome(),
+                    customer_phone,
+                    candidates,
+                    range.len() as i64
+                ])?;
+                for (k, i) in range.clone().enumerate() {
+                    let m = &msgs[i];
+                    let (mask, attrs) = &classified[i];
+                    let role = match m.side.as_str() {
+                        "customer" => "customer",
+                        "business" if automatic[i] => "auto_reply",
+                        "business" => "advisor",
+                        _ => "system",
+                    };
+                    let labels = label_names(lexicon, *mask);
+                    let activity = if role == "system" {
+                        "system_notice".to_string()
+                    } else if role == "auto_reply" {
+                        "auto_reply".to_string()
+                    } else if let Some(first) = labels.first() {
+                        first.to_string()
+                    } else if m.has_media {
+                        "media".to_string()
+                    } else {
+                        "message".to_string()
+                    };
+                    let case = assigned[k];
+                    let branch = case
+                        .and_then(|(c, _)| {
+                            branch_of
+                                .get(&(cases[c].kind.as_str(), cases[c].key.as_str()))
+                                .copied()
+                        })
+                        .unwrap_or(&default_branch);
+                    let event_id = i as i64 + 1;
+                    events.append_row(params![
+                        event_id,
+                        branch,
+                        m.sent_at,
+                        m.row_no as i64,
+                        role,
+                        m.sender,
+                        activity,
+                        labels.join(","),
+                        attrs,
+                        m.text,
+                        customer_phone.or(m.phone.as_deref()),
+                        m.file_id,
+                        if m.sheet.is_empty() {
+                            None
+                        } else {
+                            Some(m.sheet.as_str())
+                        },
+                        m.row_no
+                    ])?;
+                    if role == "system" {
+                        continue;
+                    }
+                    summary.messages += 1;
+                    summary.auto_replies += i64::from(role == "auto_reply");
+                    if let Some(p) = customer_phone {
+                        objects.append_row(params![
+                            event_id,
+                            format!("customer:{p}"),
+                            who.outcome()
+                        ])?;
+                    }
+                    match case {
+                        Some((c, how)) => {
+                            summary.messages_linked += 1;
+                            objects.append_row(params![
+                                event_id,
+                                object_id(&cases[c]),
+                                how.name()
+                            ])?;
+                        }
+                        None => summary.messages_unlinked += 1,
+                    }
+                }
+            }
+            events.flush()?;
+            objects.flush()?;
+            links.flush()?;
+        }
+        conn.execute_batch(sql::TL_RECORD_EVENTS)?;
+        summary.chats = ["phone", "plate", "name", "ambiguous", "unlinked"]
+            .iter()
+            .map(|k| (k.to_string(), chat_counts.get(k).copied().unwrap_or(0)))
+            .collect();
+        let mut stmt = conn.prepare(sql::TL_SUMMARY)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (what, name, a, b) = row?;
+            match what.as_str() {
+                "case" => summary.cases.push((name, a)),
+                "events" => summary.events = a,
+                _ => summary.link_rates.push(LinkRate {
+                    source: name,
+                    linked: a,
+                    total: b,
+                }),
+            }
+        }
+        Ok(summary)
+    })
+}
+
+/// The case object a message links to: the follow-up is its own object beside the work order.
+pub fn object_id(c: &CaseWindow) -> String {
+    match c.kind.as_str() {
+        "booking" => format!("booking:{}", c.key),
+        "job" => format!("work_order:{}", c.key),
+        "followup" => format!("followup:{}", c.key),
+        _ => format!("ticket:{}", c.key),
+    }
+}
+
+fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
+    let c = &cases[list[0]];
+    let keys: Vec<&str> = list.iter().take(3).map(|&i| cases[i].key.as_str()).collect();
+    format!(
+        "{} {} ({})",
+        c.name.as_deref().unwrap_or("?"),
+        c.phone.as_deref().map(mask_phone).unwrap_or_default(),
+        keys.join(", ")
+    )
+}
+
+/// A phone number with its middle hidden: +62812****7890.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    if chars.len() < 8 {
+        return "*".repeat(chars.len());
+    }
+    let keep_end = 4;
+    let keep_start = 6.min(chars.len() - keep_end);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i < keep_start || i >= chars.len() - keep_end {
+                *c
+            } else {
+                '*'
+            }
+        })
+        .collect()
+}
+
+/// The customer's name as the chat shows it: the customer's sender name unless it is a number,
+/// else the chat's title without the export's prefix.
+fn contact_name(chat: &[Msg]) -> Option<String> {
+    let sender = chat
+        .iter()
+        .filter(|m| m.side == "customer")
+        .find_map(|m| m.sender.clone())
+        .filter(|s| s.chars().any(char::is_alphabetic));
+    sender.or_else(|| {
+        let title = chat.first()?.chat.trim();
+        let stripped = [
+            "Chat WhatsApp dengan ",
+            "WhatsApp Chat with ",
+            "WhatsApp Chat - ",
+            "Chat WhatsApp - ",
+        ]
+        .iter()
+        .find_map(|p| title.strip_prefix(p))
+        .unwrap_or(title);
+        stripped
+            .chars()
+            .any(char::is_alphabetic)
+            .then(|| stripped.to_string())
+    })
+}
+
+fn fits(lexicon: &Lexicon, mask: u64) -> Vec<(String, u32)> {
+    let mut out: Vec<(String, u32)> = Vec::new();
+    for i in 0..lexicon.activities().len() {
+        if mask & (1 << i) == 0 {
+            continue;
+        }
+        // A greeting opens any conversation: it counts for little.
+        let weight = if lexicon.activities()[i] == "greeting" {
+            1
+        } else {
+            2
+        };
+        for k in lexicon.cases_of(i) {
+            match out.iter_mut().find(|(n, _)| n == k) {
+                Some(e) => e.1 += weight,
+                None => out.push((k.clone(), weight)),
+            }
+        }
+    }
+    out
+}
+
+pub fn label_names(lexicon: &Lexicon, mask: u64) -> Vec<&str> {
+    lexicon
+        .activities()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, n)| n.as_str())
+        .collect()
+}
+
+fn attributes_json(lexicon: &Lexicon, m: &Msg) -> String {
+    let a = lexicon.attributes(&m.text);
+    let mut o = serde_json::Map::new();
+    if !a.amounts.is_empty() {
+        o.insert("amounts".into(), a.amounts.into());
+    }
+    if let Some(l) = a.review_link {
+        o.insert("review_link".into(), l.into());
+    }
+    for (k, v) in [
+        ("apology", a.apology),
+        ("reward", a.reward),
+        ("personal_data", a.personal_data),
+        ("rude", a.rude),
+        ("jargon", a.jargon),
+        ("media", m.has_media),
+    ] {
+        if v {
+            o.insert(k.into(), true.into());
+        }
+    }
+    if let Some(t) = a.ticket {
+        o.insert("ticket".into(), t.into());
+    }
+    if let Some(p) = promised_time(&m.text, m.sent_at) {
+        o.insert(
+            "promised_at".into(),
+            p.format("%Y-%m-%d %H:%M").to_string().into(),
+        );
+    }
+    serde_json::Value::Object(o).to_string()
+}
+
+fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
+    let mut stmt = conn.prepare(sql::TL_WINDOWS)?;
+    let rows = stmt.query_map([], |r| {
+        Ok(CaseRecord {
+            kind: r.get(0)?,
+            key: r.get(1)?,
+            branch: r.get(2)?,
+            phone: r.get(3)?,
+            plate: r.get(4)?,
+            customer: r.get(5)?,
+            opened_at: r.get(6)?,
+            closed_at: r.get(7)?,
+            slot: r.get(8)?,
+            booking_status: r.get(9)?,
+            arrived_at: r.get(10)?,
+            checkin_at: r.get(11)?,
+            done_at: r.get(12)?,
+            picked_up_at: r.get(13)?,
+            last_at: r.get(14)?,
+            resolved_at: r.get(15)?,
+        })
+    })?;
+    rows.collect()
+}
+
+fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
+    let mut stmt = conn.prepare(sql::TL_MESSAGES)?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Msg {
+            file_id: r.get(0)?,
+            sheet: r.get(1)?,
+            row_no: r.get(2)?,
+            chat: r.get(3)?,
+            sent_at: r.get(4)?,
+            sender: r.get(5)?,
+            side: r.get(6)?,
+            text: r.get(7)?,
+            has_media: r.get(8)?,
+            phone: r.get(9)?,
+            plate: r.get(10)?,
+        })
+    })?;
+    rows.collect()
+}

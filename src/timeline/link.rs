@@ -1,0 +1,332 @@
+//! Linking: which customer a chat belongs to, and which of that customer's cases each message
+//! serves. Pure functions over plain data, so every decision is tested on known answers.
+//!
+//! A chat is tied to a customer by phone (E.164), else by the plate in the contact name, else by
+//! the contact name — and a name shared by several customers is settled only by time (the chat's
+//! messages fall inside one customer's cases and not the other's); otherwise the chat is reported
+//! as ambiguous with every candidate and linked to none. Cases sharing a phone or a plate are one
+//! customer. Inside a customer, a message goes to the case whose time window holds it; when
+//! windows overlap, to the case its activities fit (a reminder → the booking, a follow-up
+//! question → the follow-up), else to the case of the message before it, else to the case that
+//! opened last.
+
+use chrono::{Duration, NaiveDateTime};
+use std::collections::{BTreeSet, HashMap};
+
+/// One case as linking sees it.
+#[derive(Debug, Clone)]
+pub struct CaseWindow {
+    pub kind: String,
+    pub key: String,
+    pub phone: Option<String>,
+    pub plate: Option<String>,
+    pub name: Option<String>,
+    /// Messages from `from` to `to` (inclusive) may belong to the case.
+    pub from: NaiveDateTime,
+    pub to: NaiveDateTime,
+}
+
+/// A message as linking sees it: when, who, and the case kinds its activities fit.
+#[derive(Debug, Clone)]
+pub struct LinkMsg {
+    pub at: NaiveDateTime,
+    pub system: bool,
+    /// Case kinds named by the message's activities, with how many activities named each.
+    pub fits: Vec<(String, u32)>,
+}
+
+/// How a chat was tied to a customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChatLink {
+    Phone(usize),
+    Plate(usize),
+    Name(usize),
+    /// Several customers could own the chat: (customer, a phone or name to show) each.
+    Ambiguous(Vec<usize>),
+    Unlinked,
+}
+
+impl ChatLink {
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            ChatLink::Phone(_) => "phone",
+            ChatLink::Plate(_) => "plate",
+            ChatLink::Name(_) => "name",
+            ChatLink::Ambiguous(_) => "ambiguous",
+            ChatLink::Unlinked => "unlinked",
+        }
+    }
+
+    pub fn customer(&self) -> Option<usize> {
+        match self {
+            ChatLink::Phone(c) | ChatLink::Plate(c) | ChatLink::Name(c) => Some(*c),
+            _ => None,
+        }
+    }
+}
+
+/// How a message was tied to its case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MsgLink {
+    /// Only one case's window holds it.
+    Window,
+    /// Several windows hold it; its activities fit one case.
+    Content,
+    /// Several windows hold it; it continues the conversation of the message before it.
+    Continuity,
+    /// Several windows hold it and nothing else decides: the case opened last.
+    Latest,
+}
+
+impl MsgLink {
+    pub fn name(self) -> &'static str {
+        match self {
+            MsgLink::Window => "window",
+            MsgLink::Content => "content",
+            MsgLink::Continuity => "continuity",
+            MsgLink::Latest => "latest",
+        }
+    }
+}
+
+/// Customers: cases grouped by shared phone or plate, with lookups by phone, plate and name.
+pub struct Directory {
+    /// Case indices of each customer.
+    pub customers: Vec<Vec<usize>>,
+    by_phone: HashMap<String, usize>,
+    by_plate: HashMap<String, usize>,
+    by_name: HashMap<String, BTreeSet<usize>>,
+}
+
+/// A plate as a key: upper case, no spaces ("bk 1234 abc" = "BK1234ABC").
+pub fn plate_key(plate: &str) -> String {
+    plate
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// A person's name as a key: lower case, words only, without a plate or a "(2)" the phone added.
+pub fn name_key(name: &str) -> Option<String> {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // Drop a trailing plate ("Agus BK 1234 AB") and a duplicate counter ("Agus (2)").
+    let mut end = words.len();
+    while end > 0 && words[end - 1].chars().all(|c| c.is_ascii_digit()) {
+        end -= 1;
+    }
+    if let Some(p) = words[..end]
+        .iter()
+        .rposition(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && p >= 1
+        && words[p - 1].len() <= 2
+        && words[p - 1].chars().all(|c| c.is_ascii_alphabetic())
+    {
+        end = p - 1;
+    }
+    let key = words[..end].join(" ");
+    (!key.is_empty() && key.chars().any(|c| c.is_alphabetic())).then_some(key)
+}
+
+impl Directory {
+    pub fn build(cases: &[CaseWindow]) -> Self {
+        // Union-find over cases: a shared phone or plate is one customer.
+        let mut parent: Vec<usize> = (0..cases.len()).collect();
+        fn find(p: &mut [usize], mut i: usize) -> usize {
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        let mut first_by: HashMap<String, usize> = HashMap::new();
+        for (i, c) in cases.iter().enumerate() {
+            let keys = c
+                .phone
+                .iter()
+                .map(|p| format!("phone:{p}"))
+                .chain(c.plate.iter().map(|p| format!("plate:{}", plate_key(p))));
+            for k in keys {
+                match first_by.get(&k) {
+                    Some(&j) => {
+                        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                        parent[a.max(b)] = a.min(b);
+                    }
+                    None => {
+                        first_by.insert(k, i);
+                    }
+                }
+            }
+        }
+        let mut index: HashMap<usize, usize> = HashMap::new();
+        let mut customers: Vec<Vec<usize>> = Vec::new();
+        let mut by_phone = HashMap::new();
+        let mut by_plate = HashMap::new();
+        let mut by_name: HashMap<String, BTreeSet<usize>> = HashMap::new();
+        for (i, c) in cases.iter().enumerate() {
+            let root = find(&mut parent, i);
+            let cust = *index.entry(root).or_insert_with(|| {
+                customers.push(Vec::new());
+                customers.len() - 1
+            });
+            customers[cust].push(i);
+            if let Some(p) = &c.phone {
+                by_phone.insert(p.clone(), cust);
+            }
+            if let Some(p) = &c.plate {
+                by_plate.insert(plate_key(p), cust);
+            }
+            if let Some(n) = c.name.as_deref().and_then(name_key) {
+                by_name.entry(n).or_default().insert(cust);
+            }
+        }
+        Self {
+            customers,
+            by_phone,
+            by_plate,
+            by_name,
+        }
+    }
+
+    /// The customer a chat belongs to. `times` are the chat's message times, used only to
+    /// settle a name shared by several customers.
+    pub fn identify(
+        &self,
+        cases: &[CaseWindow],
+        phone: Option<&str>,
+        plate: Option<&str>,
+        name: Option<&str>,
+        times: &[NaiveDateTime],
+    ) -> ChatLink {
+        if let Some(c) = phone.and_then(|p| self.by_phone.get(p)) {
+            return ChatLink::Phone(*c);
+        }
+        if let Some(c) = plate.and_then(|p| self.by_plate.get(&plate_key(p))) {
+            return ChatLink::Plate(*c);
+        }
+        if phone.is_some() {
+            // A number no record knows: another customer's chat, never matched by name.
+            return ChatLink::Unlinked;
+        }
+        let Some(found) = name.and_then(name_key).and_then(|n| self.by_name.get(&n)) else {
+            return ChatLink::Unlinked;
+        };
+        if found.len() == 1 {
+            return ChatLink::Name(*found.first().expect("one"));
+        }
+        // Several customers share the name. A plate in the contact name rules out customers
+        // known only with other plates; then the chat goes to the customer whose cases hold
+        // nearly all its messages, when no other holds as many.
+        let chat_plate = plate.map(plate_key);
+        let found: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&cust| {
+                let plates: Vec<String> = self.customers[cust]
+                    .iter()
+                    .filter_map(|&i| cases[i].plate.as_deref().map(plate_key))
+                    .collect();
+                match &chat_plate {
+                    Some(p) => plates.is_empty() || plates.contains(p),
+                    None => true,
+                }
+            })
+            .collect();
+        if let [one] = found.as_slice() {
+            return ChatLink::Name(*one);
+        }
+        let held = |cust: usize| {
+            times
+                .iter()
+                .filter(|t| {
+                    self.customers[cust]
+                        .iter()
+                        .any(|&i| cases[i].from <= **t && **t <= cases[i].to)
+                })
+                .count()
+        };
+        let mut scored: Vec<(usize, usize)> = found.iter().map(|&c| (held(c), c)).collect();
+        scored.sort_by(|a, b| b.cmp(a));
+        match scored.as_slice() {
+            [(best, c), rest @ ..]
+                if *best > 0
+                    && *best * 5 >= times.len() * 4
+                    && rest.first().is_none_or(|(second, _)| second < best) =>
+            {
+                ChatLink::Name(*c)
+            }
+            [] => ChatLink::Unlinked,
+            _ => ChatLink::Ambiguous(found),
+        }
+    }
+}
+
+/// The case (an index into `cases`) of each message of one customer's chat, in order.
+pub fn assign(
+    cases: &[CaseWindow],
+    customer_cases: &[usize],
+    msgs: &[LinkMsg],
+) -> Vec<Option<(usize, MsgLink)>> {
+    let mut out = Vec::with_capacity(msgs.len());
+    let mut previous: Option<(usize, NaiveDateTime)> = None;
+    for m in msgs {
+        if m.system {
+            out.push(None);
+            continue;
+        }
+        let open: Vec<usize> = customer_cases
+            .iter()
+            .copied()
+            .filter(|&i| cases[i].from <= m.at && m.at <= cases[i].to)
+            .collect();
+        let pick = match open.as_slice() {
+            [] => None,
+            [one] => Some((*one, MsgLink::Window)),
+            _ => Some(choose(cases, &open, m, previous)),
+        };
+        if let Some((i, _)) = pick {
+            previous = Some((i, m.at));
+        }
+        out.push(pick);
+    }
+    out
+}
+
+fn choose(
+    cases: &[CaseWindow],
+    open: &[usize],
+    m: &LinkMsg,
+    previous: Option<(usize, NaiveDateTime)>,
+) -> (usize, MsgLink) {
+    let fit = |i: usize| -> u32 {
+        m.fits
+            .iter()
+            .filter(|(k, _)| *k == cases[i].kind)
+            .map(|(_, n)| *n)
+            .sum()
+    };
+    let best = open.iter().map(|&i| fit(i)).max().unwrap_or(0);
+    let fitting: Vec<usize> = open.iter().copied().filter(|&i| fit(i) == best).collect();
+    if best > 0 && fitting.len() == 1 {
+        return (fitting[0], MsgLink::Content);
+    }
+    let pool = if best > 0 { &fitting[..] } else { open };
+    // A conversation continues: the case of the message before, if it is still open and the
+    // pause is short.
+    if let Some((p, at)) = previous
+        && pool.contains(&p)
+        && m.at - at <= Duration::hours(12)
+    {
+        return (p, MsgLink::Continuity);
+    }
+    let latest = pool
+        .iter()
+        .copied()
+        .max_by_key(|&i| (cases[i].from, i))
+        .expect("at least two open cases");
+    (latest, MsgLink::Latest)
+}
