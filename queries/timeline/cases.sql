@@ -1,20 +1,21 @@
 -- Cases from the records: one per booking, work order (job, and its follow-up once it is
 -- finished) and ticket. A record imported twice (the same id in two files) counts once: the
--- latest import wins. Branch defaults to the configured first branch.
+-- latest import wins. Branch defaults to the configured first branch. The latest_* and
+-- work_order_status tables are kept for scoring: one reading of the records for both stages.
 
 delete from "case";
 delete from booking_job;
 
-create or replace temp table latest_booking as
+create or replace table latest_booking as
 select * from raw_booking
 qualify row_number() over (partition by booking_id order by file_id desc, row_no desc) = 1;
 
-create or replace temp table latest_work_order as
+create or replace table latest_work_order as
 select * from raw_work_order
 where plate is not null or customer_name is not null or phone is not null or advisor is not null
 qualify row_number() over (partition by work_order order by file_id desc, row_no) = 1;
 
-create or replace temp table work_order_status as
+create or replace table work_order_status as
 select work_order,
        min(status_at) filter (where status = 'masuk')   as checkin_at,
        min(status_at) filter (where status = 'selesai') as done_at,
@@ -25,7 +26,7 @@ select work_order,
 from raw_work_order_status
 group by work_order;
 
-create or replace temp table latest_ticket as
+create or replace table latest_ticket as
 select *,
        case when type = 'aftersales'
               or (type is null and (warranty_status is not null or purchase_date is not null

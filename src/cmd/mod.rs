@@ -1,5 +1,6 @@
 //! One file per subcommand; `run` resolves the settings they share and dispatches.
 
+mod advisor;
 mod case;
 mod import;
 mod init;

@@ -18,7 +18,13 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             print_timeline(ctx, &summary)
         }
         Command::Case { key } => super::case::run(ctx, key),
-        Command::Score | Command::Advisor { .. } => not_built("score", "issue #6"),
+        Command::Score => {
+            let mut store = open_existing(ctx)?;
+            sync_rule_versions(&mut store, ctx)?;
+            let summary = score(ctx, &mut store)?;
+            print_score(ctx, &summary)
+        }
+        Command::Advisor { name, semester } => super::advisor::run(ctx, name, semester.as_deref()),
         Command::Report { .. } => not_built("report", "issue #7"),
         Command::Check => check(ctx),
         Command::Run { inputs, .. } => {
@@ -27,7 +33,9 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             ctx.say(format!("configuration: {}", ctx.config_source));
             let batch = super::import::import_paths(ctx, &mut store, inputs, None)?;
             super::import::print_summary(ctx, &batch)?;
-            not_built("timeline", "issue #5; score and report follow it")
+            timeline(ctx, &mut store)?;
+            score(ctx, &mut store)?;
+            not_built("report", "issue #7")
         }
         Command::Init { .. } | Command::Rules { .. } | Command::Sample { .. } => {
             unreachable!("dispatched in cmd::run")
@@ -57,6 +65,39 @@ pub fn timeline(ctx: &Context, store: &mut Store) -> Result<crate::timeline::Sum
         started.elapsed().as_secs_f64()
     ));
     Ok(summary)
+}
+
+/// Scores every case, timed.
+pub fn score(ctx: &Context, store: &mut Store) -> Result<crate::rules::score::Summary> {
+    let started = std::time::Instant::now();
+    let summary = crate::rules::score::score(store, &ctx.config)?;
+    ctx.say(format!(
+        "score: {} findings on {} cases in {:.1} s",
+        summary.findings,
+        summary.cases,
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(summary)
+}
+
+fn print_score(ctx: &Context, s: &crate::rules::score::Summary) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        return stdout_result(write_json(&mut out, s));
+    }
+    let result = (|| -> std::io::Result<()> {
+        let mut t = Table::new(["status", "findings"]);
+        for (k, n) in &s.by_status {
+            t.row([k.clone(), n.to_string()]);
+        }
+        t.write(&mut out)?;
+        writeln!(
+            out,
+            "\n{} checklist forms, {} matched to no case (by plate and date)",
+            s.checklist_forms, s.checklist_forms_unmatched
+        )
+    })();
+    stdout_result(result)
 }
 
 fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {

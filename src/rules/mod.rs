@@ -1,7 +1,8 @@
-//! Rules: the catalog of SOP clauses, their parameters by effective date, and (later) scoring.
+//! Rules: the catalog of SOP clauses, their parameters by effective date, and scoring.
 
 pub mod catalog;
 pub mod params;
+pub mod score;
 
 pub use catalog::{Catalog, Param, Rule, RuleVersion, StatusKind};
 pub use params::ParamTable;

@@ -46,3 +46,13 @@ pub const TL_CASE_FIND: &str = include_str!("../../queries/timeline/case_find.sq
 pub const TL_CASE_EVENTS: &str = include_str!("../../queries/timeline/case_events.sql");
 /// `patuh case`: one case's verdicts.
 pub const TL_CASE_FINDINGS: &str = include_str!("../../queries/timeline/case_findings.sql");
+/// Scoring: every case with its record fields.
+pub const SC_CASES: &str = include_str!("../../queries/score/cases.sql");
+/// Scoring: every event of every case, by case object.
+pub const SC_CASE_EVENTS: &str = include_str!("../../queries/score/case_events.sql");
+/// Scoring: checklist form items.
+pub const SC_CHECKLISTS: &str = include_str!("../../queries/score/checklists.sql");
+/// Scoring: the end of the imported data.
+pub const SC_CUTOFF: &str = include_str!("../../queries/score/cutoff.sql");
+/// `patuh advisor`: one advisor's findings per rule.
+pub const SC_ADVISOR: &str = include_str!("../../queries/score/advisor.sql");

@@ -1,0 +1,228 @@
+//! A finding and the helpers every rule uses: parameters in force at the case's date, business
+//! time from the branch calendar, the data cut-off, evidence lists.
+
+use super::model::{Case, Ev};
+use crate::calendar::BranchCalendar;
+use crate::rules::{Catalog, ParamTable};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Pass,
+    Fail,
+    Advisory,
+    Na,
+    Unknown,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Advisory => "advisory",
+            Status::Na => "na",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub case_kind: String,
+    pub case_key: String,
+    pub branch: String,
+    pub advisor: Option<String>,
+    pub rule_id: &'static str,
+    pub rule_version: u32,
+    pub status: Status,
+    pub measured: Option<f64>,
+    pub limit: Option<f64>,
+    pub unit: Option<&'static str>,
+    pub started_at: Option<NaiveDateTime>,
+    pub due_at: Option<NaiveDateTime>,
+    pub done_at: Option<NaiveDateTime>,
+    pub reason: String,
+    pub evidence: Vec<String>,
+    pub semester: String,
+}
+
+impl Finding {
+    pub fn measured(mut self, value: f64, unit: &'static str) -> Self {
+        self.measured = Some(value);
+        self.unit = Some(unit);
+        self
+    }
+    pub fn limit(mut self, value: f64, unit: &'static str) -> Self {
+        self.limit = Some(value);
+        self.unit = Some(unit);
+        self
+    }
+    pub fn times(
+        mut self,
+        started: Option<NaiveDateTime>,
+        due: Option<NaiveDateTime>,
+        done: Option<NaiveDateTime>,
+    ) -> Self {
+        self.started_at = started;
+        self.due_at = due;
+        self.done_at = done;
+        self
+    }
+    pub fn because(mut self, reason: impl Into<String>) -> Self {
+        self.reason = reason.into();
+        self
+    }
+    pub fn with(mut self, ev: &Ev) -> Self {
+        if !ev.source.is_empty() && !self.evidence.contains(&ev.source) {
+            self.evidence.push(ev.source.clone());
+        }
+        self
+    }
+    pub fn with_all<'e>(mut self, evs: impl IntoIterator<Item = &'e Ev>) -> Self {
+        for e in evs {
+            self = self.with(e);
+        }
+        self
+    }
+    pub fn with_source(mut self, source: String) -> Self {
+        if !source.is_empty() && !self.evidence.contains(&source) {
+            self.evidence.push(source);
+        }
+        self
+    }
+}
+
+/// Rule parameters by effective date, looked up many times: sorted per (rule, param).
+pub struct Params {
+    by_key: HashMap<(String, String), Vec<(NaiveDate, f64)>>,
+}
+
+impl Params {
+    pub fn new(table: &ParamTable) -> Self {
+        let mut by_key: HashMap<(String, String), Vec<(NaiveDate, f64)>> = HashMap::new();
+        for r in table.rows() {
+            let key = (r.rule_id.clone(), r.param.clone());
+            if by_key
+                .get(&key)
+                .is_some_and(|v| v.iter().any(|(d, _)| *d == r.effective_from))
+            {
+                continue;
+            }
+            // The table itself decides between catalog and config on one date.
+            let v = table
+                .value(&r.rule_id, &r.param, r.effective_from)
+                .unwrap_or(r.value);
+            by_key.entry(key).or_default().push((r.effective_from, v));
+        }
+        for v in by_key.values_mut() {
+            v.sort_by_key(|(d, _)| *d);
+        }
+        Self { by_key }
+    }
+
+    /// The value in force on `date` (the earliest version's when the date precedes them all).
+    pub fn get(&self, rule: &str, param: &str, date: NaiveDate) -> f64 {
+        let Some(v) = self.by_key.get(&(rule.to_string(), param.to_string())) else {
+            panic!("rule {rule} has no parameter {param} (catalog and rules disagree)");
+        };
+        v.iter()
+            .rev()
+            .find(|(d, _)| *d <= date)
+            .or(v.first())
+            .map(|(_, x)| *x)
+            .expect("a parameter has at least one version")
+    }
+}
+
+/// What every rule of one case shares.
+pub struct Judge<'a> {
+    pub case: &'a Case,
+    pub cal: &'a BranchCalendar,
+    pub params: &'a Params,
+    pub catalog: &'a Catalog,
+    /// The end of the imported data.
+    pub cutoff: NaiveDateTime,
+    /// The case's clock start date: parameters and rule versions in force then.
+    pub date: NaiveDate,
+    pub semester: String,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Judge<'a> {
+    pub fn p(&self, rule: &str, param: &str) -> f64 {
+        self.params.get(rule, param, self.date)
+    }
+
+    pub fn finding(&self, rule_id: &'static str, status: Status) -> Finding {
+        let version = self
+            .catalog
+            .get(rule_id)
+            .map_or(1, |r| r.version_at(self.date).version);
+        Finding {
+            case_kind: self.case.kind.clone(),
+            case_key: self.case.key.clone(),
+            branch: self.case.branch.clone(),
+            advisor: self.case.advisor.clone(),
+            rule_id,
+            rule_version: version,
+            status,
+            measured: None,
+            limit: None,
+            unit: None,
+            started_at: None,
+            due_at: None,
+            done_at: None,
+            reason: String::new(),
+            evidence: Vec::new(),
+            semester: self.semester.clone(),
+        }
+    }
+
+    pub fn put(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    /// The same status with the same reason for several rules.
+    pub fn put_all(&mut self, rules: &[&'static str], status: Status, reason: &str) {
+        for r in rules {
+            let f = self.finding(r, status).because(reason);
+            self.put(f);
+        }
+    }
+
+    pub fn bmin(&self, t0: NaiveDateTime, t1: NaiveDateTime) -> f64 {
+        self.cal.business_minutes(t0, t1)
+    }
+
+    /// `t` plus `minutes` of operating time.
+    pub fn add_bmin(&self, t: NaiveDateTime, minutes: f64) -> NaiveDateTime {
+        self.cal
+            .add_business(t, chrono::Duration::seconds((minutes * 60.0) as i64))
+            .unwrap_or(t)
+    }
+
+    /// The close of the n-th operating day after `t`'s date ("within n operating days").
+    pub fn operating_days_due(&self, t: NaiveDateTime, n: f64) -> NaiveDateTime {
+        self.cal
+            .end_of_operating_day_after(t.date(), n.max(0.0) as u32)
+            .unwrap_or(t)
+    }
+
+    /// Whether a deadline lies beyond the imported data (the case is open at cut-off).
+    pub fn open_at_cutoff(&self, due: NaiveDateTime) -> bool {
+        due > self.cutoff
+    }
+}
+
+/// A semester label for a date: 2025-H1 = the six months from `start_month`.
+pub fn semester_of(date: NaiveDate, start_month: u32) -> String {
+    let m0 = (date.month() + 12 - start_month) % 12;
+    let year = if date.month() < start_month {
+        date.year() - 1
+    } else {
+        date.year()
+    };
+    format!("{year}-H{}", if m0 < 6 { 1 } else { 2 })
+}

@@ -1,0 +1,272 @@
+//! `patuh score`: every measurable rule of the catalog on every case.
+//!
+//! Set-wise in three steps: read every case with its record fields and every event once
+//! (`queries/score/*.sql`), judge the cases in parallel in Rust (the rules need the branch
+//! calendar for business time, which lives in Rust), append all findings in one transaction.
+//! Scoring always starts from scratch, so a re-run equals a first run.
+
+mod bkg;
+mod chk;
+mod fut;
+pub mod judge;
+mod ksp;
+pub mod model;
+mod reply;
+mod tickets;
+
+use crate::calendar::BranchCalendar;
+use crate::config::{Config, param_overrides};
+use crate::error::Result;
+use crate::rules::{Catalog, ParamTable};
+use crate::store::{Store, sql};
+use crate::timeline::link::plate_key;
+use chrono::{NaiveDate, NaiveDateTime};
+use duckdb::{Connection, params};
+use judge::{Finding, Judge, Params, semester_of};
+use model::{Attrs, Case, Ev, Form, Role};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Summary {
+    pub cases: usize,
+    pub findings: usize,
+    /// (status, count)
+    pub by_status: Vec<(String, usize)>,
+    pub checklist_forms: usize,
+    pub checklist_forms_unmatched: usize,
+}
+
+pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
+    let catalog = Catalog::builtin();
+    let table = ParamTable::build(&catalog, &param_overrides(config))?;
+    let params = Params::new(&table);
+    let start_month = config.report.semester_start_month;
+    store.unit_of_work("scoring", |conn| {
+        let mut cases = read_cases(conn)?;
+        attach_events(conn, &mut cases)?;
+        let forms = read_forms(conn)?;
+        let cutoff: Option<NaiveDateTime> = conn.query_row(sql::SC_CUTOFF, [], |r| r.get(0))?;
+        let cutoff = cutoff.unwrap_or(NaiveDateTime::MAX);
+
+        let mut calendars: HashMap<String, BranchCalendar> = HashMap::new();
+        for c in &cases {
+            calendars.entry(c.branch.clone()).or_insert_with(|| {
+                config.calendar(config.branch(&c.branch).unwrap_or(config.default_branch()))
+            });
+        }
+        let clashes = bkg::technician_clashes(
+            &cases,
+            params.get("BKG-4.1.4", "slot_minutes", NaiveDate::MAX),
+        );
+        let job_has_chat: HashMap<&str, bool> = cases
+            .iter()
+            .filter(|c| c.kind == "job")
+            .map(|c| (c.key.as_str(), c.messages().next().is_some()))
+            .collect();
+        // Forms by (SOP, plate, date); a form matches the case of that plate opened that day.
+        let mut form_index: HashMap<(String, String, NaiveDate), Vec<&Form>> = HashMap::new();
+        for f in &forms {
+            if let (Some(p), Some(d)) = (&f.plate, f.date) {
+                form_index
+                    .entry((f.sop.clone(), plate_key(p), d))
+                    .or_default()
+                    .push(f);
+            }
+        }
+        let form_key = |c: &Case| -> Option<(String, String, NaiveDate)> {
+            let sop = match c.kind.as_str() {
+                "booking" => "BKG",
+                "job" => "KSP",
+                _ => return None,
+            };
+            Some((
+                sop.to_string(),
+                plate_key(c.plate.as_deref()?),
+                c.opened_at?.date(),
+            ))
+        };
+        let findings: Vec<Finding> = cases
+            .par_iter()
+            .flat_map_iter(|c| {
+                let Some(opened) = c.opened_at else {
+                    return Vec::new();
+                };
+                let mut j = Judge {
+                    case: c,
+                    cal: &calendars[&c.branch],
+                    params: &params,
+                    catalog: &catalog,
+                    cutoff,
+                    date: opened.date(),
+                    semester: semester_of(opened.date(), start_month),
+                    findings: Vec::new(),
+                };
+                match c.kind.as_str() {
+                    "booking" => bkg::judge(&mut j, &clashes),
+                    "job" => ksp::judge(&mut j),
+                    "followup" => fut::judge(
+                        &mut j,
+                        job_has_chat.get(c.key.as_str()).copied().unwrap_or(false),
+                    ),
+                    "inquiry" => tickets::inquiry(&mut j),
+                    "aftersales" => tickets::aftersales(&mut j),
+                    _ => {}
+                }
+                if let Some(k) = form_key(c) {
+                    let matched: Vec<&Form> = form_index.get(&k).cloned().unwrap_or_default();
+                    chk::judge(&mut j, &matched);
+                }
+                j.findings
+            })
+            .collect();
+        let matched_forms: usize = cases
+            .iter()
+            .filter_map(form_key)
+            .collect::<std::collections::HashSet<_>>()
+            .iter()
+            .map(|k| form_index.get(k).map_or(0, Vec::len))
+            .sum();
+
+        conn.execute_batch("delete from finding")?;
+        let mut app = conn.appender("finding")?;
+        let mut by_status: HashMap<&'static str, usize> = HashMap::new();
+        for f in &findings {
+            *by_status.entry(f.status.name()).or_default() += 1;
+            app.append_row(params![
+                f.case_kind,
+                f.case_key,
+                f.branch,
+                f.advisor,
+                f.rule_id,
+                f.rule_version,
+                f.status.name(),
+                f.measured,
+                f.limit,
+                f.unit,
+                f.started_at,
+                f.due_at,
+                f.done_at,
+                (!f.reason.is_empty()).then_some(f.reason.as_str()),
+                f.evidence.join("; "),
+                f.semester
+            ])?;
+        }
+        app.flush()?;
+        Ok(Summary {
+            cases: cases.len(),
+            findings: findings.len(),
+            by_status: ["pass", "fail", "advisory", "na", "unknown"]
+                .iter()
+                .map(|s| (s.to_string(), by_status.get(s).copied().unwrap_or(0)))
+                .collect(),
+            checklist_forms: forms.len(),
+            checklist_forms_unmatched: forms.len().saturating_sub(matched_forms),
+        })
+    })
+}
+
+fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
+    let mut stmt = conn.prepare(sql::SC_CASES)?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Case {
+            kind: r.get(0)?,
+            key: r.get(1)?,
+            branch: r.get(2)?,
+            advisor: r.get(3)?,
+            customer: r.get(4)?,
+            phone: r.get(5)?,
+            plate: r.get(6)?,
+            opened_at: r.get(7)?,
+            closed_at: r.get(8)?,
+            object_id: r.get(9)?,
+            vehicle_type: r.get(10)?,
+            service: r.get(11)?,
+            slot: r.get(12)?,
+            technician: r.get(13)?,
+            booking_status: r.get(14)?,
+            arrived_at: r.get(15)?,
+            estimated_done_at: r.get(16)?,
+            technician_estimate_at: r.get(17)?,
+            additional_work: r.get(18)?,
+            approval_at: r.get(19)?,
+            phone_raw: r.get(20)?,
+            category: r.get(21)?,
+            priority: r.get(22)?,
+            subject: r.get(23)?,
+            first_response_at: r.get(24)?,
+            escalated_at: r.get(25)?,
+            resolved_at: r.get(26)?,
+            resolution: r.get(27)?,
+            satisfaction: r.get(28)?,
+            purchase_date: r.get(29)?,
+            product: r.get(30)?,
+            warranty_status: r.get(31)?,
+            warranty_until: r.get(32)?,
+            shipped_at: r.get(33)?,
+            tracking_no: r.get(34)?,
+            record_source: r.get(35)?,
+            events: Vec::new(),
+        })
+    })?;
+    rows.collect()
+}
+
+/// Every case's events, read in one pass ordered by case object.
+fn attach_events(conn: &Connection, cases: &mut [Case]) -> duckdb::Result<()> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in cases.iter().enumerate() {
+        index.entry(c.object_id.clone()).or_default().push(i);
+    }
+    // A follow-up is its own object, but the work order's status log belongs to its job only.
+    let mut stmt = conn.prepare(sql::SC_CASE_EVENTS)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let object: String = r.get(0)?;
+        let Some(targets) = index.get(&object) else {
+            continue;
+        };
+        let attributes: String = r.get(5)?;
+        let ev = Ev {
+            at: r.get(1)?,
+            role: Role::parse(&r.get::<_, String>(2)?),
+            activity: r.get(3)?,
+            labels: r.get(4)?,
+            attrs: serde_json::from_str::<Attrs>(&attributes).unwrap_or_default(),
+            text: r.get(6)?,
+            source: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+        };
+        for &t in targets {
+            cases[t].events.push(ev.clone());
+        }
+    }
+    Ok(())
+}
+
+fn read_forms(conn: &Connection) -> duckdb::Result<Vec<Form>> {
+    let mut stmt = conn.prepare(sql::SC_CHECKLISTS)?;
+    let mut rows = stmt.query([])?;
+    let mut forms: Vec<Form> = Vec::new();
+    let mut last_key = String::new();
+    while let Some(r) = rows.next()? {
+        let key: String = r.get(9)?;
+        if key != last_key || forms.is_empty() {
+            forms.push(Form {
+                sop: r.get(0)?,
+                operator: r.get(1)?,
+                date: r.get(2)?,
+                plate: r.get(3)?,
+                items: Vec::new(),
+            });
+            last_key = key;
+        }
+        let form = forms.last_mut().expect("pushed");
+        form.items.push((
+            r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+            r.get::<_, Option<bool>>(6)?.unwrap_or(false),
+            r.get(7)?,
+            r.get(8)?,
+        ));
+    }
+    Ok(forms)
+}

@@ -1,0 +1,153 @@
+//! What a rule sees of a case: its record fields and its events, read once for all cases.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Customer,
+    Advisor,
+    /// Automated WhatsApp Business messages: shown, never a reply.
+    Auto,
+    Technician,
+    System,
+}
+
+impl Role {
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "customer" => Role::Customer,
+            "advisor" => Role::Advisor,
+            "auto_reply" => Role::Auto,
+            "technician" => Role::Technician,
+            _ => Role::System,
+        }
+    }
+}
+
+/// Facts read from a message's text at timeline time (see `timeline::classify`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Attrs {
+    pub amounts: Vec<i64>,
+    pub review_link: Option<String>,
+    pub apology: bool,
+    pub reward: bool,
+    pub personal_data: bool,
+    pub rude: bool,
+    pub jargon: bool,
+    pub media: bool,
+    pub ticket: Option<String>,
+    pub promised_at: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ev {
+    pub at: NaiveDateTime,
+    pub role: Role,
+    /// Record events: 'status:qc', 'booking_recorded', …; messages: the first label.
+    pub activity: String,
+    pub labels: String,
+    pub attrs: Attrs,
+    pub text: String,
+    pub source: String,
+}
+
+impl Ev {
+    pub fn is_message(&self) -> bool {
+        matches!(self.role, Role::Customer | Role::Advisor | Role::Auto) && !self.text.is_empty()
+    }
+    /// A message from a person on the business side (automatic replies never count).
+    pub fn by_advisor(&self) -> bool {
+        self.role == Role::Advisor && !self.text.is_empty()
+    }
+    pub fn by_customer(&self) -> bool {
+        self.role == Role::Customer && !self.text.is_empty()
+    }
+    pub fn has(&self, label: &str) -> bool {
+        self.labels.split(',').any(|l| l == label)
+    }
+    pub fn promised_at(&self) -> Option<NaiveDateTime> {
+        self.attrs
+            .promised_at
+            .as_deref()
+            .and_then(|p| NaiveDateTime::parse_from_str(p, "%Y-%m-%d %H:%M").ok())
+    }
+    /// A customer message that needs no answer: an acknowledgement, a sticker, an emoji.
+    pub fn needs_no_reply(&self) -> bool {
+        self.has("acknowledgement") || (self.labels.is_empty() && self.attrs.media)
+    }
+}
+
+/// One case with the record fields of its kind (unused ones are None).
+#[derive(Debug, Clone, Default)]
+pub struct Case {
+    pub kind: String,
+    pub key: String,
+    pub branch: String,
+    pub advisor: Option<String>,
+    pub customer: Option<String>,
+    pub phone: Option<String>,
+    pub plate: Option<String>,
+    pub opened_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub object_id: String,
+    // booking
+    pub vehicle_type: Option<String>,
+    pub service: Option<String>,
+    pub slot: Option<NaiveDateTime>,
+    pub technician: Option<String>,
+    pub booking_status: Option<String>,
+    pub arrived_at: Option<NaiveDateTime>,
+    // job
+    pub estimated_done_at: Option<NaiveDateTime>,
+    pub technician_estimate_at: Option<NaiveDateTime>,
+    pub additional_work: Option<String>,
+    pub approval_at: Option<NaiveDateTime>,
+    pub phone_raw: Option<String>,
+    // ticket
+    pub category: Option<String>,
+    pub priority: Option<String>,
+    pub subject: Option<String>,
+    pub first_response_at: Option<NaiveDateTime>,
+    pub escalated_at: Option<NaiveDateTime>,
+    pub resolved_at: Option<NaiveDateTime>,
+    pub resolution: Option<String>,
+    pub satisfaction: Option<String>,
+    pub purchase_date: Option<NaiveDate>,
+    pub product: Option<String>,
+    pub warranty_status: Option<String>,
+    pub warranty_until: Option<NaiveDate>,
+    pub shipped_at: Option<NaiveDateTime>,
+    pub tracking_no: Option<String>,
+    pub record_source: Option<String>,
+    /// The case's events in time order (file order within a minute).
+    pub events: Vec<Ev>,
+}
+
+impl Case {
+    pub fn messages(&self) -> impl Iterator<Item = &Ev> {
+        self.events.iter().filter(|e| e.is_message())
+    }
+    pub fn advisor_messages(&self) -> impl Iterator<Item = &Ev> {
+        self.events.iter().filter(|e| e.by_advisor())
+    }
+    pub fn status(&self, status: &str) -> Option<&Ev> {
+        let name = format!("status:{status}");
+        self.events.iter().find(|e| e.activity == name)
+    }
+    pub fn source(&self) -> String {
+        self.record_source.clone().unwrap_or_default()
+    }
+}
+
+/// One filled checklist form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub sop: String,
+    pub operator: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub plate: Option<String>,
+    /// (item text, ticked, note, source)
+    pub items: Vec<(String, bool, Option<String>, String)>,
+}

@@ -1,0 +1,481 @@
+//! INQ — inquiry handling (case kind `inquiry`) and PJL — after-sales service (`aftersales`).
+//! Limits are the company's SLA per category (catalog parameters, overridable in patuh.toml).
+
+use super::judge::{Finding, Judge, Status::*};
+use super::model::Ev;
+use crate::calendar::h_plus;
+use chrono::NaiveDateTime;
+
+/// The ticket's clock start: the customer's first message, else the ticket's creation time.
+fn clock_start<'a>(j: &Judge<'a>, msgs: &[&'a Ev]) -> Option<(NaiveDateTime, Option<&'a Ev>)> {
+    match msgs.iter().copied().find(|m| m.by_customer()) {
+        Some(m) => Some((m.at, Some(m))),
+        None => j.case.opened_at.map(|t| (t, None)),
+    }
+}
+
+fn fields(j: &mut Judge, rule: &'static str, fields: &[(&str, bool)]) {
+    let have = fields.iter().filter(|f| f.1).count();
+    let required = j.p(rule, "required_fields");
+    let missing: Vec<&str> = fields.iter().filter(|f| !f.1).map(|f| f.0).collect();
+    let f = j
+        .finding(rule, if have as f64 >= required { Pass } else { Fail })
+        .measured(have as f64, "fields")
+        .limit(required, "fields")
+        .because(if missing.is_empty() {
+            String::new()
+        } else {
+            format!("missing: {}", missing.join(", "))
+        })
+        .with_source(j.case.source());
+    j.put(f);
+}
+
+/// The category's parameter; without a category the most lenient one, said in the reason.
+fn per_category(j: &Judge, rule: &str, suffix: &str) -> (f64, Option<String>) {
+    match j.case.category.as_deref() {
+        Some(cat @ ("umum" | "teknis" | "komplain")) => (j.p(rule, &format!("{cat}_{suffix}")), None),
+        _ => {
+            let most = ["umum", "teknis", "komplain"]
+                .iter()
+                .map(|c| j.p(rule, &format!("{c}_{suffix}")))
+                .fold(0.0, f64::max);
+            (
+                most,
+                Some("ticket has no category: the most lenient limit applied".into()),
+            )
+        }
+    }
+}
+
+fn with_note(f: Finding, note: &Option<String>) -> Finding {
+    match note {
+        Some(n) if f.reason.is_empty() => f.because(n.clone()),
+        Some(n) => {
+            let r = format!("{}; {n}", f.reason);
+            f.because(r)
+        }
+        None => f,
+    }
+}
+
+pub fn inquiry(j: &mut Judge) {
+    let c = j.case;
+    let msgs: Vec<&Ev> = c.messages().collect();
+    fields(
+        j,
+        "INQ-T1.record",
+        &[
+            ("customer name", c.customer.is_some()),
+            ("contact", c.phone.is_some()),
+            ("question", c.subject.is_some()),
+        ],
+    );
+    let classified = c.category.is_some() && c.priority.is_some();
+    let f = j
+        .finding("INQ-T2.classify", if classified { Pass } else { Fail })
+        .because(if classified {
+            ""
+        } else {
+            "the ticket lacks a category or a priority"
+        })
+        .with_source(c.source());
+    j.put(f);
+    let f = j
+        .finding(
+            "INQ-T6.doc",
+            if c.resolution.is_some() { Pass } else { Fail },
+        )
+        .because(if c.resolution.is_some() {
+            ""
+        } else {
+            "the resolution is not recorded in the ticket"
+        })
+        .with_source(c.source());
+    j.put(f);
+    resolve(j);
+
+    let Some((t0, opening)) = clock_start(j, &msgs) else {
+        return;
+    };
+    let first = msgs.iter().copied().find(|m| m.by_advisor() && m.at >= t0);
+    // INQ-T1.greet
+    let f = match first {
+        None => j.finding("INQ-T1.greet", Unknown).because("no reply in the chat"),
+        Some(m) => {
+            let lower = m.text.to_lowercase();
+            let introduces = ["dengan ", "saya ", " di sini", "disini"]
+                .iter()
+                .any(|w| lower.contains(w));
+            let ok = m.has("greeting") && introduces;
+            j.finding("INQ-T1.greet", if ok { Pass } else { Fail })
+                .because(if ok {
+                    ""
+                } else {
+                    "the first reply does not greet and introduce the advisor by name"
+                })
+                .with(m)
+        }
+    };
+    j.put(f);
+    // INQ-T3.sla
+    let (limit, note) = per_category(j, "INQ-T3.sla", "minutes");
+    let due = j.add_bmin(t0, limit);
+    let replied_at = first
+        .map(|m| (m.at, Some(m)))
+        .or(c.first_response_at.map(|t| (t, None)));
+    let f = match replied_at {
+        Some((at, m)) => {
+            let took = j.bmin(t0, at);
+            let mut f = j
+                .finding("INQ-T3.sla", if took <= limit { Pass } else { Fail })
+                .measured(took, "business_minutes")
+                .limit(limit, "business_minutes")
+                .times(Some(t0), Some(due), Some(at))
+                .because(if took <= limit {
+                    String::new()
+                } else {
+                    format!("first response after {took:.0} business minutes")
+                });
+            if let Some(o) = opening {
+                f = f.with(o);
+            }
+            if let Some(m) = m {
+                f = f.with(m);
+            } else {
+                f = f.with_source(c.source());
+            }
+            f
+        }
+        None if j.open_at_cutoff(due) => j.finding("INQ-T3.sla", Unknown).because("open at cut-off"),
+        None => j
+            .finding("INQ-T3.sla", Fail)
+            .limit(limit, "business_minutes")
+            .times(Some(t0), Some(due), None)
+            .because("no response"),
+    };
+    j.put(with_note(f, &note));
+    // INQ-T3.eta
+    let f = match (first, c.resolved_at) {
+        (Some(m), Some(r)) if (r - m.at).num_minutes() <= 3 => j
+            .finding("INQ-T3.eta", Na)
+            .because("solved in the first reply"),
+        (Some(m), _) => {
+            let until = c.resolved_at.unwrap_or(j.cutoff);
+            match msgs
+                .iter()
+                .copied()
+                .find(|e| e.by_advisor() && e.at >= m.at && e.at < until && e.has("estimate_given"))
+            {
+                Some(e) => j.finding("INQ-T3.eta", Pass).with(e),
+                None => j
+                    .finding("INQ-T3.eta", Fail)
+                    .because("not solved in the first reply and no estimated resolution time given")
+                    .with(m),
+            }
+        }
+        (None, _) => j.finding("INQ-T3.eta", Unknown).because("no reply in the chat"),
+    };
+    j.put(f);
+    escalation_updates(j, &msgs);
+    // INQ-T5.close
+    let f = match c.resolved_at {
+        None => j.finding("INQ-T5.close", Unknown).because("not resolved yet"),
+        Some(r) => match msgs
+            .iter()
+            .copied()
+            .find(|m| m.by_advisor() && m.at > r && m.has("closing_thanks"))
+        {
+            Some(m) => j.finding("INQ-T5.close", Pass).with(m),
+            None => j
+                .finding("INQ-T5.close", Fail)
+                .because("the resolution was not closed with the customer with thanks")
+                .with_source(c.source()),
+        },
+    };
+    j.put(f);
+}
+
+/// INQ-T5.resolve: resolved within the category's operating days.
+fn resolve(j: &mut Judge) {
+    let c = j.case;
+    let Some(opened) = c.opened_at else { return };
+    let (days, note) = per_category(j, "INQ-T5.resolve", "days");
+    let due = j.operating_days_due(opened, days);
+    let f = match c.resolved_at {
+        Some(r) => j
+            .finding("INQ-T5.resolve", if r <= due { Pass } else { Fail })
+            .limit(days, "operating_days")
+            .times(Some(opened), Some(due), Some(r))
+            .because(if r <= due {
+                String::new()
+            } else {
+                format!("resolved {} after the due {}", r.format("%a %d %b"), due.format("%a %d %b"))
+            })
+            .with_source(c.source()),
+        None if j.open_at_cutoff(due) => j
+            .finding("INQ-T5.resolve", Unknown)
+            .because("open at cut-off"),
+        None => j
+            .finding("INQ-T5.resolve", Fail)
+            .limit(days, "operating_days")
+            .times(Some(opened), Some(due), None)
+            .because("not resolved")
+            .with_source(c.source()),
+    };
+    j.put(with_note(f, &note));
+}
+
+/// INQ-T4.updates: while escalated, the customer hears from the branch every operating day:
+/// no operating day between escalation and resolution passes without an advisor message, and
+/// the time from escalation to the first message after it is at most the interval.
+fn escalation_updates(j: &mut Judge, msgs: &[&Ev]) {
+    let c = j.case;
+    let Some(esc) = c.escalated_at else {
+        let f = j.finding("INQ-T4.updates", Na).because("not escalated");
+        return j.put(f);
+    };
+    let interval = j.p("INQ-T4.updates", "interval_days");
+    let end = c.resolved_at.unwrap_or(j.cutoff);
+    let during: Vec<&Ev> = msgs
+        .iter()
+        .copied()
+        .filter(|m| m.by_advisor() && m.at > esc && m.at < end)
+        .collect();
+    let mut missing = Vec::new();
+    let mut d = esc.date();
+    while let Some(next) = j.cal.end_of_operating_day_after(d, 1) {
+        d = next.date();
+        if d >= end.date() {
+            break;
+        }
+        if !during.iter().any(|m| m.at.date() == d) {
+            missing.push(d.format("%a %d %b").to_string());
+        }
+    }
+    let silent_too_long =
+        during.is_empty() && j.bmin(esc, end) > interval * operating_day_minutes(j, esc);
+    let f = if missing.is_empty() && !silent_too_long {
+        j.finding("INQ-T4.updates", Pass)
+            .measured(during.len() as f64, "messages")
+            .with_all(during)
+    } else {
+        j.finding("INQ-T4.updates", Fail)
+            .measured(during.len() as f64, "messages")
+            .limit(interval, "operating_days")
+            .times(Some(esc), None, None)
+            .because(if missing.is_empty() {
+                "no update while escalated".to_string()
+            } else {
+                format!("no update on {}", missing.join(", "))
+            })
+            .with_source(c.source())
+    };
+    j.put(f);
+}
+
+/// The operating minutes of the day of `t` (a whole day's worth of business time).
+fn operating_day_minutes(j: &Judge, t: NaiveDateTime) -> f64 {
+    let d = t.date();
+    let start = d.and_hms_opt(0, 0, 0).expect("midnight");
+    j.bmin(start, start + chrono::Duration::days(1)).max(60.0)
+}
+
+pub fn aftersales(j: &mut Judge) {
+    let c = j.case;
+    let msgs: Vec<&Ev> = c.messages().collect();
+    fields(
+        j,
+        "PJL-T1.record",
+        &[
+            ("customer data", c.customer.is_some() && c.phone.is_some()),
+            ("product/vehicle", c.product.is_some() || c.plate.is_some()),
+            ("chronology", c.subject.is_some()),
+        ],
+    );
+    let Some(opened) = c.opened_at else { return };
+    // PJL-T2.warranty
+    let until = c
+        .warranty_until
+        .or(c.purchase_date.map(|p| p + chrono::Duration::days(365)));
+    let recorded = c.warranty_status.as_deref().map(warranty_in);
+    let f = match (until, recorded) {
+        (_, None) | (_, Some(None)) => j
+            .finding("PJL-T2.warranty", Fail)
+            .because("no readable warranty status recorded")
+            .with_source(c.source()),
+        (None, Some(Some(_))) => j
+            .finding("PJL-T2.warranty", Unknown)
+            .because("no purchase date or warranty end to check the status against"),
+        (Some(u), Some(Some(said_in))) => {
+            let truly_in = u >= opened.date();
+            j.finding(
+                "PJL-T2.warranty",
+                if truly_in == said_in { Pass } else { Fail },
+            )
+            .because(if truly_in == said_in {
+                String::new()
+            } else {
+                format!(
+                    "recorded {:?} but the warranty {} on {}",
+                    c.warranty_status.as_deref().unwrap_or(""),
+                    if truly_in { "runs until" } else { "ended" },
+                    u
+                )
+            })
+            .with_source(c.source())
+        }
+    };
+    j.put(f);
+    let (t0, opening) = clock_start(j, &msgs).unwrap_or((opened, None));
+    // PJL-T1.ticket_no
+    let limit = j.p("PJL-T1.ticket_no", "limit_minutes");
+    let due = j.add_bmin(t0, limit);
+    let given = msgs.iter().copied().find(|m| {
+        m.by_advisor()
+            && (m.has("ticket_number") || m.attrs.ticket.as_deref() == Some(c.key.as_str()))
+    });
+    let f = match given {
+        Some(m) => {
+            let took = j.bmin(t0, m.at);
+            let mut f = j
+                .finding("PJL-T1.ticket_no", if took <= limit { Pass } else { Fail })
+                .measured(took, "business_minutes")
+                .limit(limit, "business_minutes")
+                .times(Some(t0), Some(due), Some(m.at))
+                .because(if took <= limit {
+                    String::new()
+                } else {
+                    format!("ticket number given after {took:.0} business minutes")
+                })
+                .with(m);
+            if let Some(o) = opening {
+                f = f.with(o);
+            }
+            f
+        }
+        None if msgs.is_empty() => j
+            .finding("PJL-T1.ticket_no", Unknown)
+            .because("no chat linked to this ticket"),
+        None => j
+            .finding("PJL-T1.ticket_no", Fail)
+            .times(Some(t0), Some(due), None)
+            .because("the ticket number was never given"),
+    };
+    j.put(f);
+    // PJL-T2.inform
+    let days = j.p("PJL-T2.inform", "limit_days");
+    let due = j.operating_days_due(opened, days);
+    let f = match msgs
+        .iter()
+        .copied()
+        .find(|m| m.by_advisor() && m.has("warranty_info"))
+    {
+        Some(m) => j
+            .finding("PJL-T2.inform", if m.at <= due { Pass } else { Fail })
+            .limit(days, "operating_days")
+            .times(Some(opened), Some(due), Some(m.at))
+            .because(if m.at <= due {
+                ""
+            } else {
+                "warranty status told after the limit"
+            })
+            .with(m),
+        None if msgs.is_empty() => j
+            .finding("PJL-T2.inform", Unknown)
+            .because("no chat linked to this ticket"),
+        None if j.open_at_cutoff(due) => j.finding("PJL-T2.inform", Unknown).because("open at cut-off"),
+        None => j
+            .finding("PJL-T2.inform", Fail)
+            .times(Some(opened), Some(due), None)
+            .because("the customer was not told the warranty status"),
+    };
+    j.put(f);
+    // PJL-T3.sla
+    let days = j.p("PJL-T3.sla", "limit_days");
+    let due = j.operating_days_due(opened, days);
+    let f = match c.resolved_at {
+        Some(r) => j
+            .finding("PJL-T3.sla", if r <= due { Pass } else { Fail })
+            .limit(days, "operating_days")
+            .times(Some(opened), Some(due), Some(r))
+            .because(if r <= due {
+                ""
+            } else {
+                "handled after the SLA"
+            })
+            .with_source(c.source()),
+        None if j.open_at_cutoff(due) => j.finding("PJL-T3.sla", Unknown).because("open at cut-off"),
+        None => j
+            .finding("PJL-T3.sla", Fail)
+            .times(Some(opened), Some(due), None)
+            .because("not handled")
+            .with_source(c.source()),
+    };
+    j.put(f);
+    // PJL-T4.ship
+    let f = match c.shipped_at {
+        None => j.finding("PJL-T4.ship", Na).because("nothing shipped"),
+        Some(s) => match msgs
+            .iter()
+            .copied()
+            .find(|m| m.by_advisor() && m.has("shipping_info"))
+        {
+            Some(m) => j.finding("PJL-T4.ship", Pass).with(m),
+            None => j
+                .finding("PJL-T4.ship", Fail)
+                .times(Some(s), None, None)
+                .because("goods shipped but the customer got no shipping status and ETA")
+                .with_source(c.source()),
+        },
+    };
+    j.put(f);
+    // PJL-T5.followup
+    let f = match c.resolved_at {
+        None => j.finding("PJL-T5.followup", Na).because("not resolved yet"),
+        Some(r) => {
+            let days = j.p("PJL-T5.followup", "limit_days");
+            let due = h_plus(r.date(), days as i64);
+            match msgs.iter().copied().find(|m| m.by_advisor() && m.at > r) {
+                Some(m) if m.at <= due => j
+                    .finding("PJL-T5.followup", Pass)
+                    .times(Some(r), Some(due), Some(m.at))
+                    .with(m),
+                _ if j.open_at_cutoff(due) => j
+                    .finding("PJL-T5.followup", Unknown)
+                    .because("open at cut-off"),
+                m => j
+                    .finding("PJL-T5.followup", Fail)
+                    .limit(days, "calendar_days")
+                    .times(Some(r), Some(due), m.map(|m| m.at))
+                    .because("no follow-up after the resolution")
+                    .with_source(c.source()),
+            }
+        }
+    };
+    j.put(f);
+    let f = if c.satisfaction.is_some() {
+        j.finding("PJL-T5.csat", Pass)
+    } else {
+        j.finding("PJL-T5.csat", Fail)
+            .because("no satisfaction score collected")
+            .with_source(c.source())
+    };
+    j.put(f);
+}
+
+/// A recorded warranty status read as in (true) or out (false) of warranty.
+fn warranty_in(status: &str) -> Option<bool> {
+    let s = status.to_lowercase();
+    if ["luar", "out", "expired", "habis", "tidak"].iter().any(|w| s.contains(w)) {
+        Some(false)
+    } else if ["dalam", "in ", "aktif", "masih", "berlaku", "within"]
+        .iter()
+        .any(|w| s.contains(w))
+        || s == "in"
+    {
+        Some(true)
+    } else {
+        None
+    }
+}
