@@ -80,3 +80,12 @@ create table booking_job (
     work_order  varchar not null,
     checkin_at  timestamp not null
 );
+
+-- Cases that an ambiguous chat (a name shared by several customers) may belong to: their
+-- missing chat is missing data, not silence.
+create table ambiguous_case (
+    case_kind varchar not null,
+    case_key  varchar not null,
+    file_id   integer not null,
+    chat      varchar not null
+);

@@ -11,7 +11,9 @@ select c.case_kind, c.case_key, c.branch, c.advisor, c.customer, c.phone, c.plat
        t.resolution, t.satisfaction, t.purchase_date, t.product, t.warranty_status,
        t.warranty_until, t.shipped_at, t.tracking_no,
        f.display_path || ':' || coalesce(coalesce(b.sheet, w.sheet, t.sheet) || ':', '')
-         || coalesce(b.row_no, w.row_no, t.row_no) as record_source
+         || coalesce(b.row_no, w.row_no, t.row_no) as record_source,
+       exists (select 1 from ambiguous_case a
+               where a.case_kind = c.case_kind and a.case_key = c.case_key) as chat_ambiguous
 from "case" c
 left join latest_booking b on c.case_kind = 'booking' and b.booking_id = c.case_key
 left join booking_job bj on c.case_kind = 'booking' and bj.booking_id = c.case_key

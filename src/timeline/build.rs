@@ -67,7 +67,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
     };
     store.unit_of_work("rebuilding the timeline", |conn| {
         conn.execute_batch(&format!(
-            "set variable default_branch = '{}'; delete from event; delete from event_object; delete from timeline_link;",
+            "set variable default_branch = '{}'; delete from event; delete from event_object; delete from timeline_link; delete from ambiguous_case;",
             default_branch.replace('\'', "''")
         ))?;
         conn.execute_batch(sql::TL_CASES)?;
@@ -83,6 +83,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     phone: r.phone.clone(),
                     plate: r.plate.clone(),
                     name: r.customer.clone(),
+                    opened: r.opened_at,
                     from,
                     to,
                 })
@@ -149,24 +150,17 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 let phone = chat.iter().find_map(|m| m.phone.as_deref());
                 let plate = chat.iter().find_map(|m| m.plate.as_deref());
                 let name = contact_name(chat);
-                let times: Vec<NaiveDateTime> = chat
-                    .iter()
-                    .filter(|m| m.side != "system")
-                    .map(|m| m.sent_at)
+                let lm: Vec<LinkMsg> = range
+                    .clone()
+                    .map(|i| LinkMsg {
+                        at: msgs[i].sent_at,
+                        system: msgs[i].side == "system" || automatic[i],
+                        fits: fits(lexicon, classified[i].0),
+                    })
                     .collect();
-                let who = directory.identify(&cases, phone, plate, name.as_deref(), &times);
+                let who = directory.identify(&cases, phone, plate, name.as_deref(), &lm);
                 let assigned = match who.customer() {
-                    Some(cust) => {
-                        let lm: Vec<LinkMsg> = range
-                            .clone()
-                            .map(|i| LinkMsg {
-                                at: msgs[i].sent_at,
-                                system: msgs[i].side == "system" || automatic[i],
-                                fits: fits(lexicon, classified[i].0),
-                            })
-                            .collect();
-                        link::assign(&cases, &directory.customers[cust], &lm)
-                    }
+                    Some(cust) => link::assign(&cases, &directory.customers[cust], &lm),
                     None => vec![None; chat.len()],
                 };
                 (who, assigned)
@@ -180,6 +174,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             let mut events = conn.appender("event")?;
             let mut objects = conn.appender("event_object")?;
             let mut links = conn.appender("timeline_link")?;
+            let mut maybe = conn.appender("ambiguous_case")?;
             for (range, (who, assigned)) in chats.iter().zip(&per_chat) {
                 *chat_counts.entry(who.outcome()).or_default() += 1;
                 let customer_phone: Option<&str> = who.customer().and_then(|c| {
@@ -188,6 +183,19 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         .find_map(|&i| cases[i].phone.as_deref())
                 });
                 let first = &msgs[range.start];
+                if let ChatLink::Ambiguous(list) = who {
+                    for &cust in list {
+                        for &ci in &directory.customers[cust] {
+                            let c = &cases[ci];
+                            if msgs[range.clone()]
+                                .iter()
+                                .any(|m| c.from <= m.sent_at && m.sent_at <= c.to)
+                            {
+                                maybe.append_row(params![c.kind, c.key, first.file_id, first.chat])?;
+                            }
+                        }
+                    }
+                }
                 let candidates = match who {
                     ChatLink::Ambiguous(list) => list
                         .iter()
@@ -283,6 +291,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             events.flush()?;
             objects.flush()?;
             links.flush()?;
+            maybe.flush()?;
         }
         conn.execute_batch(sql::TL_RECORD_EVENTS)?;
         summary.chats = ["phone", "plate", "name", "ambiguous", "unlinked"]

@@ -21,6 +21,8 @@ pub struct CaseWindow {
     pub phone: Option<String>,
     pub plate: Option<String>,
     pub name: Option<String>,
+    /// When the record says the case began (a ticket's creation, a check-in).
+    pub opened: Option<NaiveDateTime>,
     /// Messages from `from` to `to` (inclusive) may belong to the case.
     pub from: NaiveDateTime,
     pub to: NaiveDateTime,
@@ -192,7 +194,7 @@ impl Directory {
         }
     }
 
-    /// The customer a chat belongs to. `times` are the chat's message times, used only to
+    /// The customer a chat belongs to. `msgs` (times and what they fit) are used only to
     /// settle a name shared by several customers.
     pub fn identify(
         &self,
@@ -200,7 +202,7 @@ impl Directory {
         phone: Option<&str>,
         plate: Option<&str>,
         name: Option<&str>,
-        times: &[NaiveDateTime],
+        msgs: &[LinkMsg],
     ) -> ChatLink {
         if let Some(c) = phone.and_then(|p| self.by_phone.get(p)) {
             return ChatLink::Phone(*c);
@@ -239,23 +241,34 @@ impl Directory {
         if let [one] = found.as_slice() {
             return ChatLink::Name(*one);
         }
-        let held = |cust: usize| {
-            times
-                .iter()
-                .filter(|t| {
-                    self.customers[cust]
-                        .iter()
-                        .any(|&i| cases[i].from <= **t && **t <= cases[i].to)
-                })
-                .count()
+        // (messages whose activities fit a case of the customer open at the time, messages
+        // inside any case of the customer)
+        let score = |cust: usize| {
+            let mut fit = 0;
+            let mut held = 0;
+            for m in msgs.iter().filter(|m| !m.system) {
+                let open: Vec<&CaseWindow> = self.customers[cust]
+                    .iter()
+                    .map(|&i| &cases[i])
+                    .filter(|c| c.from <= m.at && m.at <= c.to)
+                    .collect();
+                held += usize::from(!open.is_empty());
+                fit += usize::from(
+                    open.iter()
+                        .any(|c| m.fits.iter().any(|(k, _)| *k == c.kind)),
+                );
+            }
+            (fit, held)
         };
-        let mut scored: Vec<(usize, usize)> = found.iter().map(|&c| (held(c), c)).collect();
+        let n = msgs.iter().filter(|m| !m.system).count();
+        let mut scored: Vec<((usize, usize), usize)> =
+            found.iter().map(|&c| (score(c), c)).collect();
         scored.sort_by(|a, b| b.cmp(a));
         match scored.as_slice() {
-            [(best, c), rest @ ..]
-                if *best > 0
-                    && *best * 5 >= times.len() * 4
-                    && rest.first().is_none_or(|(second, _)| second < best) =>
+            [((fit, held), c), rest @ ..]
+                if *held > 0
+                    && *held * 5 >= n * 4
+                    && rest.first().is_none_or(|(second, _)| second < &(*fit, *held)) =>
             {
                 ChatLink::Name(*c)
             }
@@ -315,6 +328,21 @@ fn choose(
         return (fitting[0], MsgLink::Content);
     }
     let pool = if best > 0 { &fitting[..] } else { open };
+    // A case whose record begins with this very message (a ticket opened when the customer
+    // wrote) owns it, whatever conversation went before.
+    let opening: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&i| {
+            matches!(cases[i].kind.as_str(), "inquiry" | "aftersales")
+                && cases[i]
+                    .opened
+                    .is_some_and(|o| (m.at - o).num_minutes().abs() <= 10)
+        })
+        .collect();
+    if let [one] = opening.as_slice() {
+        return (*one, MsgLink::Content);
+    }
     // A conversation continues: the case of the message before, if it is still open and the
     // pause is short.
     if let Some((p, at)) = previous

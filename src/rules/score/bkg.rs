@@ -155,7 +155,10 @@ fn confirmation(j: &mut Judge, msgs: &[&Ev]) {
             .because("booking is pending: no slot to confirm");
         return j.put(f);
     }
-    let f = match confirmation_of(msgs, c.slot) {
+    // A booking recorded at or after its own slot (agreed on the spot) is judged on whether a
+    // confirmation was sent at all.
+    let before = c.slot.filter(|s| c.opened_at.is_none_or(|o| o < *s));
+    let f = match confirmation_of(msgs, before) {
         Some(m) => j
             .finding("BKG-4.2.1", Pass)
             .times(None, c.slot, Some(m.at))

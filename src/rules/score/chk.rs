@@ -1,15 +1,22 @@
 //! CHK-complete and CHK-consistent: the hand-filled SOP checklist forms, matched to their case
-//! by plate and date. Judged after the case's other rules, whose verdicts are the evidence a
-//! ticked item is checked against.
+//! by plate and date. A ticked item is checked against the case's events where the data can
+//! show the step did not happen.
 
 use super::judge::{Judge, Status::*};
 use super::model::Form;
 
-/// Items whose tick the data can contradict: (SOP, words in the item, rule whose `fail` says
-/// the step did not happen).
-const CHECKABLE: &[(&str, &str, &str)] = &[
-    ("BKG", "reminder", "BKG-4.2.3"),
-    ("KSP", "hubungi pelanggan", "KSP-6.3"),
+use super::model::Case;
+
+/// Items whose tick the data can contradict: (SOP, words in the item, what the evidence is,
+/// whether the case's events show the step did not happen).
+type Contradiction = fn(&Case) -> bool;
+const CHECKABLE: &[(&str, &str, &str, Contradiction)] = &[
+    ("BKG", "reminder", "no reminder message", |c| {
+        !c.advisor_messages().any(|m| m.has("reminder"))
+    }),
+    ("KSP", "hubungi pelanggan", "no message to the customer", |c| {
+        !c.chat_ambiguous && c.advisor_messages().next().is_none()
+    }),
 ];
 
 pub fn judge(j: &mut Judge, forms: &[&Form]) {
@@ -30,14 +37,9 @@ pub fn judge(j: &mut Judge, forms: &[&Form]) {
             }
             if *ticked {
                 let lower = text.to_lowercase();
-                for (sop, words, rule) in CHECKABLE {
-                    if form.sop == *sop
-                        && lower.contains(words)
-                        && j.findings
-                            .iter()
-                            .any(|f| f.rule_id == *rule && f.status == Fail)
-                    {
-                        contradicted.push((text.clone(), source.clone(), *rule));
+                for (sop, words, evidence, contradicts) in CHECKABLE {
+                    if form.sop == *sop && lower.contains(words) && contradicts(j.case) {
+                        contradicted.push((text.clone(), source.clone(), *evidence));
                     }
                 }
             }

@@ -36,7 +36,10 @@ pub fn judge(j: &mut Judge) {
     approval(j);
     let sent: Vec<&Ev> = c.advisor_messages().collect();
     let min = j.p("KSP-6.3", "min_messages");
-    let f = if sent.len() as f64 >= min {
+    let f = if sent.is_empty() && c.chat_ambiguous {
+        j.finding("KSP-6.3", Unknown)
+            .because("a chat that may be this job's could not be tied to one customer (shared name)")
+    } else if sent.len() as f64 >= min {
         j.finding("KSP-6.3", Pass)
             .measured(sent.len() as f64, "messages")
             .limit(min, "messages")

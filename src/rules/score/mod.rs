@@ -206,6 +206,7 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
             shipped_at: r.get(33)?,
             tracking_no: r.get(34)?,
             record_source: r.get(35)?,
+            chat_ambiguous: r.get(36)?,
             events: Vec::new(),
         })
     })?;

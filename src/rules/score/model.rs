@@ -121,6 +121,8 @@ pub struct Case {
     pub shipped_at: Option<NaiveDateTime>,
     pub tracking_no: Option<String>,
     pub record_source: Option<String>,
+    /// A chat that may be this case's could not be tied to one customer (same name).
+    pub chat_ambiguous: bool,
     /// The case's events in time order (file order within a minute).
     pub events: Vec<Ev>,
 }

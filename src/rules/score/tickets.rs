@@ -6,11 +6,13 @@ use super::model::Ev;
 use crate::calendar::h_plus;
 use chrono::NaiveDateTime;
 
-/// The ticket's clock start: the customer's first message, else the ticket's creation time.
+/// The ticket's clock start: its creation time (when the customer asked), with the customer's
+/// message of that moment as evidence; without a creation time, the first customer message.
 fn clock_start<'a>(j: &Judge<'a>, msgs: &[&'a Ev]) -> Option<(NaiveDateTime, Option<&'a Ev>)> {
-    match msgs.iter().copied().find(|m| m.by_customer()) {
-        Some(m) => Some((m.at, Some(m))),
-        None => j.case.opened_at.map(|t| (t, None)),
+    let first = msgs.iter().copied().find(|m| m.by_customer());
+    match j.case.opened_at {
+        Some(t) => Some((t, first.filter(|m| (m.at - t).num_minutes().abs() <= 10))),
+        None => first.map(|m| (m.at, Some(m))),
     }
 }
 
