@@ -65,7 +65,11 @@ pub enum Command {
     /// Rebuild cases and their timelines from the imported rows.
     Timeline,
     /// Score every case against every rule of the catalog.
-    Score,
+    Score {
+        /// Also write findings.csv, cases.csv and the same as Parquet into this folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Write the semester report, scorecards, workbook and charts.
     Report {
         /// Semester, e.g. 2025-H2 [default: the latest with data].

@@ -111,13 +111,27 @@ fn bad_usage_exits_2_and_a_bad_config_names_the_key() {
 #[test]
 fn stages_not_built_say_so_and_fail() {
     let dir = tempdir();
+    // A stage after import needs a store.
     let out = patuh(dir.path(), &["score"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no store here yet"),
+        "{}",
+        stderr(&out)
+    );
+    let roster = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roster");
+    assert!(
+        patuh(dir.path(), &["--quiet", "import", roster.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = patuh(dir.path(), &["report"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("not built yet"), "{}", stderr(&out));
 }
 
 #[test]
-fn run_imports_then_says_which_stages_are_not_built() {
+fn run_imports_scores_then_says_which_stages_are_not_built() {
     let dir = tempdir();
     let roster = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roster");
     let out = patuh(
@@ -131,7 +145,7 @@ fn run_imports_then_says_which_stages_are_not_built() {
         stdout(&out)
     );
     assert!(
-        stderr(&out).contains("the timeline stage is not built yet"),
+        stderr(&out).contains("the report stage is not built yet"),
         "{}",
         stderr(&out)
     );

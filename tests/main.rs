@@ -7,6 +7,8 @@ mod cli;
 mod config;
 mod ingest;
 mod sample;
+mod score;
 mod store;
 mod support;
+mod timeline;
 mod values;

@@ -95,7 +95,15 @@ pub fn run(ctx: &Context, name: &str, semester: Option<&str>) -> Result<()> {
         t.write(&mut out)?;
         writeln!(out)?;
         let mut t = Table::new([
-            "rule", "pass", "fail", "advisory", "unknown", "na", "compliance", "median", "limit",
+            "rule",
+            "pass",
+            "fail",
+            "advisory",
+            "unknown",
+            "na",
+            "compliance",
+            "median",
+            "limit",
         ]);
         for l in &lines {
             let num = |x: Option<f64>| x.map_or(String::new(), |x| format!("{x:.0}"));
@@ -107,9 +115,13 @@ pub fn run(ctx: &Context, name: &str, semester: Option<&str>) -> Result<()> {
                 l.unknown.to_string(),
                 l.na.to_string(),
                 rate(l.pass, l.fail),
-                format!("{} {}", num(l.median_measured), l.unit.as_deref().unwrap_or(""))
-                    .trim()
-                    .to_string(),
+                format!(
+                    "{} {}",
+                    num(l.median_measured),
+                    l.unit.as_deref().unwrap_or("")
+                )
+                .trim()
+                .to_string(),
                 num(l.limit),
             ]);
         }

@@ -79,9 +79,11 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
     let mut json_cases = Vec::new();
     let mut out = std::io::stdout().lock();
     for (n, h) in headers.iter().enumerate() {
-        let cal = ctx
-            .config
-            .calendar(ctx.config.branch(&h.branch).unwrap_or(ctx.config.default_branch()));
+        let cal = ctx.config.calendar(
+            ctx.config
+                .branch(&h.branch)
+                .unwrap_or(ctx.config.default_branch()),
+        );
         let mut previous: Option<NaiveDateTime> = None;
         let events: Vec<EventRow> = conn
             .prepare(sql::TL_CASE_EVENTS)
@@ -146,7 +148,9 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                 writeln!(out)?;
             }
             let time = |t: Option<NaiveDateTime>| {
-                t.map_or("-".to_string(), |t| t.format("%a %d %b %Y %H:%M").to_string())
+                t.map_or("-".to_string(), |t| {
+                    t.format("%a %d %b %Y %H:%M").to_string()
+                })
             };
             writeln!(out, "{} {}  (branch {})", h.kind, h.key, h.branch)?;
             writeln!(

@@ -18,24 +18,29 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             print_timeline(ctx, &summary)
         }
         Command::Case { key } => super::case::run(ctx, key),
-        Command::Score => {
+        Command::Score { out } => {
             let mut store = open_existing(ctx)?;
             sync_rule_versions(&mut store, ctx)?;
             let summary = score(ctx, &mut store)?;
+            if let Some(dir) = out {
+                export(ctx, &store, dir)?;
+            }
             print_score(ctx, &summary)
         }
         Command::Advisor { name, semester } => super::advisor::run(ctx, name, semester.as_deref()),
         Command::Report { .. } => not_built("report", "issue #7"),
         Command::Check => check(ctx),
-        Command::Run { inputs, .. } => {
+        Command::Run { inputs, out, .. } => {
             let mut store = Store::open(&ctx.db)?;
             sync_rule_versions(&mut store, ctx)?;
             ctx.say(format!("configuration: {}", ctx.config_source));
             let batch = super::import::import_paths(ctx, &mut store, inputs, None)?;
             super::import::print_summary(ctx, &batch)?;
             timeline(ctx, &mut store)?;
-            score(ctx, &mut store)?;
-            not_built("report", "issue #7")
+            let summary = score(ctx, &mut store)?;
+            export(ctx, &store, out)?;
+            print_score(ctx, &summary)?;
+            not_built("report", "issue #7: findings.csv and cases.csv are written")
         }
         Command::Init { .. } | Command::Rules { .. } | Command::Sample { .. } => {
             unreachable!("dispatched in cmd::run")
@@ -78,6 +83,13 @@ pub fn score(ctx: &Context, store: &mut Store) -> Result<crate::rules::score::Su
         started.elapsed().as_secs_f64()
     ));
     Ok(summary)
+}
+
+fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
+    for path in crate::rules::score::export(store, dir)? {
+        ctx.say(format!("wrote {}", path.display()));
+    }
+    Ok(())
 }
 
 fn print_score(ctx: &Context, s: &crate::rules::score::Summary) -> Result<()> {
@@ -134,7 +146,11 @@ fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {
             ]);
         }
         t.write(&mut out)?;
-        let ambiguous = s.chats.iter().find(|c| c.0 == "ambiguous").map_or(0, |c| c.1);
+        let ambiguous = s
+            .chats
+            .iter()
+            .find(|c| c.0 == "ambiguous")
+            .map_or(0, |c| c.1);
         if ambiguous > 0 {
             writeln!(
                 out,

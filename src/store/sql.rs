@@ -56,3 +56,7 @@ pub const SC_CHECKLISTS: &str = include_str!("../../queries/score/checklists.sql
 pub const SC_CUTOFF: &str = include_str!("../../queries/score/cutoff.sql");
 /// `patuh advisor`: one advisor's findings per rule.
 pub const SC_ADVISOR: &str = include_str!("../../queries/score/advisor.sql");
+/// Exports: findings.csv and findings.parquet.
+pub const SC_EXPORT_FINDINGS: &str = include_str!("../../queries/score/export_findings.sql");
+/// Exports: cases.csv and cases.parquet.
+pub const SC_EXPORT_CASES: &str = include_str!("../../queries/score/export_cases.sql");

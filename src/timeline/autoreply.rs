@@ -48,8 +48,7 @@ pub fn detect(msgs: &[Seen], configured: &[String]) -> Vec<bool> {
     let automatic: HashSet<&String> = prompt_chats
         .iter()
         .filter(|(text, chats)| {
-            chats.len() >= MIN_CHATS
-                && prompt_count[*text] as f64 >= MIN_SHARE * sent[*text] as f64
+            chats.len() >= MIN_CHATS && prompt_count[*text] as f64 >= MIN_SHARE * sent[*text] as f64
         })
         .map(|(t, _)| t)
         .collect();

@@ -39,6 +39,9 @@ pub struct LinkRate {
     pub total: i64,
 }
 
+/// Each message's case (index into the cases) and how it was tied, or none.
+type Assigned = Vec<Option<(usize, link::MsgLink)>>;
+
 struct Msg {
     file_id: i32,
     sheet: String,
@@ -143,7 +146,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         drop(seen);
 
         // Tie each chat to a customer and each message to a case.
-        let per_chat: Vec<(ChatLink, Vec<Option<(usize, link::MsgLink)>>)> = chats
+        let per_chat: Vec<(ChatLink, Assigned)> = chats
             .par_iter()
             .map(|range| {
                 let chat = &msgs[range.start..range.end];
@@ -335,7 +338,11 @@ pub fn object_id(c: &CaseWindow) -> String {
 
 fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
     let c = &cases[list[0]];
-    let keys: Vec<&str> = list.iter().take(3).map(|&i| cases[i].key.as_str()).collect();
+    let keys: Vec<&str> = list
+        .iter()
+        .take(3)
+        .map(|&i| cases[i].key.as_str())
+        .collect();
     format!(
         "{} {} ({})",
         c.name.as_deref().unwrap_or("?"),

@@ -268,7 +268,9 @@ impl Directory {
             [((fit, held), c), rest @ ..]
                 if *held > 0
                     && *held * 5 >= n * 4
-                    && rest.first().is_none_or(|(second, _)| second < &(*fit, *held)) =>
+                    && rest
+                        .first()
+                        .is_none_or(|(second, _)| second < &(*fit, *held)) =>
             {
                 ChatLink::Name(*c)
             }

@@ -233,9 +233,15 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
 /// The alternative an "unavailable" message offers: the last time it names after the first.
 fn alternative_time(m: &Ev) -> Option<NaiveDateTime> {
     let lower = m.text.to_lowercase();
-    let cut = ["alternatif", "bagaimana kalau", "gimana kalau", "kalau", "bisa di"]
-        .iter()
-        .find_map(|w| lower.find(w))?;
+    let cut = [
+        "alternatif",
+        "bagaimana kalau",
+        "gimana kalau",
+        "kalau",
+        "bisa di",
+    ]
+    .iter()
+    .find_map(|w| lower.find(w))?;
     crate::timeline::promise::promised_time(&m.text[cut..], m.at)
 }
 
@@ -272,7 +278,10 @@ fn reminder(j: &mut Judge, msgs: &[&Ev]) {
             .finding("BKG-4.2.3", Fail)
             .times(Some(from), Some(to), other.map(|m| m.at))
             .because(match other {
-                Some(m) => format!("reminder sent {} — outside the H-1 window", m.at.format("%a %d %b %H:%M")),
+                Some(m) => format!(
+                    "reminder sent {} — outside the H-1 window",
+                    m.at.format("%a %d %b %H:%M")
+                ),
                 None => "no reminder in the H-1 window".into(),
             })
             .with_source(c.source());
@@ -399,4 +408,3 @@ fn replies(j: &mut Judge, msgs: &[&Ev]) {
     let f = reply::judge_every_reply(j, "BKG-7.1", msgs, gap, limit);
     j.put(f);
 }
-

@@ -14,9 +14,12 @@ const CHECKABLE: &[(&str, &str, &str, Contradiction)] = &[
     ("BKG", "reminder", "no reminder message", |c| {
         !c.advisor_messages().any(|m| m.has("reminder"))
     }),
-    ("KSP", "hubungi pelanggan", "no message to the customer", |c| {
-        !c.chat_ambiguous && c.advisor_messages().next().is_none()
-    }),
+    (
+        "KSP",
+        "hubungi pelanggan",
+        "no message to the customer",
+        |c| !c.chat_ambiguous && c.advisor_messages().next().is_none(),
+    ),
 ];
 
 pub fn judge(j: &mut Judge, forms: &[&Form]) {

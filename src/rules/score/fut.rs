@@ -35,9 +35,7 @@ pub fn judge(j: &mut Judge, job_has_chat: bool) {
     let contacts: Vec<&Ev> = msgs
         .iter()
         .copied()
-        .filter(|m| {
-            m.by_advisor() && m.at >= done && !m.has("completion_notice") && !media_only(m)
-        })
+        .filter(|m| m.by_advisor() && m.at >= done && !m.has("completion_notice") && !media_only(m))
         .collect();
     let followup = contacts
         .iter()
@@ -122,7 +120,11 @@ fn is_complaint(m: &Ev) -> bool {
 
 /// FUT-4.2.3: a complaint in the follow-up got an advisor response within a business day.
 fn complaint_response(j: &mut Judge, msgs: &[&Ev], done: chrono::NaiveDateTime) {
-    let Some(complaint) = msgs.iter().copied().find(|m| is_complaint(m) && m.at >= done) else {
+    let Some(complaint) = msgs
+        .iter()
+        .copied()
+        .find(|m| is_complaint(m) && m.at >= done)
+    else {
         let f = j
             .finding("FUT-4.2.3", Na)
             .because("no complaint in the follow-up");

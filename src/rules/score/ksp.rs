@@ -37,8 +37,9 @@ pub fn judge(j: &mut Judge) {
     let sent: Vec<&Ev> = c.advisor_messages().collect();
     let min = j.p("KSP-6.3", "min_messages");
     let f = if sent.is_empty() && c.chat_ambiguous {
-        j.finding("KSP-6.3", Unknown)
-            .because("a chat that may be this job's could not be tied to one customer (shared name)")
+        j.finding("KSP-6.3", Unknown).because(
+            "a chat that may be this job's could not be tied to one customer (shared name)",
+        )
     } else if sent.len() as f64 >= min {
         j.finding("KSP-6.3", Pass)
             .measured(sent.len() as f64, "messages")
@@ -95,9 +96,9 @@ fn qc_time<'a>(j: &Judge<'a>) -> Option<&'a Ev> {
 /// The initial information: the first advisor message after `diagnosa` with the diagnosis.
 fn info_message<'a>(j: &Judge<'a>) -> Option<&'a Ev> {
     let after = j.case.status("diagnosa").map(|e| e.at);
-    j.case.advisor_messages().find(|m| {
-        m.has("diagnosis") && !m.has("delay_notice") && after.is_none_or(|d| m.at >= d)
-    })
+    j.case
+        .advisor_messages()
+        .find(|m| m.has("diagnosis") && !m.has("delay_notice") && after.is_none_or(|d| m.at >= d))
 }
 
 /// KSP-4.1.1: the diagnosis, time and cost estimate within 2 business hours of `diagnosa`.
@@ -304,9 +305,7 @@ fn completion_notice(j: &mut Judge, completion: Option<&Ev>) {
                 .with(qc)
                 .with(m)
         }
-        None if j.open_at_cutoff(due) => j
-            .finding("KSP-4.3.1", Unknown)
-            .because("open at cut-off"),
+        None if j.open_at_cutoff(due) => j.finding("KSP-4.3.1", Unknown).because("open at cut-off"),
         None => j
             .finding("KSP-4.3.1", Fail)
             .times(Some(qc.at), Some(due), None)
@@ -351,9 +350,7 @@ fn completion_notice(j: &mut Judge, completion: Option<&Ev>) {
 /// KSP-4.4.2: that notice apologises and offers an alternative.
 fn delay(j: &mut Judge, info: Option<&Ev>) {
     let c = j.case;
-    let promised = info
-        .and_then(|m| m.promised_at())
-        .or(c.estimated_done_at);
+    let promised = info.and_then(|m| m.promised_at()).or(c.estimated_done_at);
     let (Some(promised), Some(done)) = (promised, c.status("selesai")) else {
         j.put_all(
             &["KSP-4.4.1", "KSP-4.4.2"],
@@ -363,7 +360,11 @@ fn delay(j: &mut Judge, info: Option<&Ev>) {
         return;
     };
     if done.at <= promised {
-        j.put_all(&["KSP-4.4.1", "KSP-4.4.2"], Na, "finished by the promised time");
+        j.put_all(
+            &["KSP-4.4.1", "KSP-4.4.2"],
+            Na,
+            "finished by the promised time",
+        );
         return;
     }
     let tertunda = c.status("tertunda").map(|e| e.at);
@@ -401,7 +402,9 @@ fn delay(j: &mut Judge, info: Option<&Ev>) {
                     (true, true) => "",
                     (false, true) => "the delay notice does not apologise",
                     (true, false) => "the delay notice offers no alternative",
-                    (false, false) => "the delay notice neither apologises nor offers an alternative",
+                    (false, false) => {
+                        "the delay notice neither apologises nor offers an alternative"
+                    }
                 })
                 .with(m)
         }
@@ -412,7 +415,14 @@ fn delay(j: &mut Judge, info: Option<&Ev>) {
 fn offers_alternative(text: &str) -> bool {
     let t = text.to_lowercase();
     [
-        "antar", "jemput", "mobil pengganti", "pinjam", "diskon", "gratis", "potongan", "kompensasi",
+        "antar",
+        "jemput",
+        "mobil pengganti",
+        "pinjam",
+        "diskon",
+        "gratis",
+        "potongan",
+        "kompensasi",
     ]
     .iter()
     .any(|w| t.contains(w))

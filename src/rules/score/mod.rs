@@ -271,3 +271,29 @@ fn read_forms(conn: &Connection) -> duckdb::Result<Vec<Form>> {
     }
     Ok(forms)
 }
+
+/// Writes findings.csv, cases.csv and the same as Parquet into `dir` (created when missing).
+pub fn export(store: &Store, dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        crate::Error::input(format!("{}: cannot create the folder: {e}", dir.display()))
+    })?;
+    let mut written = Vec::new();
+    for (name, query) in [
+        ("findings", sql::SC_EXPORT_FINDINGS),
+        ("cases", sql::SC_EXPORT_CASES),
+    ] {
+        for (ext, options) in [
+            ("csv", "(header, delimiter ',')"),
+            ("parquet", "(format parquet)"),
+        ] {
+            let path = dir.join(format!("{name}.{ext}"));
+            let quoted = path.display().to_string().replace('\'', "''");
+            store
+                .conn()
+                .execute_batch(&format!("copy ({query}) to '{quoted}' {options}"))
+                .map_err(|e| store.error(&format!("writing {}", path.display()), e))?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}

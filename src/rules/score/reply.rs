@@ -113,7 +113,11 @@ pub fn judge_every_reply(
             let mut f = j
                 .finding(rule, if ok { Pass } else { Fail })
                 .limit(limit, "business_minutes")
-                .times(Some(start.at), Some(j.add_bmin(start.at, limit)), reply.map(|r| r.at))
+                .times(
+                    Some(start.at),
+                    Some(j.add_bmin(start.at, limit)),
+                    reply.map(|r| r.at),
+                )
                 .with(start);
             if t.is_finite() {
                 f = f.measured(t, "business_minutes");

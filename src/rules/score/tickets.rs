@@ -36,7 +36,9 @@ fn fields(j: &mut Judge, rule: &'static str, fields: &[(&str, bool)]) {
 /// The category's parameter; without a category the most lenient one, said in the reason.
 fn per_category(j: &Judge, rule: &str, suffix: &str) -> (f64, Option<String>) {
     match j.case.category.as_deref() {
-        Some(cat @ ("umum" | "teknis" | "komplain")) => (j.p(rule, &format!("{cat}_{suffix}")), None),
+        Some(cat @ ("umum" | "teknis" | "komplain")) => {
+            (j.p(rule, &format!("{cat}_{suffix}")), None)
+        }
         _ => {
             let most = ["umum", "teknis", "komplain"]
                 .iter()
@@ -103,7 +105,9 @@ pub fn inquiry(j: &mut Judge) {
     let first = msgs.iter().copied().find(|m| m.by_advisor() && m.at >= t0);
     // INQ-T1.greet
     let f = match first {
-        None => j.finding("INQ-T1.greet", Unknown).because("no reply in the chat"),
+        None => j
+            .finding("INQ-T1.greet", Unknown)
+            .because("no reply in the chat"),
         Some(m) => {
             let lower = m.text.to_lowercase();
             let introduces = ["dengan ", "saya ", " di sini", "disini"]
@@ -149,7 +153,9 @@ pub fn inquiry(j: &mut Judge) {
             }
             f
         }
-        None if j.open_at_cutoff(due) => j.finding("INQ-T3.sla", Unknown).because("open at cut-off"),
+        None if j.open_at_cutoff(due) => {
+            j.finding("INQ-T3.sla", Unknown).because("open at cut-off")
+        }
         None => j
             .finding("INQ-T3.sla", Fail)
             .limit(limit, "business_minutes")
@@ -176,13 +182,17 @@ pub fn inquiry(j: &mut Judge) {
                     .with(m),
             }
         }
-        (None, _) => j.finding("INQ-T3.eta", Unknown).because("no reply in the chat"),
+        (None, _) => j
+            .finding("INQ-T3.eta", Unknown)
+            .because("no reply in the chat"),
     };
     j.put(f);
     escalation_updates(j, &msgs);
     // INQ-T5.close
     let f = match c.resolved_at {
-        None => j.finding("INQ-T5.close", Unknown).because("not resolved yet"),
+        None => j
+            .finding("INQ-T5.close", Unknown)
+            .because("not resolved yet"),
         Some(r) => match msgs
             .iter()
             .copied()
@@ -212,7 +222,11 @@ fn resolve(j: &mut Judge) {
             .because(if r <= due {
                 String::new()
             } else {
-                format!("resolved {} after the due {}", r.format("%a %d %b"), due.format("%a %d %b"))
+                format!(
+                    "resolved {} after the due {}",
+                    r.format("%a %d %b"),
+                    due.format("%a %d %b")
+                )
             })
             .with_source(c.source()),
         None if j.open_at_cutoff(due) => j
@@ -386,7 +400,9 @@ pub fn aftersales(j: &mut Judge) {
         None if msgs.is_empty() => j
             .finding("PJL-T2.inform", Unknown)
             .because("no chat linked to this ticket"),
-        None if j.open_at_cutoff(due) => j.finding("PJL-T2.inform", Unknown).because("open at cut-off"),
+        None if j.open_at_cutoff(due) => j
+            .finding("PJL-T2.inform", Unknown)
+            .because("open at cut-off"),
         None => j
             .finding("PJL-T2.inform", Fail)
             .times(Some(opened), Some(due), None)
@@ -407,7 +423,9 @@ pub fn aftersales(j: &mut Judge) {
                 "handled after the SLA"
             })
             .with_source(c.source()),
-        None if j.open_at_cutoff(due) => j.finding("PJL-T3.sla", Unknown).because("open at cut-off"),
+        None if j.open_at_cutoff(due) => {
+            j.finding("PJL-T3.sla", Unknown).because("open at cut-off")
+        }
         None => j
             .finding("PJL-T3.sla", Fail)
             .times(Some(opened), Some(due), None)
@@ -469,7 +487,10 @@ pub fn aftersales(j: &mut Judge) {
 /// A recorded warranty status read as in (true) or out (false) of warranty.
 fn warranty_in(status: &str) -> Option<bool> {
     let s = status.to_lowercase();
-    if ["luar", "out", "expired", "habis", "tidak"].iter().any(|w| s.contains(w)) {
+    if ["luar", "out", "expired", "habis", "tidak"]
+        .iter()
+        .any(|w| s.contains(w))
+    {
         Some(false)
     } else if ["dalam", "in ", "aktif", "masih", "berlaku", "within"]
         .iter()

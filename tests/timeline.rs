@@ -1,0 +1,245 @@
+//! The timeline: chats tied to customers and messages to cases, on fixtures with known answers
+//! (tests/fixtures/cases) and on the sample data.
+
+use crate::support::{patuh, stderr, stdout, tempdir};
+use chrono::NaiveDateTime;
+use patuh::timeline::link::{CaseWindow, ChatLink, Directory, LinkMsg, MsgLink, assign, name_key};
+use std::path::{Path, PathBuf};
+
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases")
+}
+
+/// Imports `inputs`, rebuilds the timeline and scores into a store in `dir`; findings.csv and
+/// cases.csv are written to `dir/out`.
+pub fn pipeline(dir: &Path, inputs: &Path) {
+    let db = dir.join("s.duckdb");
+    let db = db.to_str().expect("utf-8 path");
+    let config = inputs.join("patuh.toml");
+    let config = config.to_str().expect("utf-8 path");
+    let input = inputs.to_str().expect("utf-8 path");
+    let out = dir.join("out");
+    let out = out.to_str().expect("utf-8 path");
+    for args in [
+        vec!["--db", db, "--config", config, "--quiet", "import", input],
+        vec!["--db", db, "--config", config, "--quiet", "timeline"],
+        vec![
+            "--db", db, "--config", config, "--quiet", "score", "--out", out,
+        ],
+    ] {
+        let o = patuh(dir, &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    }
+}
+
+fn t(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test time")
+}
+
+fn case(
+    kind: &str,
+    key: &str,
+    phone: Option<&str>,
+    name: &str,
+    from: &str,
+    to: &str,
+) -> CaseWindow {
+    CaseWindow {
+        kind: kind.into(),
+        key: key.into(),
+        phone: phone.map(Into::into),
+        plate: None,
+        name: Some(name.into()),
+        opened: Some(t(from)),
+        from: t(from),
+        to: t(to),
+    }
+}
+
+fn msg(at: &str, fits: &[&str]) -> LinkMsg {
+    LinkMsg {
+        at: t(at),
+        system: false,
+        fits: fits.iter().map(|k| (k.to_string(), 2)).collect(),
+    }
+}
+
+#[test]
+fn name_keys_drop_plates_and_duplicate_counters() {
+    assert_eq!(
+        name_key("Agus Manurung BM 974 FZY").as_deref(),
+        Some("agus manurung")
+    );
+    assert_eq!(
+        name_key("Agus Santoso (2)").as_deref(),
+        Some("agus santoso")
+    );
+    assert_eq!(name_key("+62 812-1000-0001"), None);
+}
+
+#[test]
+fn a_shared_name_is_settled_by_time_and_content_or_reported() {
+    let cases = vec![
+        case(
+            "booking",
+            "B8",
+            Some("+6281210000008"),
+            "Budi Santoso",
+            "2025-05-17 10:00",
+            "2025-05-24 23:59",
+        ),
+        case(
+            "booking",
+            "B9",
+            Some("+6281210000009"),
+            "Budi Santoso",
+            "2025-05-26 10:00",
+            "2025-05-31 23:59",
+        ),
+        case(
+            "job",
+            "J1",
+            Some("+6281210000010"),
+            "Ani Lubis",
+            "2025-05-22 09:00",
+            "2025-05-23 17:00",
+        ),
+        case(
+            "job",
+            "J2",
+            Some("+6281210000011"),
+            "Ani Lubis",
+            "2025-05-22 08:00",
+            "2025-05-23 17:00",
+        ),
+    ];
+    let dir = Directory::build(&cases);
+    // The first Budi's chat lies in B8's window only.
+    let chat = [
+        msg("2025-05-20 09:50", &["booking"]),
+        msg("2025-05-20 09:52", &[]),
+    ];
+    let who = dir.identify(&cases, None, None, Some("Budi Santoso"), &chat);
+    assert_eq!(who.outcome(), "name");
+    assert_eq!(cases[dir.customers[who.customer().unwrap()][0]].key, "B8");
+    // Both Anis have a job open at the chat's time: ambiguous, with both candidates.
+    let chat = [msg("2025-05-22 10:00", &["job"])];
+    match dir.identify(&cases, None, None, Some("Ani Lubis"), &chat) {
+        ChatLink::Ambiguous(list) => assert_eq!(list.len(), 2),
+        other => panic!("expected ambiguous, got {other:?}"),
+    }
+    // A number no record knows is never matched by name.
+    let who = dir.identify(
+        &cases,
+        Some("+6289999999999"),
+        None,
+        Some("Budi Santoso"),
+        &chat,
+    );
+    assert_eq!(who, ChatLink::Unlinked);
+}
+
+#[test]
+fn overlapping_cases_take_messages_by_content_then_continuity() {
+    let cases = vec![
+        case(
+            "followup",
+            "SPK-1",
+            Some("+62811"),
+            "X",
+            "2025-05-10 12:00",
+            "2025-05-22 12:00",
+        ),
+        case(
+            "booking",
+            "B1",
+            Some("+62811"),
+            "X",
+            "2025-05-12 09:00",
+            "2025-05-16 23:59",
+        ),
+    ];
+    let msgs = [
+        msg("2025-05-11 10:00", &["followup"]),
+        msg("2025-05-13 10:00", &["followup"]),
+        msg("2025-05-13 10:05", &[]),
+        msg("2025-05-14 09:00", &["booking"]),
+        msg("2025-05-14 09:01", &[]),
+    ];
+    let got: Vec<Option<(usize, MsgLink)>> = assign(&cases, &[0, 1], &msgs);
+    assert_eq!(got[0], Some((0, MsgLink::Window)));
+    assert_eq!(got[1], Some((0, MsgLink::Content)));
+    assert_eq!(got[2], Some((0, MsgLink::Continuity)));
+    assert_eq!(got[3], Some((1, MsgLink::Content)));
+    assert_eq!(got[4], Some((1, MsgLink::Continuity)));
+}
+
+#[test]
+fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
+    let dir = tempdir();
+    pipeline(dir.path(), &fixtures());
+    let db = dir.path().join("s.duckdb");
+    let o = patuh(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "--config",
+            fixtures().join("patuh.toml").to_str().unwrap(),
+            "--json",
+            "timeline",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let chats: std::collections::HashMap<String, i64> = v["chats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c[0].as_str().unwrap().to_string(), c[1].as_i64().unwrap()))
+        .collect();
+    assert_eq!(chats["phone"], 6);
+    assert_eq!(
+        chats["name"], 2,
+        "the two Budi Santoso chats, settled by time"
+    );
+    assert_eq!(
+        chats["ambiguous"], 1,
+        "Ani Lubis: two bookings the same morning"
+    );
+    // The case shows the customer's messages with their source lines.
+    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "B9"]);
+    let text = stdout(&o);
+    assert!(text.contains("Pagi, mau booking ganti oli juga"), "{text}");
+    assert!(text.contains("Budi Santoso (2).txt:1"), "{text}");
+    assert!(text.contains("+62812****0009"), "phone masked: {text}");
+}
+
+#[test]
+fn sample_data_links_nearly_every_message() {
+    let dir = tempdir();
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    pipeline(dir.path(), &sample);
+    let db = dir.path().join("s.duckdb");
+    let o = patuh(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "--config",
+            sample.join("patuh.toml").to_str().unwrap(),
+            "--json",
+            "timeline",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let rates = v["link_rates"].as_array().unwrap();
+    let rate = |name: &str| {
+        let r = rates.iter().find(|r| r["source"] == name).expect(name);
+        r["linked"].as_f64().unwrap() / r["total"].as_f64().unwrap()
+    };
+    println!("link rates: {rates:?}");
+    assert!(rate("whatsapp messages") >= 0.97, "{rates:?}");
+    assert!(rate("whatsapp chats") >= 0.97, "{rates:?}");
+    assert!(rate("jobs with their chat") >= 0.95, "{rates:?}");
+}
