@@ -95,6 +95,8 @@ impl MsgLink {
 pub struct Directory {
     /// Case indices of each customer.
     pub customers: Vec<Vec<usize>>,
+    /// The earliest start and latest end of each customer's case windows.
+    spans: Vec<(NaiveDateTime, NaiveDateTime)>,
     by_phone: HashMap<String, usize>,
     by_plate: HashMap<String, usize>,
     by_name: HashMap<String, BTreeSet<usize>>,
@@ -186,8 +188,17 @@ impl Directory {
                 by_name.entry(n).or_default().insert(cust);
             }
         }
+        let spans = customers
+            .iter()
+            .map(|list| {
+                let from = list.iter().map(|&i| cases[i].from).min().expect("a case");
+                let to = list.iter().map(|&i| cases[i].to).max().expect("a case");
+                (from, to)
+            })
+            .collect();
         Self {
             customers,
+            spans,
             by_phone,
             by_plate,
             by_name,
@@ -224,9 +235,17 @@ impl Directory {
         // known only with other plates; then the chat goes to the customer whose cases hold
         // nearly all its messages, when no other holds as many.
         let chat_plate = plate.map(plate_key);
+        let first = msgs.iter().map(|m| m.at).min();
+        let last = msgs.iter().map(|m| m.at).max();
         let found: Vec<usize> = found
             .iter()
             .copied()
+            // Only customers whose cases overlap the chat in time can own it (cheap first cut:
+            // a common name is shared by many customers in a large group).
+            .filter(|&cust| {
+                let (from, to) = self.spans[cust];
+                first.is_some_and(|f| f <= to) && last.is_some_and(|l| l >= from)
+            })
             .filter(|&cust| {
                 let plates: Vec<String> = self.customers[cust]
                     .iter()
@@ -240,6 +259,9 @@ impl Directory {
             .collect();
         if let [one] = found.as_slice() {
             return ChatLink::Name(*one);
+        }
+        if found.is_empty() {
+            return ChatLink::Unlinked;
         }
         // (messages whose activities fit a case of the customer open at the time, messages
         // inside any case of the customer)
