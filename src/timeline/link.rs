@@ -95,8 +95,12 @@ impl MsgLink {
 pub struct Directory {
     /// Case indices of each customer.
     pub customers: Vec<Vec<usize>>,
-    /// The earliest start and latest end of each customer's case windows.
-    spans: Vec<(NaiveDateTime, NaiveDateTime)>,
+    /// The customer of each case.
+    customer_of: Vec<usize>,
+    /// Each name's cases by window start, for settling shared names by time.
+    by_name_cases: HashMap<String, Vec<(NaiveDateTime, usize)>>,
+    /// The longest case window.
+    longest: Duration,
     by_phone: HashMap<String, usize>,
     by_plate: HashMap<String, usize>,
     by_name: HashMap<String, BTreeSet<usize>>,
@@ -188,17 +192,31 @@ impl Directory {
                 by_name.entry(n).or_default().insert(cust);
             }
         }
-        let spans = customers
+        let mut customer_of = vec![0; cases.len()];
+        for (cust, list) in customers.iter().enumerate() {
+            for &i in list {
+                customer_of[i] = cust;
+            }
+        }
+        let mut by_name_cases: HashMap<String, Vec<(NaiveDateTime, usize)>> = HashMap::new();
+        for (name, custs) in &by_name {
+            let mut list: Vec<(NaiveDateTime, usize)> = custs
+                .iter()
+                .flat_map(|&c| customers[c].iter().map(|&i| (cases[i].from, i)))
+                .collect();
+            list.sort();
+            by_name_cases.insert(name.clone(), list);
+        }
+        let longest = cases
             .iter()
-            .map(|list| {
-                let from = list.iter().map(|&i| cases[i].from).min().expect("a case");
-                let to = list.iter().map(|&i| cases[i].to).max().expect("a case");
-                (from, to)
-            })
-            .collect();
+            .map(|c| c.to - c.from)
+            .max()
+            .unwrap_or(Duration::zero());
         Self {
             customers,
-            spans,
+            customer_of,
+            by_name_cases,
+            longest,
             by_phone,
             by_plate,
             by_name,
@@ -233,71 +251,65 @@ impl Directory {
         }
         // Several customers share the name. A plate in the contact name rules out customers
         // known only with other plates; then the chat goes to the customer whose cases hold
-        // nearly all its messages, when no other holds as many.
+        // nearly all its messages and fit their content, when no other does as well.
         let chat_plate = plate.map(plate_key);
-        let first = msgs.iter().map(|m| m.at).min();
-        let last = msgs.iter().map(|m| m.at).max();
-        let found: Vec<usize> = found
-            .iter()
-            .copied()
-            // Only customers whose cases overlap the chat in time can own it (cheap first cut:
-            // a common name is shared by many customers in a large group).
-            .filter(|&cust| {
-                let (from, to) = self.spans[cust];
-                first.is_some_and(|f| f <= to) && last.is_some_and(|l| l >= from)
-            })
-            .filter(|&cust| {
-                let plates: Vec<String> = self.customers[cust]
-                    .iter()
-                    .filter_map(|&i| cases[i].plate.as_deref().map(plate_key))
-                    .collect();
-                match &chat_plate {
-                    Some(p) => plates.is_empty() || plates.contains(p),
-                    None => true,
-                }
-            })
-            .collect();
-        if let [one] = found.as_slice() {
-            return ChatLink::Name(*one);
-        }
-        if found.is_empty() {
-            return ChatLink::Unlinked;
-        }
-        // (messages whose activities fit a case of the customer open at the time, messages
-        // inside any case of the customer)
-        let score = |cust: usize| {
-            let mut fit = 0;
-            let mut held = 0;
-            for m in msgs.iter().filter(|m| !m.system) {
-                let open: Vec<&CaseWindow> = self.customers[cust]
-                    .iter()
-                    .map(|&i| &cases[i])
-                    .filter(|c| c.from <= m.at && m.at <= c.to)
-                    .collect();
-                held += usize::from(!open.is_empty());
-                fit += usize::from(
-                    open.iter()
-                        .any(|c| m.fits.iter().any(|(k, _)| *k == c.kind)),
-                );
+        let plate_fits = |cust: usize| {
+            let plates: Vec<String> = self.customers[cust]
+                .iter()
+                .filter_map(|&i| cases[i].plate.as_deref().map(plate_key))
+                .collect();
+            match &chat_plate {
+                Some(p) => plates.is_empty() || plates.contains(p),
+                None => true,
             }
-            (fit, held)
         };
-        let n = msgs.iter().filter(|m| !m.system).count();
-        let mut scored: Vec<((usize, usize), usize)> =
-            found.iter().map(|&c| (score(c), c)).collect();
+        // (customer → messages fitting an open case, messages inside any case), found through
+        // the name's cases sorted by window start: only windows starting within the longest
+        // window length before a message can hold it.
+        let name_cases = &self.by_name_cases[&name.and_then(name_key).expect("found by name")];
+        let mut score: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut n = 0;
+        for m in msgs.iter().filter(|m| !m.system) {
+            n += 1;
+            let lo = name_cases.partition_point(|(from, _)| *from < m.at - self.longest);
+            let hi = name_cases.partition_point(|(from, _)| *from <= m.at);
+            let mut held: HashMap<usize, bool> = HashMap::new();
+            for &(_, i) in &name_cases[lo..hi] {
+                if cases[i].to < m.at {
+                    continue;
+                }
+                let cust = self.customer_of[i];
+                let fits = m.fits.iter().any(|(k, _)| *k == cases[i].kind);
+                let e = held.entry(cust).or_insert(false);
+                *e |= fits;
+            }
+            for (cust, fits) in held {
+                let e = score.entry(cust).or_default();
+                e.0 += usize::from(fits);
+                e.1 += 1;
+            }
+        }
+        let mut scored: Vec<((usize, usize), usize)> = score
+            .into_iter()
+            .filter(|(cust, _)| plate_fits(*cust))
+            .map(|(c, s)| (s, c))
+            .collect();
         scored.sort_by(|a, b| b.cmp(a));
         match scored.as_slice() {
+            [] => ChatLink::Unlinked,
             [((fit, held), c), rest @ ..]
-                if *held > 0
-                    && *held * 5 >= n * 4
+                if *held * 5 >= n * 4
                     && rest
                         .first()
                         .is_none_or(|(second, _)| second < &(*fit, *held)) =>
             {
                 ChatLink::Name(*c)
             }
-            [] => ChatLink::Unlinked,
-            _ => ChatLink::Ambiguous(found),
+            _ => {
+                let mut list: Vec<usize> = scored.iter().map(|s| s.1).collect();
+                list.sort();
+                ChatLink::Ambiguous(list)
+            }
         }
     }
 }
