@@ -31,6 +31,10 @@ impl Store {
             )));
         }
         let conn = Connection::open(path).map_err(|e| open_error(path, &e))?;
+        // DuckDB's default buffer pool is 80% of RAM; a batch tool sharing a 2-core office
+        // machine keeps to a bounded pool and spills to disk beyond it.
+        conn.execute_batch("set memory_limit = '2GB'")
+            .map_err(|e| open_error(path, &e))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
