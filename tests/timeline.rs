@@ -51,6 +51,7 @@ fn case(
         plate: None,
         name: Some(name.into()),
         opened: Some(t(from)),
+        slot: None,
         from: t(from),
         to: t(to),
     }
@@ -61,6 +62,7 @@ fn msg(at: &str, fits: &[&str]) -> LinkMsg {
         at: t(at),
         system: false,
         fits: fits.iter().map(|k| (k.to_string(), 2)).collect(),
+        after_booking: false,
     }
 }
 

@@ -87,6 +87,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     plate: r.plate.clone(),
                     name: r.customer.clone(),
                     opened: r.opened_at,
+                    slot: r.slot,
                     from,
                     to,
                 })
@@ -97,21 +98,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             .map(|r| ((r.kind.as_str(), r.key.as_str()), r.branch.as_str()))
             .collect();
         let directory = Directory::build(&cases);
-        let msgs = read_messages(conn)?;
-
-        // Classify every message once, in parallel.
-        let classified: Vec<(u64, String)> = msgs
-            .par_iter()
-            .map(|m| {
-                let side = match m.side.as_str() {
-                    "customer" => Side::Customer,
-                    "business" => Side::Business,
-                    _ => return (0, "{}".to_string()),
-                };
-                let mask = lexicon.classify_mask(&m.text, side);
-                (mask, attributes_json(lexicon, m))
-            })
-            .collect();
+        let mut msgs = read_messages(conn)?;
 
         // Chats: runs of one (file, sheet).
         let mut chats: Vec<std::ops::Range<usize>> = Vec::new();
@@ -127,6 +114,39 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 start = i;
             }
         }
+
+        // The chat's title names the other party, the customer: a sender with that name is the
+        // customer even when an advisor shares it (the import took roster names as business).
+        for range in &chats {
+            let Some(title) = title_name(&msgs[range.start].chat) else {
+                continue;
+            };
+            for m in &mut msgs[range.clone()] {
+                if m.side == "business"
+                    && m.sender
+                        .as_deref()
+                        .is_some_and(|s| s.trim().eq_ignore_ascii_case(&title))
+                {
+                    m.side = "customer".into();
+                }
+            }
+        }
+        let msgs = msgs;
+
+        // Classify every message once, in parallel.
+        let classified: Vec<(u64, String)> = msgs
+            .par_iter()
+            .map(|m| {
+                let side = match m.side.as_str() {
+                    "customer" => Side::Customer,
+                    "business" => Side::Business,
+                    _ => return (0, "{}".to_string()),
+                };
+                let mask = lexicon.classify_mask(&m.text, side);
+                (mask, attributes_json(lexicon, m))
+            })
+            .collect();
+
 
         let mut seen = Vec::with_capacity(msgs.len());
         for (c, range) in chats.iter().enumerate() {
@@ -159,6 +179,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         at: msgs[i].sent_at,
                         system: msgs[i].side == "system" || automatic[i],
                         fits: fits(lexicon, classified[i].0),
+                        after_booking: label_names(lexicon, classified[i].0).contains(&"reminder"),
                     })
                     .collect();
                 let who = directory.identify(&cases, phone, plate, name.as_deref(), &lm);
@@ -380,22 +401,28 @@ fn contact_name(chat: &[Msg]) -> Option<String> {
         .filter(|m| m.side == "customer")
         .find_map(|m| m.sender.clone())
         .filter(|s| s.chars().any(char::is_alphabetic));
-    sender.or_else(|| {
-        let title = chat.first()?.chat.trim();
-        let stripped = [
-            "Chat WhatsApp dengan ",
-            "WhatsApp Chat with ",
-            "WhatsApp Chat - ",
-            "Chat WhatsApp - ",
-        ]
-        .iter()
-        .find_map(|p| title.strip_prefix(p))
-        .unwrap_or(title);
-        stripped
-            .chars()
-            .any(char::is_alphabetic)
-            .then(|| stripped.to_string())
-    })
+    sender.or_else(|| title_name(&chat.first()?.chat))
+}
+
+/// The contact a chat's title names, without the export's prefix; `None` for a bare number.
+fn title_name(title: &str) -> Option<String> {
+    let title = title.trim();
+    let stripped = [
+        "Chat WhatsApp dengan ",
+        "WhatsApp Chat with ",
+        "WhatsApp Chat - ",
+        "Chat WhatsApp - ",
+    ]
+    .iter()
+    .find_map(|p| title.strip_prefix(p))
+    .unwrap_or(title);
+    let stripped = stripped
+        .trim_end_matches(|c: char| c == ')' || c.is_ascii_digit() || c == '(' || c == ' ')
+        .trim();
+    stripped
+        .chars()
+        .any(char::is_alphabetic)
+        .then(|| stripped.to_string())
 }
 
 fn fits(lexicon: &Lexicon, mask: u64) -> Vec<(String, u32)> {

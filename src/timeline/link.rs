@@ -21,8 +21,11 @@ pub struct CaseWindow {
     pub phone: Option<String>,
     pub plate: Option<String>,
     pub name: Option<String>,
-    /// When the record says the case began (a ticket's creation, a check-in).
+    /// When the record says the case began (a ticket's creation, a check-in, a booking's
+    /// recording, which ends the conversation that led to it).
     pub opened: Option<NaiveDateTime>,
+    /// A booking's slot.
+    pub slot: Option<NaiveDateTime>,
     /// Messages from `from` to `to` (inclusive) may belong to the case.
     pub from: NaiveDateTime,
     pub to: NaiveDateTime,
@@ -35,6 +38,9 @@ pub struct LinkMsg {
     pub system: bool,
     /// Case kinds named by the message's activities, with how many activities named each.
     pub fits: Vec<(String, u32)>,
+    /// A message that comes after a booking is recorded (a reminder, a no-show contact): it
+    /// belongs to the recorded booking whose slot comes next.
+    pub after_booking: bool,
 }
 
 /// How a chat was tied to a customer.
@@ -378,6 +384,37 @@ fn choose(
         .collect();
     if let [one] = opening.as_slice() {
         return (*one, MsgLink::Content);
+    }
+    // Several bookings of one customer: a reminder goes to the recorded booking whose slot is
+    // next; any other message to the booking whose conversation is under way (recorded next).
+    let bookings: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&i| cases[i].kind == "booking")
+        .collect();
+    if bookings.len() >= 2 {
+        let continues = previous
+            .filter(|(p, at)| bookings.contains(p) && m.at - *at <= Duration::hours(1))
+            .map(|(p, _)| p);
+        let pick = if m.after_booking {
+            bookings
+                .iter()
+                .copied()
+                .filter(|&i| cases[i].opened.is_some_and(|o| o <= m.at))
+                .filter(|&i| cases[i].slot.is_some_and(|s| s >= m.at))
+                .min_by_key(|&i| cases[i].slot)
+        } else if continues.is_some() {
+            return (continues.expect("checked"), MsgLink::Continuity);
+        } else {
+            bookings
+                .iter()
+                .copied()
+                .filter(|&i| cases[i].opened.is_some_and(|o| o >= m.at))
+                .min_by_key(|&i| cases[i].opened)
+        };
+        if let Some(i) = pick {
+            return (i, MsgLink::Content);
+        }
     }
     // A conversation continues: the case of the message before, if it is still open and the
     // pause is short.

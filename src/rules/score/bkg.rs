@@ -263,7 +263,14 @@ fn reminder(j: &mut Judge, msgs: &[&Ev]) {
             .because("booked inside the H-1 window or later")
     } else if let Some(m) = msgs
         .iter()
+        .copied()
         .find(|m| m.by_advisor() && m.has("reminder") && m.at >= from && m.at <= to)
+        .or_else(|| {
+            // The booking log's reminder time counts when the message itself is not in the chat.
+            c.events
+                .iter()
+                .find(|e| e.activity == "reminder_logged" && e.at >= from && e.at <= to)
+        })
     {
         j.finding("BKG-4.2.3", Pass)
             .times(Some(from), Some(to), Some(m.at))
