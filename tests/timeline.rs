@@ -63,6 +63,8 @@ fn msg(at: &str, fits: &[&str]) -> LinkMsg {
         system: false,
         fits: fits.iter().map(|k| (k.to_string(), 2)).collect(),
         after_booking: false,
+        asks: false,
+        answers: false,
     }
 }
 

@@ -165,6 +165,11 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         let automatic = autoreply::detect(&seen, &config.whatsapp.auto_reply_texts);
         drop(seen);
 
+        let has = |i: usize, labels: &[&str]| {
+            label_names(lexicon, classified[i].0)
+                .iter()
+                .any(|l| labels.contains(l))
+        };
         // Tie each chat to a customer and each message to a case.
         let per_chat: Vec<(ChatLink, Assigned)> = chats
             .par_iter()
@@ -179,7 +184,15 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         at: msgs[i].sent_at,
                         system: msgs[i].side == "system" || automatic[i],
                         fits: fits(lexicon, classified[i].0),
-                        after_booking: label_names(lexicon, classified[i].0).contains(&"reminder"),
+                        after_booking: has(i, &["reminder"]),
+                        asks: has(
+                            i,
+                            &["followup_question", "testimonial_request", "approval_request", "data_request"],
+                        ),
+                        answers: has(
+                            i,
+                            &["positive_feedback", "negative_feedback", "complaint", "approval", "testimonial"],
+                        ),
                     })
                     .collect();
                 let who = directory.identify(&cases, phone, plate, name.as_deref(), &lm);

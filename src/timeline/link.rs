@@ -41,6 +41,10 @@ pub struct LinkMsg {
     /// A message that comes after a booking is recorded (a reminder, a no-show contact): it
     /// belongs to the recorded booking whose slot comes next.
     pub after_booking: bool,
+    /// The business asks the customer something (a follow-up question, a testimonial or an
+    /// approval request); `answers`: the customer answers such a question.
+    pub asks: bool,
+    pub answers: bool,
 }
 
 /// How a chat was tied to a customer.
@@ -328,6 +332,7 @@ pub fn assign(
 ) -> Vec<Option<(usize, MsgLink)>> {
     let mut out = Vec::with_capacity(msgs.len());
     let mut previous: Option<(usize, NaiveDateTime)> = None;
+    let mut asked: Option<(usize, NaiveDateTime)> = None;
     for m in msgs {
         if m.system {
             out.push(None);
@@ -341,10 +346,13 @@ pub fn assign(
         let pick = match open.as_slice() {
             [] => None,
             [one] => Some((*one, MsgLink::Window)),
-            _ => Some(choose(cases, &open, m, previous)),
+            _ => Some(choose(cases, &open, m, previous, asked)),
         };
         if let Some((i, _)) = pick {
             previous = Some((i, m.at));
+            if m.asks {
+                asked = Some((i, m.at));
+            }
         }
         out.push(pick);
     }
@@ -356,6 +364,7 @@ fn choose(
     open: &[usize],
     m: &LinkMsg,
     previous: Option<(usize, NaiveDateTime)>,
+    asked: Option<(usize, NaiveDateTime)>,
 ) -> (usize, MsgLink) {
     let fit = |i: usize| -> u32 {
         m.fits
@@ -370,6 +379,14 @@ fn choose(
         return (fitting[0], MsgLink::Content);
     }
     let pool = if best > 0 { &fitting[..] } else { open };
+    // An answer goes to the case that asked the question, within a day.
+    if m.answers
+        && let Some((q, at)) = asked
+        && pool.contains(&q)
+        && m.at - at <= Duration::hours(24)
+    {
+        return (q, MsgLink::Continuity);
+    }
     // A case whose record begins with this very message (a ticket opened when the customer
     // wrote) owns it, whatever conversation went before.
     let opening: Vec<usize> = pool
