@@ -373,6 +373,21 @@ fn choose(
             .map(|(_, n)| *n)
             .sum()
     };
+    // A case whose record begins with this very message (a ticket opened when the customer
+    // wrote) owns it, whatever conversation went before.
+    let opening: Vec<usize> = open
+        .iter()
+        .copied()
+        .filter(|&i| {
+            matches!(cases[i].kind.as_str(), "inquiry" | "aftersales")
+                && cases[i]
+                    .opened
+                    .is_some_and(|o| (m.at - o).num_minutes().abs() <= 10)
+        })
+        .collect();
+    if let [one] = opening.as_slice() {
+        return (*one, MsgLink::Content);
+    }
     let best = open.iter().map(|&i| fit(i)).max().unwrap_or(0);
     let fitting: Vec<usize> = open.iter().copied().filter(|&i| fit(i) == best).collect();
     if best > 0 && fitting.len() == 1 {
@@ -386,21 +401,6 @@ fn choose(
         && m.at - at <= Duration::hours(24)
     {
         return (q, MsgLink::Continuity);
-    }
-    // A case whose record begins with this very message (a ticket opened when the customer
-    // wrote) owns it, whatever conversation went before.
-    let opening: Vec<usize> = pool
-        .iter()
-        .copied()
-        .filter(|&i| {
-            matches!(cases[i].kind.as_str(), "inquiry" | "aftersales")
-                && cases[i]
-                    .opened
-                    .is_some_and(|o| (m.at - o).num_minutes().abs() <= 10)
-        })
-        .collect();
-    if let [one] = opening.as_slice() {
-        return (*one, MsgLink::Content);
     }
     // Several bookings of one customer: a reminder goes to the recorded booking whose slot is
     // next; any other message to the booking whose conversation is under way (recorded next).
