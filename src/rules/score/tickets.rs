@@ -242,9 +242,9 @@ fn resolve(j: &mut Judge) {
     j.put(with_note(f, &note));
 }
 
-/// INQ-T4.updates: while escalated, the customer hears from the branch every operating day:
-/// no operating day between escalation and resolution passes without an advisor message, and
-/// the time from escalation to the first message after it is at most the interval.
+/// INQ-T4.updates: while escalated, the customer hears from the branch every operating day: no
+/// operating day strictly between the escalation's day and the resolution's day passes without
+/// an advisor message (an escalation resolved the next operating day needs none).
 fn escalation_updates(j: &mut Judge, msgs: &[&Ev]) {
     let c = j.case;
     let Some(esc) = c.escalated_at else {
@@ -252,6 +252,7 @@ fn escalation_updates(j: &mut Judge, msgs: &[&Ev]) {
         return j.put(f);
     };
     let interval = j.p("INQ-T4.updates", "interval_days");
+    let interval_days = interval.max(1.0) as u32;
     let end = c.resolved_at.unwrap_or(j.cutoff);
     let during: Vec<&Ev> = msgs
         .iter()
@@ -259,19 +260,27 @@ fn escalation_updates(j: &mut Judge, msgs: &[&Ev]) {
         .filter(|m| m.by_advisor() && m.at > esc && m.at < end)
         .collect();
     let mut missing = Vec::new();
+    // Every `interval_days`-th operating day after the escalation, before the resolution day,
+    // must see a message within the interval ending that day.
     let mut d = esc.date();
+    let mut last_contact = esc.date();
     while let Some(next) = j.cal.end_of_operating_day_after(d, 1) {
         d = next.date();
         if d >= end.date() {
             break;
         }
-        if !during.iter().any(|m| m.at.date() == d) {
+        if during.iter().any(|m| m.at.date() == d) {
+            last_contact = d;
+        } else if j
+            .cal
+            .end_of_operating_day_after(last_contact, interval_days)
+            .is_some_and(|due| due.date() <= d)
+        {
             missing.push(d.format("%a %d %b").to_string());
+            last_contact = d;
         }
     }
-    let silent_too_long =
-        during.is_empty() && j.bmin(esc, end) > interval * operating_day_minutes(j, esc);
-    let f = if missing.is_empty() && !silent_too_long {
+    let f = if missing.is_empty() {
         j.finding("INQ-T4.updates", Pass)
             .measured(during.len() as f64, "messages")
             .with_all(during)
@@ -280,21 +289,10 @@ fn escalation_updates(j: &mut Judge, msgs: &[&Ev]) {
             .measured(during.len() as f64, "messages")
             .limit(interval, "operating_days")
             .times(Some(esc), None, None)
-            .because(if missing.is_empty() {
-                "no update while escalated".to_string()
-            } else {
-                format!("no update on {}", missing.join(", "))
-            })
+            .because(format!("no update on {}", missing.join(", ")))
             .with_source(c.source())
     };
     j.put(f);
-}
-
-/// The operating minutes of the day of `t` (a whole day's worth of business time).
-fn operating_day_minutes(j: &Judge, t: NaiveDateTime) -> f64 {
-    let d = t.date();
-    let start = d.and_hms_opt(0, 0, 0).expect("midnight");
-    j.bmin(start, start + chrono::Duration::days(1)).max(60.0)
 }
 
 pub fn aftersales(j: &mut Judge) {
