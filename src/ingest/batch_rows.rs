@@ -136,6 +136,22 @@ impl TableBatch {
         self.rows += 1;
     }
 
+    /// A row of any table: one value per column, in order (missing ones null).
+    pub fn push_row(&mut self, values: &[Val]) {
+        let mut values = values.iter();
+        for c in self.columns.iter_mut() {
+            match values.next() {
+                Some(v) => c.push(v),
+                None => c.push_null(),
+            }
+        }
+        self.rows += 1;
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
     pub fn is_empty(&self) -> bool {
         self.rows == 0
     }

@@ -30,6 +30,8 @@ pub struct Summary {
     pub chats: Vec<(String, i64)>,
     /// Per source: records (or messages) tied to a case of another source / all of them.
     pub link_rates: Vec<LinkRate>,
+    /// Seconds per phase of the rebuild, for benchmarks.
+    pub timings: Vec<(String, f64)>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -73,7 +75,14 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             "set variable default_branch = '{}'; delete from event; delete from event_object; delete from timeline_link; delete from ambiguous_case;",
             default_branch.replace('\'', "''")
         ))?;
+        let mut clock = std::time::Instant::now();
+        let mut timings: Vec<(String, f64)> = Vec::new();
+        let mut lap = |name: &str| {
+            timings.push((name.to_string(), clock.elapsed().as_secs_f64()));
+            clock = std::time::Instant::now();
+        };
         conn.execute_batch(sql::TL_CASES)?;
+        lap("cases (SQL)");
         let records = read_records(conn)?;
         let cases: Vec<CaseWindow> = records
             .iter()
@@ -99,6 +108,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             .collect();
         let directory = Directory::build(&cases);
         let mut msgs = read_messages(conn)?;
+        lap("read messages");
 
         // Chats: runs of one (file, sheet).
         let mut chats: Vec<std::ops::Range<usize>> = Vec::new();
@@ -170,6 +180,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 .iter()
                 .any(|l| labels.contains(l))
         };
+        lap("classify messages");
         // Tie each chat to a customer and each message to a case.
         let per_chat: Vec<(ChatLink, Assigned)> = chats
             .par_iter()
@@ -204,6 +215,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             })
             .collect();
 
+        lap("link chats and messages");
         // Write events and links.
         let mut summary = Summary::default();
         let mut chat_counts: HashMap<&'static str, i64> = HashMap::new();
@@ -330,7 +342,9 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             links.flush()?;
             maybe.flush()?;
         }
+        lap("write message events");
         conn.execute_batch(sql::TL_RECORD_EVENTS)?;
+        lap("record events (SQL)");
         summary.chats = ["phone", "plate", "name", "ambiguous", "unlinked"]
             .iter()
             .map(|k| (k.to_string(), chat_counts.get(k).copied().unwrap_or(0)))
@@ -356,6 +370,8 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 }),
             }
         }
+        lap("summary (SQL)");
+        summary.timings = timings;
         Ok(summary)
     })
 }

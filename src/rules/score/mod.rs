@@ -17,11 +17,13 @@ mod tickets;
 use crate::calendar::BranchCalendar;
 use crate::config::{Config, param_overrides};
 use crate::error::Result;
+use crate::ingest::batch_rows::TableBatch;
+use crate::ingest::record::Val;
 use crate::rules::{Catalog, ParamTable};
 use crate::store::{Store, sql};
 use crate::timeline::link::plate_key;
 use chrono::{NaiveDate, NaiveDateTime};
-use duckdb::{Connection, params};
+use duckdb::Connection;
 use judge::{Finding, Judge, Params, semester_of};
 use model::{Attrs, Case, Ev, Form, Role};
 use rayon::prelude::*;
@@ -86,40 +88,6 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                 c.opened_at?.date(),
             ))
         };
-        let findings: Vec<Finding> = cases
-            .par_iter()
-            .flat_map_iter(|c| {
-                let Some(opened) = c.opened_at else {
-                    return Vec::new();
-                };
-                let mut j = Judge {
-                    case: c,
-                    cal: &calendars[&c.branch],
-                    params: &params,
-                    catalog: &catalog,
-                    cutoff,
-                    date: opened.date(),
-                    semester: semester_of(opened.date(), start_month),
-                    findings: Vec::new(),
-                };
-                match c.kind.as_str() {
-                    "booking" => bkg::judge(&mut j, &clashes),
-                    "job" => ksp::judge(&mut j),
-                    "followup" => fut::judge(
-                        &mut j,
-                        job_has_chat.get(c.key.as_str()).copied().unwrap_or(false),
-                    ),
-                    "inquiry" => tickets::inquiry(&mut j),
-                    "aftersales" => tickets::aftersales(&mut j),
-                    _ => {}
-                }
-                if let Some(k) = form_key(c) {
-                    let matched: Vec<&Form> = form_index.get(&k).cloned().unwrap_or_default();
-                    chk::judge(&mut j, &matched);
-                }
-                j.findings
-            })
-            .collect();
         let matched_forms: usize = cases
             .iter()
             .filter_map(form_key)
@@ -128,34 +96,91 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
             .map(|k| form_index.get(k).map_or(0, Vec::len))
             .sum();
 
+        let judge_chunk = |chunk: &[Case]| -> Vec<Finding> {
+            chunk
+                .par_iter()
+                .flat_map_iter(|c| {
+                    let Some(opened) = c.opened_at else {
+                        return Vec::new();
+                    };
+                    let mut j = Judge {
+                        case: c,
+                        cal: &calendars[&c.branch],
+                        params: &params,
+                        catalog: &catalog,
+                        cutoff,
+                        date: opened.date(),
+                        semester: semester_of(opened.date(), start_month),
+                        findings: Vec::new(),
+                    };
+                    match c.kind.as_str() {
+                        "booking" => bkg::judge(&mut j, &clashes),
+                        "job" => ksp::judge(&mut j),
+                        "followup" => fut::judge(
+                            &mut j,
+                            job_has_chat.get(c.key.as_str()).copied().unwrap_or(false),
+                        ),
+                        "inquiry" => tickets::inquiry(&mut j),
+                        "aftersales" => tickets::aftersales(&mut j),
+                        _ => {}
+                    }
+                    if let Some(k) = form_key(c) {
+                        let matched: Vec<&Form> = form_index.get(&k).cloned().unwrap_or_default();
+                        chk::judge(&mut j, &matched);
+                    }
+                    j.findings
+                })
+                .collect()
+        };
         conn.execute_batch("delete from finding")?;
-        let mut app = conn.appender("finding")?;
         let mut by_status: HashMap<&'static str, usize> = HashMap::new();
-        for f in &findings {
-            *by_status.entry(f.status.name()).or_default() += 1;
-            app.append_row(params![
-                f.case_kind,
-                f.case_key,
-                f.branch,
-                f.advisor,
-                f.rule_id,
-                f.rule_version,
-                f.status.name(),
-                f.measured,
-                f.limit,
-                f.unit,
-                f.started_at,
-                f.due_at,
-                f.done_at,
-                (!f.reason.is_empty()).then_some(f.reason.as_str()),
-                f.evidence.join("; "),
-                f.semester
-            ])?;
+        // Arrow batches through the appender: one call per column chunk, not per value.
+        let mut batch = TableBatch::for_table(conn, "finding")?;
+        let mut app = conn.appender("finding")?;
+        let mut total = 0;
+        // Cases in chunks, so findings never all sit in memory at once.
+        for chunk in cases.chunks(20_000) {
+            let findings = judge_chunk(chunk);
+            total += findings.len();
+            for f in &findings {
+                *by_status.entry(f.status.name()).or_default() += 1;
+                let text = |s: &str| Val::Text(s.to_string());
+                let opt_f = |x: Option<f64>| x.map_or(Val::Null, Val::Float);
+                let opt_t = |x: Option<NaiveDateTime>| x.map_or(Val::Null, Val::Time);
+                batch.push_row(&[
+                    text(&f.case_kind),
+                    text(&f.case_key),
+                    text(&f.branch),
+                    Val::text(f.advisor.clone()),
+                    text(f.rule_id),
+                    Val::Int(i64::from(f.rule_version)),
+                    text(f.status.name()),
+                    opt_f(f.measured),
+                    opt_f(f.limit),
+                    f.unit.map_or(Val::Null, text),
+                    opt_t(f.started_at),
+                    opt_t(f.due_at),
+                    opt_t(f.done_at),
+                    if f.reason.is_empty() {
+                        Val::Null
+                    } else {
+                        text(&f.reason)
+                    },
+                    Val::Text(f.evidence.join("; ")),
+                    text(&f.semester),
+                ]);
+                if batch.len() >= 100_000 {
+                    app.append_record_batch(batch.finish()?)?;
+                }
+            }
+        }
+        if !batch.is_empty() {
+            app.append_record_batch(batch.finish()?)?;
         }
         app.flush()?;
         Ok(Summary {
             cases: cases.len(),
-            findings: findings.len(),
+            findings: total,
             by_status: ["pass", "fail", "advisory", "na", "unknown"]
                 .iter()
                 .map(|s| (s.to_string(), by_status.get(s).copied().unwrap_or(0)))
