@@ -146,6 +146,12 @@ fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {
             ]);
         }
         t.write(&mut out)?;
+        let phases: Vec<String> = s
+            .timings
+            .iter()
+            .map(|(n, t)| format!("{n} {t:.1} s"))
+            .collect();
+        writeln!(out, "\nphases: {}", phases.join(", "))?;
         let ambiguous = s
             .chats
             .iter()

@@ -5,7 +5,7 @@
 
 use crate::ingest::values::parse_rupiah;
 use rayon::prelude::*;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -113,20 +113,30 @@ impl Lexicon {
             sides.push(def.side);
             cases.push(def.cases);
             for p in def.patterns {
-                patterns.push(format!("(?i){p}"));
+                patterns.push(compile_form(&p));
                 owner.push(i);
             }
             for p in def.unless {
-                unless.push(format!("(?i){p}"));
+                unless.push(compile_form(&p));
                 unless_owner.push(i);
             }
         }
         if names.len() > 64 {
             return Err("the lexicon has more than 64 activities".into());
         }
-        let set = RegexSet::new(&patterns).map_err(|e| e.to_string())?;
-        let unless = RegexSet::new(&unless).map_err(|e| e.to_string())?;
-        let re = |p: &str| Regex::new(&format!("(?i){p}")).map_err(|e| e.to_string());
+        // Bounded gaps (`.{0,40}`) make a large automaton: give the lazy DFA room so it does not
+        // fall back to the slow engine: 9,000 → 208,000 messages/s on one thread
+        // (examples/bench_classify.rs).
+        let set = RegexSetBuilder::new(&patterns)
+            .dfa_size_limit(256 << 20)
+            .size_limit(256 << 20)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let unless = RegexSetBuilder::new(&unless)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let re = |p: &str| Regex::new(&compile_form(p)).map_err(|e| e.to_string());
         let a = &file.attribute;
         Ok(Self {
             names,
@@ -209,6 +219,13 @@ impl Lexicon {
             jargon: self.jargon.is_match(text),
         }
     }
+}
+
+/// A lexicon pattern as compiled: case-insensitive, with ASCII word boundaries. A Unicode
+/// `\b` makes the regex engine leave its fast DFA on any non-ASCII text (emoji are everywhere
+/// in chats); chat words are ASCII, so an ASCII boundary loses nothing.
+fn compile_form(pattern: &str) -> String {
+    format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)"))
 }
 
 /// Spacing folded (newlines, NBSP, runs of spaces) so patterns need not care.
