@@ -64,6 +64,32 @@ fn booking_rules_at_their_boundaries() {
         // The Budi chats went to the right bookings.
         ("B8", "BKG-4.1.2", "pass", "2.0"),
         ("B9", "BKG-4.1.2", "pass", "3.0"),
+        // An overnight job over a weekend (Saturday check-in, Monday completion): information
+        // 30 business minutes after diagnosa, Monday's update, completion 30 minutes after QC.
+        ("J1", "KSP-4.1.1", "pass", "30.0"),
+        ("J1", "KSP-4.2.2", "pass", ""),
+        ("J1", "KSP-4.3.1", "pass", "30.0"),
+        ("J1", "KSP-4.3.2", "pass", ""),
+        ("J1", "KSP-5.2", "pass", "1.0"),
+        ("J1", "FUT-5.1", "pass", "2.0"),
+        // The same job with no progress message between the information and completion; its
+        // follow-up on H+3.
+        ("J2", "KSP-5.2", "fail", "0.0"),
+        ("J2", "KSP-4.3.2", "advisory", ""),
+        ("J2", "FUT-5.1", "fail", "3.0"),
+        // A job with no chat: the message rules are unknown, never pass or fail.
+        ("J3", "KSP-6.3", "fail", "0.0"),
+        ("J3", "KSP-4.1.1", "unknown", ""),
+        ("J3", "KSP-5.1", "unknown", ""),
+        ("J3", "FUT-5.1", "unknown", ""),
+        // A short same-day job: the update-gap and long-job rules do not apply.
+        ("J4", "KSP-4.2.2", "na", ""),
+        ("J4", "KSP-5.2", "na", ""),
+        ("J4", "KSP-4.1.3", "na", ""),
+        // Diagnosa Saturday 16:30, information Tuesday 08:50 after the Waisak Monday holiday:
+        // 30 + 50 business minutes.
+        ("J5", "KSP-4.1.1", "pass", "80.0"),
+        ("J5", "KSP-4.2.2", "pass", ""),
     ];
     let mut wrong = Vec::new();
     for (case, rule, status, measured) in table {
