@@ -10,6 +10,8 @@ use super::windows::{self, CaseRecord};
 use crate::calendar::BranchCalendar;
 use crate::config::Config;
 use crate::error::Result;
+use crate::ingest::batch_rows::TableBatch;
+use crate::ingest::record::Val;
 use crate::store::{Store, sql};
 use chrono::NaiveDateTime;
 use duckdb::{Connection, params};
@@ -220,8 +222,11 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         let mut summary = Summary::default();
         let mut chat_counts: HashMap<&'static str, i64> = HashMap::new();
         {
+            // Arrow batches through the appender: one call per column chunk, not per value.
             let mut events = conn.appender("event")?;
             let mut objects = conn.appender("event_object")?;
+            let mut event_rows = TableBatch::for_table(conn, "event")?;
+            let mut object_rows = TableBatch::for_table(conn, "event_object")?;
             let mut links = conn.appender("timeline_link")?;
             let mut maybe = conn.appender("ambiguous_case")?;
             for (range, (who, assigned)) in chats.iter().zip(&per_chat) {
@@ -292,50 +297,62 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         })
                         .unwrap_or(&default_branch);
                     let event_id = i as i64 + 1;
-                    events.append_row(params![
-                        event_id,
-                        branch,
-                        m.sent_at,
-                        m.row_no as i64,
-                        role,
-                        m.sender,
-                        activity,
-                        labels.join(","),
-                        attrs,
-                        m.text,
-                        customer_phone.or(m.phone.as_deref()),
-                        m.file_id,
+                    event_rows.push_row(&[
+                        Val::Int(event_id),
+                        Val::Text(branch.to_string()),
+                        Val::Time(m.sent_at),
+                        Val::Int(i64::from(m.row_no)),
+                        Val::Text(role.to_string()),
+                        Val::text(m.sender.clone()),
+                        Val::Text(activity),
+                        Val::Text(labels.join(",")),
+                        Val::Text(attrs.clone()),
+                        Val::Text(m.text.clone()),
+                        Val::text(customer_phone.or(m.phone.as_deref()).map(str::to_string)),
+                        Val::Int(i64::from(m.file_id)),
                         if m.sheet.is_empty() {
-                            None
+                            Val::Null
                         } else {
-                            Some(m.sheet.as_str())
+                            Val::Text(m.sheet.clone())
                         },
-                        m.row_no
-                    ])?;
+                        Val::Int(i64::from(m.row_no)),
+                    ]);
+                    if event_rows.len() >= 100_000 {
+                        events.append_record_batch(event_rows.finish()?)?;
+                    }
                     if role == "system" {
                         continue;
                     }
                     summary.messages += 1;
                     summary.auto_replies += i64::from(role == "auto_reply");
                     if let Some(p) = customer_phone {
-                        objects.append_row(params![
-                            event_id,
-                            format!("customer:{p}"),
-                            who.outcome()
-                        ])?;
+                        object_rows.push_row(&[
+                            Val::Int(event_id),
+                            Val::Text(format!("customer:{p}")),
+                            Val::Text(who.outcome().to_string()),
+                        ]);
                     }
                     match case {
                         Some((c, how)) => {
                             summary.messages_linked += 1;
-                            objects.append_row(params![
-                                event_id,
-                                object_id(&cases[c]),
-                                how.name()
-                            ])?;
+                            object_rows.push_row(&[
+                                Val::Int(event_id),
+                                Val::Text(object_id(&cases[c])),
+                                Val::Text(how.name().to_string()),
+                            ]);
                         }
                         None => summary.messages_unlinked += 1,
                     }
+                    if object_rows.len() >= 100_000 {
+                        objects.append_record_batch(object_rows.finish()?)?;
+                    }
                 }
+            }
+            if !event_rows.is_empty() {
+                events.append_record_batch(event_rows.finish()?)?;
+            }
+            if !object_rows.is_empty() {
+                objects.append_record_batch(object_rows.finish()?)?;
             }
             events.flush()?;
             objects.flush()?;
