@@ -107,7 +107,13 @@ fn print_score(ctx: &Context, s: &crate::rules::score::Summary) -> Result<()> {
             out,
             "\n{} checklist forms, {} matched to no case (by plate and date)",
             s.checklist_forms, s.checklist_forms_unmatched
-        )
+        )?;
+        let phases: Vec<String> = s
+            .timings
+            .iter()
+            .map(|(n, t)| format!("{n} {t:.1} s"))
+            .collect();
+        writeln!(out, "phases: {}", phases.join(", "))
     })();
     stdout_result(result)
 }

@@ -37,6 +37,8 @@ pub struct Summary {
     pub by_status: Vec<(String, usize)>,
     pub checklist_forms: usize,
     pub checklist_forms_unmatched: usize,
+    /// Seconds per phase, for benchmarks.
+    pub timings: Vec<(String, f64)>,
 }
 
 pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
@@ -45,8 +47,16 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
     let params = Params::new(&table);
     let start_month = config.report.semester_start_month;
     store.unit_of_work("scoring", |conn| {
+        let mut clock = std::time::Instant::now();
+        let mut timings: Vec<(String, f64)> = Vec::new();
+        let mut lap = |name: &str| {
+            timings.push((name.to_string(), clock.elapsed().as_secs_f64()));
+            clock = std::time::Instant::now();
+        };
         let mut cases = read_cases(conn)?;
+        lap("read cases");
         attach_events(conn, &mut cases)?;
+        lap("read events");
         let forms = read_forms(conn)?;
         let cutoff: Option<NaiveDateTime> = conn.query_row(sql::SC_CUTOFF, [], |r| r.get(0))?;
         let cutoff = cutoff.unwrap_or(NaiveDateTime::MAX);
@@ -178,6 +188,7 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
             app.append_record_batch(batch.finish()?)?;
         }
         app.flush()?;
+        lap("judge and write findings");
         Ok(Summary {
             cases: cases.len(),
             findings: total,
@@ -187,6 +198,7 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                 .collect(),
             checklist_forms: forms.len(),
             checklist_forms_unmatched: forms.len().saturating_sub(matched_forms),
+            timings,
         })
     })
 }
