@@ -2,9 +2,9 @@
 //!
 //! The code map, stage by stage (PRODUCT.md "The batch"):
 //! - `ingest`   — every input file into the store with provenance; bad rows quarantined.
-//! - `timeline` — cases and ordered events, messages classified (not built yet).
+//! - `timeline` — cases and ordered events, messages classified, chats linked.
 //! - `rules`    — the rule catalog, parameters by effective date, scoring.
-//! - `report`   — the semester report, scorecards, workbook (not built yet).
+//! - `report`   — the semester report, scorecards, workbook, charts.
 //!
 //! Beside them: `calendar` (operating hours, holidays, business durations), `config`
 //! (patuh.toml), `store` (the DuckDB file, migrations, transactions), `sample` (the simulated
@@ -20,6 +20,7 @@ pub mod config;
 pub mod error;
 pub mod ingest;
 pub mod output;
+pub mod report;
 pub mod rules;
 pub mod sample;
 pub mod store;

@@ -1,4 +1,4 @@
-//! The pipeline commands. Stages not built yet say so and fail: the tool never pretends.
+//! The pipeline commands: import, timeline, score, report, run, check.
 
 use super::{Context, stdout_result};
 use crate::cli::Command;
@@ -28,9 +28,17 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             print_score(ctx, &summary)
         }
         Command::Advisor { name, semester } => super::advisor::run(ctx, name, semester.as_deref()),
-        Command::Report { .. } => not_built("report", "issue #7"),
+        Command::Report { semester, out, pdf } => {
+            let store = open_existing(ctx)?;
+            report(ctx, &store, semester.as_deref(), out, *pdf)
+        }
         Command::Check => check(ctx),
-        Command::Run { inputs, out, .. } => {
+        Command::Run {
+            inputs,
+            out,
+            semester,
+            pdf,
+        } => {
             let mut store = Store::open(&ctx.db)?;
             sync_rule_versions(&mut store, ctx)?;
             ctx.say(format!("configuration: {}", ctx.config_source));
@@ -40,7 +48,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             let summary = score(ctx, &mut store)?;
             export(ctx, &store, out)?;
             print_score(ctx, &summary)?;
-            not_built("report", "issue #7: findings.csv and cases.csv are written")
+            report(ctx, &store, semester.as_deref(), out, *pdf)
         }
         Command::Init { .. } | Command::Rules { .. } | Command::Sample { .. } => {
             unreachable!("dispatched in cmd::run")
@@ -83,6 +91,33 @@ pub fn score(ctx: &Context, store: &mut Store) -> Result<crate::rules::score::Su
         started.elapsed().as_secs_f64()
     ));
     Ok(summary)
+}
+
+/// Writes the report, scorecards, workbook and charts; with `pdf`, prints the report with
+/// headless Chromium when it is installed.
+fn report(
+    ctx: &Context,
+    store: &Store,
+    semester: Option<&str>,
+    out: &std::path::Path,
+    pdf: bool,
+) -> Result<()> {
+    let started = std::time::Instant::now();
+    let written = crate::report::write(store, &ctx.config, ctx.lang, semester, out)?;
+    let main = out.join(format!("laporan-{}.html", written.semester));
+    ctx.say(format!(
+        "report: {} files for {} in {:.1} s; open {}",
+        written.files.len(),
+        written.semester,
+        started.elapsed().as_secs_f64(),
+        main.display()
+    ));
+    if pdf {
+        let target = out.join(format!("laporan-{}.pdf", written.semester));
+        crate::report::pdf::print(&main, &target)?;
+        ctx.say(format!("wrote {}", target.display()));
+    }
+    Ok(())
 }
 
 fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
@@ -174,9 +209,6 @@ fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {
     stdout_result(result)
 }
 
-fn not_built(stage: &'static str, issue: &'static str) -> Result<()> {
-    Err(Error::NotBuilt { stage, issue })
-}
 
 /// Stores the parameters in force (catalog + config) so every finding can name its version.
 pub fn sync_rule_versions(store: &mut Store, ctx: &Context) -> Result<()> {

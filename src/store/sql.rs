@@ -60,3 +60,21 @@ pub const SC_ADVISOR: &str = include_str!("../../queries/score/advisor.sql");
 pub const SC_EXPORT_FINDINGS: &str = include_str!("../../queries/score/export_findings.sql");
 /// Exports: cases.csv and cases.parquet.
 pub const SC_EXPORT_CASES: &str = include_str!("../../queries/score/export_cases.sql");
+/// Report: counts by status per semester, SOP and rule.
+pub const RP_RATES: &str = include_str!("../../queries/report/rates.sql");
+/// Report: pass and fail per month and SOP.
+pub const RP_MONTHLY: &str = include_str!("../../queries/report/monthly.sql");
+/// Report: per advisor and SOP.
+pub const RP_ADVISORS: &str = include_str!("../../queries/report/advisors.sql");
+/// Report: measured values of the drawn time rules.
+pub const RP_MEASURED: &str = include_str!("../../queries/report/measured.sql");
+/// Report: every fail with its evidence.
+pub const RP_FAILS: &str = include_str!("../../queries/report/fails.sql");
+/// Report: files and rows per kind.
+pub const RP_QUALITY: &str = include_str!("../../queries/report/quality.sql");
+/// Report: how chats were tied.
+pub const RP_LINKS: &str = include_str!("../../queries/report/links.sql");
+/// Report: recurring inquiries and the after-sales recap.
+pub const RP_TOPICS: &str = include_str!("../../queries/report/topics.sql");
+/// Report: the cases judged in a semester.
+pub const RP_CASES: &str = include_str!("../../queries/report/cases.sql");

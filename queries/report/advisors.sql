@@ -1,0 +1,11 @@
+-- Per advisor and SOP in one semester ($1): counts by status.
+select coalesce(advisor, '(none)') as advisor, split_part(rule_id, '-', 1) as sop,
+       count(*) filter (where status = 'pass') as pass,
+       count(*) filter (where status = 'fail') as fail,
+       count(*) filter (where status = 'advisory') as advisory,
+       count(*) filter (where status = 'unknown') as unknown,
+       count(distinct case_kind || ':' || case_key) as cases
+from finding
+where semester = $1
+group by all
+order by advisor, sop;

@@ -1,0 +1,6 @@
+-- The data-quality appendix: files and rows per kind.
+select kind, count(*) as files, sum(rows_read) as rows_read, sum(rows_loaded) as rows_loaded,
+       sum(rows_quarantined) as rows_quarantined
+from import_file
+group by kind
+order by kind;

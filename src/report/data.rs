@@ -1,0 +1,249 @@
+//! What the report shows, read from the store with the SQL in `queries/report/`.
+
+use crate::store::{Store, sql};
+use chrono::NaiveDateTime;
+use duckdb::Connection;
+use serde::Serialize;
+
+/// Counts by status for one (semester, SOP, rule).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub pass: i64,
+    pub fail: i64,
+    pub advisory: i64,
+    pub na: i64,
+    pub unknown: i64,
+}
+
+impl Counts {
+    /// pass / (pass + fail); `None` when nothing was judged.
+    pub fn rate(&self) -> Option<f64> {
+        let judged = self.pass + self.fail;
+        (judged > 0).then(|| self.pass as f64 / judged as f64)
+    }
+    pub fn add(&mut self, o: &Counts) {
+        self.pass += o.pass;
+        self.fail += o.fail;
+        self.advisory += o.advisory;
+        self.na += o.na;
+        self.unknown += o.unknown;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RateRow {
+    pub semester: String,
+    pub sop: String,
+    pub rule_id: String,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthRow {
+    pub month: String,
+    pub sop: String,
+    pub pass: i64,
+    pub fail: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AdvisorRow {
+    pub advisor: String,
+    pub sop: String,
+    pub pass: i64,
+    pub fail: i64,
+    pub advisory: i64,
+    pub unknown: i64,
+    pub cases: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FailRow {
+    pub rule_id: String,
+    pub case_kind: String,
+    pub case_key: String,
+    pub advisor: String,
+    pub measured: Option<f64>,
+    pub limit: Option<f64>,
+    pub unit: Option<String>,
+    pub started_at: Option<NaiveDateTime>,
+    pub reason: Option<String>,
+    pub evidence: String,
+    pub customer: Option<String>,
+    pub phone: Option<String>,
+    pub excerpt: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QualityRow {
+    pub kind: String,
+    pub files: i64,
+    pub rows_read: i64,
+    pub rows_loaded: i64,
+    pub rows_quarantined: i64,
+}
+
+/// Everything the report, the scorecards and the workbook are made from.
+pub struct ReportData {
+    pub semester: String,
+    pub previous: Option<String>,
+    pub rates: Vec<RateRow>,
+    pub monthly: Vec<MonthRow>,
+    pub advisors: Vec<AdvisorRow>,
+    pub measured: Vec<(String, f64, f64)>,
+    pub fails: Vec<FailRow>,
+    pub quality: Vec<QualityRow>,
+    /// (outcome, chats, messages)
+    pub links: Vec<(String, i64, i64)>,
+    /// (section, topic, tickets)
+    pub topics: Vec<(String, String, i64)>,
+    /// (name, source, rows, first file)
+    pub unknown_advisors: Vec<(String, String, i64, String)>,
+    pub cases: Vec<CaseRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseRow {
+    pub case_kind: String,
+    pub case_key: String,
+    pub branch: String,
+    pub advisor: Option<String>,
+    pub opened_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+fn rows<T>(
+    conn: &Connection,
+    query: &str,
+    param: Option<&str>,
+    f: impl FnMut(&duckdb::Row) -> duckdb::Result<T>,
+) -> duckdb::Result<Vec<T>> {
+    let mut stmt = conn.prepare(query)?;
+    let it = match param {
+        Some(p) => stmt.query_map([p], f)?.collect(),
+        None => stmt.query_map([], f)?.collect(),
+    };
+    it
+}
+
+/// The semesters that have findings, oldest first.
+pub fn semesters(store: &Store) -> crate::Result<Vec<String>> {
+    rows(
+        store.conn(),
+        "select distinct semester from finding order by semester",
+        None,
+        |r| r.get(0),
+    )
+    .map_err(|e| store.error("listing the semesters", e))
+}
+
+pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::Result<ReportData> {
+    let conn = store.conn();
+    let doing = "reading the report's figures";
+    let err = |e| store.error(doing, e);
+    let s = Some(semester);
+    Ok(ReportData {
+        semester: semester.to_string(),
+        previous,
+        rates: rows(conn, sql::RP_RATES, None, |r| {
+            Ok(RateRow {
+                semester: r.get(0)?,
+                sop: r.get(1)?,
+                rule_id: r.get(2)?,
+                counts: Counts {
+                    pass: r.get(3)?,
+                    fail: r.get(4)?,
+                    advisory: r.get(5)?,
+                    na: r.get(6)?,
+                    unknown: r.get(7)?,
+                },
+            })
+        })
+        .map_err(err)?,
+        monthly: rows(conn, sql::RP_MONTHLY, s, |r| {
+            Ok(MonthRow {
+                month: r.get(0)?,
+                sop: r.get(1)?,
+                pass: r.get(2)?,
+                fail: r.get(3)?,
+            })
+        })
+        .map_err(err)?,
+        advisors: rows(conn, sql::RP_ADVISORS, s, |r| {
+            Ok(AdvisorRow {
+                advisor: r.get(0)?,
+                sop: r.get(1)?,
+                pass: r.get(2)?,
+                fail: r.get(3)?,
+                advisory: r.get(4)?,
+                unknown: r.get(5)?,
+                cases: r.get(6)?,
+            })
+        })
+        .map_err(err)?,
+        measured: rows(conn, sql::RP_MEASURED, s, |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<f64>>(2)?.unwrap_or(0.0)))
+        })
+        .map_err(err)?,
+        fails: rows(conn, sql::RP_FAILS, s, |r| {
+            Ok(FailRow {
+                rule_id: r.get(0)?,
+                case_kind: r.get(1)?,
+                case_key: r.get(2)?,
+                advisor: r.get(3)?,
+                measured: r.get(4)?,
+                limit: r.get(5)?,
+                unit: r.get(6)?,
+                started_at: r.get(7)?,
+                reason: r.get(8)?,
+                evidence: r.get(9)?,
+                customer: r.get(10)?,
+                phone: r.get(11)?,
+                excerpt: r.get(12)?,
+            })
+        })
+        .map_err(err)?,
+        quality: rows(conn, sql::RP_QUALITY, None, |r| {
+            Ok(QualityRow {
+                kind: r.get(0)?,
+                files: r.get(1)?,
+                rows_read: r.get(2)?,
+                rows_loaded: r.get(3)?,
+                rows_quarantined: r.get(4)?,
+            })
+        })
+        .map_err(err)?,
+        links: rows(conn, sql::RP_LINKS, None, |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .map_err(err)?,
+        topics: rows(conn, sql::RP_TOPICS, s, |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .map_err(err)?,
+        unknown_advisors: rows(conn, sql::CHK_UNKNOWN_ADVISORS, None, |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .map_err(err)?,
+        cases: rows(conn, sql::RP_CASES, s, |r| {
+            Ok(CaseRow {
+                case_kind: r.get(0)?,
+                case_key: r.get(1)?,
+                branch: r.get(2)?,
+                advisor: r.get(3)?,
+                opened_at: r.get(4)?,
+                closed_at: r.get(5)?,
+            })
+        })
+        .map_err(err)?,
+    })
+}
+
+/// The p-th quantile (0..1) of sorted values, by nearest rank.
+pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    Some(sorted[rank - 1])
+}

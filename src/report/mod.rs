@@ -1,0 +1,437 @@
+//! The report stage: the semester report (one self-contained HTML file, charts inline as SVG),
+//! advisor scorecards, the Excel workbook and the charts as files — all from the findings.
+
+mod charts;
+pub mod data;
+mod labels;
+pub mod pdf;
+mod xlsx;
+
+use crate::config::{Config, Lang};
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::timeline::build::mask_phone;
+use data::{Counts, ReportData, quantile};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const REPORT_TEMPLATE: &str = include_str!("../../report_templates/laporan.html");
+const SCORECARD_TEMPLATE: &str = include_str!("../../report_templates/advisor.html");
+const INDEX_TEMPLATE: &str = include_str!("../../report_templates/advisor_index.html");
+const STYLE: &str = include_str!("../../report_templates/style.css");
+
+const SOPS: [&str; 6] = ["BKG", "KSP", "FUT", "INQ", "PJL", "CHK"];
+
+/// What was written.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Written {
+    pub semester: String,
+    pub files: Vec<PathBuf>,
+}
+
+/// Writes the report of `semester` (default: the latest with findings) into `out`.
+pub fn write(
+    store: &Store,
+    config: &Config,
+    lang: Lang,
+    semester: Option<&str>,
+    out: &Path,
+) -> Result<Written> {
+    let semesters = data::semesters(store)?;
+    let semester = match semester {
+        Some(s) if semesters.iter().any(|x| x == s) => s.to_string(),
+        Some(s) => {
+            return Err(Error::input(format!(
+                "no findings for semester {s}: the store has {}",
+                if semesters.is_empty() {
+                    "none (run `patuh score`)".to_string()
+                } else {
+                    semesters.join(", ")
+                }
+            )));
+        }
+        None => semesters.last().cloned().ok_or_else(|| {
+            Error::input("no findings in the store: run `patuh score` first".to_string())
+        })?,
+    };
+    let previous = semesters
+        .iter()
+        .position(|s| *s == semester)
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| semesters[i].clone());
+    let d = data::load(store, &semester, previous)?;
+    let t = labels::labels(lang);
+    let io = |p: &Path, e: std::io::Error| Error::input(format!("{}: {e}", p.display()));
+    for dir in [out.to_path_buf(), out.join("charts"), out.join("advisor")] {
+        std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+    }
+    let mut files = Vec::new();
+
+    let view = report_view(&d, config, &t);
+    let mut env = minijinja::Environment::new();
+    env.add_template("laporan.html", REPORT_TEMPLATE)
+        .and_then(|_| env.add_template("advisor.html", SCORECARD_TEMPLATE))
+        .and_then(|_| env.add_template("advisor_index.html", INDEX_TEMPLATE))
+        .map_err(|e| Error::Other(format!("report template: {e}")))?;
+    let render = |name: &str, ctx: &Value| -> Result<String> {
+        env.get_template(name)
+            .and_then(|tpl| tpl.render(ctx))
+            .map_err(|e| Error::Other(format!("report template {name}: {e:#}")))
+    };
+    let mut write_file = |path: PathBuf, text: &str| -> Result<()> {
+        std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+        files.push(path);
+        Ok(())
+    };
+    for (name, svg) in view["charts"].as_object().expect("charts").clone() {
+        write_file(
+            out.join("charts").join(format!("{name}.svg")),
+            svg.as_str().unwrap_or(""),
+        )?;
+    }
+    write_file(
+        out.join(format!("laporan-{semester}.html")),
+        &render("laporan.html", &view)?,
+    )?;
+    let mut index = Vec::new();
+    for a in view["advisors"].as_array().expect("advisors") {
+        let name = a["name"].as_str().unwrap_or("");
+        let file = format!("{}.html", file_name(name));
+        let ctx = scorecard_view(&d, &t, &view, a);
+        write_file(out.join("advisor").join(&file), &render("advisor.html", &ctx)?)?;
+        index.push(json!({"name": name, "file": file, "rate": a["rate"], "fail": a["fail"]}));
+    }
+    write_file(
+        out.join("advisor").join("index.html"),
+        &render(
+            "advisor_index.html",
+            &json!({"t": t, "style": STYLE, "semester": semester, "advisors": index}),
+        )?,
+    )?;
+    let workbook = out.join(format!("evaluasi-{semester}.xlsx"));
+    xlsx::write(&workbook, &d, &t).map_err(|e| Error::input(format!("{}: {e}", workbook.display())))?;
+    files.push(workbook);
+    Ok(Written { semester, files })
+}
+
+/// A file name from a person's name: letters, digits and dashes only.
+pub fn file_name(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() { "tanpa-nama".into() } else { s }
+}
+
+fn pct(r: Option<f64>) -> Value {
+    r.map_or(Value::Null, |r| json!((r * 1000.0).round() / 10.0))
+}
+
+fn counts_json(c: &Counts) -> Value {
+    json!({"pass": c.pass, "fail": c.fail, "advisory": c.advisory, "na": c.na,
+           "unknown": c.unknown, "rate": pct(c.rate())})
+}
+
+/// Sanction per SOP section 7 under the configured thresholds (fails only).
+fn sanction<'a>(
+    fails: i64,
+    rate: Option<f64>,
+    config: &Config,
+    t: &BTreeMap<&str, &'a str>,
+) -> &'a str {
+    let s = &config.sanctions;
+    if fails > i64::from(s.written_warning_max) || rate.is_some_and(|r| r < s.review_below_rate) && fails > 0 {
+        t["review"]
+    } else if fails > i64::from(s.verbal_warning_max) {
+        t["written"]
+    } else if fails > 0 {
+        t["verbal"]
+    } else {
+        t["none"]
+    }
+}
+
+fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Value {
+    let sem = |s: &str| -> BTreeMap<String, Counts> {
+        let mut m: BTreeMap<String, Counts> = BTreeMap::new();
+        for r in d.rates.iter().filter(|r| r.semester == s) {
+            m.entry(r.sop.clone()).or_default().add(&r.counts);
+        }
+        m
+    };
+    let now = sem(&d.semester);
+    let before = d.previous.as_deref().map(sem).unwrap_or_default();
+    let total = |m: &BTreeMap<String, Counts>| {
+        let mut c = Counts::default();
+        m.values().for_each(|x| c.add(x));
+        c
+    };
+    let (all_now, all_before) = (total(&now), total(&before));
+    let delta = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => json!(((a - b) * 1000.0).round() / 10.0),
+        _ => Value::Null,
+    };
+    let per_sop: Vec<Value> = SOPS
+        .iter()
+        .filter(|s| now.contains_key(**s))
+        .map(|s| {
+            let c = &now[*s];
+            let b = before.get(*s);
+            json!({"sop": s, "name": t[format!("sop_{s}").as_str()], "counts": counts_json(c),
+                   "previous": pct(b.and_then(Counts::rate)),
+                   "delta": delta(c.rate(), b.and_then(Counts::rate))})
+        })
+        .collect();
+    let rule_rates = |s: &str| -> BTreeMap<String, Counts> {
+        d.rates
+            .iter()
+            .filter(|r| r.semester == s)
+            .map(|r| (r.rule_id.clone(), r.counts.clone()))
+            .collect()
+    };
+    let rules_now = rule_rates(&d.semester);
+    let rules_before = d.previous.as_deref().map(rule_rates).unwrap_or_default();
+    let mut clauses: Vec<Value> = rules_now
+        .iter()
+        .map(|(id, c)| {
+            let b = rules_before.get(id).and_then(Counts::rate);
+            json!({"rule_id": id, "counts": counts_json(c), "previous": pct(b),
+                   "delta": delta(c.rate(), b)})
+        })
+        .collect();
+    clauses.sort_by(|a, b| a["rule_id"].as_str().cmp(&b["rule_id"].as_str()));
+    let mut worse: Vec<&Value> = clauses.iter().filter(|c| c["delta"].as_f64().is_some_and(|x| x < 0.0)).collect();
+    worse.sort_by(|a, b| a["delta"].as_f64().partial_cmp(&b["delta"].as_f64()).unwrap_or(std::cmp::Ordering::Equal));
+    let worse: Vec<Value> = worse.into_iter().take(3).cloned().collect();
+    let mut pareto: Vec<(String, i64)> = rules_now.iter().map(|(id, c)| (id.clone(), c.fail)).collect();
+    pareto.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    // Monthly trend.
+    let months: Vec<String> = {
+        let mut m: Vec<String> = d.monthly.iter().map(|r| r.month.clone()).collect();
+        m.dedup();
+        m
+    };
+    let series: Vec<(String, Vec<Option<f64>>)> = SOPS
+        .iter()
+        .filter(|s| now.contains_key(**s))
+        .map(|s| {
+            let values = months
+                .iter()
+                .map(|m| {
+                    d.monthly
+                        .iter()
+                        .find(|r| &r.month == m && r.sop == *s)
+                        .and_then(|r| Counts { pass: r.pass, fail: r.fail, ..Default::default() }.rate())
+                })
+                .collect();
+            (s.to_string(), values)
+        })
+        .collect();
+    let trend_rows: Vec<Value> = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            json!({"month": m, "rates": series.iter().map(|(s, v)| json!({"sop": s, "rate": pct(v[i])})).collect::<Vec<_>>()})
+        })
+        .collect();
+
+    // Distributions.
+    let dist = |rule: &str, label: &str| -> (Value, String) {
+        let mut v: Vec<f64> = d.measured.iter().filter(|m| m.0 == rule).map(|m| m.1).collect();
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        let limit = d.measured.iter().find(|m| m.0 == rule).map_or(0.0, |m| m.2);
+        let svg = charts::histogram(label, label, &v, limit.max(1.0));
+        (
+            json!({"rule_id": rule, "label": label, "n": v.len(), "median": quantile(&v, 0.5),
+                   "p90": quantile(&v, 0.9), "limit": limit}),
+            svg,
+        )
+    };
+    let (d1, s1) = dist("BKG-4.1.2", t["first_reply"]);
+    let (d2, s2) = dist("KSP-5.1", t["status_contact"]);
+    let (d3, s3) = dist("FUT-5.1", t["followup_days"]);
+
+    // Advisors.
+    let mut names: Vec<String> = d.advisors.iter().map(|a| a.advisor.clone()).collect();
+    names.dedup();
+    let mut advisors: Vec<Value> = names
+        .iter()
+        .map(|n| {
+            let rows: Vec<&data::AdvisorRow> = d.advisors.iter().filter(|a| &a.advisor == n).collect();
+            let (pass, fail, unknown) = rows.iter().fold((0, 0, 0), |acc, r| (acc.0 + r.pass, acc.1 + r.fail, acc.2 + r.unknown));
+            let rate = Counts { pass, fail, ..Default::default() }.rate();
+            let sops: Vec<Value> = rows
+                .iter()
+                .map(|r| {
+                    let rr = Counts { pass: r.pass, fail: r.fail, ..Default::default() }.rate();
+                    json!({"sop": r.sop, "pass": r.pass, "fail": r.fail, "unknown": r.unknown,
+                           "cases": r.cases, "rate": pct(rr),
+                           "sanction": sanction(r.fail, rr, config, t)})
+                })
+                .collect();
+            json!({"name": n, "pass": pass, "fail": fail, "unknown": unknown, "rate": pct(rate),
+                   "sanction": sanction(fail, rate, config, t), "sops": sops})
+        })
+        .collect();
+    advisors.sort_by(|a, b| {
+        b["rate"].as_f64().unwrap_or(-1.0).partial_cmp(&a["rate"].as_f64().unwrap_or(-1.0)).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let grid: Vec<(String, Vec<(String, Option<f64>)>)> = advisors
+        .iter()
+        .filter(|a| a["name"] != "(none)")
+        .map(|a| {
+            let sops = a["sops"]
+                .as_array()
+                .map(|s| s.iter().map(|x| (x["sop"].as_str().unwrap_or("").to_string(), x["rate"].as_f64().map(|r| r / 100.0))).collect())
+                .unwrap_or_default();
+            (a["name"].as_str().unwrap_or("").to_string(), sops)
+        })
+        .collect();
+
+    let examples: Vec<Value> = d.fails.iter().take(12).map(|f| fail_json(f)).collect();
+    let compensation: Vec<Value> = d
+        .fails
+        .iter()
+        .filter(|f| matches!(f.rule_id.as_str(), "BKG-4.2.2" | "FUT-4.2.3" | "BKG-8.5"))
+        .take(20)
+        .map(fail_json)
+        .collect();
+    let unknown_rules: Vec<Value> = clauses
+        .iter()
+        .filter(|c| c["counts"]["unknown"].as_i64().unwrap_or(0) > 0)
+        .map(|c| json!({"rule_id": c["rule_id"], "unknown": c["counts"]["unknown"]}))
+        .collect();
+    let topics: Vec<Value> = d.topics.iter().filter(|x| x.0 == "inquiry").take(10).map(|x| json!({"topic": x.1, "tickets": x.2})).collect();
+    let recap: Vec<Value> = d.topics.iter().filter(|x| x.0 == "aftersales").take(10).map(|x| json!({"topic": x.1, "tickets": x.2})).collect();
+    let branch = config.default_branch();
+    let calendar = format!(
+        "{} ({}): {}; {}",
+        branch.name,
+        branch.time_zone,
+        week_text(branch),
+        if config.calendar.close_on_cuti_bersama { "libur nasional + cuti bersama" } else { "libur nasional" }
+    );
+    json!({
+        "t": t, "style": STYLE, "semester": d.semester, "previous": d.previous,
+        "organisation": config.organisation.name, "calendar": calendar,
+        "generated": chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
+        "overall": counts_json(&all_now), "overall_previous": pct(all_before.rate()),
+        "overall_delta": delta(all_now.rate(), all_before.rate()),
+        "per_sop": per_sop, "clauses": clauses, "worse": worse,
+        "trend": trend_rows, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),
+        "distributions": [d1, d2, d3],
+        "advisors": advisors, "examples": examples, "compensation": compensation,
+        "topics": topics, "recap": recap,
+        "quality": d.quality, "links": d.links.iter().map(|l| json!({"outcome": l.0, "chats": l.1, "messages": l.2})).collect::<Vec<_>>(),
+        "unknown_rules": unknown_rules,
+        "unknown_advisors": d.unknown_advisors.iter().map(|u| json!({"name": u.0, "source": u.1, "rows": u.2, "file": u.3})).collect::<Vec<_>>(),
+        "charts": {
+            "pareto": charts::pareto(t["pareto"], t["violations"], &pareto),
+            "trend": charts::trend(t["trend_chart"], &months, &series),
+            "first_reply": s1, "status_contact": s2, "followup_days": s3,
+            "advisors": charts::advisors_grid(t["advisors_chart"], &grid),
+        },
+    })
+}
+
+/// The branch's week as text: "Mon 08:00-17:00, …, Sun closed".
+fn week_text(branch: &crate::config::Branch) -> String {
+    use chrono::Weekday::*;
+    let Ok(week) = branch.weekly_hours() else {
+        return String::new();
+    };
+    [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
+        .iter()
+        .map(|d| {
+            let spans = week.day(*d).spans();
+            let h = if spans.is_empty() {
+                "-".to_string()
+            } else {
+                spans
+                    .iter()
+                    .map(|s| format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M")))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            format!("{d} {h}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A fail as the report shows it: the customer's name and phone masked.
+fn fail_json(f: &data::FailRow) -> Value {
+    let name = f.customer.as_deref().map(mask_name);
+    let excerpt = f.excerpt.as_deref().map(|e| {
+        let one: String = e.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut s: String = one.chars().take(160).collect();
+        if one.chars().count() > 160 {
+            s.push('…');
+        }
+        mask_digits(&s)
+    });
+    json!({"rule_id": f.rule_id, "case_kind": f.case_kind, "case_key": f.case_key,
+           "advisor": f.advisor, "measured": f.measured.map(|m| (m * 10.0).round() / 10.0),
+           "limit": f.limit, "unit": f.unit,
+           "started_at": f.started_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+           "reason": f.reason, "evidence": f.evidence, "customer": name,
+           "phone": f.phone.as_deref().map(mask_phone), "excerpt": excerpt})
+}
+
+/// "Budi Santoso" → "B*** S******".
+fn mask_name(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(first) => format!("{first}{}", "*".repeat(c.count())),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Long digit runs (phone numbers in message text) hidden but their last four digits.
+fn mask_digits(text: &str) -> String {
+    static PHONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(\+?\d[\d\- ]{6,}\d)").expect("phone pattern")
+    });
+    PHONE
+        .replace_all(text, |c: &regex::Captures| {
+            let s = &c[1];
+            let digits: Vec<char> = s.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() < 9 {
+                return s.to_string();
+            }
+            let tail: String = digits[digits.len() - 4..].iter().collect();
+            format!("****{tail}")
+        })
+        .into_owned()
+}
+
+fn scorecard_view(d: &ReportData, t: &BTreeMap<&str, &str>, report: &Value, advisor: &Value) -> Value {
+    let name = advisor["name"].as_str().unwrap_or("");
+    let fails: Vec<Value> = d.fails.iter().filter(|f| f.advisor == name).map(fail_json).collect();
+    let branch: BTreeMap<String, Value> = report["per_sop"]
+        .as_array()
+        .map(|v| v.iter().map(|s| (s["sop"].as_str().unwrap_or("").to_string(), s["counts"]["rate"].clone())).collect())
+        .unwrap_or_default();
+    let sops: Vec<Value> = advisor["sops"]
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .map(|s| {
+                    let mut s = s.clone();
+                    s["branch_rate"] = branch.get(s["sop"].as_str().unwrap_or("")).cloned().unwrap_or(Value::Null);
+                    s
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    json!({"t": t, "style": STYLE, "semester": d.semester, "advisor": advisor, "sops": sops,
+           "fails": fails})
+}
