@@ -109,7 +109,7 @@ fn bad_usage_exits_2_and_a_bad_config_names_the_key() {
 }
 
 #[test]
-fn stages_not_built_say_so_and_fail() {
+fn stages_after_import_need_their_inputs() {
     let dir = tempdir();
     // A stage after import needs a store.
     let out = patuh(dir.path(), &["score"]);
@@ -125,27 +125,32 @@ fn stages_not_built_say_so_and_fail() {
             .status
             .success()
     );
+    // A store with no findings yet: the report says which stage to run.
     let out = patuh(dir.path(), &["report"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("not built yet"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no findings in the store: run `patuh score` first"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
-fn run_imports_scores_then_says_which_stages_are_not_built() {
+fn run_on_a_roster_alone_imports_then_says_there_is_nothing_to_report() {
     let dir = tempdir();
     let roster = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roster");
     let out = patuh(
         dir.path(),
         &["run", roster.to_str().unwrap(), "--out", "out"],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stdout(&out).contains("roster.xlsx"),
         "the import summary is printed: {}",
         stdout(&out)
     );
     assert!(
-        stderr(&out).contains("the report stage is not built yet"),
+        stderr(&out).contains("no findings in the store"),
         "{}",
         stderr(&out)
     );

@@ -6,6 +6,7 @@ mod classify;
 mod cli;
 mod config;
 mod ingest;
+mod report;
 mod sample;
 mod score;
 mod store;

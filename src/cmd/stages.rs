@@ -209,7 +209,6 @@ fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {
     stdout_result(result)
 }
 
-
 /// Stores the parameters in force (catalog + config) so every finding can name its version.
 pub fn sync_rule_versions(store: &mut Store, ctx: &Context) -> Result<()> {
     let table = ParamTable::build(&Catalog::builtin(), &param_overrides(&ctx.config))?;

@@ -14,7 +14,11 @@ const SOP_COLOURS: [RGBColor; 5] = [
     RGBColor(0, 131, 143),
 ];
 
-fn svg(w: u32, h: u32, draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) -> String {
+fn svg(
+    w: u32,
+    h: u32,
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> String {
     let mut buf = String::new();
     {
         let area = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
@@ -47,13 +51,23 @@ pub fn pareto(title: &str, y_label: &str, bars: &[(String, i64)]) -> String {
             .y_desc(y_label)
             .x_labels(bars.len().max(1))
             .x_label_formatter(&|i| names.get(*i).cloned().unwrap_or_default())
-            .x_label_style(("sans-serif", 11).into_font().transform(FontTransform::Rotate90))
+            .x_label_style(
+                ("sans-serif", 11)
+                    .into_font()
+                    .transform(FontTransform::Rotate90),
+            )
             .draw();
+        let _ = chart.draw_series(
+            bars.iter()
+                .enumerate()
+                .map(|(i, b)| Rectangle::new([(i, 0), (i + 1, b.1)], FAIL.mix(0.85).filled())),
+        );
         let _ = chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
-            Rectangle::new([(i, 0), (i + 1, b.1)], FAIL.mix(0.85).filled())
-        }));
-        let _ = chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
-            Text::new(format!("{}", b.1), (i, b.1 + max / 40 + 1), ("sans-serif", 11))
+            Text::new(
+                format!("{}", b.1),
+                (i, b.1 + max / 40 + 1),
+                ("sans-serif", 11),
+            )
         }));
         // Cumulative share on the same axis, scaled to the tallest bar.
         let mut run = 0;
@@ -95,7 +109,8 @@ pub fn trend(title: &str, months: &[String], series: &[(String, Vec<Option<f64>>
                 .enumerate()
                 .filter_map(|(i, v)| v.map(|v| (i, v * 100.0)))
                 .collect();
-            if let Ok(s) = chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(2)))
+            if let Ok(s) =
+                chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(2)))
             {
                 s.label(sop.clone()).legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
@@ -150,7 +165,11 @@ pub fn histogram(title: &str, x_label: &str, values: &[f64], limit: f64) -> Stri
             .draw();
         let _ = chart.draw_series(counts.iter().enumerate().map(|(i, c)| {
             let x0 = i as f64 * width;
-            let colour = if x0 + width <= limit + 1e-9 { PASS } else { FAIL };
+            let colour = if x0 + width <= limit + 1e-9 {
+                PASS
+            } else {
+                FAIL
+            };
             Rectangle::new([(x0, 0), (x0 + width, *c)], colour.mix(0.8).filled())
         }));
         let _ = chart.draw_series(DashedLineSeries::new(
@@ -168,7 +187,10 @@ pub fn histogram(title: &str, x_label: &str, values: &[f64], limit: f64) -> Stri
 }
 
 /// Small multiples: one compliance bar per SOP for each advisor, in a grid.
-pub fn advisors_grid(title: &str, advisors: &[(String, Vec<(String, Option<f64>)>)]) -> String {
+/// One advisor's compliance per SOP: (name, [(SOP, rate)]).
+pub type AdvisorRates = (String, Vec<(String, Option<f64>)>);
+
+pub fn advisors_grid(title: &str, advisors: &[AdvisorRates]) -> String {
     let cols = 3usize;
     let rows = advisors.len().div_ceil(cols).max(1);
     svg(760, 60 + rows as u32 * 170, |area| {

@@ -119,11 +119,10 @@ fn rows<T>(
     f: impl FnMut(&duckdb::Row) -> duckdb::Result<T>,
 ) -> duckdb::Result<Vec<T>> {
     let mut stmt = conn.prepare(query)?;
-    let it = match param {
+    match param {
         Some(p) => stmt.query_map([p], f)?.collect(),
         None => stmt.query_map([], f)?.collect(),
-    };
-    it
+    }
 }
 
 /// The semesters that have findings, oldest first.
@@ -182,7 +181,11 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         })
         .map_err(err)?,
         measured: rows(conn, sql::RP_MEASURED, s, |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<f64>>(2)?.unwrap_or(0.0)))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, Option<f64>>(2)?.unwrap_or(0.0),
+            ))
         })
         .map_err(err)?,
         fails: rows(conn, sql::RP_FAILS, s, |r| {

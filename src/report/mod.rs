@@ -99,7 +99,10 @@ pub fn write(
         let name = a["name"].as_str().unwrap_or("");
         let file = format!("{}.html", file_name(name));
         let ctx = scorecard_view(&d, &t, &view, a);
-        write_file(out.join("advisor").join(&file), &render("advisor.html", &ctx)?)?;
+        write_file(
+            out.join("advisor").join(&file),
+            &render("advisor.html", &ctx)?,
+        )?;
         index.push(json!({"name": name, "file": file, "rate": a["rate"], "fail": a["fail"]}));
     }
     write_file(
@@ -110,7 +113,8 @@ pub fn write(
         )?,
     )?;
     let workbook = out.join(format!("evaluasi-{semester}.xlsx"));
-    xlsx::write(&workbook, &d, &t).map_err(|e| Error::input(format!("{}: {e}", workbook.display())))?;
+    xlsx::write(&workbook, &d, &t)
+        .map_err(|e| Error::input(format!("{}: {e}", workbook.display())))?;
     files.push(workbook);
     Ok(Written { semester, files })
 }
@@ -119,7 +123,13 @@ pub fn write(
 pub fn file_name(name: &str) -> String {
     let s: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let s = s.trim_matches('-').to_string();
     if s.is_empty() { "tanpa-nama".into() } else { s }
@@ -142,7 +152,9 @@ fn sanction<'a>(
     t: &BTreeMap<&str, &'a str>,
 ) -> &'a str {
     let s = &config.sanctions;
-    if fails > i64::from(s.written_warning_max) || rate.is_some_and(|r| r < s.review_below_rate) && fails > 0 {
+    if fails > i64::from(s.written_warning_max)
+        || rate.is_some_and(|r| r < s.review_below_rate) && fails > 0
+    {
         t["review"]
     } else if fails > i64::from(s.verbal_warning_max) {
         t["written"]
@@ -202,10 +214,21 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
         })
         .collect();
     clauses.sort_by(|a, b| a["rule_id"].as_str().cmp(&b["rule_id"].as_str()));
-    let mut worse: Vec<&Value> = clauses.iter().filter(|c| c["delta"].as_f64().is_some_and(|x| x < 0.0)).collect();
-    worse.sort_by(|a, b| a["delta"].as_f64().partial_cmp(&b["delta"].as_f64()).unwrap_or(std::cmp::Ordering::Equal));
+    let mut worse: Vec<&Value> = clauses
+        .iter()
+        .filter(|c| c["delta"].as_f64().is_some_and(|x| x < 0.0))
+        .collect();
+    worse.sort_by(|a, b| {
+        a["delta"]
+            .as_f64()
+            .partial_cmp(&b["delta"].as_f64())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     let worse: Vec<Value> = worse.into_iter().take(3).cloned().collect();
-    let mut pareto: Vec<(String, i64)> = rules_now.iter().map(|(id, c)| (id.clone(), c.fail)).collect();
+    let mut pareto: Vec<(String, i64)> = rules_now
+        .iter()
+        .map(|(id, c)| (id.clone(), c.fail))
+        .collect();
     pareto.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
     // Monthly trend.
@@ -224,7 +247,14 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
                     d.monthly
                         .iter()
                         .find(|r| &r.month == m && r.sop == *s)
-                        .and_then(|r| Counts { pass: r.pass, fail: r.fail, ..Default::default() }.rate())
+                        .and_then(|r| {
+                            Counts {
+                                pass: r.pass,
+                                fail: r.fail,
+                                ..Default::default()
+                            }
+                            .rate()
+                        })
                 })
                 .collect();
             (s.to_string(), values)
@@ -240,7 +270,12 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
 
     // Distributions.
     let dist = |rule: &str, label: &str| -> (Value, String) {
-        let mut v: Vec<f64> = d.measured.iter().filter(|m| m.0 == rule).map(|m| m.1).collect();
+        let mut v: Vec<f64> = d
+            .measured
+            .iter()
+            .filter(|m| m.0 == rule)
+            .map(|m| m.1)
+            .collect();
         v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
         let limit = d.measured.iter().find(|m| m.0 == rule).map_or(0.0, |m| m.2);
         let svg = charts::histogram(label, label, &v, limit.max(1.0));
@@ -260,13 +295,26 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
     let mut advisors: Vec<Value> = names
         .iter()
         .map(|n| {
-            let rows: Vec<&data::AdvisorRow> = d.advisors.iter().filter(|a| &a.advisor == n).collect();
-            let (pass, fail, unknown) = rows.iter().fold((0, 0, 0), |acc, r| (acc.0 + r.pass, acc.1 + r.fail, acc.2 + r.unknown));
-            let rate = Counts { pass, fail, ..Default::default() }.rate();
+            let rows: Vec<&data::AdvisorRow> =
+                d.advisors.iter().filter(|a| &a.advisor == n).collect();
+            let (pass, fail, unknown) = rows.iter().fold((0, 0, 0), |acc, r| {
+                (acc.0 + r.pass, acc.1 + r.fail, acc.2 + r.unknown)
+            });
+            let rate = Counts {
+                pass,
+                fail,
+                ..Default::default()
+            }
+            .rate();
             let sops: Vec<Value> = rows
                 .iter()
                 .map(|r| {
-                    let rr = Counts { pass: r.pass, fail: r.fail, ..Default::default() }.rate();
+                    let rr = Counts {
+                        pass: r.pass,
+                        fail: r.fail,
+                        ..Default::default()
+                    }
+                    .rate();
                     json!({"sop": r.sop, "pass": r.pass, "fail": r.fail, "unknown": r.unknown,
                            "cases": r.cases, "rate": pct(rr),
                            "sanction": sanction(r.fail, rr, config, t)})
@@ -277,21 +325,34 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
         })
         .collect();
     advisors.sort_by(|a, b| {
-        b["rate"].as_f64().unwrap_or(-1.0).partial_cmp(&a["rate"].as_f64().unwrap_or(-1.0)).unwrap_or(std::cmp::Ordering::Equal)
+        b["rate"]
+            .as_f64()
+            .unwrap_or(-1.0)
+            .partial_cmp(&a["rate"].as_f64().unwrap_or(-1.0))
+            .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let grid: Vec<(String, Vec<(String, Option<f64>)>)> = advisors
+    let grid: Vec<charts::AdvisorRates> = advisors
         .iter()
         .filter(|a| a["name"] != "(none)")
         .map(|a| {
             let sops = a["sops"]
                 .as_array()
-                .map(|s| s.iter().map(|x| (x["sop"].as_str().unwrap_or("").to_string(), x["rate"].as_f64().map(|r| r / 100.0))).collect())
+                .map(|s| {
+                    s.iter()
+                        .map(|x| {
+                            (
+                                x["sop"].as_str().unwrap_or("").to_string(),
+                                x["rate"].as_f64().map(|r| r / 100.0),
+                            )
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             (a["name"].as_str().unwrap_or("").to_string(), sops)
         })
         .collect();
 
-    let examples: Vec<Value> = d.fails.iter().take(12).map(|f| fail_json(f)).collect();
+    let examples: Vec<Value> = d.fails.iter().take(12).map(fail_json).collect();
     let compensation: Vec<Value> = d
         .fails
         .iter()
@@ -304,15 +365,31 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
         .filter(|c| c["counts"]["unknown"].as_i64().unwrap_or(0) > 0)
         .map(|c| json!({"rule_id": c["rule_id"], "unknown": c["counts"]["unknown"]}))
         .collect();
-    let topics: Vec<Value> = d.topics.iter().filter(|x| x.0 == "inquiry").take(10).map(|x| json!({"topic": x.1, "tickets": x.2})).collect();
-    let recap: Vec<Value> = d.topics.iter().filter(|x| x.0 == "aftersales").take(10).map(|x| json!({"topic": x.1, "tickets": x.2})).collect();
+    let topics: Vec<Value> = d
+        .topics
+        .iter()
+        .filter(|x| x.0 == "inquiry")
+        .take(10)
+        .map(|x| json!({"topic": x.1, "tickets": x.2}))
+        .collect();
+    let recap: Vec<Value> = d
+        .topics
+        .iter()
+        .filter(|x| x.0 == "aftersales")
+        .take(10)
+        .map(|x| json!({"topic": x.1, "tickets": x.2}))
+        .collect();
     let branch = config.default_branch();
     let calendar = format!(
         "{} ({}): {}; {}",
         branch.name,
         branch.time_zone,
         week_text(branch),
-        if config.calendar.close_on_cuti_bersama { "libur nasional + cuti bersama" } else { "libur nasional" }
+        if config.calendar.close_on_cuti_bersama {
+            "libur nasional + cuti bersama"
+        } else {
+            "libur nasional"
+        }
     );
     json!({
         "t": t, "style": STYLE, "semester": d.semester, "previous": d.previous,
@@ -413,12 +490,31 @@ fn mask_digits(text: &str) -> String {
         .into_owned()
 }
 
-fn scorecard_view(d: &ReportData, t: &BTreeMap<&str, &str>, report: &Value, advisor: &Value) -> Value {
+fn scorecard_view(
+    d: &ReportData,
+    t: &BTreeMap<&str, &str>,
+    report: &Value,
+    advisor: &Value,
+) -> Value {
     let name = advisor["name"].as_str().unwrap_or("");
-    let fails: Vec<Value> = d.fails.iter().filter(|f| f.advisor == name).map(fail_json).collect();
+    let fails: Vec<Value> = d
+        .fails
+        .iter()
+        .filter(|f| f.advisor == name)
+        .map(fail_json)
+        .collect();
     let branch: BTreeMap<String, Value> = report["per_sop"]
         .as_array()
-        .map(|v| v.iter().map(|s| (s["sop"].as_str().unwrap_or("").to_string(), s["counts"]["rate"].clone())).collect())
+        .map(|v| {
+            v.iter()
+                .map(|s| {
+                    (
+                        s["sop"].as_str().unwrap_or("").to_string(),
+                        s["counts"]["rate"].clone(),
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let sops: Vec<Value> = advisor["sops"]
         .as_array()
@@ -426,7 +522,10 @@ fn scorecard_view(d: &ReportData, t: &BTreeMap<&str, &str>, report: &Value, advi
             v.iter()
                 .map(|s| {
                     let mut s = s.clone();
-                    s["branch_rate"] = branch.get(s["sop"].as_str().unwrap_or("")).cloned().unwrap_or(Value::Null);
+                    s["branch_rate"] = branch
+                        .get(s["sop"].as_str().unwrap_or(""))
+                        .cloned()
+                        .unwrap_or(Value::Null);
                     s
                 })
                 .collect()

@@ -39,7 +39,10 @@ fn rate(ws: &mut Worksheet, row: u32, col: u16, c: &Counts, pct: &Format) -> Res
 }
 
 fn counts(ws: &mut Worksheet, row: u32, col: u16, c: &Counts) -> Result<(), XlsxError> {
-    for (i, v) in [c.pass, c.fail, c.advisory, c.na, c.unknown].iter().enumerate() {
+    for (i, v) in [c.pass, c.fail, c.advisory, c.na, c.unknown]
+        .iter()
+        .enumerate()
+    {
         ws.write_number(row, col + i as u16, *v as f64)?;
     }
     Ok(())
@@ -102,7 +105,11 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
         let mut cols = vec![t["rule"], t["rate"]];
         cols.extend(status_cols);
         header(ws, &cols, &bold)?;
-        let rows: Vec<_> = d.rates.iter().filter(|r| r.semester == d.semester).collect();
+        let rows: Vec<_> = d
+            .rates
+            .iter()
+            .filter(|r| r.semester == d.semester)
+            .collect();
         for (i, r) in rows.iter().enumerate() {
             let row = 1 + i as u32;
             ws.write_string(row, 0, &r.rule_id)?;
@@ -123,17 +130,33 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
         let ws = wb.add_worksheet().set_name("Per Advisor")?;
         header(
             ws,
-            &[t["advisor"], t["sop"], t["cases"], t["pass"], t["fail"], t["advisory"], t["unknown"], t["rate"]],
+            &[
+                t["advisor"],
+                t["sop"],
+                t["cases"],
+                t["pass"],
+                t["fail"],
+                t["advisory"],
+                t["unknown"],
+                t["rate"],
+            ],
             &bold,
         )?;
         for (i, a) in d.advisors.iter().enumerate() {
             let r = 1 + i as u32;
             ws.write_string(r, 0, &a.advisor)?;
             ws.write_string(r, 1, &a.sop)?;
-            for (k, v) in [a.cases, a.pass, a.fail, a.advisory, a.unknown].iter().enumerate() {
+            for (k, v) in [a.cases, a.pass, a.fail, a.advisory, a.unknown]
+                .iter()
+                .enumerate()
+            {
                 ws.write_number(r, 2 + k as u16, *v as f64)?;
             }
-            let c = Counts { pass: a.pass, fail: a.fail, ..Default::default() };
+            let c = Counts {
+                pass: a.pass,
+                fail: a.fail,
+                ..Default::default()
+            };
             rate(ws, r, 7, &c, &pct)?;
         }
         ws.autofilter(0, 0, d.advisors.len() as u32, 7)?;
@@ -143,7 +166,18 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
         let ws = wb.add_worksheet().set_name("Temuan")?;
         header(
             ws,
-            &[t["rule"], "case_kind", "case_key", t["advisor"], t["measured"], t["limit"], "unit", t["time"], t["reason"], t["evidence"]],
+            &[
+                t["rule"],
+                "case_kind",
+                "case_key",
+                t["advisor"],
+                t["measured"],
+                t["limit"],
+                "unit",
+                t["time"],
+                t["reason"],
+                t["evidence"],
+            ],
             &bold,
         )?;
         for (i, f) in d.fails.iter().enumerate() {
@@ -166,11 +200,25 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
             ws.write_string(r, 9, &f.evidence)?;
         }
         ws.autofilter(0, 0, d.fails.len() as u32, 9)?;
-        widths(ws, &[16.0, 11.0, 18.0, 18.0, 10.0, 8.0, 16.0, 17.0, 50.0, 60.0])?;
+        widths(
+            ws,
+            &[16.0, 11.0, 18.0, 18.0, 10.0, 8.0, 16.0, 17.0, 50.0, 60.0],
+        )?;
     }
     {
         let ws = wb.add_worksheet().set_name("Kasus")?;
-        header(ws, &["case_kind", "case_key", "branch", t["advisor"], "opened_at", "closed_at"], &bold)?;
+        header(
+            ws,
+            &[
+                "case_kind",
+                "case_key",
+                "branch",
+                t["advisor"],
+                "opened_at",
+                "closed_at",
+            ],
+            &bold,
+        )?;
         for (i, c) in d.cases.iter().enumerate() {
             let r = 1 + i as u32;
             ws.write_string(r, 0, &c.case_kind)?;
@@ -189,11 +237,24 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
     }
     {
         let ws = wb.add_worksheet().set_name("Kualitas Data")?;
-        header(ws, &[t["kind"], t["files"], t["rows_read"], t["rows_loaded"], t["rows_quarantined"]], &bold)?;
+        header(
+            ws,
+            &[
+                t["kind"],
+                t["files"],
+                t["rows_read"],
+                t["rows_loaded"],
+                t["rows_quarantined"],
+            ],
+            &bold,
+        )?;
         for (i, q) in d.quality.iter().enumerate() {
             let r = 1 + i as u32;
             ws.write_string(r, 0, &q.kind)?;
-            for (k, v) in [q.files, q.rows_read, q.rows_loaded, q.rows_quarantined].iter().enumerate() {
+            for (k, v) in [q.files, q.rows_read, q.rows_loaded, q.rows_quarantined]
+                .iter()
+                .enumerate()
+            {
                 ws.write_number(r, 1 + k as u16, *v as f64)?;
             }
         }

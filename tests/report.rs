@@ -1,0 +1,156 @@
+//! The report as a reader sees it: the HTML's sections and numbers against the findings,
+//! untrusted text escaped, the workbook read back with calamine, English on request.
+
+use crate::support::{patuh, stderr, tempdir};
+use crate::timeline::{fixtures, pipeline};
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use std::path::Path;
+
+/// pass / (pass + fail) of one semester from findings.csv, as the report rounds it.
+fn rate_from_findings(dir: &Path, semester: &str) -> (usize, f64) {
+    let mut r = csv::Reader::from_path(dir.join("out/findings.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let (st, sem) = (
+        h.iter().position(|x| x == "status").unwrap(),
+        h.iter().position(|x| x == "semester").unwrap(),
+    );
+    let (mut pass, mut fail) = (0usize, 0usize);
+    for rec in r.records().map(|x| x.unwrap()) {
+        if &rec[sem] == semester {
+            match &rec[st] {
+                "pass" => pass += 1,
+                "fail" => fail += 1,
+                _ => {}
+            }
+        }
+    }
+    (
+        fail,
+        (1000.0 * pass as f64 / (pass + fail) as f64).round() / 10.0,
+    )
+}
+
+fn report(dir: &Path, config: &Path, extra: &[&str]) -> String {
+    let db = dir.join("s.duckdb");
+    let out = dir.join("out");
+    let mut args = vec![
+        "--db",
+        db.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    args.extend(["--quiet", "report", "--out", out.to_str().unwrap()]);
+    let o = patuh(dir, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::read_to_string(out.join("laporan-2025-H1.html")).expect("the report")
+}
+
+#[test]
+fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
+    let dir = tempdir();
+    pipeline(dir.path(), &fixtures());
+    let html = report(dir.path(), &fixtures().join("patuh.toml"), &[]);
+    for id in [
+        "summary",
+        "clauses",
+        "trend",
+        "distributions",
+        "advisors",
+        "sanctions",
+        "examples",
+        "topics",
+        "quality",
+    ] {
+        assert!(
+            html.contains(&format!("<section id=\"{id}\"")),
+            "section {id} missing"
+        );
+    }
+    assert!(html.contains("Laporan Evaluasi Kepatuhan SOP"));
+    let (_, rate) = rate_from_findings(dir.path(), "2025-H1");
+    let overall = html
+        .split("id=\"overall-rate\"")
+        .nth(1)
+        .expect("overall rate");
+    assert!(
+        overall.contains(&format!("<b>{rate}%</b>")),
+        "overall {rate}% not shown: {}",
+        &overall[..200]
+    );
+    // Every chart is inline SVG; the charts folder has them too.
+    assert!(html.matches("<svg").count() >= 6);
+    assert!(dir.path().join("out/charts/pareto.svg").exists());
+    // An advisor's name with markup is shown as text.
+    assert!(
+        html.contains("&lt;b&gt;Iwan&lt;&#x2f;b&gt;") || html.contains("&lt;b&gt;Iwan&lt;/b&gt;"),
+        "escaped name missing"
+    );
+    assert!(!html.contains("<script>alert(1)</script>"));
+    // Self-contained: no external script, stylesheet, image or font.
+    for external in ["<script src", "<link", "src=\"http", "@import", "url(http"] {
+        assert!(!html.contains(external), "the report loads {external}");
+    }
+    // Scorecards: one per advisor, linked from the index.
+    let index = std::fs::read_to_string(dir.path().join("out/advisor/index.html")).unwrap();
+    assert!(index.contains("href=\"rina.html\""), "{index}");
+    let rina = std::fs::read_to_string(dir.path().join("out/advisor/rina.html")).unwrap();
+    assert!(
+        rina.contains("BKG-4.1.2") && rina.contains("B2"),
+        "Rina's failed first reply (B2) is listed"
+    );
+}
+
+#[test]
+fn the_workbook_reads_back_with_its_sheets_rows_and_text_cells() {
+    let dir = tempdir();
+    pipeline(dir.path(), &fixtures());
+    report(dir.path(), &fixtures().join("patuh.toml"), &[]);
+    let (fails, _) = rate_from_findings(dir.path(), "2025-H1");
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("out/evaluasi-2025-H1.xlsx")).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Ringkasan",
+            "Per SOP",
+            "Per Klausul",
+            "Per Advisor",
+            "Temuan",
+            "Kasus",
+            "Kualitas Data"
+        ]
+    );
+    let temuan = wb.worksheet_range("Temuan").unwrap();
+    assert_eq!(temuan.height() - 1, fails, "one row per failed finding");
+    assert_eq!(temuan.get((0, 0)), Some(&Data::String("Klausul".into())));
+    // A name that looks like a formula is a text cell, never a formula.
+    let advisors = wb.worksheet_range("Per Advisor").unwrap();
+    assert!(
+        advisors
+            .rows()
+            .any(|r| r[0] == Data::String("=SUM(1,2)".into()))
+    );
+    let formulas = wb.worksheet_formula("Per Advisor").unwrap();
+    assert!(
+        formulas.rows().all(|r| r.iter().all(|c| c.is_empty())),
+        "no formulas"
+    );
+    // The summary's rate is a number formatted as a percentage.
+    let summary = wb.worksheet_range("Ringkasan").unwrap();
+    assert!(matches!(summary.get((2, 1)), Some(Data::Float(r)) if *r > 0.0 && *r <= 1.0));
+}
+
+#[test]
+fn english_on_request_with_no_indonesian_headings() {
+    let dir = tempdir();
+    pipeline(dir.path(), &fixtures());
+    let html = report(
+        dir.path(),
+        &fixtures().join("patuh.toml"),
+        &["--lang", "en"],
+    );
+    assert!(html.contains("SOP Compliance Evaluation Report"));
+    for id_word in ["Ringkasan Eksekutif", "Kepatuhan per Klausul", "Lampiran"] {
+        assert!(!html.contains(id_word), "{id_word} on an English page");
+    }
+}
