@@ -10,6 +10,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::exit(2);
     };
     let conn = duckdb::Connection::open(db)?;
+    if let Some(script) = query.strip_prefix("batch:") {
+        // Several statements, no result rows: timed as a whole.
+        let t = std::time::Instant::now();
+        conn.execute_batch(script)?;
+        println!("{:.1} s", t.elapsed().as_secs_f64());
+        return Ok(());
+    }
     let mut stmt = conn.prepare(query)?;
     let mut rows = stmt.query([])?;
     let mut header = false;

@@ -63,11 +63,17 @@ select case_kind, ticket_id, coalesce(branch, getvariable('default_branch')), ad
 from latest_ticket;
 
 -- Arrival: a check-in with the booking's plate on the slot date (the earliest, when several).
+-- Both sides get their keys first, so the join is a plain equality join on (plate, date): with
+-- the plate expressions in the join condition the planner chose a join that took 53 s at 100×.
 insert into booking_job
-select b.booking_id, arg_min(w.work_order, s.checkin_at), min(s.checkin_at)
-from latest_booking b
-join latest_work_order w
-  on upper(replace(w.plate, ' ', '')) = upper(replace(b.plate, ' ', ''))
-join work_order_status s on s.work_order = w.work_order
-where b.slot is not null and s.checkin_at::date = b.slot::date
+select b.booking_id, arg_min(w.work_order, w.checkin_at), min(w.checkin_at)
+from (select booking_id, upper(replace(plate, ' ', '')) as plate_key, slot::date as slot_date
+      from latest_booking
+      where slot is not null and plate is not null) b
+join (select o.work_order, upper(replace(o.plate, ' ', '')) as plate_key, s.checkin_at,
+             s.checkin_at::date as checkin_date
+      from latest_work_order o
+      join work_order_status s using (work_order)
+      where s.checkin_at is not null and o.plate is not null) w
+  on w.plate_key = b.plate_key and w.checkin_date = b.slot_date
 group by b.booking_id;
