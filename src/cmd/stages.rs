@@ -42,7 +42,12 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             let mut store = Store::open(&ctx.db)?;
             sync_rule_versions(&mut store, ctx)?;
             ctx.say(format!("configuration: {}", ctx.config_source));
+            let started = std::time::Instant::now();
             let batch = super::import::import_paths(ctx, &mut store, inputs, None)?;
+            ctx.say(format!(
+                "import: done in {:.1} s",
+                started.elapsed().as_secs_f64()
+            ));
             super::import::print_summary(ctx, &batch)?;
             timeline(ctx, &mut store)?;
             let summary = score(ctx, &mut store)?;

@@ -274,8 +274,12 @@ fn attach_events(conn: &Connection, cases: &mut [Case]) -> duckdb::Result<()> {
             text: r.get(6)?,
             source: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
         };
-        for &t in targets {
-            cases[t].events.push(ev.clone());
+        // Nearly every event has one case: move it there, copy only for the others.
+        if let Some((&last, rest)) = targets.split_last() {
+            for &t in rest {
+                cases[t].events.push(ev.clone());
+            }
+            cases[last].events.push(ev);
         }
     }
     Ok(())
