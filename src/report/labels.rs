@@ -144,6 +144,18 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("month", "Bulan", "Month"),
     ("no_data", "Tidak ada data", "No data"),
     ("calendar", "Kalender yang dipakai", "Calendar used"),
+    (
+        "day_names",
+        "Sen,Sel,Rab,Kam,Jum,Sab,Min",
+        "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
+    ),
+    ("closed", "tutup", "closed"),
+    ("holidays_national", "libur nasional", "national holidays"),
+    (
+        "holidays_cuti",
+        "libur nasional dan cuti bersama",
+        "national holidays and collective leave",
+    ),
     ("sop_BKG", "Booking online", "Online booking"),
     (
         "sop_KSP",

@@ -401,7 +401,7 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
         "{} ({}): {}; {}",
         branch.name,
         branch.time_zone,
-        week_text(branch),
+        week_text(branch, t),
         if config.calendar.close_on_cuti_bersama {
             "libur nasional + cuti bersama"
         } else {
@@ -432,17 +432,18 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
 }
 
 /// The branch's week as text: "Mon 08:00-17:00, …, Sun closed".
-fn week_text(branch: &crate::config::Branch) -> String {
+fn week_text(branch: &crate::config::Branch, t: &BTreeMap<&str, &str>) -> String {
     use chrono::Weekday::*;
     let Ok(week) = branch.weekly_hours() else {
         return String::new();
     };
     [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
         .iter()
-        .map(|d| {
+        .zip(t["day_names"].split(','))
+        .map(|(d, name)| {
             let spans = week.day(*d).spans();
             let h = if spans.is_empty() {
-                "-".to_string()
+                t["closed"].to_string()
             } else {
                 spans
                     .iter()
@@ -450,7 +451,7 @@ fn week_text(branch: &crate::config::Branch) -> String {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            format!("{d} {h}")
+            format!("{name} {h}")
         })
         .collect::<Vec<_>>()
         .join(", ")
