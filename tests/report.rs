@@ -154,3 +154,68 @@ fn english_on_request_with_no_indonesian_headings() {
         assert!(!html.contains(id_word), "{id_word} on an English page");
     }
 }
+
+/// Opens the report in headless Chromium: every chart rendered (an SVG with a size), no text
+/// wider than the A4 page, and a screenshot. Skips with a message when Chromium is absent.
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(browser) = patuh::report::pdf::find_browser() else {
+        eprintln!("skipped: headless Chromium is not installed (apt-get install chromium)");
+        return;
+    };
+    let dir = tempdir();
+    pipeline(dir.path(), &fixtures());
+    let html = report(dir.path(), &fixtures().join("patuh.toml"), &[]);
+    // A copy with a checker that writes its verdict into the page, read back with --dump-dom.
+    let checker = r#"<script>
+window.addEventListener('load', () => {
+  const svgs = [...document.querySelectorAll('.chart svg')];
+  const drawn = svgs.filter(s => s.getBoundingClientRect().width > 100 && s.querySelector('rect, path, polyline, text'));
+  const page = document.body.getBoundingClientRect().width;
+  const wide = [...document.querySelectorAll('td, th, p, h1, h2, h3, li')].filter(e => e.getBoundingClientRect().right > page + 2);
+  const out = document.createElement('pre');
+  out.id = 'check';
+  out.textContent = `charts ${svgs.length} drawn ${drawn.length} overflow ${wide.length}`;
+  document.body.appendChild(out);
+});
+</script></body>"#;
+    let page = dir.path().join("check.html");
+    std::fs::write(&page, html.replace("</body>", checker)).unwrap();
+    let url = format!("file://{}", page.display());
+    // 794 px = the A4 width at 96 dpi.
+    let common = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=794,1123",
+    ];
+    let dom = std::process::Command::new(browser)
+        .args(common)
+        .args(["--virtual-time-budget=5000", "--dump-dom", &url])
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let check = dom
+        .split("<pre id=\"check\">")
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .expect("the checker ran");
+    let nums: Vec<usize> = check
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!(nums[0] >= 6, "{check}");
+    assert_eq!(nums[0], nums[1], "every chart rendered: {check}");
+    assert_eq!(nums[2], 0, "no text wider than the page: {check}");
+    let shot = dir.path().join("report.png");
+    std::process::Command::new(browser)
+        .args(common)
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    assert!(
+        shot.metadata().map(|m| m.len() > 10_000).unwrap_or(false),
+        "a screenshot"
+    );
+}
