@@ -151,8 +151,8 @@ fn sample_findings_agree_with_the_known_answers() {
         };
         println!("{rule:<16} {a:>5} {b:>5} {c:>5} {p:>9.3} {rc:>7.3}");
         (tp, fp, fn_) = (tp + a, fp + b, fn_ + c);
-        // Every rule finds most of the planted violations and accuses few.
-        if p < 0.5 || rc < 0.5 {
+        // Issue #6: per rule, precision and recall of `fail` at least 0.95.
+        if p < 0.95 || rc < 0.95 {
             weak.push(format!("{rule}: precision {p:.3}, recall {rc:.3}"));
         }
     }
@@ -165,8 +165,6 @@ fn sample_findings_agree_with_the_known_answers() {
         p >= 0.95 && rc >= 0.95,
         "overall precision {p:.3} recall {rc:.3}"
     );
-    // INQ-T4.updates reads "every operating day" differently from the generator (see the note).
-    weak.retain(|w| !w.starts_with("INQ-T4.updates"));
     assert!(weak.is_empty(), "{}", weak.join("\n"));
 }
 

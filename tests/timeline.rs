@@ -52,6 +52,7 @@ fn case(
         name: Some(name.into()),
         opened: Some(t(from)),
         slot: None,
+        closed: None,
         from: t(from),
         to: t(to),
     }
@@ -65,6 +66,7 @@ fn msg(at: &str, fits: &[&str]) -> LinkMsg {
         after_booking: false,
         asks: false,
         answers: false,
+        checks_resolution: false,
     }
 }
 

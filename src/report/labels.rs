@@ -150,6 +150,17 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
     ),
     ("closed", "tutup", "closed"),
+    ("unit_business_minutes", "menit kerja", "business minutes"),
+    ("unit_minutes", "menit", "minutes"),
+    ("unit_calendar_days", "hari kalender", "calendar days"),
+    ("unit_operating_days", "hari kerja", "operating days"),
+    ("unit_messages", "pesan", "messages"),
+    ("unit_fields", "isian", "fields"),
+    (
+        "unit_days without update",
+        "hari tanpa update",
+        "days without update",
+    ),
     ("holidays_national", "libur nasional", "national holidays"),
     (
         "holidays_cuti",

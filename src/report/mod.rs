@@ -60,8 +60,25 @@ pub fn write(
         .position(|s| *s == semester)
         .and_then(|i| i.checked_sub(1))
         .map(|i| semesters[i].clone());
-    let d = data::load(store, &semester, previous)?;
+    let mut d = data::load(store, &semester, previous)?;
     let t = labels::labels(lang);
+    // A finding's reason is written in English for the CSV and `patuh case`; a report page
+    // says what the clause requires in the page's language instead, with the numbers beside it.
+    let catalog = crate::rules::Catalog::builtin();
+    for f in &mut d.fails {
+        if let Some(rule) = catalog.get(&f.rule_id) {
+            f.reason = Some(if lang == Lang::En {
+                rule.summary_en.clone()
+            } else {
+                rule.sop_text.clone()
+            });
+        }
+        f.unit = f.unit.as_deref().map(|u| {
+            t.get(format!("unit_{u}").as_str())
+                .map_or(u.to_string(), |x| x.to_string())
+        });
+    }
+    let d = d;
     let io = |p: &Path, e: std::io::Error| Error::input(format!("{}: {e}", p.display()));
     for dir in [out.to_path_buf(), out.join("charts"), out.join("advisor")] {
         std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;

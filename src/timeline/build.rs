@@ -99,6 +99,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     name: r.customer.clone(),
                     opened: r.opened_at,
                     slot: r.slot,
+                    closed: r.resolved_at,
                     from,
                     to,
                 })
@@ -202,6 +203,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                             i,
                             &["followup_question", "testimonial_request", "approval_request", "data_request"],
                         ),
+                        checks_resolution: has(i, &["resolution_check"]),
                         answers: has(
                             i,
                             &["positive_feedback", "negative_feedback", "complaint", "approval", "testimonial"],

@@ -26,6 +26,8 @@ pub struct CaseWindow {
     pub opened: Option<NaiveDateTime>,
     /// A booking's slot.
     pub slot: Option<NaiveDateTime>,
+    /// A ticket's resolution.
+    pub closed: Option<NaiveDateTime>,
     /// Messages from `from` to `to` (inclusive) may belong to the case.
     pub from: NaiveDateTime,
     pub to: NaiveDateTime,
@@ -45,6 +47,9 @@ pub struct LinkMsg {
     /// approval request); `answers`: the customer answers such a question.
     pub asks: bool,
     pub answers: bool,
+    /// Asks whether a resolved problem stays solved (PJL-T5): it belongs to the ticket that
+    /// was resolved last before it.
+    pub checks_resolution: bool,
 }
 
 /// How a chat was tied to a customer.
@@ -401,6 +406,16 @@ fn choose(
         && m.at - at <= Duration::hours(24)
     {
         return (q, MsgLink::Continuity);
+    }
+    if m.checks_resolution {
+        let resolved = pool
+            .iter()
+            .copied()
+            .filter(|&i| cases[i].closed.is_some_and(|c| c <= m.at))
+            .max_by_key(|&i| cases[i].closed);
+        if let Some(i) = resolved {
+            return (i, MsgLink::Content);
+        }
     }
     // Several bookings of one customer: a reminder goes to the recorded booking whose slot is
     // next; any other message to the booking whose conversation is under way (recorded next).

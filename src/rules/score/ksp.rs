@@ -40,6 +40,12 @@ pub fn judge(j: &mut Judge) {
         j.finding("KSP-6.3", Unknown).because(
             "a chat that may be this job's could not be tied to one customer (shared name)",
         )
+    } else if sent.is_empty() && c.phone.is_none() {
+        // Without a valid phone on the work order a chat saved under the number cannot be
+        // found: its absence is missing data, not silence.
+        j.finding("KSP-6.3", Unknown)
+            .because("no valid phone on the work order to find the job's chat")
+            .with_source(c.source())
     } else if sent.len() as f64 >= min {
         j.finding("KSP-6.3", Pass)
             .measured(sent.len() as f64, "messages")

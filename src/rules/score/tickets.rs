@@ -173,7 +173,15 @@ pub fn inquiry(j: &mut Judge) {
             match msgs
                 .iter()
                 .copied()
-                .find(|e| e.by_advisor() && e.at >= m.at && e.at < until && e.has("estimate_given"))
+                .find(|e| {
+                    // Given with the first response (within an operating hour), not a later
+                    // escalation update's "besok kami kabari".
+                    e.by_advisor()
+                        && e.at >= m.at
+                        && e.at < until
+                        && e.at <= j.add_bmin(m.at, 60.0)
+                        && e.has("estimate_given")
+                })
             {
                 Some(e) => j.finding("INQ-T3.eta", Pass).with(e),
                 None => j

@@ -97,7 +97,8 @@ impl Sim<'_> {
             self.verdict("inquiry", &id, "INQ-T3.eta", !eta, day);
         }
         say(&mut self.world, customer, resolved, false, answer);
-        self.verdict("inquiry", &id, "INQ-T5.resolve", slow, day);
+        // Solved in the first reply, a "slow" draw changes nothing: the data shows it on time.
+        self.verdict("inquiry", &id, "INQ-T5.resolve", slow && !solved_now, day);
         let closes = !self.fails(advisor, day, 0.1);
         if closes {
             let ok = self.rng.word(ACK).to_string();
@@ -148,7 +149,13 @@ impl Sim<'_> {
                     );
                 }
             }
-            self.verdict("inquiry", &id, "INQ-T4.updates", silent, day);
+            // Updates are due on the operating days strictly between escalation and
+            // resolution; with none in between, silence breaks nothing (as the data shows).
+            let due_days = self
+                .cal
+                .end_of_operating_day_after(at.date(), 1)
+                .is_some_and(|next| next.date() < resolved.date());
+            self.verdict("inquiry", &id, "INQ-T4.updates", silent && due_days, day);
         } else {
             self.expect("inquiry", &id, "INQ-T4.updates", "na", day);
         }
