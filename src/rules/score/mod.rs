@@ -134,8 +134,17 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                         "aftersales" => tickets::aftersales(&mut j),
                         _ => {}
                     }
-                    if let Some(k) = form_key(c) {
-                        let matched: Vec<&Form> = form_index.get(&k).cloned().unwrap_or_default();
+                    if let Some((sop, plate, date)) = form_key(c) {
+                        // A form is dated the day the work began: a booking's form may carry
+                        // the day its chat started, up to three days before it was recorded.
+                        let back = if sop == "BKG" { 3 } else { 0 };
+                        let matched: Vec<&Form> = (0..=back)
+                            .find_map(|k| {
+                                let day = date - chrono::Duration::days(k);
+                                form_index.get(&(sop.clone(), plate.clone(), day))
+                            })
+                            .cloned()
+                            .unwrap_or_default();
                         chk::judge(&mut j, &matched);
                     }
                     j.findings
