@@ -170,19 +170,15 @@ pub fn inquiry(j: &mut Judge) {
             .because("solved in the first reply"),
         (Some(m), _) => {
             let until = c.resolved_at.unwrap_or(j.cutoff);
-            match msgs
-                .iter()
-                .copied()
-                .find(|e| {
-                    // Given with the first response (within an operating hour), not a later
-                    // escalation update's "besok kami kabari".
-                    e.by_advisor()
-                        && e.at >= m.at
-                        && e.at < until
-                        && e.at <= j.add_bmin(m.at, 60.0)
-                        && e.has("estimate_given")
-                })
-            {
+            match msgs.iter().copied().find(|e| {
+                // Given with the first response (within an operating hour), not a later
+                // escalation update's "besok kami kabari".
+                e.by_advisor()
+                    && e.at >= m.at
+                    && e.at < until
+                    && e.at <= j.add_bmin(m.at, 60.0)
+                    && e.has("estimate_given")
+            }) {
                 Some(e) => j.finding("INQ-T3.eta", Pass).with(e),
                 None => j
                     .finding("INQ-T3.eta", Fail)

@@ -446,8 +446,9 @@ impl Sim<'_> {
             if incomplete { "fail" } else { "pass" },
             date,
         );
+        // Inconsistent when the step the data contradicts is ticked (as the form shows it).
         let consistent = match contradicted {
-            Some(_) if !honest => "fail",
+            Some(i) if self.world.checklists.last().is_some_and(|f| f.items[i].1) => "fail",
             _ => "pass",
         };
         self.expect(kind, key, "CHK-consistent", consistent, date);

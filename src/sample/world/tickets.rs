@@ -34,16 +34,12 @@ impl Sim<'_> {
             _ => 15,
         };
         let late = self.fails(advisor, day, 0.08);
-        let first = biz(
-            self.cal,
-            t0,
-            if late {
-                self.rng.range(limit + 1, limit * 4)
-            } else {
-                self.rng.range(1, limit)
-            },
-        );
-        self.verdict("inquiry", &id, "INQ-T3.sla", late, day);
+        let delay = if late {
+            self.rng.range(limit + 1, limit * 4)
+        } else {
+            self.rng.range(1, limit)
+        };
+        let first = biz(self.cal, t0, delay);
         let name = self.world.advisors[advisor].chat_name.clone();
         let greets = !self.fails(advisor, day, 0.08);
         let greet = if greets {
@@ -120,6 +116,10 @@ impl Sim<'_> {
         }
         self.verdict("inquiry", &id, "INQ-T5.close", !closes, day);
         let unclassified = self.fails(advisor, day, 0.1);
+        // A ticket without a category is held to the most lenient first-response limit
+        // (teknis, 30 business minutes): the data cannot say which limit was meant.
+        let sla_late = if unclassified { delay > 30 } else { late };
+        self.verdict("inquiry", &id, "INQ-T3.sla", sla_late, day);
         self.verdict("inquiry", &id, "INQ-T2.classify", unclassified, day);
         let no_question = self.fails(advisor, day, 0.1);
         self.verdict("inquiry", &id, "INQ-T1.record", no_question, day);
