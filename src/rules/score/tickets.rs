@@ -194,6 +194,9 @@ pub fn inquiry(j: &mut Judge) {
     escalation_updates(j, &msgs);
     // INQ-T5.close
     let f = match c.resolved_at {
+        _ if msgs.is_empty() => j
+            .finding("INQ-T5.close", Unknown)
+            .because("no chat linked to this ticket"),
         None => j
             .finding("INQ-T5.close", Unknown)
             .because("not resolved yet"),
@@ -255,6 +258,12 @@ fn escalation_updates(j: &mut Judge, msgs: &[&Ev]) {
         let f = j.finding("INQ-T4.updates", Na).because("not escalated");
         return j.put(f);
     };
+    if msgs.is_empty() {
+        let f = j
+            .finding("INQ-T4.updates", Unknown)
+            .because("no chat linked to this ticket");
+        return j.put(f);
+    }
     let interval = j.p("INQ-T4.updates", "interval_days");
     let interval_days = interval.max(1.0) as u32;
     let end = c.resolved_at.unwrap_or(j.cutoff);
@@ -438,6 +447,9 @@ pub fn aftersales(j: &mut Judge) {
     // PJL-T4.ship
     let f = match c.shipped_at {
         None => j.finding("PJL-T4.ship", Na).because("nothing shipped"),
+        Some(_) if msgs.is_empty() => j
+            .finding("PJL-T4.ship", Unknown)
+            .because("no chat linked to this ticket"),
         Some(s) => match msgs
             .iter()
             .copied()
@@ -455,6 +467,9 @@ pub fn aftersales(j: &mut Judge) {
     // PJL-T5.followup
     let f = match c.resolved_at {
         None => j.finding("PJL-T5.followup", Na).because("not resolved yet"),
+        Some(_) if msgs.is_empty() => j
+            .finding("PJL-T5.followup", Unknown)
+            .because("no chat linked to this ticket"),
         Some(r) => {
             let days = j.p("PJL-T5.followup", "limit_days");
             let due = h_plus(r.date(), days as i64);

@@ -130,7 +130,7 @@ impl Sim<'_> {
         if escalated {
             let at = first + Duration::minutes(self.rng.range(10, 60));
             escalated_at = Some(at);
-            let silent = self.fails(advisor, day, 0.35);
+            let silent = self.fails(advisor, day, 0.7);
             if !silent {
                 let mut d = at.date();
                 while let Some(next) = self.cal.end_of_operating_day_after(d, 1) {
