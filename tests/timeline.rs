@@ -213,6 +213,25 @@ fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
         chats["ambiguous"], 1,
         "Ani Lubis: two bookings the same morning"
     );
+    // `patuh check` names the ambiguous chat with both candidates.
+    let o = patuh(
+        dir.path(),
+        &["--db", db.to_str().unwrap(), "--json", "check"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let amb = &v["ambiguous_chats"][0];
+    assert!(
+        amb["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("Chat WhatsApp dengan Ani Lubis.txt"),
+        "{amb}"
+    );
+    let candidates = amb["candidates"].as_str().unwrap();
+    assert!(
+        candidates.contains("B10") && candidates.contains("B11"),
+        "{candidates}"
+    );
     // The case shows the customer's messages with their source lines.
     let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "B9"]);
     let text = stdout(&o);

@@ -256,6 +256,12 @@ fn check(ctx: &Context) -> Result<()> {
         "matching advisor names to the roster",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
+    let ambiguous: Vec<(String, String, i64, String)> = query(
+        &store,
+        sql::CHK_AMBIGUOUS_CHATS,
+        "listing ambiguous chats",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let roster_rows: i64 = store
         .conn()
         .query_row("select count(*) from raw_advisor", [], |r| r.get(0))
@@ -272,7 +278,8 @@ fn check(ctx: &Context) -> Result<()> {
             .collect();
         return stdout_result(write_json(
             &mut out,
-            &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows }),
+            &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows,
+                "ambiguous_chats": ambiguous.iter().map(|(f, c, m, cand)| serde_json::json!({"file": f, "chat": c, "messages": m, "candidates": cand})).collect::<Vec<_>>() }),
         ));
     }
     let result = (|| -> std::io::Result<()> {
@@ -286,6 +293,18 @@ fn check(ctx: &Context) -> Result<()> {
                     r.to_string(),
                     why.clone(),
                 ]);
+            }
+            t.write(&mut out)?;
+        }
+        if !ambiguous.is_empty() {
+            writeln!(
+                out,
+                "\n{} chats could belong to several customers (not linked; their cases' chat rules are unknown)",
+                ambiguous.len()
+            )?;
+            let mut t = Table::new(["file", "messages", "candidates"]).max_width(90);
+            for (f, _, m, cand) in &ambiguous {
+                t.row([f.clone(), m.to_string(), cand.clone()]);
             }
             t.write(&mut out)?;
         }

@@ -26,6 +26,8 @@ pub fn latest_version() -> i64 {
 
 /// `patuh check`: quarantined rows with their file.
 pub const CHK_QUARANTINE: &str = include_str!("../../queries/checks/chk_quarantine.sql");
+/// `patuh check`: chats that could belong to several customers.
+pub const CHK_AMBIGUOUS_CHATS: &str = include_str!("../../queries/checks/chk_ambiguous_chats.sql");
 /// `patuh check`: advisor names that match no roster entry.
 pub const CHK_UNKNOWN_ADVISORS: &str =
     include_str!("../../queries/checks/chk_unknown_advisors.sql");
