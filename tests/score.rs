@@ -29,7 +29,7 @@ fn findings(dir: &Path) -> HashMap<(String, String), (String, String)> {
 }
 
 #[test]
-fn booking_rules_at_their_boundaries() {
+fn rules_at_their_boundaries() {
     let dir = tempdir();
     pipeline(dir.path(), &fixtures());
     let f = findings(dir.path());
@@ -90,6 +90,28 @@ fn booking_rules_at_their_boundaries() {
         // 30 + 50 business minutes.
         ("J5", "KSP-4.1.1", "pass", "80.0"),
         ("J5", "KSP-4.2.2", "pass", ""),
+        // Inquiries: the first response exactly at the umum limit (15), one minute over, and a
+        // teknis question at 16:50 on Saturday answered 08:20 on Monday (10 + 20 = 30, its limit).
+        ("T1", "INQ-T3.sla", "pass", "15.0"),
+        ("T1", "INQ-T1.greet", "pass", ""),
+        ("T1", "INQ-T5.resolve", "pass", ""),
+        ("T1", "INQ-T5.close", "pass", ""),
+        ("T2", "INQ-T3.sla", "fail", "16.0"),
+        ("T2", "INQ-T1.greet", "fail", ""),
+        ("T2", "INQ-T5.resolve", "fail", ""),
+        ("T3", "INQ-T3.sla", "pass", "30.0"),
+        ("T3", "INQ-T3.eta", "pass", ""),
+        ("T3", "INQ-T4.updates", "na", ""),
+        // After-sales: the ticket number at 60 business minutes and at 61; the warranty status
+        // against purchase + warranty; 7 operating days from Tue 20 May end Wed 28 May.
+        ("T4", "PJL-T1.ticket_no", "pass", "60.0"),
+        ("T4", "PJL-T2.warranty", "pass", ""),
+        ("T4", "PJL-T2.inform", "pass", ""),
+        ("T4", "PJL-T3.sla", "pass", ""),
+        ("T4", "PJL-T4.ship", "na", ""),
+        ("T5", "PJL-T1.ticket_no", "fail", "61.0"),
+        ("T5", "PJL-T2.warranty", "fail", ""),
+        ("T5", "PJL-T3.sla", "fail", ""),
     ];
     let mut wrong = Vec::new();
     for (case, rule, status, measured) in table {

@@ -204,7 +204,7 @@ fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
         .iter()
         .map(|c| (c[0].as_str().unwrap().to_string(), c[1].as_i64().unwrap()))
         .collect();
-    assert_eq!(chats["phone"], 10);
+    assert_eq!(chats["phone"], 15);
     assert_eq!(
         chats["name"], 2,
         "the two Budi Santoso chats, settled by time"
