@@ -78,6 +78,18 @@ fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
         "overall {rate}% not shown: {}",
         &overall[..200]
     );
+    // The branch comparison names the fixture's one branch.
+    let branches = html
+        .split("id=\"branch-table\"")
+        .nth(1)
+        .expect("branch table");
+    assert!(
+        branches
+            .split("</table>")
+            .next()
+            .unwrap()
+            .contains("<td>Medan</td>")
+    );
     // Every chart is inline SVG; the charts folder has them too.
     assert!(html.matches("<svg").count() >= 6);
     assert!(dir.path().join("out/charts/pareto.svg").exists());

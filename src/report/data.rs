@@ -100,6 +100,8 @@ pub struct ReportData {
     /// (name, source, rows, first file)
     pub unknown_advisors: Vec<(String, String, i64, String)>,
     pub cases: Vec<CaseRow>,
+    /// (branch, SOP, pass, fail, unknown)
+    pub branches: Vec<(String, String, i64, i64, i64)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -226,6 +228,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         .map_err(err)?,
         unknown_advisors: rows(conn, sql::CHK_UNKNOWN_ADVISORS, None, |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .map_err(err)?,
+        branches: rows(conn, sql::RP_BRANCHES, s, |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .map_err(err)?,
         cases: rows(conn, sql::RP_CASES, s, |r| {

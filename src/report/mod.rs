@@ -425,7 +425,34 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
             "libur nasional"
         }
     );
+    // Branch comparison: one row per branch, its rate per SOP and overall.
+    let mut branch_names: Vec<String> = d.branches.iter().map(|b| b.0.clone()).collect();
+    branch_names.dedup();
+    let branches: Vec<Value> = branch_names
+        .iter()
+        .map(|name| {
+            let rows: Vec<_> = d.branches.iter().filter(|b| &b.0 == name).collect();
+            let all = rows.iter().fold(Counts::default(), |mut c, b| {
+                c.pass += b.2;
+                c.fail += b.3;
+                c.unknown += b.4;
+                c
+            });
+            let sops: Vec<Value> = series
+                .iter()
+                .map(|(sop, _)| {
+                    let c = rows
+                        .iter()
+                        .find(|b| &b.1 == sop)
+                        .map(|b| Counts { pass: b.2, fail: b.3, ..Default::default() });
+                    pct(c.and_then(|c| c.rate()))
+                })
+                .collect();
+            json!({"name": name, "rate": pct(all.rate()), "fail": all.fail, "unknown": all.unknown, "sops": sops})
+        })
+        .collect();
     json!({
+        "branches": branches,
         "t": t, "style": STYLE, "semester": d.semester, "previous": d.previous,
         "organisation": config.organisation.name, "calendar": calendar,
         "generated": chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),

@@ -80,3 +80,5 @@ pub const RP_LINKS: &str = include_str!("../../queries/report/links.sql");
 pub const RP_TOPICS: &str = include_str!("../../queries/report/topics.sql");
 /// Report: the cases judged in a semester.
 pub const RP_CASES: &str = include_str!("../../queries/report/cases.sql");
+/// Report: compliance per branch and SOP.
+pub const RP_BRANCHES: &str = include_str!("../../queries/report/branches.sql");
