@@ -98,13 +98,22 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                 c.opened_at?.date(),
             ))
         };
-        let matched_forms: usize = cases
+        // A form matches the case of its plate opened that day (a booking: up to three days
+        // later, as judged below).
+        let opened: std::collections::HashSet<(String, String, NaiveDate)> =
+            cases.iter().filter_map(form_key).collect();
+        let matched_forms = forms
             .iter()
-            .filter_map(form_key)
-            .collect::<std::collections::HashSet<_>>()
-            .iter()
-            .map(|k| form_index.get(k).map_or(0, Vec::len))
-            .sum();
+            .filter(|f| {
+                let (Some(p), Some(d)) = (&f.plate, f.date) else {
+                    return false;
+                };
+                let back = if f.sop == "BKG" { 3 } else { 0 };
+                (0..=back).any(|k| {
+                    opened.contains(&(f.sop.clone(), plate_key(p), d + chrono::Duration::days(k)))
+                })
+            })
+            .count();
 
         let judge_chunk = |chunk: &[Case]| -> Vec<Finding> {
             chunk
