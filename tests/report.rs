@@ -78,6 +78,8 @@ fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
         "overall {rate}% not shown: {}",
         &overall[..200]
     );
+    // Customers' phones are masked, also in the chat file names given as evidence.
+    assert!(!html.contains("812-1000-0002"), "a phone number in clear");
     // The branch comparison names the fixture's one branch.
     let branches = html
         .split("id=\"branch-table\"")

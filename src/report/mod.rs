@@ -512,11 +512,16 @@ fn fail_json(f: &data::FailRow) -> Value {
         }
         mask_digits(&s)
     });
+    // Chat files are named after the customer (number or contact name): masked too.
+    let mut evidence = mask_digits(&f.evidence);
+    if let Some(full) = f.customer.as_deref().filter(|n| n.len() >= 3) {
+        evidence = evidence.replace(full, &mask_name(full));
+    }
     json!({"rule_id": f.rule_id, "case_kind": f.case_kind, "case_key": f.case_key,
            "advisor": f.advisor, "measured": f.measured.map(|m| (m * 10.0).round() / 10.0),
            "limit": f.limit, "unit": f.unit,
            "started_at": f.started_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
-           "reason": f.reason, "evidence": f.evidence, "customer": name,
+           "reason": f.reason, "evidence": evidence, "customer": name,
            "phone": f.phone.as_deref().map(mask_phone), "excerpt": excerpt})
 }
 
