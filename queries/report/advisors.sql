@@ -4,7 +4,7 @@ select coalesce(advisor, '(none)') as advisor, split_part(rule_id, '-', 1) as so
        count(*) filter (where status = 'fail') as fail,
        count(*) filter (where status = 'advisory') as advisory,
        count(*) filter (where status = 'unknown') as unknown,
-       count(distinct case_kind || ':' || case_key) as cases
+       count(distinct case_kind || ':' || case_key) filter (where status <> 'na') as cases
 from finding
 where semester = $1
 group by all
