@@ -269,7 +269,7 @@ fn reminder(j: &mut Judge, msgs: &[&Ev]) {
             // The booking log's reminder time counts when the message itself is not in the chat.
             c.events
                 .iter()
-                .find(|e| e.activity == "reminder_logged" && e.at >= from && e.at <= to)
+                .find(|e| &*e.activity == "reminder_logged" && e.at >= from && e.at <= to)
         })
     {
         j.finding("BKG-4.2.3", Pass)

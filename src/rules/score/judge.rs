@@ -75,8 +75,9 @@ impl Finding {
         self
     }
     pub fn with(mut self, ev: &Ev) -> Self {
-        if !ev.source.is_empty() && !self.evidence.contains(&ev.source) {
-            self.evidence.push(ev.source.clone());
+        let source = ev.source();
+        if !source.is_empty() && !self.evidence.contains(&source) {
+            self.evidence.push(source);
         }
         self
     }

@@ -277,6 +277,15 @@ fn attach_events(conn: &Connection, cases: &mut [Case]) -> duckdb::Result<()> {
     // A follow-up is its own object, but the work order's status log belongs to its job only.
     let mut stmt = conn.prepare(sql::SC_CASE_EVENTS)?;
     let mut rows = stmt.query([])?;
+    let mut interned: std::collections::HashSet<std::sync::Arc<str>> = Default::default();
+    let mut intern = |s: String| -> std::sync::Arc<str> {
+        if let Some(a) = interned.get(s.as_str()) {
+            return a.clone();
+        }
+        let a: std::sync::Arc<str> = s.into();
+        interned.insert(a.clone());
+        a
+    };
     while let Some(r) = rows.next()? {
         let object: String = r.get(0)?;
         let Some(targets) = index.get(&object) else {
@@ -286,11 +295,12 @@ fn attach_events(conn: &Connection, cases: &mut [Case]) -> duckdb::Result<()> {
         let ev = Ev {
             at: r.get(1)?,
             role: Role::parse(&r.get::<_, String>(2)?),
-            activity: r.get(3)?,
-            labels: r.get(4)?,
+            activity: intern(r.get(3)?),
+            labels: intern(r.get(4)?),
             attrs: serde_json::from_str::<Attrs>(&attributes).unwrap_or_default(),
             text: r.get(6)?,
-            source: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+            file: intern(r.get::<_, Option<String>>(7)?.unwrap_or_default()),
+            row: r.get(8)?,
         };
         // Nearly every event has one case: move it there, copy only for the others.
         if let Some((&last, rest)) = targets.split_last() {

@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -46,14 +47,24 @@ pub struct Ev {
     pub at: NaiveDateTime,
     pub role: Role,
     /// Record events: 'status:qc', 'booking_recorded', …; messages: the first label.
-    pub activity: String,
-    pub labels: String,
+    /// Interned: a few dozen distinct values over millions of events.
+    pub activity: Arc<str>,
+    pub labels: Arc<str>,
     pub attrs: Attrs,
     pub text: String,
-    pub source: String,
+    /// "file:" or "file:sheet:" (interned), and the row or line.
+    pub file: Arc<str>,
+    pub row: Option<i32>,
 }
 
 impl Ev {
+    /// Where the event was read: file:line or file:sheet:row.
+    pub fn source(&self) -> String {
+        match self.row {
+            Some(r) if !self.file.is_empty() => format!("{}{r}", self.file),
+            _ => String::new(),
+        }
+    }
     pub fn is_message(&self) -> bool {
         matches!(self.role, Role::Customer | Role::Advisor | Role::Auto) && !self.text.is_empty()
     }
@@ -136,7 +147,7 @@ impl Case {
     }
     pub fn status(&self, status: &str) -> Option<&Ev> {
         let name = format!("status:{status}");
-        self.events.iter().find(|e| e.activity == name)
+        self.events.iter().find(|e| *e.activity == *name)
     }
     pub fn source(&self) -> String {
         self.record_source.clone().unwrap_or_default()
