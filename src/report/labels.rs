@@ -13,6 +13,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("semester", "Semester", "Semester"),
     ("generated", "Dibuat", "Generated"),
     ("summary", "Ringkasan Eksekutif", "Executive Summary"),
+    ("branches", "Perbandingan cabang", "Branch comparison"),
+    ("branch", "Cabang", "Branch"),
     ("overall", "Kepatuhan keseluruhan", "Overall compliance"),
     ("per_sop", "Kepatuhan per SOP", "Compliance per SOP"),
     ("previous", "Semester sebelumnya", "Previous semester"),

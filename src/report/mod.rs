@@ -87,6 +87,8 @@ pub fn write(
 
     let view = report_view(&d, config, &t);
     let mut env = minijinja::Environment::new();
+    // A label or value the template names but the view lacks is an error, not a blank.
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.add_template("laporan.html", REPORT_TEMPLATE)
         .and_then(|_| env.add_template("advisor.html", SCORECARD_TEMPLATE))
         .and_then(|_| env.add_template("advisor_index.html", INDEX_TEMPLATE))
