@@ -879,3 +879,34 @@ fn odd_files_are_reported_with_their_name_never_a_crash() {
         assert!(reason.contains(expected), "{name}: {reason}");
     }
 }
+
+#[test]
+fn a_customer_who_shares_an_advisors_name_is_the_customer_of_their_own_chat() {
+    let (d, mut store) = fresh();
+    // The roster makes "Dewi Sitorus" a business name; this chat is named after a customer
+    // who happens to be called the same.
+    let chat = d.path().join("Chat WhatsApp dengan Dewi Sitorus (2).txt");
+    std::fs::write(
+        &chat,
+        "14/05/25 10.00 - Dewi Sitorus: Halo, mau booking servis\n14/05/25 10.03 - Rina: Halo Kak, saya Rina dari GSI Medan\n",
+    )
+    .unwrap();
+    import_into(&mut store, &[fixture("roster"), chat]);
+    let sides: Vec<(String, String)> = {
+        let mut stmt = store
+            .conn()
+            .prepare("select sender, sender_side from raw_message order by row_no")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(
+        sides,
+        [
+            ("Dewi Sitorus".to_string(), "customer".to_string()),
+            ("Rina".to_string(), "business".to_string())
+        ]
+    );
+}

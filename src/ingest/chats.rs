@@ -90,13 +90,16 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
     for f in files {
         parsed.layout = f.chat.layout.to_string();
         let contact = contact_of_file_name(&f.name);
+        // The file names the other party, the customer: a sender with that name is the
+        // customer even when an advisor (a roster name taken as business) shares it.
+        let is_business = |s: &str| business.contains(s) && !same_person(s, &contact);
         let contact_phone = normalise_phone(&contact)
             .filter(|_| contact.chars().filter(char::is_ascii_digit).count() >= 8);
         let mut customer_phone = contact_phone.map(|p| p.e164);
         let mut plate = find_plate(&contact).map(|p| p.display);
         // The customer's own sender name may be a number or carry a plate ("Budi BK 1234 AB").
         for m in f.chat.messages.iter().filter(|m| !m.system) {
-            if let Some(s) = m.sender.as_deref().filter(|s| !business.contains(s)) {
+            if let Some(s) = m.sender.as_deref().filter(|s| !is_business(s)) {
                 if customer_phone.is_none() && s.chars().filter(char::is_ascii_digit).count() >= 8 {
                     customer_phone = normalise_phone(s).map(|p| p.e164);
                 }
@@ -119,7 +122,7 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
                     let (shared, side) = senders.entry(s).or_insert_with(|| {
                         (
                             s.into(),
-                            if business.contains(s) {
+                            if is_business(s) {
                                 "business"
                             } else {
                                 "customer"
@@ -168,6 +171,30 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
         }
     }
     parsed
+}
+
+/// Whether a sender is the contact the chat file is named after (case and spacing ignored, a
+/// duplicate counter such as "Budi (2)" dropped).
+fn same_person(sender: &str, contact: &str) -> bool {
+    let fold = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let contact = contact.trim();
+    let contact = match contact.rfind(" (") {
+        Some(i)
+            if contact.ends_with(')')
+                && contact[i + 2..contact.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_digit()) =>
+        {
+            &contact[..i]
+        }
+        _ => contact,
+    };
+    !contact.is_empty() && fold(sender) == fold(contact)
 }
 
 fn shared_or_null(v: &Option<std::sync::Arc<str>>) -> Val {

@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::ingest::batch_rows::TableBatch;
 use crate::ingest::record::Val;
+use crate::ingest::whatsapp::contact_of_file_name;
 use crate::store::{Store, sql};
 use chrono::NaiveDateTime;
 use duckdb::{Connection, params};
@@ -110,7 +111,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             .map(|r| ((r.kind.as_str(), r.key.as_str()), r.branch.as_str()))
             .collect();
         let directory = Directory::build(&cases);
-        let mut msgs = read_messages(conn)?;
+        let msgs = read_messages(conn)?;
         lap("read messages");
 
         // Chats: runs of one (file, sheet).
@@ -127,24 +128,6 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 start = i;
             }
         }
-
-        // The chat's title names the other party, the customer: a sender with that name is the
-        // customer even when an advisor shares it (the import took roster names as business).
-        for range in &chats {
-            let Some(title) = title_name(&msgs[range.start].chat) else {
-                continue;
-            };
-            for m in &mut msgs[range.clone()] {
-                if m.side == "business"
-                    && m.sender
-                        .as_deref()
-                        .is_some_and(|s| s.trim().eq_ignore_ascii_case(&title))
-                {
-                    m.side = "customer".into();
-                }
-            }
-        }
-        let msgs = msgs;
 
         // Classify every message once, in parallel.
         let classified: Vec<(u64, String)> = msgs
@@ -442,35 +425,17 @@ pub fn mask_phone(phone: &str) -> String {
 }
 
 /// The customer's name as the chat shows it: the customer's sender name unless it is a number,
-/// else the chat's title without the export's prefix.
+/// else the contact the chat file is named after.
 fn contact_name(chat: &[Msg]) -> Option<String> {
     let sender = chat
         .iter()
         .filter(|m| m.side == "customer")
         .find_map(|m| m.sender.clone())
         .filter(|s| s.chars().any(char::is_alphabetic));
-    sender.or_else(|| title_name(&chat.first()?.chat))
-}
-
-/// The contact a chat's title names, without the export's prefix; `None` for a bare number.
-fn title_name(title: &str) -> Option<String> {
-    let title = title.trim();
-    let stripped = [
-        "Chat WhatsApp dengan ",
-        "WhatsApp Chat with ",
-        "WhatsApp Chat - ",
-        "Chat WhatsApp - ",
-    ]
-    .iter()
-    .find_map(|p| title.strip_prefix(p))
-    .unwrap_or(title);
-    let stripped = stripped
-        .trim_end_matches(|c: char| c == ')' || c.is_ascii_digit() || c == '(' || c == ' ')
-        .trim();
-    stripped
-        .chars()
-        .any(char::is_alphabetic)
-        .then(|| stripped.to_string())
+    sender.or_else(|| {
+        let contact = contact_of_file_name(&chat.first()?.chat);
+        contact.chars().any(char::is_alphabetic).then_some(contact)
+    })
 }
 
 fn fits(lexicon: &Lexicon, mask: u64) -> Vec<(String, u32)> {
