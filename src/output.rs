@@ -83,3 +83,15 @@ pub fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Re
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
     writeln!(out)
 }
+
+/// The first `n` characters on one line.
+pub fn excerpt(text: &str, n: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= n {
+        one_line
+    } else {
+        let mut s: String = one_line.chars().take(n - 1).collect();
+        s.push('…');
+        s
+    }
+}

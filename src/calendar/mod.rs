@@ -184,3 +184,14 @@ pub fn end_of_day(date: NaiveDate) -> NaiveDateTime {
     date.and_hms_opt(23, 59, 59)
         .expect("23:59:59 is a valid time")
 }
+
+/// A semester label for a date: 2025-H1 = the six months from `start_month`.
+pub fn semester_of(date: NaiveDate, start_month: u32) -> String {
+    let m0 = (date.month() + 12 - start_month) % 12;
+    let year = if date.month() < start_month {
+        date.year() - 1
+    } else {
+        date.year()
+    };
+    format!("{year}-H{}", if m0 < 6 { 1 } else { 2 })
+}

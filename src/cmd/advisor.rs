@@ -132,9 +132,12 @@ pub fn run(ctx: &Context, name: &str, semester: Option<&str>) -> Result<()> {
 
 /// pass / (pass + fail), or "-" when nothing was judged.
 pub fn rate(pass: i64, fail: i64) -> String {
-    if pass + fail == 0 {
-        "-".into()
-    } else {
-        format!("{:.1}%", 100.0 * pass as f64 / (pass + fail) as f64)
-    }
+    let counts = crate::report::data::Counts {
+        pass,
+        fail,
+        ..Default::default()
+    };
+    counts
+        .rate()
+        .map_or("-".into(), |r| format!("{:.1}%", 100.0 * r))
 }

@@ -4,7 +4,7 @@
 use super::stages::open_existing;
 use super::{Context, stdout_result};
 use crate::error::{Error, Result};
-use crate::output::{Table, write_json};
+use crate::output::{Table, excerpt, write_json};
 use crate::store::sql;
 use crate::timeline::build::mask_phone;
 use chrono::NaiveDateTime;
@@ -231,16 +231,4 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
         return stdout_result(write_json(&mut out, &json_cases));
     }
     Ok(())
-}
-
-/// The first `n` characters on one line.
-pub fn excerpt(text: &str, n: usize) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= n {
-        one_line
-    } else {
-        let mut s: String = one_line.chars().take(n - 1).collect();
-        s.push('…');
-        s
-    }
 }

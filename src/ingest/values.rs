@@ -342,6 +342,14 @@ pub fn excel_serial(serial: f64) -> Option<NaiveDateTime> {
     Some(base + Duration::seconds(secs))
 }
 
+/// A date-time to Excel's serial day number (the inverse of `excel_serial`), for writing.
+pub fn to_excel_serial(t: NaiveDateTime) -> f64 {
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)
+        .expect("epoch")
+        .and_time(NaiveTime::MIN);
+    (t - base).num_seconds() as f64 / 86_400.0
+}
+
 /// A fraction of a day (an Excel time cell) to a time.
 pub fn excel_time(fraction: f64) -> Option<NaiveTime> {
     if !(0.0..1.0).contains(&fraction) {

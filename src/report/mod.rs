@@ -506,14 +506,10 @@ fn week_text(branch: &crate::config::Branch, t: &BTreeMap<&str, &str>) -> String
 /// A fail as the report shows it: the customer's name and phone masked.
 fn fail_json(f: &data::FailRow) -> Value {
     let name = f.customer.as_deref().map(mask_name);
-    let excerpt = f.excerpt.as_deref().map(|e| {
-        let one: String = e.split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut s: String = one.chars().take(160).collect();
-        if one.chars().count() > 160 {
-            s.push('…');
-        }
-        mask_digits(&s)
-    });
+    let excerpt = f
+        .excerpt
+        .as_deref()
+        .map(|e| mask_digits(&crate::output::excerpt(e, 160)));
     // Chat files are named after the customer (number or contact name): masked too.
     let mut evidence = mask_digits(&f.evidence);
     if let Some(full) = f.customer.as_deref().filter(|n| n.len() >= 3) {

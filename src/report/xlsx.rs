@@ -3,17 +3,10 @@
 //! a formula, whatever it starts with), numbers as numbers.
 
 use super::data::{Counts, ReportData};
+use crate::ingest::values::to_excel_serial;
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// A date-time as Excel's serial number (days since 1899-12-30), shown with a date format.
-fn excel_serial(t: chrono::NaiveDateTime) -> f64 {
-    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .expect("epoch");
-    (t - epoch).num_seconds() as f64 / 86_400.0
-}
 
 fn header(ws: &mut Worksheet, cols: &[&str], bold: &Format) -> Result<(), XlsxError> {
     for (i, c) in cols.iter().enumerate() {
@@ -194,7 +187,7 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
             }
             ws.write_string(r, 6, f.unit.as_deref().unwrap_or(""))?;
             if let Some(s) = f.started_at {
-                ws.write_number_with_format(r, 7, excel_serial(s), &when)?;
+                ws.write_number_with_format(r, 7, to_excel_serial(s), &when)?;
             }
             ws.write_string(r, 8, f.reason.as_deref().unwrap_or(""))?;
             ws.write_string(r, 9, &f.evidence)?;
@@ -226,10 +219,10 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
             ws.write_string(r, 2, &c.branch)?;
             ws.write_string(r, 3, c.advisor.as_deref().unwrap_or(""))?;
             if let Some(o) = c.opened_at {
-                ws.write_number_with_format(r, 4, excel_serial(o), &when)?;
+                ws.write_number_with_format(r, 4, to_excel_serial(o), &when)?;
             }
             if let Some(o) = c.closed_at {
-                ws.write_number_with_format(r, 5, excel_serial(o), &when)?;
+                ws.write_number_with_format(r, 5, to_excel_serial(o), &when)?;
             }
         }
         ws.autofilter(0, 0, d.cases.len() as u32, 5)?;

@@ -20,10 +20,7 @@ pub struct Seen<'a> {
 }
 
 fn norm(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    super::classify::fold_spaces(text).to_lowercase()
 }
 
 /// Which messages are automatic: configured texts (compared without case and spacing, a

@@ -161,11 +161,13 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         let automatic = autoreply::detect(&seen, &config.whatsapp.auto_reply_texts);
         drop(seen);
 
-        let has = |i: usize, labels: &[&str]| {
-            label_names(lexicon, classified[i].0)
-                .iter()
-                .any(|l| labels.contains(l))
-        };
+        let turn = |t: &str| lexicon.turn_mask(t);
+        let (asks, answers, reminds, checks) = (
+            turn("asks"),
+            turn("answers"),
+            turn("reminds"),
+            turn("checks_resolution"),
+        );
         lap("classify messages");
         // Tie each chat to a customer and each message to a case.
         let per_chat: Vec<(ChatLink, Assigned)> = chats
@@ -181,16 +183,10 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         at: msgs[i].sent_at,
                         system: msgs[i].side == "system" || automatic[i],
                         fits: fits(lexicon, classified[i].0),
-                        after_booking: has(i, &["reminder"]),
-                        asks: has(
-                            i,
-                            &["followup_question", "testimonial_request", "approval_request", "data_request"],
-                        ),
-                        checks_resolution: has(i, &["resolution_check"]),
-                        answers: has(
-                            i,
-                            &["positive_feedback", "negative_feedback", "complaint", "approval", "testimonial"],
-                        ),
+                        after_booking: classified[i].0 & reminds != 0,
+                        asks: classified[i].0 & asks != 0,
+                        checks_resolution: classified[i].0 & checks != 0,
+                        answers: classified[i].0 & answers != 0,
                     })
                     .collect();
                 let who = directory.identify(&cases, phone, plate, name.as_deref(), &lm);
@@ -261,7 +257,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         "business" => "advisor",
                         _ => "system",
                     };
-                    let labels = label_names(lexicon, *mask);
+                    let labels = lexicon.names_of(*mask);
                     let activity = if role == "system" {
                         "system_notice".to_string()
                     } else if role == "auto_reply" {
@@ -458,16 +454,6 @@ fn fits(lexicon: &Lexicon, mask: u64) -> Vec<(String, u32)> {
         }
     }
     out
-}
-
-pub fn label_names(lexicon: &Lexicon, mask: u64) -> Vec<&str> {
-    lexicon
-        .activities()
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| mask & (1 << i) != 0)
-        .map(|(_, n)| n.as_str())
-        .collect()
 }
 
 fn attributes_json(lexicon: &Lexicon, m: &Msg) -> String {

@@ -32,7 +32,13 @@ struct ActivityDef {
     /// The case kinds this activity belongs to (booking, job, followup, inquiry, aftersales).
     #[serde(default)]
     cases: Vec<String>,
+    /// What the message does in the conversation (see `TURNS`).
+    #[serde(default)]
+    turn: Option<String>,
 }
+
+/// The conversational turns an activity may name in the lexicon.
+pub const TURNS: &[&str] = &["asks", "answers", "reminds", "checks_resolution"];
 
 #[derive(Deserialize)]
 struct AttributeDefs {
@@ -71,6 +77,7 @@ pub struct Lexicon {
     names: Vec<String>,
     sides: Vec<Side>,
     cases: Vec<Vec<String>>,
+    turns: Vec<Option<String>>,
     set: RegexSet,
     /// Pattern index in `set` → activity index.
     owner: Vec<usize>,
@@ -104,14 +111,21 @@ impl Lexicon {
         let mut names = Vec::new();
         let mut sides = Vec::new();
         let mut cases = Vec::new();
+        let mut turns = Vec::new();
         let mut patterns = Vec::new();
         let mut owner = Vec::new();
         let mut unless = Vec::new();
         let mut unless_owner = Vec::new();
         for (i, (name, def)) in file.activity.into_iter().enumerate() {
+            if let Some(t) = def.turn.as_deref().filter(|t| !TURNS.contains(t)) {
+                return Err(format!(
+                    "activity {name}: turn {t:?} is not one of {TURNS:?}"
+                ));
+            }
             names.push(name);
             sides.push(def.side);
             cases.push(def.cases);
+            turns.push(def.turn);
             for p in def.patterns {
                 patterns.push(compile_form(&p));
                 owner.push(i);
@@ -142,6 +156,7 @@ impl Lexicon {
             names,
             sides,
             cases,
+            turns,
             set,
             owner,
             unless,
@@ -167,13 +182,35 @@ impl Lexicon {
 
     /// The activities of one message written by `side`, in lexicon order.
     pub fn classify(&self, text: &str, side: Side) -> Vec<&str> {
-        let mask = self.classify_mask(text, side);
+        self.names_of(self.classify_mask(text, side))
+    }
+
+    /// The activity names of a bit set from `classify_mask`, in lexicon order.
+    pub fn names_of(&self, mask: u64) -> Vec<&str> {
         self.names
             .iter()
             .enumerate()
             .filter(|(i, _)| mask & (1 << i) != 0)
             .map(|(_, n)| n.as_str())
             .collect()
+    }
+
+    /// The bit set of the activities whose `turn` is `turn`.
+    pub fn turn_mask(&self, turn: &str) -> u64 {
+        self.turns
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.as_deref() == Some(turn))
+            .fold(0, |m, (i, _)| m | (1 << i))
+    }
+
+    /// The bit set of the named activities (unknown names are ignored).
+    pub fn mask_of(&self, names: &[&str]) -> u64 {
+        self.names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| names.contains(&n.as_str()))
+            .fold(0, |m, (i, _)| m | (1 << i))
     }
 
     /// The activities of one message as a bit set over `activities()` (bit i = activity i).
@@ -229,6 +266,6 @@ fn compile_form(pattern: &str) -> String {
 }
 
 /// Spacing folded (newlines, NBSP, runs of spaces) so patterns need not care.
-fn fold_spaces(text: &str) -> String {
+pub fn fold_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

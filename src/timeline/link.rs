@@ -10,6 +10,7 @@
 //! question → the follow-up), else to the case of the message before it, else to the case that
 //! opened last.
 
+use crate::ingest::values::normalise_plate;
 use chrono::{Duration, NaiveDateTime};
 use std::collections::{BTreeSet, HashMap};
 
@@ -121,13 +122,9 @@ pub struct Directory {
     by_name: HashMap<String, BTreeSet<usize>>,
 }
 
-/// A plate as a key: upper case, no spaces ("bk 1234 abc" = "BK1234ABC").
-pub fn plate_key(plate: &str) -> String {
-    plate
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect()
+/// A plate's join key as the importer makes it (`normalise_plate`): "bk 1234 abc" → "BK1234ABC".
+pub fn plate_key(plate: &str) -> Option<String> {
+    normalise_plate(plate).map(|p| p.key)
 }
 
 /// A person's name as a key: lower case, words only, without a plate or a "(2)" the phone added.
@@ -168,11 +165,12 @@ impl Directory {
         }
         let mut first_by: HashMap<String, usize> = HashMap::new();
         for (i, c) in cases.iter().enumerate() {
-            let keys = c
-                .phone
-                .iter()
-                .map(|p| format!("phone:{p}"))
-                .chain(c.plate.iter().map(|p| format!("plate:{}", plate_key(p))));
+            let keys = c.phone.iter().map(|p| format!("phone:{p}")).chain(
+                c.plate
+                    .as_deref()
+                    .and_then(plate_key)
+                    .map(|k| format!("plate:{k}")),
+            );
             for k in keys {
                 match first_by.get(&k) {
                     Some(&j) => {
@@ -200,8 +198,8 @@ impl Directory {
             if let Some(p) = &c.phone {
                 by_phone.insert(p.clone(), cust);
             }
-            if let Some(p) = &c.plate {
-                by_plate.insert(plate_key(p), cust);
+            if let Some(k) = c.plate.as_deref().and_then(plate_key) {
+                by_plate.insert(k, cust);
             }
             if let Some(n) = c.name.as_deref().and_then(name_key) {
                 by_name.entry(n).or_default().insert(cust);
@@ -251,7 +249,10 @@ impl Directory {
         if let Some(c) = phone.and_then(|p| self.by_phone.get(p)) {
             return ChatLink::Phone(*c);
         }
-        if let Some(c) = plate.and_then(|p| self.by_plate.get(&plate_key(p))) {
+        if let Some(c) = plate
+            .and_then(plate_key)
+            .and_then(|k| self.by_plate.get(&k))
+        {
             return ChatLink::Plate(*c);
         }
         if phone.is_some() {
@@ -267,11 +268,11 @@ impl Directory {
         // Several customers share the name. A plate in the contact name rules out customers
         // known only with other plates; then the chat goes to the customer whose cases hold
         // nearly all its messages and fit their content, when no other does as well.
-        let chat_plate = plate.map(plate_key);
+        let chat_plate = plate.and_then(plate_key);
         let plate_fits = |cust: usize| {
             let plates: Vec<String> = self.customers[cust]
                 .iter()
-                .filter_map(|&i| cases[i].plate.as_deref().map(plate_key))
+                .filter_map(|&i| cases[i].plate.as_deref().and_then(plate_key))
                 .collect();
             match &chat_plate {
                 Some(p) => plates.is_empty() || plates.contains(p),

@@ -3,6 +3,7 @@
 use super::judge::{Judge, Status::*};
 use super::model::Ev;
 use crate::calendar::h_plus;
+use crate::ingest::values::normalise_phone;
 
 /// Rules judged from the follow-up conversation.
 const CHAT_RULES: &[&str] = &[
@@ -97,10 +98,12 @@ fn media_only(m: &Ev) -> bool {
 /// FUT-4.1.2: the customer's phone is a valid Indonesian mobile number.
 fn phone_valid(j: &mut Judge) {
     let c = j.case;
+    // The importer's own reading of a number: an Indonesian mobile or not.
     let valid = c
         .phone
         .as_deref()
-        .is_some_and(|p| p.starts_with("+628") && (12..=15).contains(&p.len()));
+        .and_then(normalise_phone)
+        .is_some_and(|p| p.mobile);
     let f = if valid {
         j.finding("FUT-4.1.2", Pass)
     } else {

@@ -4,7 +4,7 @@
 use super::model::{Case, Ev};
 use crate::calendar::BranchCalendar;
 use crate::rules::{Catalog, ParamTable};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,15 +215,4 @@ impl<'a> Judge<'a> {
     pub fn open_at_cutoff(&self, due: NaiveDateTime) -> bool {
         due > self.cutoff
     }
-}
-
-/// A semester label for a date: 2025-H1 = the six months from `start_month`.
-pub fn semester_of(date: NaiveDate, start_month: u32) -> String {
-    let m0 = (date.month() + 12 - start_month) % 12;
-    let year = if date.month() < start_month {
-        date.year() - 1
-    } else {
-        date.year()
-    };
-    format!("{year}-H{}", if m0 < 6 { 1 } else { 2 })
 }

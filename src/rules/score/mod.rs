@@ -15,6 +15,7 @@ mod reply;
 mod tickets;
 
 use crate::calendar::BranchCalendar;
+use crate::calendar::semester_of;
 use crate::config::{Config, param_overrides};
 use crate::error::Result;
 use crate::ingest::batch_rows::TableBatch;
@@ -24,7 +25,7 @@ use crate::store::{Store, sql};
 use crate::timeline::link::plate_key;
 use chrono::{NaiveDate, NaiveDateTime};
 use duckdb::Connection;
-use judge::{Finding, Judge, Params, semester_of};
+use judge::{Finding, Judge, Params};
 use model::{Attrs, Case, Ev, Form, Role};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -76,44 +77,45 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
             .filter(|c| c.kind == "job")
             .map(|c| (c.key.as_str(), c.messages().next().is_some()))
             .collect();
-        // Forms by (SOP, plate, date); a form matches the case of that plate opened that day.
-        let mut form_index: HashMap<(String, String, NaiveDate), Vec<&Form>> = HashMap::new();
+        // Forms by (SOP, plate, date). A form is dated the day the work began: the job's
+        // check-in, or for a booking the day its chat started, up to three days before it was
+        // recorded.
+        let mut form_index: HashMap<(&str, String, NaiveDate), Vec<&Form>> = HashMap::new();
         for f in &forms {
-            if let (Some(p), Some(d)) = (&f.plate, f.date) {
+            if let (Some(p), Some(d)) = (f.plate.as_deref().and_then(plate_key), f.date) {
                 form_index
-                    .entry((f.sop.clone(), plate_key(p), d))
+                    .entry((f.sop.as_str(), p, d))
                     .or_default()
                     .push(f);
             }
         }
-        let form_key = |c: &Case| -> Option<(String, String, NaiveDate)> {
-            let sop = match c.kind.as_str() {
-                "booking" => "BKG",
-                "job" => "KSP",
-                _ => return None,
+        let forms_of = |c: &Case| -> Vec<&Form> {
+            let (sop, back) = match c.kind.as_str() {
+                "booking" => ("BKG", 3),
+                "job" => ("KSP", 0),
+                _ => return Vec::new(),
             };
-            Some((
-                sop.to_string(),
-                plate_key(c.plate.as_deref()?),
-                c.opened_at?.date(),
-            ))
-        };
-        // A form matches the case of its plate opened that day (a booking: up to three days
-        // later, as judged below).
-        let opened: std::collections::HashSet<(String, String, NaiveDate)> =
-            cases.iter().filter_map(form_key).collect();
-        let matched_forms = forms
-            .iter()
-            .filter(|f| {
-                let (Some(p), Some(d)) = (&f.plate, f.date) else {
-                    return false;
-                };
-                let back = if f.sop == "BKG" { 3 } else { 0 };
-                (0..=back).any(|k| {
-                    opened.contains(&(f.sop.clone(), plate_key(p), d + chrono::Duration::days(k)))
+            let (Some(plate), Some(opened)) = (c.plate.as_deref().and_then(plate_key), c.opened_at)
+            else {
+                return Vec::new();
+            };
+            (0..=back)
+                .find_map(|k| {
+                    form_index.get(&(
+                        sop,
+                        plate.clone(),
+                        opened.date() - chrono::Duration::days(k),
+                    ))
                 })
-            })
-            .count();
+                .cloned()
+                .unwrap_or_default()
+        };
+        let matched_forms = cases
+            .iter()
+            .flat_map(&forms_of)
+            .map(|f| f as *const Form)
+            .collect::<std::collections::HashSet<_>>()
+            .len();
 
         let judge_chunk = |chunk: &[Case]| -> Vec<Finding> {
             chunk
@@ -143,18 +145,8 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                         "aftersales" => tickets::aftersales(&mut j),
                         _ => {}
                     }
-                    if let Some((sop, plate, date)) = form_key(c) {
-                        // A form is dated the day the work began: a booking's form may carry
-                        // the day its chat started, up to three days before it was recorded.
-                        let back = if sop == "BKG" { 3 } else { 0 };
-                        let matched: Vec<&Form> = (0..=back)
-                            .find_map(|k| {
-                                let day = date - chrono::Duration::days(k);
-                                form_index.get(&(sop.clone(), plate.clone(), day))
-                            })
-                            .cloned()
-                            .unwrap_or_default();
-                        chk::judge(&mut j, &matched);
+                    if matches!(c.kind.as_str(), "booking" | "job") {
+                        chk::judge(&mut j, &forms_of(c));
                     }
                     j.findings
                 })

@@ -300,7 +300,7 @@ impl<'a> Sim<'a> {
 
     /// Semester label of a date, with semester 1 = January–June.
     pub fn semester(d: NaiveDate) -> String {
-        format!("{}-H{}", d.year(), if d.month() <= 6 { 1 } else { 2 })
+        crate::calendar::semester_of(d, 1)
     }
 
     fn half(&self, d: NaiveDate) -> usize {
