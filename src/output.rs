@@ -95,3 +95,34 @@ pub fn excerpt(text: &str, n: usize) -> String {
         s
     }
 }
+
+/// Seconds per phase of a stage, for benchmarks: each `lap` closes the phase it names.
+pub struct Phases {
+    clock: std::time::Instant,
+    laps: Vec<(String, f64)>,
+}
+
+impl Phases {
+    pub fn start() -> Self {
+        Self {
+            clock: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    pub fn lap(&mut self, name: &str) {
+        self.laps
+            .push((name.to_string(), self.clock.elapsed().as_secs_f64()));
+        self.clock = std::time::Instant::now();
+    }
+
+    pub fn into_laps(self) -> Vec<(String, f64)> {
+        self.laps
+    }
+}
+
+/// "phases: cases (SQL) 0.1 s, read messages 0.2 s, …"
+pub fn phases_line(laps: &[(String, f64)]) -> String {
+    let parts: Vec<String> = laps.iter().map(|(n, t)| format!("{n} {t:.1} s")).collect();
+    format!("phases: {}", parts.join(", "))
+}

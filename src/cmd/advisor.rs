@@ -26,37 +26,33 @@ struct Line {
 pub fn run(ctx: &Context, name: &str, semester: Option<&str>) -> Result<()> {
     let store = open_existing(ctx)?;
     let doing = "reading the advisor's findings";
+    // The same default as the report: the latest semester holding a real share of findings.
     let semester: String = match semester {
         Some(s) => s.to_string(),
-        None => store
-            .conn()
-            .query_row("select coalesce(max(semester), '') from finding", [], |r| {
-                r.get(0)
-            })
-            .map_err(|e| store.error(doing, e))?,
+        None => crate::report::default_semester(&crate::report::data::semesters(&store)?)
+            .unwrap_or_default(),
     };
-    let lines: Vec<Line> = store
-        .conn()
-        .prepare(sql::SC_ADVISOR)
-        .and_then(|mut s| {
-            s.query_map([name, semester.as_str()], |r| {
-                Ok(Line {
-                    sop: r.get(0)?,
-                    rule_id: r.get(1)?,
-                    cases: r.get(2)?,
-                    pass: r.get(3)?,
-                    fail: r.get(4)?,
-                    advisory: r.get(5)?,
-                    unknown: r.get(6)?,
-                    na: r.get(7)?,
-                    median_measured: r.get(8)?,
-                    limit: r.get(9)?,
-                    unit: r.get(10)?,
-                })
-            })?
-            .collect()
-        })
-        .map_err(|e| store.error(doing, e))?;
+    let lines: Vec<Line> = crate::store::rows(
+        store.conn(),
+        sql::SC_ADVISOR,
+        [name, semester.as_str()],
+        |r| {
+            Ok(Line {
+                sop: r.get(0)?,
+                rule_id: r.get(1)?,
+                cases: r.get(2)?,
+                pass: r.get(3)?,
+                fail: r.get(4)?,
+                advisory: r.get(5)?,
+                unknown: r.get(6)?,
+                na: r.get(7)?,
+                median_measured: r.get(8)?,
+                limit: r.get(9)?,
+                unit: r.get(10)?,
+            })
+        },
+    )
+    .map_err(|e| store.error(doing, e))?;
     if lines.is_empty() {
         return Err(Error::input(format!(
             "no findings for advisor {name:?} in {semester}: check the name (as on the records) or run `patuh score`"

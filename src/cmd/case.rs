@@ -51,26 +51,21 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
     let store = open_existing(ctx)?;
     let conn = store.conn();
     let doing = "reading the case";
-    let headers: Vec<Header> = conn
-        .prepare(sql::TL_CASE_FIND)
-        .and_then(|mut s| {
-            s.query_map([key], |r| {
-                Ok(Header {
-                    kind: r.get(0)?,
-                    key: r.get(1)?,
-                    branch: r.get(2)?,
-                    advisor: r.get(3)?,
-                    customer: r.get(4)?,
-                    phone: r.get(5)?,
-                    plate: r.get(6)?,
-                    opened_at: r.get(7)?,
-                    closed_at: r.get(8)?,
-                    object_id: r.get(9)?,
-                })
-            })?
-            .collect()
+    let headers: Vec<Header> = crate::store::rows(conn, sql::TL_CASE_FIND, [key], |r| {
+        Ok(Header {
+            kind: r.get(0)?,
+            key: r.get(1)?,
+            branch: r.get(2)?,
+            advisor: r.get(3)?,
+            customer: r.get(4)?,
+            phone: r.get(5)?,
+            plate: r.get(6)?,
+            opened_at: r.get(7)?,
+            closed_at: r.get(8)?,
+            object_id: r.get(9)?,
         })
-        .map_err(|e| store.error(doing, e))?;
+    })
+    .map_err(|e| store.error(doing, e))?;
     if headers.is_empty() {
         return Err(Error::input(format!(
             "no case {key:?}: give a booking id, a work order number or a ticket number (run `patuh timeline` after importing)"
@@ -85,26 +80,22 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                 .unwrap_or(ctx.config.default_branch()),
         );
         let mut previous: Option<NaiveDateTime> = None;
-        let events: Vec<EventRow> = conn
-            .prepare(sql::TL_CASE_EVENTS)
-            .and_then(|mut s| {
-                s.query_map([&h.object_id], |r| {
-                    let at: NaiveDateTime = r.get(1)?;
-                    let attributes: String = r.get(6)?;
-                    Ok(EventRow {
-                        at,
-                        business_minutes_since_previous: None,
-                        actor: r.get(2)?,
-                        activity: r.get(4)?,
-                        labels: r.get(5)?,
-                        attributes: serde_json::from_str(&attributes)
-                            .unwrap_or(serde_json::Value::Null),
-                        text: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
-                        source: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
-                        link: r.get(9)?,
-                    })
-                })?
-                .collect()
+        let events: Vec<EventRow> =
+            crate::store::rows(conn, sql::TL_CASE_EVENTS, [&h.object_id], |r| {
+                let at: NaiveDateTime = r.get(1)?;
+                let attributes: String = r.get(6)?;
+                Ok(EventRow {
+                    at,
+                    business_minutes_since_previous: None,
+                    actor: r.get(2)?,
+                    activity: r.get(4)?,
+                    labels: r.get(5)?,
+                    attributes: serde_json::from_str(&attributes)
+                        .unwrap_or(serde_json::Value::Null),
+                    text: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                    source: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                    link: r.get(9)?,
+                })
             })
             .map_err(|e| store.error(doing, e))?;
         let events: Vec<EventRow> = events
@@ -116,21 +107,17 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                 e
             })
             .collect();
-        let verdicts: Vec<Verdict> = conn
-            .prepare(sql::TL_CASE_FINDINGS)
-            .and_then(|mut s| {
-                s.query_map([&h.kind, &h.key], |r| {
-                    Ok(Verdict {
-                        rule_id: r.get(0)?,
-                        status: r.get(1)?,
-                        measured: r.get(2)?,
-                        limit: r.get(3)?,
-                        unit: r.get(4)?,
-                        reason: r.get(5)?,
-                        evidence: r.get(6)?,
-                    })
-                })?
-                .collect()
+        let verdicts: Vec<Verdict> =
+            crate::store::rows(conn, sql::TL_CASE_FINDINGS, [&h.kind, &h.key], |r| {
+                Ok(Verdict {
+                    rule_id: r.get(0)?,
+                    status: r.get(1)?,
+                    measured: r.get(2)?,
+                    limit: r.get(3)?,
+                    unit: r.get(4)?,
+                    reason: r.get(5)?,
+                    evidence: r.get(6)?,
+                })
             })
             .map_err(|e| store.error(doing, e))?;
         let phone = h.phone.as_deref().map(mask_phone);

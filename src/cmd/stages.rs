@@ -148,12 +148,7 @@ fn print_score(ctx: &Context, s: &crate::rules::score::Summary) -> Result<()> {
             "\n{} checklist forms, {} matched to no case (by plate and date)",
             s.checklist_forms, s.checklist_forms_unmatched
         )?;
-        let phases: Vec<String> = s
-            .timings
-            .iter()
-            .map(|(n, t)| format!("{n} {t:.1} s"))
-            .collect();
-        writeln!(out, "phases: {}", phases.join(", "))
+        writeln!(out, "{}", crate::output::phases_line(&s.timings))
     })();
     stdout_result(result)
 }
@@ -192,12 +187,7 @@ fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {
             ]);
         }
         t.write(&mut out)?;
-        let phases: Vec<String> = s
-            .timings
-            .iter()
-            .map(|(n, t)| format!("{n} {t:.1} s"))
-            .collect();
-        writeln!(out, "\nphases: {}", phases.join(", "))?;
+        writeln!(out, "\n{}", crate::output::phases_line(&s.timings))?;
         let ambiguous = s
             .chats
             .iter()
@@ -337,11 +327,5 @@ fn query<T>(
     doing: &str,
     row: impl FnMut(&duckdb::Row) -> duckdb::Result<T>,
 ) -> Result<Vec<T>> {
-    let mut stmt = store
-        .conn()
-        .prepare(sql)
-        .map_err(|e| store.error(doing, e))?;
-    stmt.query_map([], row)
-        .and_then(|it| it.collect())
-        .map_err(|e| store.error(doing, e))
+    crate::store::rows(store.conn(), sql, [], row).map_err(|e| store.error(doing, e))
 }

@@ -1,8 +1,7 @@
 //! What the report shows, read from the store with the SQL in `queries/report/`.
 
-use crate::store::{Store, sql};
+use crate::store::{Store, rows, sql};
 use chrono::NaiveDateTime;
-use duckdb::Connection;
 use serde::Serialize;
 
 /// Counts by status for one (semester, SOP, rule).
@@ -114,26 +113,13 @@ pub struct CaseRow {
     pub closed_at: Option<NaiveDateTime>,
 }
 
-fn rows<T>(
-    conn: &Connection,
-    query: &str,
-    param: Option<&str>,
-    f: impl FnMut(&duckdb::Row) -> duckdb::Result<T>,
-) -> duckdb::Result<Vec<T>> {
-    let mut stmt = conn.prepare(query)?;
-    match param {
-        Some(p) => stmt.query_map([p], f)?.collect(),
-        None => stmt.query_map([], f)?.collect(),
-    }
-}
-
-/// The semesters that have findings, oldest first.
-pub fn semesters(store: &Store) -> crate::Result<Vec<String>> {
+/// The semesters that have findings, oldest first, with their number of findings.
+pub fn semesters(store: &Store) -> crate::Result<Vec<(String, i64)>> {
     rows(
         store.conn(),
-        "select distinct semester from finding order by semester",
-        None,
-        |r| r.get(0),
+        "select semester, count(*) from finding group by semester order by semester",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )
     .map_err(|e| store.error("listing the semesters", e))
 }
@@ -142,11 +128,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
     let conn = store.conn();
     let doing = "reading the report's figures";
     let err = |e| store.error(doing, e);
-    let s = Some(semester);
     Ok(ReportData {
         semester: semester.to_string(),
         previous,
-        rates: rows(conn, sql::RP_RATES, None, |r| {
+        rates: rows(conn, sql::RP_RATES, [], |r| {
             Ok(RateRow {
                 semester: r.get(0)?,
                 sop: r.get(1)?,
@@ -161,7 +146,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             })
         })
         .map_err(err)?,
-        monthly: rows(conn, sql::RP_MONTHLY, s, |r| {
+        monthly: rows(conn, sql::RP_MONTHLY, [semester], |r| {
             Ok(MonthRow {
                 month: r.get(0)?,
                 sop: r.get(1)?,
@@ -170,7 +155,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             })
         })
         .map_err(err)?,
-        advisors: rows(conn, sql::RP_ADVISORS, s, |r| {
+        advisors: rows(conn, sql::RP_ADVISORS, [semester], |r| {
             Ok(AdvisorRow {
                 advisor: r.get(0)?,
                 sop: r.get(1)?,
@@ -182,7 +167,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             })
         })
         .map_err(err)?,
-        measured: rows(conn, sql::RP_MEASURED, s, |r| {
+        measured: rows(conn, sql::RP_MEASURED, [semester], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -190,7 +175,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             ))
         })
         .map_err(err)?,
-        fails: rows(conn, sql::RP_FAILS, s, |r| {
+        fails: rows(conn, sql::RP_FAILS, [semester], |r| {
             Ok(FailRow {
                 rule_id: r.get(0)?,
                 case_kind: r.get(1)?,
@@ -208,7 +193,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             })
         })
         .map_err(err)?,
-        quality: rows(conn, sql::RP_QUALITY, None, |r| {
+        quality: rows(conn, sql::RP_QUALITY, [], |r| {
             Ok(QualityRow {
                 kind: r.get(0)?,
                 files: r.get(1)?,
@@ -218,23 +203,23 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             })
         })
         .map_err(err)?,
-        links: rows(conn, sql::RP_LINKS, None, |r| {
+        links: rows(conn, sql::RP_LINKS, [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .map_err(err)?,
-        topics: rows(conn, sql::RP_TOPICS, s, |r| {
+        topics: rows(conn, sql::RP_TOPICS, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .map_err(err)?,
-        unknown_advisors: rows(conn, sql::CHK_UNKNOWN_ADVISORS, None, |r| {
+        unknown_advisors: rows(conn, sql::CHK_UNKNOWN_ADVISORS, [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .map_err(err)?,
-        branches: rows(conn, sql::RP_BRANCHES, s, |r| {
+        branches: rows(conn, sql::RP_BRANCHES, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .map_err(err)?,
-        cases: rows(conn, sql::RP_CASES, s, |r| {
+        cases: rows(conn, sql::RP_CASES, [semester], |r| {
             Ok(CaseRow {
                 case_kind: r.get(0)?,
                 case_key: r.get(1)?,

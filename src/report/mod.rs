@@ -38,7 +38,8 @@ pub fn write(
     semester: Option<&str>,
     out: &Path,
 ) -> Result<Written> {
-    let semesters = data::semesters(store)?;
+    let counts = data::semesters(store)?;
+    let semesters: Vec<String> = counts.iter().map(|c| c.0.clone()).collect();
     let semester = match semester {
         Some(s) if semesters.iter().any(|x| x == s) => s.to_string(),
         Some(s) => {
@@ -51,7 +52,7 @@ pub fn write(
                 }
             )));
         }
-        None => default_semester(store, &semesters)?.ok_or_else(|| {
+        None => default_semester(&counts).ok_or_else(|| {
             Error::input("no findings in the store: run `patuh score` first".to_string())
         })?,
     };
@@ -138,21 +139,15 @@ pub fn write(
     Ok(Written { semester, files })
 }
 
-/// The latest semester with a real share of the data: a semester holding only the tail of
-/// the previous one (follow-ups of December's jobs) is not reported by default.
-fn default_semester(store: &Store, semesters: &[String]) -> Result<Option<String>> {
-    let counts: Vec<(String, i64)> = store
-        .conn()
-        .prepare("select semester, count(*) from finding group by semester order by semester")
-        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-        .map_err(|e| store.error("counting findings per semester", e))?;
+/// The latest semester with a real share of the findings: a semester holding only the tail
+/// of the previous one (follow-ups of December's jobs) is not reported by default.
+pub fn default_semester(counts: &[(String, i64)]) -> Option<String> {
     let largest = counts.iter().map(|c| c.1).max().unwrap_or(0);
-    Ok(counts
+    counts
         .iter()
         .rev()
         .find(|c| c.1 * 10 >= largest)
         .map(|c| c.0.clone())
-        .or_else(|| semesters.last().cloned()))
 }
 
 /// A file name from a person's name: letters, digits and dashes only.

@@ -130,6 +130,17 @@ impl Store {
     }
 }
 
+/// Every row of a query, each mapped by `row`: the one way patuh reads result sets.
+pub fn rows<T, P: duckdb::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    row: impl FnMut(&duckdb::Row) -> duckdb::Result<T>,
+) -> duckdb::Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    stmt.query_map(params, row)?.collect()
+}
+
 /// DuckDB refuses a second writer with an IO error about a conflicting lock: say it plainly.
 fn open_error(path: &Path, e: &duckdb::Error) -> Error {
     let message = e.to_string();

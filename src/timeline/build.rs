@@ -78,14 +78,9 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             "set variable default_branch = '{}'; delete from event; delete from event_object; delete from timeline_link; delete from ambiguous_case;",
             default_branch.replace('\'', "''")
         ))?;
-        let mut clock = std::time::Instant::now();
-        let mut timings: Vec<(String, f64)> = Vec::new();
-        let mut lap = |name: &str| {
-            timings.push((name.to_string(), clock.elapsed().as_secs_f64()));
-            clock = std::time::Instant::now();
-        };
+        let mut phases = crate::output::Phases::start();
         conn.execute_batch(sql::TL_CASES)?;
-        lap("cases (SQL)");
+        phases.lap("cases (SQL)");
         let records = read_records(conn)?;
         let cases: Vec<CaseWindow> = records
             .iter()
@@ -112,7 +107,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             .collect();
         let directory = Directory::build(&cases);
         let msgs = read_messages(conn)?;
-        lap("read messages");
+        phases.lap("read messages");
 
         // Chats: runs of one (file, sheet).
         let mut chats: Vec<std::ops::Range<usize>> = Vec::new();
@@ -168,7 +163,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             turn("reminds"),
             turn("checks_resolution"),
         );
-        lap("classify messages");
+        phases.lap("classify messages");
         // Tie each chat to a customer and each message to a case.
         let per_chat: Vec<(ChatLink, Assigned)> = chats
             .par_iter()
@@ -198,7 +193,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             })
             .collect();
 
-        lap("link chats and messages");
+        phases.lap("link chats and messages");
         // Write events and links.
         let mut summary = Summary::default();
         let mut chat_counts: HashMap<&'static str, i64> = HashMap::new();
@@ -340,15 +335,14 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             links.flush()?;
             maybe.flush()?;
         }
-        lap("write message events");
+        phases.lap("write message events");
         conn.execute_batch(sql::TL_RECORD_EVENTS)?;
-        lap("record events (SQL)");
+        phases.lap("record events (SQL)");
         summary.chats = ["phone", "plate", "name", "ambiguous", "unlinked"]
             .iter()
             .map(|k| (k.to_string(), chat_counts.get(k).copied().unwrap_or(0)))
             .collect();
-        let mut stmt = conn.prepare(sql::TL_SUMMARY)?;
-        let rows = stmt.query_map([], |r| {
+        let rows = crate::store::rows(conn, sql::TL_SUMMARY, [], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -356,8 +350,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 r.get::<_, i64>(3)?,
             ))
         })?;
-        for row in rows {
-            let (what, name, a, b) = row?;
+        for (what, name, a, b) in rows {
             match what.as_str() {
                 "case" => summary.cases.push((name, a)),
                 "events" => summary.events = a,
@@ -368,8 +361,8 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 }),
             }
         }
-        lap("summary (SQL)");
-        summary.timings = timings;
+        phases.lap("summary (SQL)");
+        summary.timings = phases.into_laps();
         Ok(summary)
     })
 }
@@ -490,8 +483,7 @@ fn attributes_json(lexicon: &Lexicon, m: &Msg) -> String {
 }
 
 fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
-    let mut stmt = conn.prepare(sql::TL_WINDOWS)?;
-    let rows = stmt.query_map([], |r| {
+    crate::store::rows(conn, sql::TL_WINDOWS, [], |r| {
         Ok(CaseRecord {
             kind: r.get(0)?,
             key: r.get(1)?,
@@ -510,13 +502,11 @@ fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
             last_at: r.get(14)?,
             resolved_at: r.get(15)?,
         })
-    })?;
-    rows.collect()
+    })
 }
 
 fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
-    let mut stmt = conn.prepare(sql::TL_MESSAGES)?;
-    let rows = stmt.query_map([], |r| {
+    crate::store::rows(conn, sql::TL_MESSAGES, [], |r| {
         Ok(Msg {
             file_id: r.get(0)?,
             sheet: r.get(1)?,
@@ -530,6 +520,5 @@ fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
             phone: r.get(9)?,
             plate: r.get(10)?,
         })
-    })?;
-    rows.collect()
+    })
 }

@@ -59,28 +59,17 @@ fn first_reply(j: &mut Judge, msgs: &[&Ev]) {
 /// BKG-4.1.3: name, phone, plate, vehicle type, complaint/service, arrival date and time.
 fn record_complete(j: &mut Judge) {
     let c = j.case;
-    let fields = [
-        ("name", c.customer.is_some()),
-        ("phone", c.phone.is_some()),
-        ("plate", c.plate.is_some()),
-        ("vehicle type", c.vehicle_type.is_some()),
-        ("complaint/service", c.service.is_some()),
-        ("arrival date and time", c.slot.is_some()),
-    ];
-    let have = fields.iter().filter(|f| f.1).count();
-    let missing: Vec<&str> = fields.iter().filter(|f| !f.1).map(|f| f.0).collect();
-    let required = j.p("BKG-4.1.3", "required_fields");
-    let status = if have as f64 >= required { Pass } else { Fail };
-    let f = j
-        .finding("BKG-4.1.3", status)
-        .measured(have as f64, "fields")
-        .limit(required, "fields")
-        .because(if missing.is_empty() {
-            String::new()
-        } else {
-            format!("missing: {}", missing.join(", "))
-        })
-        .with_source(c.source());
+    let f = j.required_fields(
+        "BKG-4.1.3",
+        &[
+            ("name", c.customer.is_some()),
+            ("phone", c.phone.is_some()),
+            ("plate", c.plate.is_some()),
+            ("vehicle type", c.vehicle_type.is_some()),
+            ("complaint/service", c.service.is_some()),
+            ("arrival date and time", c.slot.is_some()),
+        ],
+    );
     j.put(f);
 }
 
@@ -371,22 +360,18 @@ fn no_show(j: &mut Judge, msgs: &[&Ev]) {
             .because("slot after the data cut-off");
         return j.put(f);
     }
-    let contact = msgs.iter().find(|m| m.by_advisor() && m.at > slot);
-    let f = match contact {
-        Some(m) if m.at <= due => j
-            .finding("BKG-8.5", Pass)
-            .times(Some(slot), Some(due), Some(m.at))
-            .with(m),
-        _ if j.open_at_cutoff(due) => j
-            .finding("BKG-8.5", Unknown)
-            .times(Some(slot), Some(due), None)
-            .because("open at cut-off"),
-        other => j
-            .finding("BKG-8.5", Fail)
-            .times(Some(slot), Some(due), other.map(|m| m.at))
-            .limit(days, "operating_days")
-            .because("no-show not contacted by the end of the next operating day")
-            .with_source(c.source()),
+    let contact = msgs.iter().copied().find(|m| m.by_advisor() && m.at > slot);
+    let mut f = j.by_deadline(
+        "BKG-8.5",
+        slot,
+        due,
+        contact.map(|m| m.at),
+        (days, "operating_days"),
+        "no-show not contacted by the end of the next operating day",
+    );
+    f = match contact {
+        Some(m) => f.with(m),
+        None => f.with_source(c.source()),
     };
     j.put(f);
 }

@@ -139,24 +139,21 @@ fn complaint_response(j: &mut Judge, msgs: &[&Ev], done: chrono::NaiveDateTime) 
         .iter()
         .copied()
         .find(|m| m.by_advisor() && m.at >= complaint.at && !m.has("testimonial_request"));
-    let f = match response {
-        Some(r) if r.at <= due => j
-            .finding("FUT-4.2.3", Pass)
+    let mut f = j
+        .by_deadline(
+            "FUT-4.2.3",
+            complaint.at,
+            due,
+            response.map(|r| r.at),
+            (days, "operating_days"),
+            "the complaint got no response within a business day",
+        )
+        .with(complaint);
+    if let Some(r) = response {
+        f = f
             .measured(j.bmin(complaint.at, r.at), "business_minutes")
-            .times(Some(complaint.at), Some(due), Some(r.at))
-            .with(complaint)
-            .with(r),
-        _ if j.open_at_cutoff(due) => j
-            .finding("FUT-4.2.3", Unknown)
-            .because("open at cut-off")
-            .with(complaint),
-        r => j
-            .finding("FUT-4.2.3", Fail)
-            .limit(days, "operating_days")
-            .times(Some(complaint.at), Some(due), r.map(|r| r.at))
-            .because("the complaint got no response within a business day")
-            .with(complaint),
-    };
+            .with(r);
+    }
     j.put(f);
 }
 
@@ -259,23 +256,19 @@ fn testimonials(j: &mut Judge, msgs: &[&Ev], done: chrono::NaiveDateTime) {
         .iter()
         .copied()
         .find(|m| m.by_advisor() && m.at >= review.at);
-    let f = match answer {
-        Some(a) if a.at <= due => j
-            .finding("FUT-6.3", Pass)
-            .times(Some(review.at), Some(due), Some(a.at))
-            .with(review)
-            .with(a),
-        _ if j.open_at_cutoff(due) => j
-            .finding("FUT-6.3", Unknown)
-            .because("open at cut-off")
-            .with(review),
-        a => j
-            .finding("FUT-6.3", Fail)
-            .limit(days, "operating_days")
-            .times(Some(review.at), Some(due), a.map(|a| a.at))
-            .because("the customer's review got no response within a business day")
-            .with(review),
-    };
+    let mut f = j
+        .by_deadline(
+            "FUT-6.3",
+            review.at,
+            due,
+            answer.map(|a| a.at),
+            (days, "operating_days"),
+            "the customer's review got no response within a business day",
+        )
+        .with(review);
+    if let Some(a) = answer {
+        f = f.with(a);
+    }
     j.put(f);
 }
 
@@ -297,22 +290,18 @@ fn second_contact(j: &mut Judge, msgs: &[&Ev], followup: Option<&Ev>) {
         .iter()
         .copied()
         .find(|m| m.by_advisor() && m.at > first.at);
-    let f = match second {
-        Some(s) if s.at <= due => j
-            .finding("FUT-8.4", Pass)
-            .times(Some(first.at), Some(due), Some(s.at))
-            .with(first)
-            .with(s),
-        _ if j.open_at_cutoff(due) => j
-            .finding("FUT-8.4", Unknown)
-            .because("open at cut-off")
-            .with(first),
-        s => j
-            .finding("FUT-8.4", Fail)
-            .limit(limit, "calendar_days")
-            .times(Some(first.at), Some(due), s.map(|s| s.at))
-            .because("no second contact after an unanswered follow-up")
-            .with(first),
-    };
+    let mut f = j
+        .by_deadline(
+            "FUT-8.4",
+            first.at,
+            due,
+            second.map(|s| s.at),
+            (limit, "calendar_days"),
+            "no second contact after an unanswered follow-up",
+        )
+        .with(first);
+    if let Some(s) = second {
+        f = f.with(s);
+    }
     j.put(f);
 }

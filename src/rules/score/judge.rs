@@ -215,4 +215,57 @@ impl<'a> Judge<'a> {
     pub fn open_at_cutoff(&self, due: NaiveDateTime) -> bool {
         due > self.cutoff
     }
+
+    /// A step that must happen by `due`: pass when it was `done` by then, unknown while the
+    /// deadline lies beyond the imported data, fail otherwise (late or never, `late` says why).
+    /// The limit is stated in its own unit; callers add the evidence.
+    pub fn by_deadline(
+        &self,
+        rule: &'static str,
+        started: NaiveDateTime,
+        due: NaiveDateTime,
+        done: Option<NaiveDateTime>,
+        limit: (f64, &'static str),
+        late: &str,
+    ) -> Finding {
+        let status = match done {
+            Some(d) if d <= due => Status::Pass,
+            _ if self.open_at_cutoff(due) => Status::Unknown,
+            _ => Status::Fail,
+        };
+        let f = self.finding(rule, status).limit(limit.0, limit.1).times(
+            Some(started),
+            Some(due),
+            done,
+        );
+        match status {
+            Status::Unknown => f.because("open at cut-off"),
+            Status::Fail => f.because(late),
+            _ => f,
+        }
+    }
+
+    /// A record that must hold every field: pass when at least the required number (a rule
+    /// parameter `required_fields`) is filled; the reason names the missing ones.
+    pub fn required_fields(&self, rule: &'static str, fields: &[(&str, bool)]) -> Finding {
+        let have = fields.iter().filter(|f| f.1).count();
+        let required = self.p(rule, "required_fields");
+        let missing: Vec<&str> = fields.iter().filter(|f| !f.1).map(|f| f.0).collect();
+        self.finding(
+            rule,
+            if have as f64 >= required {
+                Status::Pass
+            } else {
+                Status::Fail
+            },
+        )
+        .measured(have as f64, "fields")
+        .limit(required, "fields")
+        .because(if missing.is_empty() {
+            String::new()
+        } else {
+            format!("missing: {}", missing.join(", "))
+        })
+        .with_source(self.case.source())
+    }
 }

@@ -48,16 +48,11 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
     let params = Params::new(&table);
     let start_month = config.report.semester_start_month;
     store.unit_of_work("scoring", |conn| {
-        let mut clock = std::time::Instant::now();
-        let mut timings: Vec<(String, f64)> = Vec::new();
-        let mut lap = |name: &str| {
-            timings.push((name.to_string(), clock.elapsed().as_secs_f64()));
-            clock = std::time::Instant::now();
-        };
+        let mut phases = crate::output::Phases::start();
         let mut cases = read_cases(conn)?;
-        lap("read cases");
+        phases.lap("read cases");
         attach_events(conn, &mut cases)?;
-        lap("read events");
+        phases.lap("read events");
         let forms = read_forms(conn)?;
         let cutoff: Option<NaiveDateTime> = conn.query_row(sql::SC_CUTOFF, [], |r| r.get(0))?;
         let cutoff = cutoff.unwrap_or(NaiveDateTime::MAX);
@@ -198,7 +193,7 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
             app.append_record_batch(batch.finish()?)?;
         }
         app.flush()?;
-        lap("judge and write findings");
+        phases.lap("judge and write findings");
         Ok(Summary {
             cases: cases.len(),
             findings: total,
@@ -208,14 +203,13 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                 .collect(),
             checklist_forms: forms.len(),
             checklist_forms_unmatched: forms.len().saturating_sub(matched_forms),
-            timings,
+            timings: phases.into_laps(),
         })
     })
 }
 
 fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
-    let mut stmt = conn.prepare(sql::SC_CASES)?;
-    let rows = stmt.query_map([], |r| {
+    crate::store::rows(conn, sql::SC_CASES, [], |r| {
         Ok(Case {
             kind: r.get(0)?,
             key: r.get(1)?,
@@ -256,8 +250,7 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
             chat_ambiguous: r.get(36)?,
             events: Vec::new(),
         })
-    })?;
-    rows.collect()
+    })
 }
 
 /// Every case's events, read in one pass ordered by case object.

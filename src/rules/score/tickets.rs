@@ -17,19 +17,7 @@ fn clock_start<'a>(j: &Judge<'a>, msgs: &[&'a Ev]) -> Option<(NaiveDateTime, Opt
 }
 
 fn fields(j: &mut Judge, rule: &'static str, fields: &[(&str, bool)]) {
-    let have = fields.iter().filter(|f| f.1).count();
-    let required = j.p(rule, "required_fields");
-    let missing: Vec<&str> = fields.iter().filter(|f| !f.1).map(|f| f.0).collect();
-    let f = j
-        .finding(rule, if have as f64 >= required { Pass } else { Fail })
-        .measured(have as f64, "fields")
-        .limit(required, "fields")
-        .because(if missing.is_empty() {
-            String::new()
-        } else {
-            format!("missing: {}", missing.join(", "))
-        })
-        .with_source(j.case.source());
+    let f = j.required_fields(rule, fields);
     j.put(f);
 }
 
@@ -393,31 +381,30 @@ pub fn aftersales(j: &mut Judge) {
     // PJL-T2.inform
     let days = j.p("PJL-T2.inform", "limit_days");
     let due = j.operating_days_due(opened, days);
-    let f = match msgs
+    let told = msgs
         .iter()
         .copied()
-        .find(|m| m.by_advisor() && m.has("warranty_info"))
-    {
-        Some(m) => j
-            .finding("PJL-T2.inform", if m.at <= due { Pass } else { Fail })
-            .limit(days, "operating_days")
-            .times(Some(opened), Some(due), Some(m.at))
-            .because(if m.at <= due {
-                ""
-            } else {
+        .find(|m| m.by_advisor() && m.has("warranty_info"));
+    let f = if msgs.is_empty() {
+        j.finding("PJL-T2.inform", Unknown)
+            .because("no chat linked to this ticket")
+    } else {
+        let f = j.by_deadline(
+            "PJL-T2.inform",
+            opened,
+            due,
+            told.map(|m| m.at),
+            (days, "operating_days"),
+            if told.is_some() {
                 "warranty status told after the limit"
-            })
-            .with(m),
-        None if msgs.is_empty() => j
-            .finding("PJL-T2.inform", Unknown)
-            .because("no chat linked to this ticket"),
-        None if j.open_at_cutoff(due) => j
-            .finding("PJL-T2.inform", Unknown)
-            .because("open at cut-off"),
-        None => j
-            .finding("PJL-T2.inform", Fail)
-            .times(Some(opened), Some(due), None)
-            .because("the customer was not told the warranty status"),
+            } else {
+                "the customer was not told the warranty status"
+            },
+        );
+        match told {
+            Some(m) => f.with(m),
+            None => f,
+        }
     };
     j.put(f);
     // PJL-T3.sla
@@ -473,20 +460,18 @@ pub fn aftersales(j: &mut Judge) {
         Some(r) => {
             let days = j.p("PJL-T5.followup", "limit_days");
             let due = h_plus(r.date(), days as i64);
-            match msgs.iter().copied().find(|m| m.by_advisor() && m.at > r) {
-                Some(m) if m.at <= due => j
-                    .finding("PJL-T5.followup", Pass)
-                    .times(Some(r), Some(due), Some(m.at))
-                    .with(m),
-                _ if j.open_at_cutoff(due) => j
-                    .finding("PJL-T5.followup", Unknown)
-                    .because("open at cut-off"),
-                m => j
-                    .finding("PJL-T5.followup", Fail)
-                    .limit(days, "calendar_days")
-                    .times(Some(r), Some(due), m.map(|m| m.at))
-                    .because("no follow-up after the resolution")
-                    .with_source(c.source()),
+            let contact = msgs.iter().copied().find(|m| m.by_advisor() && m.at > r);
+            let f = j.by_deadline(
+                "PJL-T5.followup",
+                r,
+                due,
+                contact.map(|m| m.at),
+                (days, "calendar_days"),
+                "no follow-up after the resolution",
+            );
+            match contact {
+                Some(m) => f.with(m),
+                None => f.with_source(c.source()),
             }
         }
     };
