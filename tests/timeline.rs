@@ -238,6 +238,19 @@ fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
     assert!(text.contains("Pagi, mau booking ganti oli juga"), "{text}");
     assert!(text.contains("Budi Santoso (2).txt:1"), "{text}");
     assert!(text.contains("+62812****0009"), "phone masked: {text}");
+    // Record attributes are JSON even when the record's text holds quotes and backslashes.
+    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "--json", "case", "T1"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let resolved = v[0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["activity"] == "ticket_resolved")
+        .expect("the ticket's resolution event");
+    assert_eq!(
+        resolved["attributes"]["resolution"],
+        r#"dijawab via WhatsApp: "Minggu tutup" \ info"#
+    );
 }
 
 #[test]
