@@ -1,8 +1,8 @@
 //! The report as a reader sees it: the HTML's sections and numbers against the findings,
 //! untrusted text escaped, the workbook read back with calamine, English on request.
 
-use crate::support::{patuh, stderr, tempdir};
-use crate::timeline::{fixtures, pipeline};
+use crate::support::{stderr, tempdir};
+use crate::timeline::{fixtures, patuh_on, pipeline};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use std::path::Path;
 
@@ -30,18 +30,11 @@ fn rate_from_findings(dir: &Path, semester: &str) -> (usize, f64) {
     )
 }
 
-fn report(dir: &Path, config: &Path, extra: &[&str]) -> String {
-    let db = dir.join("s.duckdb");
+fn report(dir: &Path, inputs: &Path, extra: &[&str]) -> String {
     let out = dir.join("out");
-    let mut args = vec![
-        "--db",
-        db.to_str().unwrap(),
-        "--config",
-        config.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
+    let mut args = extra.to_vec();
     args.extend(["--quiet", "report", "--out", out.to_str().unwrap()]);
-    let o = patuh(dir, &args);
+    let o = patuh_on(dir, inputs, &args);
     assert!(o.status.success(), "{}", stderr(&o));
     std::fs::read_to_string(out.join("laporan-2025-H1.html")).expect("the report")
 }
@@ -50,7 +43,7 @@ fn report(dir: &Path, config: &Path, extra: &[&str]) -> String {
 fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
     let dir = tempdir();
     pipeline(dir.path(), &fixtures());
-    let html = report(dir.path(), &fixtures().join("patuh.toml"), &[]);
+    let html = report(dir.path(), &fixtures(), &[]);
     for id in [
         "summary",
         "clauses",
@@ -119,7 +112,7 @@ fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
 fn the_workbook_reads_back_with_its_sheets_rows_and_text_cells() {
     let dir = tempdir();
     pipeline(dir.path(), &fixtures());
-    report(dir.path(), &fixtures().join("patuh.toml"), &[]);
+    report(dir.path(), &fixtures(), &[]);
     let (fails, _) = rate_from_findings(dir.path(), "2025-H1");
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("out/evaluasi-2025-H1.xlsx")).unwrap();
     assert_eq!(
@@ -158,11 +151,7 @@ fn the_workbook_reads_back_with_its_sheets_rows_and_text_cells() {
 fn english_on_request_with_no_indonesian_headings() {
     let dir = tempdir();
     pipeline(dir.path(), &fixtures());
-    let html = report(
-        dir.path(),
-        &fixtures().join("patuh.toml"),
-        &["--lang", "en"],
-    );
+    let html = report(dir.path(), &fixtures(), &["--lang", "en"]);
     assert!(html.contains("SOP Compliance Evaluation Report"));
     for id_word in ["Ringkasan Eksekutif", "Kepatuhan per Klausul", "Lampiran"] {
         assert!(!html.contains(id_word), "{id_word} on an English page");
@@ -179,7 +168,7 @@ fn the_report_renders_in_headless_chromium() {
     };
     let dir = tempdir();
     pipeline(dir.path(), &fixtures());
-    let html = report(dir.path(), &fixtures().join("patuh.toml"), &[]);
+    let html = report(dir.path(), &fixtures(), &[]);
     // A copy with a checker that writes its verdict into the page, read back with --dump-dom.
     let checker = r#"<script>
 window.addEventListener('load', () => {

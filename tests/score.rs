@@ -1,8 +1,8 @@
 //! Scoring: rule boundaries on fixtures with known answers, agreement with the sample's known
 //! findings, and re-runs equal to a first run.
 
-use crate::support::{patuh, stderr, tempdir};
-use crate::timeline::{fixtures, pipeline};
+use crate::support::{stderr, tempdir};
+use crate::timeline::{fixtures, patuh_on, pipeline};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -195,30 +195,32 @@ fn scoring_again_equals_scoring_from_scratch() {
     let dir = tempdir();
     pipeline(dir.path(), &fixtures());
     let first = std::fs::read(dir.path().join("out/findings.csv")).unwrap();
-    let db = dir.path().join("s.duckdb");
-    let o = patuh(
+    let out = dir.path().join("out");
+    let o = patuh_on(
         dir.path(),
-        &[
-            "--db",
-            db.to_str().unwrap(),
-            "--config",
-            fixtures().join("patuh.toml").to_str().unwrap(),
-            "--quiet",
-            "score",
-            "--out",
-            dir.path().join("out").to_str().unwrap(),
-        ],
+        &fixtures(),
+        &["--quiet", "score", "--out", out.to_str().unwrap()],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let second = std::fs::read(dir.path().join("out/findings.csv")).unwrap();
     assert_eq!(first, second);
-    // The Parquet copy holds the same rows.
-    assert!(
-        dir.path()
-            .join("out/findings.parquet")
-            .metadata()
-            .unwrap()
-            .len()
-            > 0
-    );
+    // The Parquet copy holds the same rows: as many, and the same fails.
+    let csv_rows = csv::Reader::from_path(out.join("findings.csv"))
+        .unwrap()
+        .records()
+        .count();
+    let parquet = out.join("findings.parquet");
+    let (rows, fails): (i64, i64) = duckdb::Connection::open_in_memory()
+        .unwrap()
+        .query_row(
+            "select count(*), count(*) filter (where status = 'fail') from read_parquet(?)",
+            [parquet.to_str().unwrap()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let csv_fails = findings(dir.path())
+        .values()
+        .filter(|(status, _)| status == "fail")
+        .count();
+    assert_eq!((rows as usize, fails as usize), (csv_rows, csv_fails));
 }

@@ -5,29 +5,38 @@ use crate::support::{patuh, stderr, stdout, tempdir};
 use chrono::NaiveDateTime;
 use patuh::timeline::link::{CaseWindow, ChatLink, Directory, LinkMsg, MsgLink, assign, name_key};
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases")
 }
 
+/// Runs patuh on the store in `dir` with the configuration beside `inputs`.
+pub fn patuh_on(dir: &Path, inputs: &Path, args: &[&str]) -> Output {
+    let db = dir.join("s.duckdb");
+    let config = inputs.join("patuh.toml");
+    let mut all = vec![
+        "--db",
+        db.to_str().expect("utf-8 path"),
+        "--config",
+        config.to_str().expect("utf-8 path"),
+    ];
+    all.extend_from_slice(args);
+    patuh(dir, &all)
+}
+
 /// Imports `inputs`, rebuilds the timeline and scores into a store in `dir`; findings.csv and
 /// cases.csv are written to `dir/out`.
 pub fn pipeline(dir: &Path, inputs: &Path) {
-    let db = dir.join("s.duckdb");
-    let db = db.to_str().expect("utf-8 path");
-    let config = inputs.join("patuh.toml");
-    let config = config.to_str().expect("utf-8 path");
-    let input = inputs.to_str().expect("utf-8 path");
     let out = dir.join("out");
     let out = out.to_str().expect("utf-8 path");
+    let input = inputs.to_str().expect("utf-8 path");
     for args in [
-        vec!["--db", db, "--config", config, "--quiet", "import", input],
-        vec!["--db", db, "--config", config, "--quiet", "timeline"],
-        vec![
-            "--db", db, "--config", config, "--quiet", "score", "--out", out,
-        ],
+        vec!["--quiet", "import", input],
+        vec!["--quiet", "timeline"],
+        vec!["--quiet", "score", "--out", out],
     ] {
-        let o = patuh(dir, &args);
+        let o = patuh_on(dir, inputs, &args);
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
     }
 }
@@ -184,18 +193,7 @@ fn overlapping_cases_take_messages_by_content_then_continuity() {
 fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
     let dir = tempdir();
     pipeline(dir.path(), &fixtures());
-    let db = dir.path().join("s.duckdb");
-    let o = patuh(
-        dir.path(),
-        &[
-            "--db",
-            db.to_str().unwrap(),
-            "--config",
-            fixtures().join("patuh.toml").to_str().unwrap(),
-            "--json",
-            "timeline",
-        ],
-    );
+    let o = patuh_on(dir.path(), &fixtures(), &["--json", "timeline"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let chats: std::collections::HashMap<String, i64> = v["chats"]
@@ -214,10 +212,7 @@ fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
         "Ani Lubis: two bookings the same morning"
     );
     // `patuh check` names the ambiguous chat with both candidates.
-    let o = patuh(
-        dir.path(),
-        &["--db", db.to_str().unwrap(), "--json", "check"],
-    );
+    let o = patuh_on(dir.path(), &fixtures(), &["--json", "check"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let amb = &v["ambiguous_chats"][0];
     assert!(
@@ -233,13 +228,13 @@ fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
         "{candidates}"
     );
     // The case shows the customer's messages with their source lines.
-    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "B9"]);
+    let o = patuh_on(dir.path(), &fixtures(), &["case", "B9"]);
     let text = stdout(&o);
     assert!(text.contains("Pagi, mau booking ganti oli juga"), "{text}");
     assert!(text.contains("Budi Santoso (2).txt:1"), "{text}");
     assert!(text.contains("+62812****0009"), "phone masked: {text}");
     // Record attributes are JSON even when the record's text holds quotes and backslashes.
-    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "--json", "case", "T1"]);
+    let o = patuh_on(dir.path(), &fixtures(), &["--json", "case", "T1"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let resolved = v[0]["events"]
         .as_array()
@@ -258,18 +253,7 @@ fn sample_data_links_nearly_every_message() {
     let dir = tempdir();
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
     pipeline(dir.path(), &sample);
-    let db = dir.path().join("s.duckdb");
-    let o = patuh(
-        dir.path(),
-        &[
-            "--db",
-            db.to_str().unwrap(),
-            "--config",
-            sample.join("patuh.toml").to_str().unwrap(),
-            "--json",
-            "timeline",
-        ],
-    );
+    let o = patuh_on(dir.path(), &sample, &["--json", "timeline"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let rates = v["link_rates"].as_array().unwrap();
     let rate = |name: &str| {
