@@ -464,6 +464,8 @@ fn attributes_json(lexicon: &Lexicon, m: &Msg) -> String {
         ("personal_data", a.personal_data),
         ("rude", a.rude),
         ("jargon", a.jargon),
+        ("alternative", a.alternative),
+        ("introduction", a.introduction),
         ("media", m.has_media),
     ] {
         if v {

@@ -49,6 +49,8 @@ struct AttributeDefs {
     ticket: String,
     rude: String,
     jargon: String,
+    alternative: String,
+    introduction: String,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +73,10 @@ pub struct Attributes {
     pub rude: bool,
     /// Unexplained workshop jargon (KSP-6.2, advisory).
     pub jargon: bool,
+    /// An alternative offered (delivery, loan car, discount: KSP-4.4.2).
+    pub alternative: bool,
+    /// The writer introduces themself by name (INQ-T1.greet).
+    pub introduction: bool,
 }
 
 pub struct Lexicon {
@@ -90,6 +96,8 @@ pub struct Lexicon {
     ticket: Regex,
     rude: Regex,
     jargon: Regex,
+    alternative: Regex,
+    introduction: Regex,
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -168,6 +176,8 @@ impl Lexicon {
             ticket: Regex::new(&a.ticket).map_err(|e| e.to_string())?,
             rude: re(&a.rude)?,
             jargon: re(&a.jargon)?,
+            alternative: re(&a.alternative)?,
+            introduction: re(&a.introduction)?,
         })
     }
 
@@ -254,6 +264,8 @@ impl Lexicon {
             ticket: self.ticket.find(text).map(|m| m.as_str().to_string()),
             rude: self.rude.is_match(text),
             jargon: self.jargon.is_match(text),
+            alternative: self.alternative.is_match(text),
+            introduction: self.introduction.is_match(text),
         }
     }
 }

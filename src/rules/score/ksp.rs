@@ -401,7 +401,7 @@ fn delay(j: &mut Judge, info: Option<&Ev>) {
     let f = match notice {
         None => j.finding("KSP-4.4.2", Na).because("no delay notice"),
         Some(m) => {
-            let alternative = m.attrs.reward || offers_alternative(&m.text);
+            let alternative = m.attrs.reward || m.attrs.alternative;
             let ok = m.attrs.apology && alternative;
             j.finding("KSP-4.4.2", if ok { Pass } else { Fail })
                 .because(match (m.attrs.apology, alternative) {
@@ -416,22 +416,6 @@ fn delay(j: &mut Judge, info: Option<&Ev>) {
         }
     };
     j.put(f);
-}
-
-fn offers_alternative(text: &str) -> bool {
-    let t = text.to_lowercase();
-    [
-        "antar",
-        "jemput",
-        "mobil pengganti",
-        "pinjam",
-        "diskon",
-        "gratis",
-        "potongan",
-        "kompensasi",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
 }
 
 /// KSP-5.1: every customer-relevant status change followed by an advisor message.

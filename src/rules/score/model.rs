@@ -37,6 +37,8 @@ pub struct Attrs {
     pub personal_data: bool,
     pub rude: bool,
     pub jargon: bool,
+    pub alternative: bool,
+    pub introduction: bool,
     pub media: bool,
     pub ticket: Option<String>,
     pub promised_at: Option<String>,

@@ -97,11 +97,7 @@ pub fn inquiry(j: &mut Judge) {
             .finding("INQ-T1.greet", Unknown)
             .because("no reply in the chat"),
         Some(m) => {
-            let lower = m.text.to_lowercase();
-            let introduces = ["dengan ", "saya ", " di sini", "disini"]
-                .iter()
-                .any(|w| lower.contains(w));
-            let ok = m.has("greeting") && introduces;
+            let ok = m.has("greeting") && m.attrs.introduction;
             j.finding("INQ-T1.greet", if ok { Pass } else { Fail })
                 .because(if ok {
                     ""
