@@ -910,3 +910,36 @@ fn a_customer_who_shares_an_advisors_name_is_the_customer_of_their_own_chat() {
         ]
     );
 }
+
+#[test]
+fn a_free_text_column_that_says_nothing_is_stored_empty() {
+    let (d, mut store) = fresh();
+    let csv = d.path().join("spk.csv");
+    std::fs::write(
+        &csv,
+        "No. SPK,Plat,Nama Pelanggan,No HP,SA,Teknisi,Status,Waktu,Pekerjaan Tambahan\n\
+         SPK-1,BK 1 A,Ani,0812-1111-2222,Rina,Joko,Masuk,14/05/2025 09:00,tidak ada\n\
+         SPK-2,BK 2 A,Budi,0812-1111-3333,Rina,Joko,Masuk,14/05/2025 10:00,-\n\
+         SPK-3,BK 3 A,Citra,0812-1111-4444,Rina,Joko,Masuk,14/05/2025 11:00,ganti wiper\n",
+    )
+    .unwrap();
+    import_into(&mut store, &[csv]);
+    let got: Vec<(String, Option<String>)> = {
+        let mut stmt = store
+            .conn()
+            .prepare("select work_order, additional_work from raw_work_order order by work_order")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(
+        got,
+        [
+            ("SPK-1".to_string(), None),
+            ("SPK-2".to_string(), None),
+            ("SPK-3".to_string(), Some("ganti wiper".to_string()))
+        ]
+    );
+}

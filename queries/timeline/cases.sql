@@ -10,12 +10,8 @@ create or replace table latest_booking as
 select * from raw_booking
 qualify row_number() over (partition by booking_id order by file_id desc, row_no desc) = 1;
 
--- "tidak", "-", "none" in the additional-work column mean there was none.
 create or replace table latest_work_order as
-select * replace (
-    case when lower(trim(additional_work)) in ('', '-', 'tidak', 'tidak ada', 'tdk', 'no', 'none', 'nihil', '0')
-         then null else additional_work end as additional_work)
-from raw_work_order
+select * from raw_work_order
 where plate is not null or customer_name is not null or phone is not null or advisor is not null
 qualify row_number() over (partition by work_order order by file_id desc, row_no) = 1;
 

@@ -306,7 +306,11 @@ fn work_order(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Res
         Val::text(r.text("technician")),
         Val::time(estimated),
         Val::time(tech_estimate),
-        Val::text(r.text("additional_work")),
+        // "tidak", "-", "nihil": no additional work, not additional work called "tidak".
+        Val::text(
+            r.text("additional_work")
+                .filter(|t| lookup("nothing", t).is_none()),
+        ),
         Val::time(approval),
         Val::int(cost_estimate),
         Val::int(total),

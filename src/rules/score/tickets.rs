@@ -482,21 +482,8 @@ pub fn aftersales(j: &mut Judge) {
     j.put(f);
 }
 
-/// A recorded warranty status read as in (true) or out (false) of warranty.
+/// A recorded warranty status read as in (true) or out (false) of warranty, by the words of
+/// `rules/vocabulary.toml` (`warranty_status`); `None` when the words are not known.
 fn warranty_in(status: &str) -> Option<bool> {
-    let s = status.to_lowercase();
-    if ["luar", "out", "expired", "habis", "tidak"]
-        .iter()
-        .any(|w| s.contains(w))
-    {
-        Some(false)
-    } else if ["dalam", "in ", "aktif", "masih", "berlaku", "within"]
-        .iter()
-        .any(|w| s.contains(w))
-        || s == "in"
-    {
-        Some(true)
-    } else {
-        None
-    }
+    crate::ingest::vocab::lookup("warranty_status", status).map(|w| w == "in")
 }
