@@ -7,6 +7,8 @@ pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     max_width: usize,
+    /// Columns cut at their start, because their end matters most (a source's line number).
+    keep_end: Vec<usize>,
 }
 
 impl Table {
@@ -15,7 +17,16 @@ impl Table {
             header: header.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
             max_width: 60,
+            keep_end: Vec::new(),
         }
+    }
+
+    /// Cuts column `name` at its start rather than its end: `…/file.txt:12`.
+    pub fn keep_end(mut self, name: &str) -> Self {
+        if let Some(i) = self.header.iter().position(|h| h == name) {
+            self.keep_end.push(i);
+        }
+        self
     }
 
     pub fn max_width(mut self, width: usize) -> Self {
@@ -36,19 +47,23 @@ impl Table {
     }
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
-        let cut = |s: &str| -> String {
+        let cut = |i: usize, s: &str| -> String {
             let one_line = s.replace(['\n', '\r'], " ");
-            if one_line.chars().count() > self.max_width {
+            let n = one_line.chars().count();
+            if n <= self.max_width {
+                one_line
+            } else if self.keep_end.contains(&i) {
+                let tail: String = one_line.chars().skip(n - (self.max_width - 1)).collect();
+                format!("…{tail}")
+            } else {
                 let mut t: String = one_line.chars().take(self.max_width - 1).collect();
                 t.push('…');
                 t
-            } else {
-                one_line
             }
         };
         let all: Vec<Vec<String>> = std::iter::once(&self.header)
             .chain(self.rows.iter())
-            .map(|r| r.iter().map(|c| cut(c)).collect())
+            .map(|r| r.iter().enumerate().map(|(i, c)| cut(i, c)).collect())
             .collect();
         let columns = self.header.len();
         let widths: Vec<usize> = (0..columns)
@@ -76,6 +91,16 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// A stored source location (`/abs/dir/file.txt:12`) as the reader typed it: relative to
+/// the current directory when it lies under it.
+pub fn source_location(location: &str) -> String {
+    let Ok(dir) = std::env::current_dir() else {
+        return location.to_string();
+    };
+    let prefix = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
+    location.replace(&prefix, "")
 }
 
 /// Writes `value` as pretty JSON and a newline.

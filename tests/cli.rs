@@ -1,6 +1,7 @@
 //! The command line as a new user meets it: init, rules, exit codes, honest stubs.
 
 use crate::support::{patuh, stderr, stdout, tempdir};
+use patuh::output::Table;
 use patuh::rules::Catalog;
 
 #[test]
@@ -163,4 +164,24 @@ fn run_on_a_roster_alone_imports_then_says_there_is_nothing_to_report() {
     let check = patuh(dir.path(), &["--json", "check"]);
     let v: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     assert_eq!(v["roster_rows"], 3);
+}
+
+#[test]
+fn a_long_source_keeps_its_file_name_and_line() {
+    let mut t = Table::new(["text", "source"])
+        .max_width(20)
+        .keep_end("source");
+    let long = "x".repeat(30);
+    t.row([
+        long.as_str(),
+        "/a/very/long/checkout/path/Chat dengan Budi (2).txt:1",
+    ]);
+    let mut out = Vec::new();
+    t.write(&mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let row = out.lines().nth(2).unwrap();
+    assert!(row.starts_with(&format!("{}…", "x".repeat(19))), "{row}");
+    let source = row.rsplit("  ").next().unwrap();
+    assert_eq!(source, "…ngan Budi (2).txt:1", "{row}");
+    assert_eq!(source.chars().count(), 20);
 }

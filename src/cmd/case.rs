@@ -4,7 +4,7 @@
 use super::stages::open_existing;
 use super::{Context, stdout_result};
 use crate::error::{Error, Result};
-use crate::output::{Table, excerpt, write_json};
+use crate::output::{Table, excerpt, source_location, write_json};
 use crate::store::sql;
 use crate::timeline::build::mask_phone;
 use chrono::NaiveDateTime;
@@ -155,8 +155,9 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                 time(h.closed_at)
             )?;
             writeln!(out)?;
-            let mut t =
-                Table::new(["time", "+bmin", "actor", "activity", "text", "source"]).max_width(80);
+            let mut t = Table::new(["time", "+bmin", "actor", "activity", "text", "source"])
+                .max_width(80)
+                .keep_end("source");
             for e in &events {
                 let mut activity = if e.labels.is_empty() {
                     e.activity.clone()
@@ -183,7 +184,7 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                     e.actor.clone(),
                     activity,
                     excerpt(&e.text, 80),
-                    e.source.clone(),
+                    source_location(&e.source),
                 ]);
             }
             t.write(&mut out)?;
@@ -192,7 +193,8 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                 writeln!(out, "no verdicts yet: run `patuh score`")?;
             } else {
                 let mut t = Table::new(["rule", "status", "measured", "limit", "why", "evidence"])
-                    .max_width(70);
+                    .max_width(70)
+                    .keep_end("evidence");
                 for v in &verdicts {
                     let num = |x: Option<f64>| {
                         x.map_or(String::new(), |x| format!("{}", (x * 10.0).round() / 10.0))
@@ -205,7 +207,7 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                             .to_string(),
                         num(v.limit),
                         v.reason.clone().unwrap_or_default(),
-                        v.evidence.clone(),
+                        source_location(&v.evidence),
                     ]);
                 }
                 t.write(&mut out)?;
