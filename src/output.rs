@@ -7,8 +7,9 @@ pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     max_width: usize,
-    /// Columns cut at their start, because their end matters most (a source's line number).
-    keep_end: Vec<usize>,
+    /// Columns holding file locations: shown relative to the current directory and cut at
+    /// their start, because their end matters most (the file name and line).
+    locations: Vec<usize>,
 }
 
 impl Table {
@@ -17,14 +18,15 @@ impl Table {
             header: header.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
             max_width: 60,
-            keep_end: Vec::new(),
+            locations: Vec::new(),
         }
     }
 
-    /// Cuts column `name` at its start rather than its end: `…/file.txt:12`.
-    pub fn keep_end(mut self, name: &str) -> Self {
+    /// Marks column `name` as file locations: `tests/x.txt:12` under the current directory,
+    /// `…/file.txt:12` when still too long.
+    pub fn location(mut self, name: &str) -> Self {
         if let Some(i) = self.header.iter().position(|h| h == name) {
-            self.keep_end.push(i);
+            self.locations.push(i);
         }
         self
     }
@@ -48,11 +50,15 @@ impl Table {
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
         let cut = |i: usize, s: &str| -> String {
-            let one_line = s.replace(['\n', '\r'], " ");
+            let location = self.locations.contains(&i);
+            let mut one_line = s.replace(['\n', '\r'], " ");
+            if location {
+                one_line = source_location(&one_line);
+            }
             let n = one_line.chars().count();
             if n <= self.max_width {
                 one_line
-            } else if self.keep_end.contains(&i) {
+            } else if location {
                 let tail: String = one_line.chars().skip(n - (self.max_width - 1)).collect();
                 format!("…{tail}")
             } else {
@@ -95,7 +101,7 @@ impl Table {
 
 /// A stored source location (`/abs/dir/file.txt:12`) as the reader typed it: relative to
 /// the current directory when it lies under it.
-pub fn source_location(location: &str) -> String {
+fn source_location(location: &str) -> String {
     let Ok(dir) = std::env::current_dir() else {
         return location.to_string();
     };

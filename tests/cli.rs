@@ -170,7 +170,7 @@ fn run_on_a_roster_alone_imports_then_says_there_is_nothing_to_report() {
 fn a_long_source_keeps_its_file_name_and_line() {
     let mut t = Table::new(["text", "source"])
         .max_width(20)
-        .keep_end("source");
+        .location("source");
     let long = "x".repeat(30);
     t.row([
         long.as_str(),

@@ -4,7 +4,7 @@
 use super::stages::open_existing;
 use super::{Context, stdout_result};
 use crate::error::{Error, Result};
-use crate::output::{Table, excerpt, source_location, write_json};
+use crate::output::{Table, excerpt, write_json};
 use crate::store::sql;
 use crate::timeline::build::mask_phone;
 use chrono::NaiveDateTime;
@@ -157,7 +157,7 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
             writeln!(out)?;
             let mut t = Table::new(["time", "+bmin", "actor", "activity", "text", "source"])
                 .max_width(80)
-                .keep_end("source");
+                .location("source");
             for e in &events {
                 let mut activity = if e.labels.is_empty() {
                     e.activity.clone()
@@ -184,7 +184,7 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                     e.actor.clone(),
                     activity,
                     excerpt(&e.text, 80),
-                    source_location(&e.source),
+                    e.source.clone(),
                 ]);
             }
             t.write(&mut out)?;
@@ -194,7 +194,7 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
             } else {
                 let mut t = Table::new(["rule", "status", "measured", "limit", "why", "evidence"])
                     .max_width(70)
-                    .keep_end("evidence");
+                    .location("evidence");
                 for v in &verdicts {
                     let num = |x: Option<f64>| {
                         x.map_or(String::new(), |x| format!("{}", (x * 10.0).round() / 10.0))
@@ -207,7 +207,7 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                             .to_string(),
                         num(v.limit),
                         v.reason.clone().unwrap_or_default(),
-                        source_location(&v.evidence),
+                        v.evidence.clone(),
                     ]);
                 }
                 t.write(&mut out)?;

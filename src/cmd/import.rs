@@ -99,7 +99,8 @@ pub fn print_summary(ctx: &Context, batch: &BatchResult) -> Result<()> {
         "status",
         "warnings",
     ])
-    .max_width(70);
+    .max_width(70)
+    .location("file");
     if many {
         let mut by_kind: std::collections::BTreeMap<String, [usize; 7]> = Default::default();
         for f in &batch.files {

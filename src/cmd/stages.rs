@@ -275,7 +275,9 @@ fn check(ctx: &Context) -> Result<()> {
     let result = (|| -> std::io::Result<()> {
         writeln!(out, "{} quarantined rows", quarantined.len())?;
         if !quarantined.is_empty() {
-            let mut t = Table::new(["file", "sheet", "row", "reason"]).max_width(100);
+            let mut t = Table::new(["file", "sheet", "row", "reason"])
+                .max_width(100)
+                .location("file");
             for (p, s, r, why) in &quarantined {
                 t.row([
                     p.clone(),
@@ -292,7 +294,9 @@ fn check(ctx: &Context) -> Result<()> {
                 "\n{} chats could belong to several customers (not linked; their cases' chat rules are unknown)",
                 ambiguous.len()
             )?;
-            let mut t = Table::new(["file", "messages", "candidates"]).max_width(90);
+            let mut t = Table::new(["file", "messages", "candidates"])
+                .max_width(90)
+                .location("file");
             for (f, _, m, cand) in &ambiguous {
                 t.row([f.clone(), m.to_string(), cand.clone()]);
             }
@@ -310,7 +314,7 @@ fn check(ctx: &Context) -> Result<()> {
             unknown.len()
         )?;
         if !unknown.is_empty() {
-            let mut t = Table::new(["name", "source", "rows", "first file"]);
+            let mut t = Table::new(["name", "source", "rows", "first file"]).location("first file");
             for (n, s, rows, f) in &unknown {
                 t.row([n.clone(), s.clone(), rows.to_string(), f.clone()]);
             }
