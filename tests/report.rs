@@ -85,9 +85,34 @@ fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
             .unwrap()
             .contains("<td>Medan</td>")
     );
-    // Every chart is inline SVG; the charts folder has them too.
+    // Every chart is inline SVG; the charts folder has each as SVG and as a PNG twice its size.
     assert!(html.matches("<svg").count() >= 6);
-    assert!(dir.path().join("out/charts/pareto.svg").exists());
+    for chart in [
+        "pareto",
+        "trend",
+        "first_reply",
+        "status_contact",
+        "followup_days",
+        "advisors",
+    ] {
+        let charts = dir.path().join("out/charts");
+        let svg = std::fs::read_to_string(charts.join(format!("{chart}.svg"))).unwrap();
+        let svg_width: u32 = svg
+            .split("width=\"")
+            .nth(1)
+            .and_then(|w| w.split('"').next())
+            .and_then(|w| w.parse().ok())
+            .expect("the SVG's width");
+        let png = std::fs::read(charts.join(format!("{chart}.png"))).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{chart}.png is a PNG");
+        let png_width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        assert_eq!(
+            png_width,
+            2 * svg_width,
+            "{chart}.png is drawn at twice the size"
+        );
+        assert!(png.len() > 10_000, "{chart}.png has a drawing");
+    }
     // An advisor's name with markup is shown as text.
     assert!(
         html.contains("&lt;b&gt;Iwan&lt;&#x2f;b&gt;") || html.contains("&lt;b&gt;Iwan&lt;/b&gt;"),

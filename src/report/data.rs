@@ -89,7 +89,8 @@ pub struct ReportData {
     pub rates: Vec<RateRow>,
     pub monthly: Vec<MonthRow>,
     pub advisors: Vec<AdvisorRow>,
-    pub measured: Vec<(String, f64, f64)>,
+    /// (rule, measured, limit, unit)
+    pub measured: Vec<(String, f64, f64, String)>,
     pub fails: Vec<FailRow>,
     pub quality: Vec<QualityRow>,
     /// (outcome, chats, messages)
@@ -172,6 +173,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
                 r.get(0)?,
                 r.get(1)?,
                 r.get::<_, Option<f64>>(2)?.unwrap_or(0.0),
+                r.get(3)?,
             ))
         })
         .map_err(err)?,

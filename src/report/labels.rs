@@ -5,6 +5,8 @@ use crate::config::Lang;
 use std::collections::BTreeMap;
 
 const LABELS: &[(&str, &str, &str)] = &[
+    // The page's language, for <html lang> (screen readers, hyphenation).
+    ("lang", "id", "en"),
     (
         "title",
         "Laporan Evaluasi Kepatuhan SOP",

@@ -11,6 +11,7 @@ use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::timeline::build::mask_phone;
+use charts::Chart;
 use data::{Counts, ReportData, quantile};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -86,7 +87,7 @@ pub fn write(
     }
     let mut files = Vec::new();
 
-    let view = report_view(&d, config, &t);
+    let (view, charts) = report_view(&d, config, &t)?;
     let mut env = minijinja::Environment::new();
     // A label or value the template names but the view lacks is an error, not a blank.
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -99,15 +100,23 @@ pub fn write(
             .and_then(|tpl| tpl.render(ctx))
             .map_err(|e| Error::Other(format!("report template {name}: {e:#}")))
     };
+    for (name, chart) in &charts {
+        let png = out.join("charts").join(format!("{name}.png"));
+        chart
+            .png(&png)
+            .map_err(|e| Error::Other(format!("{}: drawing the chart: {e}", png.display())))?;
+        files.push(png);
+    }
     let mut write_file = |path: PathBuf, text: &str| -> Result<()> {
         std::fs::write(&path, text).map_err(|e| io(&path, e))?;
         files.push(path);
         Ok(())
     };
-    for (name, svg) in view["charts"].as_object().expect("charts").clone() {
+    // Each chart as SVG (the page's own drawing) and as PNG for slides.
+    for (name, _) in &charts {
         write_file(
             out.join("charts").join(format!("{name}.svg")),
-            svg.as_str().unwrap_or(""),
+            view["charts"][name].as_str().unwrap_or(""),
         )?;
     }
     write_file(
@@ -196,7 +205,12 @@ fn sanction<'a>(
     }
 }
 
-fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Value {
+/// The report page's view, and its charts by file name (their SVG is in the view too).
+fn report_view(
+    d: &ReportData,
+    config: &Config,
+    t: &BTreeMap<&str, &str>,
+) -> Result<(Value, Vec<(&'static str, Chart)>)> {
     let sem = |s: &str| -> BTreeMap<String, Counts> {
         let mut m: BTreeMap<String, Counts> = BTreeMap::new();
         for r in d.rates.iter().filter(|r| r.semester == s) {
@@ -300,7 +314,7 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
         .collect();
 
     // Distributions.
-    let dist = |rule: &str, label: &str| -> (Value, String) {
+    let dist = |rule: &str, label: &str| -> (Value, Chart) {
         let mut v: Vec<f64> = d
             .measured
             .iter()
@@ -309,11 +323,27 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
             .collect();
         v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
         let limit = d.measured.iter().find(|m| m.0 == rule).map_or(0.0, |m| m.2);
-        let svg = charts::histogram(label, label, &v, limit.max(1.0));
+        let unit = d
+            .measured
+            .iter()
+            .find(|m| m.0 == rule)
+            .map_or("", |m| m.3.as_str());
+        let x_label = t
+            .get(format!("unit_{unit}").as_str())
+            .copied()
+            .unwrap_or(unit)
+            .to_string();
         (
             json!({"rule_id": rule, "label": label, "n": v.len(), "median": quantile(&v, 0.5),
                    "p90": quantile(&v, 0.9), "limit": limit}),
-            svg,
+            Chart::Histogram {
+                title: label.to_string(),
+                x_label,
+                y_label: t["cases"].to_string(),
+                limit_label: t["limit"].to_string(),
+                limit: limit.max(1.0),
+                values: v,
+            },
         )
     };
     let (d1, s1) = dist("BKG-4.1.2", t["first_reply"]);
@@ -448,7 +478,42 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
             json!({"name": name, "rate": pct(all.rate()), "fail": all.fail, "unknown": all.unknown, "sops": sops})
         })
         .collect();
-    json!({
+    let charts = vec![
+        (
+            "pareto",
+            Chart::Pareto {
+                title: t["pareto"].to_string(),
+                y_label: t["violations"].to_string(),
+                bars: pareto,
+            },
+        ),
+        (
+            "trend",
+            Chart::Trend {
+                title: t["trend_chart"].to_string(),
+                months: months.clone(),
+                series: series.clone(),
+            },
+        ),
+        ("first_reply", s1),
+        ("status_contact", s2),
+        ("followup_days", s3),
+        (
+            "advisors",
+            Chart::AdvisorsGrid {
+                title: t["advisors_chart"].to_string(),
+                advisors: grid,
+            },
+        ),
+    ];
+    let mut svgs = serde_json::Map::new();
+    for (name, chart) in &charts {
+        let svg = chart
+            .svg()
+            .map_err(|e| Error::Other(format!("drawing chart {name}: {e}")))?;
+        svgs.insert(name.to_string(), Value::String(svg));
+    }
+    let view = json!({
         "branches": branches,
         "t": t, "style": STYLE, "semester": d.semester, "previous": d.previous,
         "organisation": config.organisation.name, "calendar": calendar,
@@ -463,13 +528,9 @@ fn report_view(d: &ReportData, config: &Config, t: &BTreeMap<&str, &str>) -> Val
         "quality": d.quality, "links": d.links.iter().map(|l| json!({"outcome": l.0, "chats": l.1, "messages": l.2})).collect::<Vec<_>>(),
         "unknown_rules": unknown_rules,
         "unknown_advisors": d.unknown_advisors.iter().map(|u| json!({"name": u.0, "source": u.1, "rows": u.2, "file": u.3})).collect::<Vec<_>>(),
-        "charts": {
-            "pareto": charts::pareto(t["pareto"], t["violations"], &pareto),
-            "trend": charts::trend(t["trend_chart"], &months, &series),
-            "first_reply": s1, "status_contact": s2, "followup_days": s3,
-            "advisors": charts::advisors_grid(t["advisors_chart"], &grid),
-        },
-    })
+        "charts": svgs,
+    });
+    Ok((view, charts))
 }
 
 /// The branch's week as text: "Mon 08:00-17:00, …, Sun closed".
