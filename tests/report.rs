@@ -211,14 +211,12 @@ window.addEventListener('load', () => {
     std::fs::write(&page, html.replace("</body>", checker)).unwrap();
     let url = format!("file://{}", page.display());
     // 794 px = the A4 width at 96 dpi.
-    let common = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--window-size=794,1123",
-    ];
-    let dom = std::process::Command::new(browser)
-        .args(common)
+    let chromium = |profile: &str| {
+        let mut c = patuh::report::pdf::headless(browser, &dir.path().join(profile));
+        c.arg("--window-size=794,1123");
+        c
+    };
+    let dom = chromium("p1")
         .args(["--virtual-time-budget=5000", "--dump-dom", &url])
         .output()
         .expect("chromium runs");
@@ -236,8 +234,7 @@ window.addEventListener('load', () => {
     assert_eq!(nums[0], nums[1], "every chart rendered: {check}");
     assert_eq!(nums[2], 0, "no text wider than the page: {check}");
     let shot = dir.path().join("report.png");
-    std::process::Command::new(browser)
-        .args(common)
+    chromium("p2")
         .arg(format!("--screenshot={}", shot.display()))
         .arg(&url)
         .output()
@@ -246,4 +243,32 @@ window.addEventListener('load', () => {
         shot.metadata().map(|m| m.len() > 10_000).unwrap_or(false),
         "a screenshot"
     );
+    // `--pdf` prints the same report on A4 pages.
+    let out = dir.path().join("pdf");
+    let o = patuh_on(
+        dir.path(),
+        &fixtures(),
+        &["--quiet", "report", "--pdf", "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(out.join("laporan-2025-H1.pdf")).expect("the PDF");
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let text = String::from_utf8_lossy(&pdf);
+    // Chromium writes one MediaBox per page.
+    let boxes: Vec<(f64, f64)> = text
+        .split("/MediaBox [0 0 ")
+        .skip(1)
+        .filter_map(|b| {
+            let mut it = b.split([' ', ']']).filter_map(|x| x.parse::<f64>().ok());
+            Some((it.next()?, it.next()?))
+        })
+        .collect();
+    let pages = boxes.len();
+    assert!(
+        boxes
+            .iter()
+            .all(|(w, h)| (w - 595.0).abs() < 2.0 && (h - 842.0).abs() < 2.0),
+        "every page is A4 (595 × 842 pt): {boxes:?}"
+    );
+    assert!(pages >= 3, "the report spans pages: {pages}");
 }

@@ -17,6 +17,23 @@ pub fn find_browser() -> Option<&'static str> {
     })
 }
 
+/// A headless Chromium with its own throwaway profile (two at once must not share one) and
+/// without its background connections (refused, and slow, on a closed network).
+pub fn headless(browser: &str, profile: &Path) -> Command {
+    let mut c = Command::new(browser);
+    c.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        &format!("--user-data-dir={}", profile.display()),
+    ]);
+    c
+}
+
 pub fn print(html: &Path, pdf: &Path) -> Result<()> {
     let Some(browser) = find_browser() else {
         return Err(Error::input(
@@ -26,17 +43,17 @@ pub fn print(html: &Path, pdf: &Path) -> Result<()> {
     let html = html
         .canonicalize()
         .map_err(|e| Error::input(format!("{}: {e}", html.display())))?;
-    let out = Command::new(browser)
+    let profile = std::env::temp_dir().join(format!("patuh-chromium-{}", std::process::id()));
+    let out = headless(browser, &profile)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
             "--no-pdf-header-footer",
             &format!("--print-to-pdf={}", pdf.display()),
             &format!("file://{}", html.display()),
         ])
         .output()
-        .map_err(|e| Error::Other(format!("running {browser}: {e}")))?;
+        .map_err(|e| Error::Other(format!("running {browser}: {e}")));
+    let _ = std::fs::remove_dir_all(&profile);
+    let out = out?;
     if !out.status.success() || !pdf.exists() {
         return Err(Error::Other(format!(
             "{browser} could not print {}: {}",
