@@ -131,6 +131,70 @@ fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
         rina.contains("BKG-4.1.2") && rina.contains("B2"),
         "Rina's failed first reply (B2) is listed"
     );
+    // Her first-reply row against the branch, recomputed from findings.csv.
+    let row = |advisor: Option<&str>| {
+        let mut r = csv::Reader::from_path(dir.path().join("out/findings.csv")).unwrap();
+        let h = r.headers().unwrap().clone();
+        let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+        let (rule, adv, st, sem, m) = (
+            col("rule_id"),
+            col("advisor"),
+            col("status"),
+            col("semester"),
+            col("measured"),
+        );
+        let (mut pass, mut fail, mut measured) = (0, 0, Vec::new());
+        for rec in r.records().map(|x| x.unwrap()) {
+            if &rec[rule] != "BKG-4.1.2"
+                || &rec[sem] != "2025-H1"
+                || advisor.is_some_and(|a| &rec[adv] != a)
+            {
+                continue;
+            }
+            match &rec[st] {
+                "pass" => pass += 1,
+                "fail" => fail += 1,
+                _ => continue,
+            }
+            measured.push(rec[m].parse::<f64>().unwrap());
+        }
+        measured.sort_by(f64::total_cmp);
+        let median = measured[(measured.len() - 1) / 2];
+        (pass, fail, median)
+    };
+    let (pass, fail, median) = row(Some("Rina"));
+    let (_, _, branch_median) = row(None);
+    let cells: Vec<String> = rina
+        .split("<tr data-rule=\"BKG-4.1.2\">")
+        .nth(1)
+        .expect("Rina's BKG-4.1.2 row")
+        .split("</tr>")
+        .next()
+        .unwrap()
+        .split("</td>")
+        .map(|c| c.rsplit('>').next().unwrap().to_string())
+        .collect();
+    assert_eq!(cells[1], pass.to_string(), "pass: {cells:?}");
+    assert_eq!(cells[2], fail.to_string(), "fail: {cells:?}");
+    assert_eq!(cells[6], format!("{median:.1}"), "median: {cells:?}");
+    assert_eq!(
+        cells[7],
+        format!("{branch_median:.1}"),
+        "branch median: {cells:?}"
+    );
+    assert_eq!(cells[8], "5.0", "limit: {cells:?}");
+    // Her monthly trend: a chart and a row per month with cases.
+    assert!(rina.contains("<svg"), "Rina's trend chart");
+    let months = rina
+        .split("id=\"trend-table\"")
+        .nth(1)
+        .expect("trend table")
+        .split("</table>")
+        .next()
+        .unwrap()
+        .matches("<td>2025-")
+        .count();
+    assert!(months >= 1, "a month in Rina's trend");
 }
 
 #[test]

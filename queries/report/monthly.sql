@@ -1,9 +1,17 @@
--- Pass and fail per month of the case's start and SOP, in one semester ($1).
-select strftime(c.opened_at, '%Y-%m') as month, split_part(f.rule_id, '-', 1) as sop,
-       count(*) filter (where f.status = 'pass') as pass,
-       count(*) filter (where f.status = 'fail') as fail
-from finding f
-join "case" c on c.case_kind = f.case_kind and c.case_key = f.case_key
-where f.semester = $1
-group by all
-order by month, sop;
+-- Pass and fail per month of the case's start and SOP, in one semester ($1): for the branch
+-- as a whole (advisor null) and for each advisor (their scorecard's trend).
+with f as (
+    select coalesce(f.advisor, '(none)') as advisor,
+           strftime(c.opened_at, '%Y-%m') as month,
+           split_part(f.rule_id, '-', 1) as sop,
+           f.status
+    from finding f
+    join "case" c on c.case_kind = f.case_kind and c.case_key = f.case_key
+    where f.semester = $1
+)
+select case when grouping(advisor) = 1 then null else advisor end as advisor, month, sop,
+       count(*) filter (where status = 'pass') as pass,
+       count(*) filter (where status = 'fail') as fail
+from f
+group by grouping sets ((month, sop), (advisor, month, sop))
+order by advisor nulls first, month, sop;

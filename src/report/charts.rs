@@ -23,6 +23,9 @@ const FONT: &[u8] = include_bytes!("../../report_templates/fonts/DejaVuSans.ttf"
 /// PNG charts are drawn at twice the SVG's size: sharp on a projected slide.
 const PNG_SCALE: f64 = 2.0;
 
+/// One SOP's compliance per month (0..1; none where nothing was judged).
+pub type Series = (String, Vec<Option<f64>>);
+
 /// One advisor's compliance per SOP: (name, [(SOP, rate 0..1)]).
 pub type AdvisorRates = (String, Vec<(String, Option<f64>)>);
 
@@ -38,7 +41,7 @@ pub enum Chart {
     Trend {
         title: String,
         months: Vec<String>,
-        series: Vec<(String, Vec<Option<f64>>)>,
+        series: Vec<Series>,
     },
     /// Measured values with the limit marked as a dashed line and labelled.
     Histogram {
@@ -232,7 +235,7 @@ fn trend<DB: DrawingBackend>(
     s: Scale,
     title: &str,
     months: &[String],
-    series: &[(String, Vec<Option<f64>>)],
+    series: &[Series],
 ) -> Drawn {
     // The axis starts near the lowest rate: compliance lives in the 80–100 % band, and a
     // 0–100 axis would flatten every change the committee needs to see.

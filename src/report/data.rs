@@ -37,12 +37,27 @@ pub struct RateRow {
     pub counts: Counts,
 }
 
+/// One month and SOP, for the branch (`advisor` none) or one advisor.
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthRow {
+    pub advisor: Option<String>,
     pub month: String,
     pub sop: String,
     pub pass: i64,
     pub fail: i64,
+}
+
+/// One rule's counts and median measured value, for the branch (`advisor` none) or one advisor.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleRow {
+    pub advisor: Option<String>,
+    pub rule_id: String,
+    pub pass: i64,
+    pub fail: i64,
+    pub unknown: i64,
+    pub median: Option<f64>,
+    pub limit: Option<f64>,
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,6 +103,7 @@ pub struct ReportData {
     pub previous: Option<String>,
     pub rates: Vec<RateRow>,
     pub monthly: Vec<MonthRow>,
+    pub rules: Vec<RuleRow>,
     pub advisors: Vec<AdvisorRow>,
     /// (rule, measured, limit, unit)
     pub measured: Vec<(String, f64, f64, String)>,
@@ -149,10 +165,24 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         .map_err(err)?,
         monthly: rows(conn, sql::RP_MONTHLY, [semester], |r| {
             Ok(MonthRow {
-                month: r.get(0)?,
-                sop: r.get(1)?,
+                advisor: r.get(0)?,
+                month: r.get(1)?,
+                sop: r.get(2)?,
+                pass: r.get(3)?,
+                fail: r.get(4)?,
+            })
+        })
+        .map_err(err)?,
+        rules: rows(conn, sql::RP_RULES, [semester], |r| {
+            Ok(RuleRow {
+                advisor: r.get(0)?,
+                rule_id: r.get(1)?,
                 pass: r.get(2)?,
                 fail: r.get(3)?,
+                unknown: r.get(4)?,
+                median: r.get(5)?,
+                limit: r.get(6)?,
+                unit: r.get(7)?,
             })
         })
         .map_err(err)?,

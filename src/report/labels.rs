@@ -137,6 +137,13 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("topic", "Topik", "Topic"),
     ("tickets", "Tiket", "Tickets"),
     ("branch_avg", "Cabang", "Branch"),
+    (
+        "rules_vs_branch",
+        "Per klausul dibanding cabang",
+        "Per clause against the branch",
+    ),
+    ("branch_median", "Median cabang", "Branch median"),
+    ("unit", "Satuan", "Unit"),
     ("scorecard", "Kartu Nilai Petugas", "Advisor Scorecard"),
     ("scorecards", "Kartu nilai petugas", "Advisor scorecards"),
     (

@@ -11,7 +11,7 @@ use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::timeline::build::mask_phone;
-use charts::Chart;
+use charts::{Chart, Series};
 use data::{Counts, ReportData, quantile};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -127,7 +127,7 @@ pub fn write(
     for a in view["advisors"].as_array().expect("advisors") {
         let name = a["name"].as_str().unwrap_or("");
         let file = format!("{}.html", file_name(name));
-        let ctx = scorecard_view(&d, &t, &view, a);
+        let ctx = scorecard_view(&d, &t, &view, a)?;
         write_file(
             out.join("advisor").join(&file),
             &render("advisor.html", &ctx)?,
@@ -277,41 +277,10 @@ fn report_view(
     pareto.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
     // Monthly trend.
-    let months: Vec<String> = {
-        let mut m: Vec<String> = d.monthly.iter().map(|r| r.month.clone()).collect();
-        m.dedup();
-        m
-    };
-    let series: Vec<(String, Vec<Option<f64>>)> = SOPS
-        .iter()
-        .filter(|s| now.contains_key(**s))
-        .map(|s| {
-            let values = months
-                .iter()
-                .map(|m| {
-                    d.monthly
-                        .iter()
-                        .find(|r| &r.month == m && r.sop == *s)
-                        .and_then(|r| {
-                            Counts {
-                                pass: r.pass,
-                                fail: r.fail,
-                                ..Default::default()
-                            }
-                            .rate()
-                        })
-                })
-                .collect();
-            (s.to_string(), values)
-        })
-        .collect();
-    let trend_rows: Vec<Value> = months
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            json!({"month": m, "rates": series.iter().map(|(s, v)| json!({"sop": s, "rate": pct(v[i])})).collect::<Vec<_>>()})
-        })
-        .collect();
+    let branch_months: Vec<&data::MonthRow> =
+        d.monthly.iter().filter(|r| r.advisor.is_none()).collect();
+    let (months, series) = trend_series(&branch_months);
+    let trend_rows = trend_table(&months, &series);
 
     // Distributions.
     let dist = |rule: &str, label: &str| -> (Value, Chart) {
@@ -533,6 +502,52 @@ fn report_view(
     Ok((view, charts))
 }
 
+/// The trend as table rows: one per month, with each SOP's rate.
+fn trend_table(months: &[String], series: &[Series]) -> Vec<Value> {
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let rates: Vec<Value> = series
+                .iter()
+                .map(|(s, v)| json!({"sop": s, "rate": pct(v[i])}))
+                .collect();
+            json!({"month": m, "rates": rates})
+        })
+        .collect()
+}
+
+/// Months, and each SOP's compliance per month (none where nothing was judged), in catalog
+/// order, for the SOPs the rows hold.
+fn trend_series(rows: &[&data::MonthRow]) -> (Vec<String>, Vec<Series>) {
+    let mut months: Vec<String> = rows.iter().map(|r| r.month.clone()).collect();
+    months.sort();
+    months.dedup();
+    let series = SOPS
+        .iter()
+        .filter(|s| rows.iter().any(|r| r.sop == **s))
+        .map(|s| {
+            let values = months
+                .iter()
+                .map(|m| {
+                    rows.iter()
+                        .find(|r| &r.month == m && r.sop == *s)
+                        .and_then(|r| {
+                            Counts {
+                                pass: r.pass,
+                                fail: r.fail,
+                                ..Default::default()
+                            }
+                            .rate()
+                        })
+                })
+                .collect();
+            (s.to_string(), values)
+        })
+        .collect();
+    (months, series)
+}
+
 /// The branch's week as text: "Mon 08:00-17:00, …, Sun closed".
 fn week_text(branch: &crate::config::Branch, t: &BTreeMap<&str, &str>) -> String {
     use chrono::Weekday::*;
@@ -616,7 +631,7 @@ fn scorecard_view(
     t: &BTreeMap<&str, &str>,
     report: &Value,
     advisor: &Value,
-) -> Value {
+) -> Result<Value> {
     let name = advisor["name"].as_str().unwrap_or("");
     let fails: Vec<Value> = d
         .fails
@@ -652,6 +667,57 @@ fn scorecard_view(
                 .collect()
         })
         .unwrap_or_default();
-    json!({"t": t, "style": STYLE, "semester": d.semester, "advisor": advisor, "sops": sops,
-           "fails": fails})
+    // Per rule against the branch: rate and median measured value beside the limit.
+    let rate = |r: &data::RuleRow| {
+        Counts {
+            pass: r.pass,
+            fail: r.fail,
+            ..Default::default()
+        }
+        .rate()
+    };
+    let one_decimal = |x: Option<f64>| x.map(|x| (x * 10.0).round() / 10.0);
+    let branch_rules: BTreeMap<&str, &data::RuleRow> = d
+        .rules
+        .iter()
+        .filter(|r| r.advisor.is_none())
+        .map(|r| (r.rule_id.as_str(), r))
+        .collect();
+    let rules: Vec<Value> = d
+        .rules
+        .iter()
+        .filter(|r| r.advisor.as_deref() == Some(name) && r.pass + r.fail + r.unknown > 0)
+        .map(|r| {
+            let b = branch_rules.get(r.rule_id.as_str());
+            let unit = r.unit.as_deref().map(|u| {
+                t.get(format!("unit_{u}").as_str())
+                    .map_or(u.to_string(), |x| x.to_string())
+            });
+            json!({"rule_id": r.rule_id, "pass": r.pass, "fail": r.fail, "unknown": r.unknown,
+                   "rate": pct(rate(r)), "branch_rate": pct(b.and_then(|b| rate(b))),
+                   "median": one_decimal(r.median),
+                   "branch_median": one_decimal(b.and_then(|b| b.median)),
+                   "limit": r.limit, "unit": unit})
+        })
+        .collect();
+    // The advisor's own monthly trend, drawn like the report's.
+    let months: Vec<&data::MonthRow> = d
+        .monthly
+        .iter()
+        .filter(|r| r.advisor.as_deref() == Some(name))
+        .collect();
+    let (months, series) = trend_series(&months);
+    let trend = trend_table(&months, &series);
+    let chart = Chart::Trend {
+        title: t["trend_chart"].to_string(),
+        months,
+        series: series.clone(),
+    }
+    .svg()
+    .map_err(|e| Error::Other(format!("drawing {name}'s trend chart: {e}")))?;
+    Ok(
+        json!({"t": t, "style": STYLE, "semester": d.semester, "advisor": advisor, "sops": sops,
+           "rules": rules, "trend": trend, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),
+           "trend_chart": chart, "fails": fails}),
+    )
 }

@@ -64,10 +64,12 @@ pub const SC_EXPORT_FINDINGS: &str = include_str!("../../queries/score/export_fi
 pub const SC_EXPORT_CASES: &str = include_str!("../../queries/score/export_cases.sql");
 /// Report: counts by status per semester, SOP and rule.
 pub const RP_RATES: &str = include_str!("../../queries/report/rates.sql");
-/// Report: pass and fail per month and SOP.
+/// Report: pass and fail per month and SOP, for the branch and per advisor.
 pub const RP_MONTHLY: &str = include_str!("../../queries/report/monthly.sql");
 /// Report: per advisor and SOP.
 pub const RP_ADVISORS: &str = include_str!("../../queries/report/advisors.sql");
+/// Report: per rule, for the branch and per advisor: counts and the median measured.
+pub const RP_RULES: &str = include_str!("../../queries/report/rules.sql");
 /// Report: measured values of the drawn time rules.
 pub const RP_MEASURED: &str = include_str!("../../queries/report/measured.sql");
 /// Report: every fail with its evidence.
