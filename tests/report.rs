@@ -216,9 +216,42 @@ fn the_workbook_reads_back_with_its_sheets_rows_and_text_cells() {
             "Kualitas Data"
         ]
     );
+    // Temuan: every finding of the semester, statuses and headers in Indonesian.
+    let mut r = csv::Reader::from_path(dir.path().join("out/findings.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let (sem, kind, key) = (
+        h.iter().position(|x| x == "semester").unwrap(),
+        h.iter().position(|x| x == "case_kind").unwrap(),
+        h.iter().position(|x| x == "case_key").unwrap(),
+    );
+    let mut findings = 0;
+    let mut cases = std::collections::BTreeSet::new();
+    for rec in r.records().map(|x| x.unwrap()) {
+        if &rec[sem] == "2025-H1" {
+            findings += 1;
+            cases.insert((rec[kind].to_string(), rec[key].to_string()));
+        }
+    }
     let temuan = wb.worksheet_range("Temuan").unwrap();
-    assert_eq!(temuan.height() - 1, fails, "one row per failed finding");
+    assert_eq!(temuan.height() - 1, findings, "one row per finding");
     assert_eq!(temuan.get((0, 0)), Some(&Data::String("Klausul".into())));
+    assert_eq!(
+        temuan.get((0, 2)),
+        Some(&Data::String("Jenis kasus".into()))
+    );
+    let gagal: Vec<_> = temuan
+        .rows()
+        .filter(|r| r[1] == Data::String("Gagal".into()))
+        .collect();
+    assert_eq!(gagal.len(), fails, "fails shown as Gagal");
+    // A fail says what its clause requires, in Indonesian.
+    let b2 = gagal
+        .iter()
+        .find(|r| r[0] == Data::String("BKG-4.1.2".into()) && r[3] == Data::String("B2".into()))
+        .expect("B2's failed first reply");
+    assert!(b2[12].to_string().contains("5 menit"), "{:?}", b2[12]);
+    let kasus = wb.worksheet_range("Kasus").unwrap();
+    assert_eq!(kasus.height() - 1, cases.len(), "one row per case judged");
     // A name that looks like a formula is a text cell, never a formula.
     let advisors = wb.worksheet_range("Per Advisor").unwrap();
     assert!(

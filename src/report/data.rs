@@ -115,19 +115,8 @@ pub struct ReportData {
     pub topics: Vec<(String, String, i64)>,
     /// (name, source, rows, first file)
     pub unknown_advisors: Vec<(String, String, i64, String)>,
-    pub cases: Vec<CaseRow>,
     /// (branch, SOP, pass, fail, unknown)
     pub branches: Vec<(String, String, i64, i64, i64)>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CaseRow {
-    pub case_kind: String,
-    pub case_key: String,
-    pub branch: String,
-    pub advisor: Option<String>,
-    pub opened_at: Option<NaiveDateTime>,
-    pub closed_at: Option<NaiveDateTime>,
 }
 
 /// The semesters that have findings, oldest first, with their number of findings.
@@ -249,17 +238,6 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         .map_err(err)?,
         branches: rows(conn, sql::RP_BRANCHES, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .map_err(err)?,
-        cases: rows(conn, sql::RP_CASES, [semester], |r| {
-            Ok(CaseRow {
-                case_kind: r.get(0)?,
-                case_key: r.get(1)?,
-                branch: r.get(2)?,
-                advisor: r.get(3)?,
-                opened_at: r.get(4)?,
-                closed_at: r.get(5)?,
-            })
         })
         .map_err(err)?,
     })

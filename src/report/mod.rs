@@ -142,8 +142,7 @@ pub fn write(
         )?,
     )?;
     let workbook = out.join(format!("evaluasi-{semester}.xlsx"));
-    xlsx::write(&workbook, &d, &t)
-        .map_err(|e| Error::input(format!("{}: {e}", workbook.display())))?;
+    xlsx::write(&workbook, store, &d, &t)?;
     files.push(workbook);
     Ok(Written { semester, files })
 }

@@ -3,7 +3,10 @@
 //! a formula, whatever it starts with), numbers as numbers.
 
 use super::data::{Counts, ReportData};
+use crate::error::Error;
 use crate::ingest::values::to_excel_serial;
+use crate::store::{Store, sql};
+use chrono::NaiveDateTime;
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -41,7 +44,42 @@ fn counts(ws: &mut Worksheet, row: u32, col: u16, c: &Counts) -> Result<(), Xlsx
     Ok(())
 }
 
-pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<(), XlsxError> {
+/// Writes the workbook; the Temuan and Kasus sheets are streamed from the store.
+pub fn write(
+    path: &Path,
+    store: &Store,
+    d: &ReportData,
+    t: &BTreeMap<&str, &str>,
+) -> crate::Result<()> {
+    sheets(path, store, d, t).map_err(|e| match e {
+        Failure::Xlsx(e) => Error::input(format!("{}: {e}", path.display())),
+        Failure::Store(e) => store.error("reading findings and cases for the workbook", e),
+    })
+}
+
+enum Failure {
+    Xlsx(XlsxError),
+    Store(duckdb::Error),
+}
+
+impl From<XlsxError> for Failure {
+    fn from(e: XlsxError) -> Self {
+        Failure::Xlsx(e)
+    }
+}
+
+impl From<duckdb::Error> for Failure {
+    fn from(e: duckdb::Error) -> Self {
+        Failure::Store(e)
+    }
+}
+
+fn sheets(
+    path: &Path,
+    store: &Store,
+    d: &ReportData,
+    t: &BTreeMap<&str, &str>,
+) -> Result<(), Failure> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let pct = Format::new().set_num_format("0.0%");
@@ -155,79 +193,8 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
         ws.autofilter(0, 0, d.advisors.len() as u32, 7)?;
         widths(ws, &[24.0, 8.0, 8.0, 8.0, 8.0, 10.0, 12.0, 12.0])?;
     }
-    {
-        let ws = wb.add_worksheet().set_name("Temuan")?;
-        header(
-            ws,
-            &[
-                t["rule"],
-                "case_kind",
-                "case_key",
-                t["advisor"],
-                t["measured"],
-                t["limit"],
-                "unit",
-                t["time"],
-                t["reason"],
-                t["evidence"],
-            ],
-            &bold,
-        )?;
-        for (i, f) in d.fails.iter().enumerate() {
-            let r = 1 + i as u32;
-            ws.write_string(r, 0, &f.rule_id)?;
-            ws.write_string(r, 1, &f.case_kind)?;
-            ws.write_string(r, 2, &f.case_key)?;
-            ws.write_string(r, 3, &f.advisor)?;
-            if let Some(m) = f.measured {
-                ws.write_number(r, 4, m)?;
-            }
-            if let Some(l) = f.limit {
-                ws.write_number(r, 5, l)?;
-            }
-            ws.write_string(r, 6, f.unit.as_deref().unwrap_or(""))?;
-            if let Some(s) = f.started_at {
-                ws.write_number_with_format(r, 7, to_excel_serial(s), &when)?;
-            }
-            ws.write_string(r, 8, f.reason.as_deref().unwrap_or(""))?;
-            ws.write_string(r, 9, &f.evidence)?;
-        }
-        ws.autofilter(0, 0, d.fails.len() as u32, 9)?;
-        widths(
-            ws,
-            &[16.0, 11.0, 18.0, 18.0, 10.0, 8.0, 16.0, 17.0, 50.0, 60.0],
-        )?;
-    }
-    {
-        let ws = wb.add_worksheet().set_name("Kasus")?;
-        header(
-            ws,
-            &[
-                "case_kind",
-                "case_key",
-                "branch",
-                t["advisor"],
-                "opened_at",
-                "closed_at",
-            ],
-            &bold,
-        )?;
-        for (i, c) in d.cases.iter().enumerate() {
-            let r = 1 + i as u32;
-            ws.write_string(r, 0, &c.case_kind)?;
-            ws.write_string(r, 1, &c.case_key)?;
-            ws.write_string(r, 2, &c.branch)?;
-            ws.write_string(r, 3, c.advisor.as_deref().unwrap_or(""))?;
-            if let Some(o) = c.opened_at {
-                ws.write_number_with_format(r, 4, to_excel_serial(o), &when)?;
-            }
-            if let Some(o) = c.closed_at {
-                ws.write_number_with_format(r, 5, to_excel_serial(o), &when)?;
-            }
-        }
-        ws.autofilter(0, 0, d.cases.len() as u32, 5)?;
-        widths(ws, &[12.0, 20.0, 12.0, 18.0, 17.0, 17.0])?;
-    }
+    findings_sheet(&mut wb, store, d, t, &bold, &when)?;
+    cases_sheet(&mut wb, store, d, t, &bold, &when)?;
     {
         let ws = wb.add_worksheet().set_name("Kualitas Data")?;
         header(
@@ -272,5 +239,208 @@ pub fn write(path: &Path, d: &ReportData, t: &BTreeMap<&str, &str>) -> Result<()
         }
         widths(ws, &[28.0, 12.0, 14.0, 14.0, 16.0])?;
     }
-    wb.save(path)
+    Ok(wb.save(path)?)
+}
+
+/// Excel's last row: a longer list continues on "Temuan (2)", "Temuan (3)" …
+const EXCEL_ROWS: u32 = 1_048_576;
+
+/// A list sheet that may outgrow one worksheet: rows go on sheet after sheet, each with the
+/// header, frozen panes and a filter, written in constant memory (rows are not held).
+struct LongSheet<'a> {
+    name: &'static str,
+    header: Vec<&'a str>,
+    widths: &'a [f64],
+    bold: &'a Format,
+    sheet: usize,
+    parts: usize,
+    row: u32,
+}
+
+impl<'a> LongSheet<'a> {
+    fn new(
+        wb: &mut Workbook,
+        name: &'static str,
+        header: Vec<&'a str>,
+        widths: &'a [f64],
+        bold: &'a Format,
+    ) -> Result<Self, XlsxError> {
+        let mut s = LongSheet {
+            name,
+            header,
+            widths,
+            bold,
+            sheet: 0,
+            parts: 0,
+            row: 0,
+        };
+        s.next_part(wb)?;
+        Ok(s)
+    }
+
+    fn next_part(&mut self, wb: &mut Workbook) -> Result<(), XlsxError> {
+        self.parts += 1;
+        let name = if self.parts == 1 {
+            self.name.to_string()
+        } else {
+            format!("{} ({})", self.name, self.parts)
+        };
+        self.sheet = wb.worksheets().len();
+        let ws = wb.add_worksheet_with_constant_memory().set_name(name)?;
+        widths(ws, self.widths)?;
+        header(ws, &self.header, self.bold)?;
+        self.row = 1;
+        Ok(())
+    }
+
+    fn close_part(&self, wb: &mut Workbook) -> Result<(), XlsxError> {
+        let ws = wb.worksheet_from_index(self.sheet)?;
+        ws.autofilter(0, 0, (self.row - 1).max(1), self.header.len() as u16 - 1)?;
+        Ok(())
+    }
+
+    /// The worksheet and row number of the next row.
+    fn next_row<'w>(
+        &mut self,
+        wb: &'w mut Workbook,
+    ) -> Result<(&'w mut Worksheet, u32), XlsxError> {
+        if self.row == EXCEL_ROWS {
+            self.close_part(wb)?;
+            self.next_part(wb)?;
+        }
+        let r = self.row;
+        self.row += 1;
+        Ok((wb.worksheet_from_index(self.sheet)?, r))
+    }
+}
+
+/// Every finding of the semester. The reason column is in the workbook's language: the
+/// machine's reason in English; in Indonesian, what the clause requires (on fails).
+fn findings_sheet(
+    wb: &mut Workbook,
+    store: &Store,
+    d: &ReportData,
+    t: &BTreeMap<&str, &str>,
+    bold: &Format,
+    when: &Format,
+) -> Result<(), Failure> {
+    let english = t["lang"] == "en";
+    let catalog = crate::rules::Catalog::builtin();
+    let label = |prefix: &str, v: &str| -> String {
+        t.get(format!("{prefix}{v}").as_str())
+            .map_or(v.to_string(), |x| x.to_string())
+    };
+    let widths = [
+        14.0, 12.0, 16.0, 18.0, 10.0, 16.0, 10.0, 8.0, 14.0, 17.0, 17.0, 17.0, 50.0, 60.0,
+    ];
+    let mut sheet = LongSheet::new(
+        wb,
+        "Temuan",
+        vec![
+            t["rule"],
+            t["status"],
+            t["case_kind"],
+            t["case"],
+            t["branch"],
+            t["advisor"],
+            t["measured"],
+            t["limit"],
+            t["unit"],
+            t["started"],
+            t["due"],
+            t["done"],
+            t["reason"],
+            t["evidence"],
+        ],
+        &widths,
+        bold,
+    )?;
+    let mut stmt = store.conn().prepare(sql::RP_FINDINGS)?;
+    let mut rows = stmt.query([&d.semester])?;
+    while let Some(f) = rows.next()? {
+        let (ws, r) = sheet.next_row(wb)?;
+        let rule_id: String = f.get(0)?;
+        let status: String = f.get(1)?;
+        ws.write_string(r, 0, &rule_id)?;
+        ws.write_string(r, 1, label("", &status))?;
+        ws.write_string(r, 2, label("kind_", &f.get::<_, String>(2)?))?;
+        ws.write_string(r, 3, f.get::<_, String>(3)?)?;
+        ws.write_string(r, 4, f.get::<_, String>(4)?)?;
+        ws.write_string(r, 5, f.get::<_, String>(5)?)?;
+        for (col, i) in [(6, 6), (7, 7)] {
+            if let Some(x) = f.get::<_, Option<f64>>(i)? {
+                ws.write_number(r, col, x)?;
+            }
+        }
+        if let Some(u) = f.get::<_, Option<String>>(8)? {
+            ws.write_string(r, 8, label("unit_", &u))?;
+        }
+        for (col, i) in [(9, 9), (10, 10), (11, 11)] {
+            if let Some(at) = f.get::<_, Option<NaiveDateTime>>(i)? {
+                ws.write_number_with_format(r, col, to_excel_serial(at), when)?;
+            }
+        }
+        let reason = if english {
+            f.get::<_, Option<String>>(12)?
+        } else if status == "fail" {
+            catalog.get(&rule_id).map(|rule| rule.sop_text.clone())
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            ws.write_string(r, 12, reason)?;
+        }
+        ws.write_string(r, 13, f.get::<_, String>(13)?)?;
+    }
+    sheet.close_part(wb)?;
+    Ok(())
+}
+
+/// The cases judged in the semester.
+fn cases_sheet(
+    wb: &mut Workbook,
+    store: &Store,
+    d: &ReportData,
+    t: &BTreeMap<&str, &str>,
+    bold: &Format,
+    when: &Format,
+) -> Result<(), Failure> {
+    let widths = [16.0, 20.0, 12.0, 18.0, 17.0, 17.0];
+    let mut sheet = LongSheet::new(
+        wb,
+        "Kasus",
+        vec![
+            t["case_kind"],
+            t["case"],
+            t["branch"],
+            t["advisor"],
+            t["opened_at"],
+            t["closed_at"],
+        ],
+        &widths,
+        bold,
+    )?;
+    let mut stmt = store.conn().prepare(sql::RP_CASES)?;
+    let mut rows = stmt.query([&d.semester])?;
+    while let Some(c) = rows.next()? {
+        let (ws, r) = sheet.next_row(wb)?;
+        let kind: String = c.get(0)?;
+        ws.write_string(
+            r,
+            0,
+            t.get(format!("kind_{kind}").as_str())
+                .copied()
+                .unwrap_or(&kind),
+        )?;
+        ws.write_string(r, 1, c.get::<_, String>(1)?)?;
+        ws.write_string(r, 2, c.get::<_, String>(2)?)?;
+        ws.write_string(r, 3, c.get::<_, Option<String>>(3)?.unwrap_or_default())?;
+        for col in [4, 5] {
+            if let Some(at) = c.get::<_, Option<NaiveDateTime>>(col)? {
+                ws.write_number_with_format(r, col as u16, to_excel_serial(at), when)?;
+            }
+        }
+    }
+    sheet.close_part(wb)?;
+    Ok(())
 }

@@ -80,6 +80,8 @@ pub const RP_QUALITY: &str = include_str!("../../queries/report/quality.sql");
 pub const RP_LINKS: &str = include_str!("../../queries/report/links.sql");
 /// Report: recurring inquiries and the after-sales recap.
 pub const RP_TOPICS: &str = include_str!("../../queries/report/topics.sql");
+/// Report: every finding of a semester, for the workbook.
+pub const RP_FINDINGS: &str = include_str!("../../queries/report/findings.sql");
 /// Report: the cases judged in a semester.
 pub const RP_CASES: &str = include_str!("../../queries/report/cases.sql");
 /// Report: compliance per branch and SOP.
