@@ -20,7 +20,7 @@ start=$(date +%s.%N)
 /usr/bin/time -v "$bin" --db "$work/store.duckdb" run "$inputs" --out "$work/out" \
     >"$work/stdout" 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
 end=$(date +%s.%N)
-grep -E '^(import|timeline|score|report):' "$work/stderr" || true
+grep -E '^(import|timeline|score|export|report|phases):' "$work/stderr" || true
 grep -E '^phases:' "$work/stdout" || true
 awk -v s="$start" -v e="$end" 'BEGIN { printf "run end to end: %.1f s\n", e - s }'
 grep -E 'Maximum resident set size' "$work/stderr" | awk '{ printf "peak memory: %.2f GB\n", $6 / 1048576 }'

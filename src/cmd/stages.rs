@@ -117,6 +117,7 @@ fn report(
         started.elapsed().as_secs_f64(),
         main.display()
     ));
+    ctx.say(crate::output::phases_line(&written.timings));
     if pdf {
         let target = out.join(format!("laporan-{}.pdf", written.semester));
         crate::report::pdf::print(&main, &target)?;
@@ -126,9 +127,17 @@ fn report(
 }
 
 fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
-    for path in crate::rules::score::export(store, dir)? {
-        ctx.say(format!("wrote {}", path.display()));
-    }
+    let started = std::time::Instant::now();
+    let written = crate::rules::score::export(store, dir)?;
+    ctx.say(format!(
+        "export: {} in {:.1} s",
+        written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        started.elapsed().as_secs_f64()
+    ));
     Ok(())
 }
 

@@ -29,6 +29,8 @@ const SOPS: [&str; 6] = ["BKG", "KSP", "FUT", "INQ", "PJL", "CHK"];
 pub struct Written {
     pub semester: String,
     pub files: Vec<PathBuf>,
+    /// Seconds per phase, for benchmarks.
+    pub timings: Vec<(String, f64)>,
 }
 
 /// Writes the report of `semester` (default: the latest with findings) into `out`.
@@ -62,7 +64,9 @@ pub fn write(
         .position(|s| *s == semester)
         .and_then(|i| i.checked_sub(1))
         .map(|i| semesters[i].clone());
+    let mut phases = crate::output::Phases::start();
     let mut d = data::load(store, &semester, previous)?;
+    phases.lap("read figures");
     let t = labels::labels(lang);
     // A finding's reason is written in English for the CSV and `patuh case`; a report page
     // says what the clause requires in the page's language instead, with the numbers beside it.
@@ -88,6 +92,7 @@ pub fn write(
     let mut files = Vec::new();
 
     let (view, charts) = report_view(&d, config, &t)?;
+    phases.lap("view and SVG charts");
     let mut env = minijinja::Environment::new();
     // A label or value the template names but the view lacks is an error, not a blank.
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -107,6 +112,7 @@ pub fn write(
             .map_err(|e| Error::Other(format!("{}: drawing the chart: {e}", png.display())))?;
         files.push(png);
     }
+    phases.lap("PNG charts");
     let mut write_file = |path: PathBuf, text: &str| -> Result<()> {
         std::fs::write(&path, text).map_err(|e| io(&path, e))?;
         files.push(path);
@@ -141,10 +147,16 @@ pub fn write(
             &json!({"t": t, "style": STYLE, "semester": semester, "advisors": index}),
         )?,
     )?;
+    phases.lap("pages");
     let workbook = out.join(format!("evaluasi-{semester}.xlsx"));
     xlsx::write(&workbook, store, &d, &t)?;
     files.push(workbook);
-    Ok(Written { semester, files })
+    phases.lap("workbook");
+    Ok(Written {
+        semester,
+        files,
+        timings: phases.into_laps(),
+    })
 }
 
 /// The latest semester with a real share of the findings: a semester holding only the tail
