@@ -13,8 +13,9 @@ use crate::store::Store;
 use crate::timeline::build::mask_phone;
 use charts::{Chart, Series};
 use data::{Counts, ReportData, quantile};
+use rayon::prelude::*;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 const REPORT_TEMPLATE: &str = include_str!("../../report_templates/laporan.html");
@@ -130,15 +131,23 @@ pub fn write(
         &render("laporan.html", &view)?,
     )?;
     let mut index = Vec::new();
-    for a in view["advisors"].as_array().expect("advisors") {
-        let name = a["name"].as_str().unwrap_or("");
-        let file = format!("{}.html", file_name(name));
-        let ctx = scorecard_view(&d, &t, &view, a)?;
-        write_file(
-            out.join("advisor").join(&file),
-            &render("advisor.html", &ctx)?,
-        )?;
-        index.push(json!({"name": name, "file": file, "rate": a["rate"], "fail": a["fail"]}));
+    // Scorecards are independent: drawn and rendered in parallel, written in order.
+    let by = ByAdvisor::new(&d);
+    let advisors = view["advisors"].as_array().expect("advisors");
+    let pages: Vec<(String, String)> = advisors
+        .par_iter()
+        .map(|a| {
+            let name = a["name"].as_str().unwrap_or("");
+            let ctx = scorecard_view(&d, &by, &t, &view, a)?;
+            Ok((
+                format!("{}.html", file_name(name)),
+                render("advisor.html", &ctx)?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    for (a, (file, html)) in advisors.iter().zip(pages) {
+        write_file(out.join("advisor").join(&file), &html)?;
+        index.push(json!({"name": a["name"], "file": file, "rate": a["rate"], "fail": a["fail"]}));
     }
     write_file(
         out.join("advisor").join("index.html"),
@@ -637,18 +646,57 @@ fn mask_digits(text: &str) -> String {
         .into_owned()
 }
 
+/// The report's rows grouped by advisor once, so each scorecard reads only its own.
+struct ByAdvisor<'a> {
+    fails: HashMap<&'a str, Vec<&'a data::FailRow>>,
+    rules: HashMap<&'a str, Vec<&'a data::RuleRow>>,
+    monthly: HashMap<&'a str, Vec<&'a data::MonthRow>>,
+    branch_rules: BTreeMap<&'a str, &'a data::RuleRow>,
+}
+
+impl<'a> ByAdvisor<'a> {
+    fn new(d: &'a ReportData) -> Self {
+        let mut by = ByAdvisor {
+            fails: HashMap::new(),
+            rules: HashMap::new(),
+            monthly: HashMap::new(),
+            branch_rules: BTreeMap::new(),
+        };
+        for f in &d.fails {
+            by.fails.entry(f.advisor.as_str()).or_default().push(f);
+        }
+        for r in &d.rules {
+            match r.advisor.as_deref() {
+                Some(a) => by.rules.entry(a).or_default().push(r),
+                None => {
+                    by.branch_rules.insert(r.rule_id.as_str(), r);
+                }
+            }
+        }
+        for m in &d.monthly {
+            if let Some(a) = m.advisor.as_deref() {
+                by.monthly.entry(a).or_default().push(m);
+            }
+        }
+        by
+    }
+}
+
 fn scorecard_view(
     d: &ReportData,
+    by: &ByAdvisor,
     t: &BTreeMap<&str, &str>,
     report: &Value,
     advisor: &Value,
 ) -> Result<Value> {
     let name = advisor["name"].as_str().unwrap_or("");
-    let fails: Vec<Value> = d
+    let none = Vec::new();
+    let fails: Vec<Value> = by
         .fails
+        .get(name)
+        .unwrap_or(&none)
         .iter()
-        .filter(|f| f.advisor == name)
-        .map(fail_json)
+        .map(|f| fail_json(f))
         .collect();
     let branch: BTreeMap<String, Value> = report["per_sop"]
         .as_array()
@@ -688,18 +736,14 @@ fn scorecard_view(
         .rate()
     };
     let one_decimal = |x: Option<f64>| x.map(|x| (x * 10.0).round() / 10.0);
-    let branch_rules: BTreeMap<&str, &data::RuleRow> = d
+    let rules: Vec<Value> = by
         .rules
+        .get(name)
+        .map_or(&[][..], |v| v.as_slice())
         .iter()
-        .filter(|r| r.advisor.is_none())
-        .map(|r| (r.rule_id.as_str(), r))
-        .collect();
-    let rules: Vec<Value> = d
-        .rules
-        .iter()
-        .filter(|r| r.advisor.as_deref() == Some(name) && r.pass + r.fail + r.unknown > 0)
+        .filter(|r| r.pass + r.fail + r.unknown > 0)
         .map(|r| {
-            let b = branch_rules.get(r.rule_id.as_str());
+            let b = by.branch_rules.get(r.rule_id.as_str());
             let unit = r.unit.as_deref().map(|u| {
                 t.get(format!("unit_{u}").as_str())
                     .map_or(u.to_string(), |x| x.to_string())
@@ -712,12 +756,8 @@ fn scorecard_view(
         })
         .collect();
     // The advisor's own monthly trend, drawn like the report's.
-    let months: Vec<&data::MonthRow> = d
-        .monthly
-        .iter()
-        .filter(|r| r.advisor.as_deref() == Some(name))
-        .collect();
-    let (months, series) = trend_series(&months);
+    let months: &[&data::MonthRow] = by.monthly.get(name).map_or(&[], |v| v.as_slice());
+    let (months, series) = trend_series(months);
     let trend = trend_table(&months, &series);
     let chart = Chart::Trend {
         title: t["trend_chart"].to_string(),
