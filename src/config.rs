@@ -22,10 +22,35 @@ pub struct Config {
     #[serde(rename = "branch")]
     pub branches: Vec<Branch>,
     pub whatsapp: WhatsappConfig,
+    pub import: ImportConfig,
     pub sla: Sla,
     pub sanctions: Sanctions,
     #[serde(default, rename = "rule_override")]
     pub rule_overrides: Vec<RuleOverride>,
+}
+
+/// Limits that keep a typing error or a hostile file from passing as data.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportConfig {
+    pub earliest_year: i32,
+    /// 0: next year (the current year plus one).
+    pub latest_year: i32,
+    pub max_zip_entry_mb: u64,
+    pub max_zip_ratio: u64,
+}
+
+impl ImportConfig {
+    /// The years a date may fall in: earliest_year to latest_year (0 = next year).
+    pub fn years(&self) -> (i32, i32) {
+        use chrono::Datelike;
+        let latest = if self.latest_year == 0 {
+            chrono::Local::now().year() + 1
+        } else {
+            self.latest_year
+        };
+        (self.earliest_year, latest)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -240,7 +265,7 @@ impl Config {
                     message,
                 }
             })?;
-        config.validate(path)?;
+        config.validate(path, text)?;
         Ok(config)
     }
 
@@ -252,6 +277,12 @@ impl Config {
                 if !p.exists() {
                     return Err(Error::input(format!(
                         "{}: the configuration file does not exist",
+                        p.display()
+                    )));
+                }
+                if !p.is_file() {
+                    return Err(Error::input(format!(
+                        "{}: --config names a folder (or another non-file); expected a patuh.toml file",
                         p.display()
                     )));
                 }
@@ -267,17 +298,30 @@ impl Config {
         };
         for path in candidates {
             if path.is_file() {
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                let text = String::from_utf8(bytes).map_err(|e| Error::Config {
+                    path: path.clone(),
+                    location: String::new(),
+                    message: format!(
+                        "not UTF-8 text (byte {} is not valid UTF-8); save the file as UTF-8",
+                        e.utf8_error().valid_up_to() + 1
+                    ),
+                })?;
                 return Ok((Self::parse(&text, &path)?, ConfigSource::File(path)));
             }
         }
         Ok((Self::defaults(), ConfigSource::BuiltIn))
     }
 
-    fn validate(&self, path: &Path) -> Result<()> {
-        let bad = |location: &str, message: String| Error::Config {
+    /// Checks what types cannot say; an error names the file, the line where the user's text
+    /// sets the key (when it does) and the key.
+    fn validate(&self, path: &Path, text: &str) -> Result<()> {
+        let bad = |key: &str, message: String| Error::Config {
             path: path.to_path_buf(),
-            location: location.to_string(),
+            location: match line_of_key(text, key) {
+                Some(line) => format!("line {line}, key {key}"),
+                None => format!("key {key}"),
+            },
             message,
         };
         if !(1..=12).contains(&self.report.semester_start_month) {
@@ -308,6 +352,62 @@ impl Config {
                 "sanctions.review_below_rate",
                 format!("expected a rate 0–1, found {}", s.review_below_rate),
             ));
+        }
+        let import = &self.import;
+        let (earliest, latest) = import.years();
+        if earliest > latest {
+            return Err(bad(
+                "import.earliest_year",
+                format!("{earliest} is after the latest year {latest}"),
+            ));
+        }
+        if import.max_zip_entry_mb == 0 || import.max_zip_ratio == 0 {
+            return Err(bad(
+                if import.max_zip_entry_mb == 0 {
+                    "import.max_zip_entry_mb"
+                } else {
+                    "import.max_zip_ratio"
+                },
+                "expected a number above 0".into(),
+            ));
+        }
+        let catalog = match self.rule_overrides.is_empty() {
+            true => return Ok(()),
+            false => crate::rules::Catalog::builtin(),
+        };
+        for (i, o) in self.rule_overrides.iter().enumerate() {
+            let key = |k: &str| format!("rule_override[{i}].{k}");
+            let Some(rule) = catalog.get(&o.rule) else {
+                return Err(bad(
+                    &key("rule"),
+                    format!(
+                        "names rule {:?}, which is not in the catalog (see `patuh rules`)",
+                        o.rule
+                    ),
+                ));
+            };
+            if rule.param(&o.param).is_none() {
+                let known: Vec<&str> = rule.params.iter().map(|p| p.name.as_str()).collect();
+                return Err(bad(
+                    &key("param"),
+                    format!(
+                        "names parameter {:?} of {}; that rule has {}",
+                        o.param,
+                        rule.id,
+                        if known.is_empty() {
+                            "no parameters".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    ),
+                ));
+            }
+            if !o.value.is_finite() || o.value < 0.0 {
+                return Err(bad(
+                    &key("value"),
+                    format!("expected a limit of 0 or more, found {}", o.value),
+                ));
+            }
         }
         Ok(())
     }
@@ -428,31 +528,76 @@ fn config_error(path: &Path, text: &str, e: &toml::de::Error) -> Error {
 /// The 1-based line of a dotted key path (`branch[0].hours.mon`) in the user's text: the
 /// deepest part of the path that is written there.
 fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    let plain: Vec<String> = key
+    let parts: Vec<&str> = key
         .split('.')
-        .map(|s| s.split('[').next().unwrap_or(s).to_string())
-        .filter(|s| !s.is_empty() && s != "?")
+        .filter(|s| !s.is_empty() && *s != "?")
         .collect();
-    for n in (1..=plain.len()).rev() {
-        let want = plain[..n].join(".");
-        let mut table = String::new();
-        for (i, line) in text.lines().enumerate() {
-            let t = line.trim();
-            if t.starts_with('[') {
-                table = t.trim_matches(|c| c == '[' || c == ']').trim().to_string();
-                if table == want {
-                    return Some(i + 1);
+    // First with the array indices the path names (`rule_override[2].value` is in the third
+    // `[[rule_override]]`), then without them.
+    for indexed in [true, false] {
+        for n in (1..=parts.len()).rev() {
+            let want = parts[..n]
+                .iter()
+                .map(|p| {
+                    if indexed {
+                        p.to_string()
+                    } else {
+                        p.split('[').next().unwrap_or(p).to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(".");
+            if let Some(line) = find_key_line(text, &want, indexed) {
+                return Some(line);
+            }
+        }
+    }
+    None
+}
+
+/// The line of `want` (a dotted path, with `[i]` after array-of-table names when `indexed`).
+fn find_key_line(text: &str, want: &str, indexed: bool) -> Option<usize> {
+    let mut table = String::new();
+    let mut arrays: std::collections::HashMap<String, usize> = Default::default();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('#') {
+            continue;
+        }
+        if t.starts_with('[') {
+            let array = t.starts_with("[[");
+            let name = t
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                .to_string();
+            table = if !indexed {
+                name
+            } else if array {
+                let n = arrays.entry(name.clone()).or_insert(0);
+                *n += 1;
+                format!("{name}[{}]", *n - 1)
+            } else {
+                // `[branch.hours]` belongs to the latest `[[branch]]`.
+                match name
+                    .split_once('.')
+                    .and_then(|(head, tail)| arrays.get(head).map(|n| (head, tail, n)))
+                {
+                    Some((head, tail, n)) => format!("{head}[{}].{tail}", n - 1),
+                    None => name,
                 }
-            } else if let Some((k, _)) = t.split_once('=') {
-                let k = k.trim().trim_matches('"');
-                let full = if table.is_empty() {
-                    k.to_string()
-                } else {
-                    format!("{table}.{k}")
-                };
-                if full == want && !t.starts_with('#') {
-                    return Some(i + 1);
-                }
+            };
+            if table == want {
+                return Some(i + 1);
+            }
+        } else if let Some((k, _)) = t.split_once('=') {
+            let k = k.trim().trim_matches('"');
+            let full = if table.is_empty() {
+                k.to_string()
+            } else {
+                format!("{table}.{k}")
+            };
+            if full == want {
+                return Some(i + 1);
             }
         }
     }

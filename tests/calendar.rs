@@ -199,12 +199,13 @@ fn shipped_holidays_cover_2024_to_2027_and_name_their_kind() {
     }
     let eid = days.iter().find(|h| h.date == d("2025-03-31")).unwrap();
     assert_eq!(eid.kind, patuh::calendar::HolidayKind::LiburNasional);
-    // 2027 Islamic dates are estimates until the decree: marked, not presented as official.
-    assert!(
-        days.iter()
-            .filter(|h| h.date.format("%Y").to_string() == "2027")
-            .any(|h| h.provisional)
-    );
+    // 2027 is decreed; only Idul Fitri and Idul Adha wait for the government's confirmation.
+    let provisional: Vec<String> = days
+        .iter()
+        .filter(|h| h.provisional)
+        .map(|h| h.date.to_string())
+        .collect();
+    assert_eq!(provisional, ["2027-03-10", "2027-03-11", "2027-05-17"]);
     assert!(
         days.iter()
             .filter(|h| h.date < d("2027-01-01"))
@@ -261,4 +262,50 @@ fn h_minus_one_starts_at_midnight_of_the_day_before() {
         patuh::calendar::h_minus(d("2025-08-11"), 1),
         t("2025-08-10 00:00")
     );
+}
+
+/// Every shipped day against the independent oracle (python-holidays, citing the decrees), in
+/// both directions and by kind; a difference names the date.
+#[test]
+fn shipped_holidays_equal_the_oracle_day_by_day() {
+    let Some(shared) = crate::support::shared_dir() else {
+        return;
+    };
+    let mut oracle = std::collections::BTreeMap::new();
+    let mut reader = csv::Reader::from_path(shared.join("oracles/holidays_id_2024-2027.csv"))
+        .expect("the oracle file");
+    for rec in reader.records().map(|r| r.unwrap()) {
+        oracle.insert(d(&rec[0]), rec[1].to_string());
+    }
+    let mut shipped = std::collections::BTreeMap::new();
+    for h in patuh::calendar::shipped_holidays() {
+        let kind = match h.kind {
+            patuh::calendar::HolidayKind::LiburNasional => "libur_nasional",
+            patuh::calendar::HolidayKind::CutiBersama => "cuti_bersama",
+            patuh::calendar::HolidayKind::Company => "company",
+        };
+        shipped.insert(h.date, kind.to_string());
+    }
+    let mut differences = Vec::new();
+    for date in oracle.keys().chain(shipped.keys()).collect::<std::collections::BTreeSet<_>>() {
+        match (oracle.get(date), shipped.get(date)) {
+            (Some(o), Some(s)) if o != s => {
+                differences.push(format!("{date}: the oracle says {o}, rules/holidays_id.toml {s}"))
+            }
+            (Some(o), None) => differences.push(format!("{date}: {o} in the oracle, missing here")),
+            (None, Some(s)) => differences.push(format!("{date}: {s} here, not in the oracle")),
+            _ => {}
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+#[test]
+fn election_day_2024_and_nyepi_2027_are_closed() {
+    let cal = medan();
+    // Tue 13 Feb 2024 16:55 → Thu 15 Feb 08:05: the 14th was the general election.
+    assert_eq!(minutes(&cal, "2024-02-13 16:55", "2024-02-15 08:05"), 10.0);
+    // Sat 6 Mar 2027 16:55 → Tue 9 Mar 08:05: Sunday, then Nyepi on Monday 8 March; the 9th
+    // is cuti bersama, open by default.
+    assert_eq!(minutes(&cal, "2027-03-06 16:55", "2027-03-09 08:05"), 10.0);
 }

@@ -5,6 +5,8 @@ mod catalog;
 mod classify;
 mod cli;
 mod config;
+mod fuzz;
+mod hostile;
 mod ingest;
 mod report;
 mod sample;

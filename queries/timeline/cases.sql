@@ -58,6 +58,41 @@ select case_kind, ticket_id, coalesce(branch, getvariable('default_branch')), ad
        customer_name, phone, plate, created_at, resolved_at, 'ticket:' || ticket_id
 from latest_ticket;
 
+-- One spelling per advisor. Names are matched to the roster's name or chat names with case and
+-- spacing ignored (INPUTS.md) and written as the roster writes the name; a name the roster
+-- lacks keeps its most used spelling. "TEGUH" and "Teguh" are one advisor with one scorecard.
+create or replace temp table advisor_spelling as
+with roster as (
+    select lower(regexp_replace(trim(name), '\s+', ' ', 'g')) as folded, name as canonical,
+           0 as rank
+    from raw_advisor
+    union all
+    select lower(regexp_replace(trim(alias), '\s+', ' ', 'g')), name, 1
+    from (select name, unnest(string_split_regex(coalesce(chat_names, ''), '[;,]')) as alias
+          from raw_advisor)
+    where trim(alias) <> ''
+),
+roster_name as (
+    select folded, arg_min(canonical, rank) as canonical from roster group by folded
+),
+used as (
+    select lower(regexp_replace(trim(advisor), '\s+', ' ', 'g')) as folded, advisor,
+           count(*) as n
+    from "case"
+    where advisor is not null
+    group by all
+)
+select u.advisor as written,
+       coalesce(r.canonical,
+                first_value(u.advisor) over (partition by u.folded order by u.n desc, u.advisor))
+           as canonical
+from used u
+left join roster_name r using (folded);
+
+update "case" set advisor = s.canonical
+from advisor_spelling s
+where "case".advisor = s.written and s.written <> s.canonical;
+
 -- Arrival: a check-in with the booking's plate on the slot date (the earliest, when several).
 -- Both sides get their keys first, so the join is a plain equality join on (plate, date): with
 -- the plate expressions in the join condition the planner chose a join that took 53 s at 100×.

@@ -193,6 +193,11 @@ pub fn run(ctx: &Context, paths: &[PathBuf], kind: Option<SourceKind>) -> Result
     ctx.say(format!("configuration: {}", ctx.config_source));
     let batch = import_paths(ctx, &mut store, paths, kind)?;
     print_summary(ctx, &batch)?;
+    fail_on_failed_files(&batch)
+}
+
+/// Exit 2 when any file could not be imported, naming how many.
+pub fn fail_on_failed_files(batch: &BatchResult) -> Result<()> {
     let failed = batch
         .files
         .iter()
@@ -200,7 +205,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], kind: Option<SourceKind>) -> Result
         .count();
     if failed > 0 {
         return Err(Error::input(format!(
-            "{failed} of {} files could not be imported (see above); the others were",
+            "{failed} of {} files could not be imported (see above, `patuh check` and the report's data-quality appendix); the others were",
             batch.files.len()
         )));
     }

@@ -53,7 +53,10 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             let summary = score(ctx, &mut store)?;
             export(ctx, &store, out)?;
             print_score(ctx, &summary)?;
-            report(ctx, &store, semester.as_deref(), out, *pdf)
+            report(ctx, &store, semester.as_deref(), out, *pdf)?;
+            // The run finishes what it can, then says that something is missing (exit 2), as
+            // `patuh import` does for the same input; the report's appendix lists the files.
+            super::import::fail_on_failed_files(&batch)
         }
         Command::Init { .. } | Command::Rules { .. } | Command::Sample { .. } => {
             unreachable!("dispatched in cmd::run")
@@ -261,6 +264,12 @@ fn check(ctx: &Context) -> Result<()> {
         "listing ambiguous chats",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
+    let failed: Vec<(String, String, String)> = query(
+        &store,
+        sql::CHK_FAILED_FILES,
+        "listing files that could not be imported",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     let roster_rows: i64 = store
         .conn()
         .query_row("select count(*) from raw_advisor", [], |r| r.get(0))
@@ -278,10 +287,26 @@ fn check(ctx: &Context) -> Result<()> {
         return stdout_result(write_json(
             &mut out,
             &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows,
+                "failed_files": failed.iter().map(|(p, why, at)| serde_json::json!({"path": p, "reason": why, "failed_at": at})).collect::<Vec<_>>(),
                 "ambiguous_chats": ambiguous.iter().map(|(f, c, m, cand)| serde_json::json!({"file": f, "chat": c, "messages": m, "candidates": cand})).collect::<Vec<_>>() }),
         ));
     }
     let result = (|| -> std::io::Result<()> {
+        if !failed.is_empty() {
+            writeln!(
+                out,
+                "{} files could not be imported (nothing of them is in the store)",
+                failed.len()
+            )?;
+            let mut t = Table::new(["file", "reason", "when"])
+                .max_width(100)
+                .location("file");
+            for (p, why, at) in &failed {
+                t.row([p.clone(), why.clone(), at.clone()]);
+            }
+            t.write(&mut out)?;
+            writeln!(out)?;
+        }
         writeln!(out, "{} quarantined rows", quarantined.len())?;
         if !quarantined.is_empty() {
             let mut t = Table::new(["file", "sheet", "row", "reason"])

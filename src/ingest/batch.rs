@@ -3,7 +3,7 @@
 //! The WhatsApp business side is decided once, at the first step with chats.
 
 use super::chats::{BusinessNames, ChatFile, to_parsed};
-use super::load::{FileReport, Ledger, Pending, load_group};
+use super::load::{FileReport, Ledger, Pending, Status, load_group};
 use super::record::{Parsed, Val};
 use super::{Content, InputFile, ParseSettings, read_file, sha256_hex};
 use crate::cli::SourceKind;
@@ -29,6 +29,8 @@ impl Progress for NoProgress {
 /// by the parser, which knows the business side).
 enum Ready {
     Done(FileReport),
+    /// A file whose earlier rows must go (its content is now another file's): the old file id.
+    Retire(i64, FileReport),
     Rows {
         sha256: String,
         size: u64,
@@ -41,6 +43,7 @@ impl Ready {
     fn from(outcome: Outcome, business: &BusinessNames) -> Self {
         match outcome {
             Outcome::Done(r) => Ready::Done(r),
+            Outcome::Retire(id, r) => Ready::Retire(id, r),
             Outcome::Read {
                 sha256,
                 size,
@@ -61,6 +64,7 @@ impl Ready {
 
 enum Outcome {
     Done(FileReport),
+    Retire(i64, FileReport),
     Read {
         sha256: String,
         size: u64,
@@ -104,11 +108,32 @@ pub fn import(
             let mut names: Vec<String> = config.whatsapp.business_names.clone();
             names.extend(stored_names);
             let mut business: Option<BusinessNames> = None;
+            // Content already read in this batch, by hash: a backup copy in another folder is a
+            // duplicate here exactly as it would be in a later import.
+            let mut seen: std::collections::HashMap<String, (String, SourceKind)> =
+                Default::default();
             for step in order.chunks(STEP_FILES) {
-                let outcomes: Vec<(usize, Outcome)> = step
+                let mut outcomes: Vec<(usize, Outcome)> = step
                     .par_iter()
                     .map(|&i| (i, read_one(&inputs[i], ledger, settings)))
                     .collect();
+                for (i, outcome) in &mut outcomes {
+                    if let Outcome::Read { sha256, kind, .. } = outcome {
+                        let file = &inputs[*i];
+                        match seen.get(sha256.as_str()) {
+                            Some((first, first_kind)) => {
+                                let mut known = known_content(ledger, file, sha256, first);
+                                if let Outcome::Done(r) | Outcome::Retire(_, r) = &mut known {
+                                    r.kind = r.kind.or(Some(*first_kind));
+                                }
+                                *outcome = known;
+                            }
+                            None => {
+                                seen.insert(sha256.clone(), (file.display.clone(), *kind));
+                            }
+                        }
+                    }
+                }
                 names.extend(outcomes.iter().flat_map(|(_, o)| match o {
                     Outcome::Read {
                         content: Content::Rows(p),
@@ -150,10 +175,11 @@ pub fn import(
         }
         notes.extend(parser.join().expect("the parser thread does not panic"));
     });
-    let files = files
+    let files: Vec<FileReport> = files
         .into_iter()
         .map(|f| f.expect("every file has a report"))
         .collect();
+    record_failures(store, inputs, &files)?;
     Ok(BatchResult { files, notes })
 }
 
@@ -195,6 +221,14 @@ fn load_step(
         let file = &inputs[i];
         match outcome {
             Ready::Done(r) => {
+                files[i] = Some(r);
+                progress.step();
+            }
+            Ready::Retire(old, r) => {
+                let r = match super::load::retire(store, old, &file.display) {
+                    Ok(()) => r,
+                    Err(e) => FileReport::failed(&file.display, r.sha256.clone(), e.to_string()),
+                };
                 files[i] = Some(r);
                 progress.step();
             }
@@ -262,6 +296,24 @@ fn flush(
 }
 
 fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outcome {
+    // A device or a pipe would be read forever (`/dev/zero`) or block: only files are read.
+    match std::fs::metadata(&file.canonical) {
+        Ok(m) if m.is_file() => {}
+        Ok(_) => {
+            return Outcome::Done(FileReport::failed(
+                &file.display,
+                None,
+                "is not a regular file (a device, pipe or socket); not read".into(),
+            ));
+        }
+        Err(e) => {
+            return Outcome::Done(FileReport::failed(
+                &file.display,
+                None,
+                format!("cannot be read ({e})"),
+            ));
+        }
+    }
     let bytes = match std::fs::read(&file.canonical) {
         Ok(b) => b,
         Err(e) => {
@@ -273,8 +325,8 @@ fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outc
         }
     };
     let sha256 = sha256_hex(&bytes);
-    if let Some(report) = ledger.unchanged(file, &sha256) {
-        return Outcome::Done(report);
+    if let Some(first) = ledger.imported_as(&sha256) {
+        return known_content(ledger, file, &sha256, &first);
     }
     match read_file(&file.canonical, &bytes, settings) {
         Ok((kind, content)) => Outcome::Read {
@@ -284,6 +336,76 @@ fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outc
             content,
         },
         Err(reason) => Outcome::Done(FileReport::failed(&file.display, Some(sha256), reason)),
+    }
+}
+
+/// Keeps the store's list of files that could not be imported current: this batch's failures
+/// replace earlier entries of the same paths, and a path that imported now, or that no longer
+/// exists (the broken file was removed), leaves the list.
+fn record_failures(store: &mut Store, inputs: &[InputFile], files: &[FileReport]) -> Result<()> {
+    let listed: Vec<String> = crate::store::rows(
+        store.conn(),
+        "select path from import_failure",
+        [],
+        |r| r.get(0),
+    )
+    .map_err(|e| store.error("reading the files that could not be imported", e))?;
+    store.unit_of_work("recording the files that could not be imported", |conn| {
+        let mut forget = conn.prepare("delete from import_failure where path = ?")?;
+        for gone in listed.iter().filter(|p| !std::path::Path::new(p).exists()) {
+            forget.execute([gone])?;
+        }
+        let mut add = conn.prepare(
+            "insert into import_failure (path, display_path, sha256, reason, failed_at) values (?, ?, ?, ?, current_timestamp::timestamp)",
+        )?;
+        for (input, report) in inputs.iter().zip(files) {
+            let path = input.canonical.display().to_string();
+            forget.execute([&path])?;
+            if report.status == Status::Failed {
+                add.execute(duckdb::params![
+                    path,
+                    report.path,
+                    report.sha256,
+                    report.warnings.join("; ")
+                ])?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The report for a file whose content is already loaded, by itself (unchanged) or by `first`
+/// (a duplicate, in the store or earlier in this batch). A file that held other content before
+/// is retired: its old rows go, so it never keeps content it no longer has.
+fn known_content(ledger: &Ledger, file: &InputFile, sha256: &str, first: &str) -> Outcome {
+    let previous = ledger.previous(file);
+    let mut report = FileReport {
+        path: file.display.clone(),
+        kind: ledger.kind_of(sha256),
+        layout: None,
+        sha256: Some(sha256.to_string()),
+        rows_read: 0,
+        rows_loaded: 0,
+        rows_quarantined: 0,
+        rows_skipped: 0,
+        status: Status::Unchanged,
+        warnings: Vec::new(),
+    };
+    match previous {
+        Some((_, sha)) if sha == sha256 => Outcome::Done(report),
+        Some((old, _)) => {
+            report.status = Status::Replaced;
+            report.warnings.push(format!(
+                "now holds the same content as {first}: its earlier rows were removed and the content is not loaded twice"
+            ));
+            Outcome::Retire(old, report)
+        }
+        None => {
+            report.warnings.push(format!(
+                "the same content was already imported as {first}; not loaded twice"
+            ));
+            Outcome::Done(report)
+        }
     }
 }
 

@@ -163,6 +163,12 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
                 raw: serde_json::json!({ "line": b.text }).to_string(),
             });
         }
+        for note in &f.chat.notes {
+            parsed.warn(format!(
+                "{}: {note}",
+                f.entry.as_deref().unwrap_or(&f.name)
+            ));
+        }
         if f.chat.messages.is_empty() {
             parsed.warn(format!(
                 "{}: no messages found",

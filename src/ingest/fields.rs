@@ -24,6 +24,9 @@ pub struct HeaderMap {
     pub headers: HashMap<String, String>,
     /// Columns no alias names, kept in `extra` as JSON: (column, header text).
     pub extra: Vec<(usize, String)>,
+    /// Further columns headed like a field already mapped (two "Tanggal" columns): a row takes
+    /// the first of them that is filled.
+    pub repeated: HashMap<String, Vec<usize>>,
 }
 
 impl HeaderMap {
@@ -55,6 +58,7 @@ fn map_row(row: &Row, spec: &SourceFields, source: &'static str, index: usize) -
     let mut columns = HashMap::new();
     let mut headers = HashMap::new();
     let mut extra = Vec::new();
+    let mut repeated: HashMap<String, Vec<usize>> = HashMap::new();
     for (col, cell) in row.cells.iter().enumerate() {
         let Cell::Text(text) = cell else { continue };
         match spec.field_of(text) {
@@ -62,6 +66,7 @@ fn map_row(row: &Row, spec: &SourceFields, source: &'static str, index: usize) -
                 columns.insert(field.to_string(), col);
                 headers.insert(field.to_string(), text.trim().to_string());
             }
+            Some(field) => repeated.entry(field.to_string()).or_default().push(col),
             _ if !text.trim().is_empty() => extra.push((col, text.trim().to_string())),
             _ => {}
         }
@@ -72,6 +77,45 @@ fn map_row(row: &Row, spec: &SourceFields, source: &'static str, index: usize) -
         columns,
         headers,
         extra,
+        repeated,
+    }
+}
+
+/// Spreadsheet column letters of a 0-based index (0 → A, 27 → AB).
+pub fn column_letters(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
+}
+
+impl HeaderMap {
+    /// One sentence per field headed in several columns, for the file's warnings.
+    pub fn repeated_notes(&self) -> Vec<String> {
+        let mut notes: Vec<String> = self
+            .repeated
+            .iter()
+            .map(|(field, cols)| {
+                let first = self.columns[field];
+                let all: Vec<String> = std::iter::once(first)
+                    .chain(cols.iter().copied())
+                    .map(column_letters)
+                    .collect();
+                format!(
+                    "columns {} are all headed {:?}: each row takes the first of them that is filled",
+                    all.join(", "),
+                    self.headers.get(field).map_or(field.as_str(), |h| h.as_str())
+                )
+            })
+            .collect();
+        notes.sort();
+        notes
     }
 }
 
@@ -81,6 +125,8 @@ pub struct RowReader<'a> {
     pub map: &'a HeaderMap,
     pub order: DayMonth,
     pub tz: chrono_tz::Tz,
+    /// The years a date may fall in (earlier or later is a typing error, quarantined).
+    pub years: (i32, i32),
 }
 
 impl<'a> RowReader<'a> {
@@ -93,10 +139,47 @@ impl<'a> RowReader<'a> {
     }
 
     pub fn cell(&self, field: &str) -> &'a Cell {
-        match self.map.columns.get(field) {
-            Some(&c) => self.row.get(c),
-            None => &Cell::Empty,
+        let Some(&c) = self.map.columns.get(field) else {
+            return &Cell::Empty;
+        };
+        let cell = self.row.get(c);
+        match self.map.repeated.get(field) {
+            Some(more) if cell.is_empty() => more
+                .iter()
+                .map(|&c| self.row.get(c))
+                .find(|c| !c.is_empty())
+                .unwrap_or(cell),
+            _ => cell,
         }
+    }
+
+    /// A sentence when a field headed in several columns holds different values in this row.
+    pub fn repeated_conflicts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (field, more) in &self.map.repeated {
+            let first = self.map.columns[field];
+            let cols: Vec<usize> = std::iter::once(first).chain(more.iter().copied()).collect();
+            let filled: Vec<(usize, String)> = cols
+                .iter()
+                .map(|&c| (c, self.row.get(c).text()))
+                .filter(|(_, t)| !t.is_empty())
+                .collect();
+            if filled.iter().any(|(_, t)| *t != filled[0].1) {
+                out.push(format!(
+                    "row {}: {} is filled differently in columns {}; {:?} from column {} was used",
+                    self.row.number,
+                    self.display(field),
+                    filled
+                        .iter()
+                        .map(|(c, t)| format!("{} ({t:?})", column_letters(*c)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    filled[0].1,
+                    column_letters(filled[0].0)
+                ));
+            }
+        }
+        out
     }
 
     /// The field as trimmed text; `None` when blank or absent.
@@ -118,6 +201,29 @@ impl<'a> RowReader<'a> {
     /// A date-time field: text in any listed form, an Excel serial, or an offset stamp converted
     /// to the branch's time. Blank is `Ok(None)`; unreadable is an error naming row and column.
     pub fn stamp(&self, field: &str) -> Result<Option<NaiveDateTime>, String> {
+        let stamp = self.any_stamp(field)?;
+        if let Some(t) = stamp {
+            self.plausible(field, t.date())?;
+        }
+        Ok(stamp)
+    }
+
+    /// A date outside the plausible years (01/01/1900, 31/12/9999) is a typing error.
+    fn plausible(&self, field: &str, date: NaiveDate) -> Result<(), String> {
+        use chrono::Datelike;
+        let (earliest, latest) = self.years;
+        if (earliest..=latest).contains(&date.year()) {
+            return Ok(());
+        }
+        Err(format!(
+            "row {}: {} {:?} is outside the plausible years {earliest}–{latest} (import.earliest_year, import.latest_year)",
+            self.row.number,
+            self.display(field),
+            self.cell(field).text()
+        ))
+    }
+
+    fn any_stamp(&self, field: &str) -> Result<Option<NaiveDateTime>, String> {
         match self.cell(field) {
             Cell::Empty => Ok(None),
             Cell::Serial(n) | Cell::Number(n) => excel_serial(*n)
@@ -146,6 +252,7 @@ impl<'a> RowReader<'a> {
         if let Cell::Text(t) = self.cell(field)
             && let Some(d) = parse_date_only(t, self.order)
         {
+            self.plausible(field, d)?;
             return Ok(Some(d));
         }
         Ok(self.stamp(field)?.map(|t| t.date()))
@@ -245,15 +352,18 @@ pub fn raw_json(row: &Row, header: Option<&Row>) -> String {
     serde_json::Value::Object(m).to_string()
 }
 
-/// A total line at the bottom of a sheet ("Total", "Jumlah", "Grand Total").
-pub fn is_total_row(row: &Row) -> bool {
-    row.cells
-        .iter()
-        .find(|c| !c.is_empty())
+/// A total line at the bottom of a sheet ("Total", "Jumlah", "Grand Total"): a row whose first
+/// filled cell is such a label and that lacks the kind's key fields (one of them empty, or the
+/// label itself). A complaint whose subject starts with "Total biaya…" and that has its ticket
+/// number and date is a row, not a total.
+pub fn is_total_row(row: &Row, map: &HeaderMap) -> bool {
+    let Some(label_col) = row.cells.iter().position(|c| !c.is_empty()) else {
+        return false;
+    };
+    let is_label = match row.get(label_col) {
         // Only text starting with t, j, g or s can be a total label: skip folding the rest.
-        .filter(|c| matches!(c, Cell::Text(t) if t.trim_start().starts_with(['T', 't', 'J', 'j', 'G', 'g', 'S', 's'])))
-        .map(|c| {
-            let f = fold(&c.text());
+        Cell::Text(t) if t.trim_start().starts_with(['T', 't', 'J', 'j', 'G', 'g', 'S', 's']) => {
+            let f = fold(t);
             [
                 "total",
                 "jumlah",
@@ -264,8 +374,17 @@ pub fn is_total_row(row: &Row) -> bool {
             ]
             .iter()
             .any(|w| f == *w || f.starts_with(&format!("{w} ")))
-        })
-        .unwrap_or(false)
+        }
+        _ => false,
+    };
+    is_label
+        && fields(map.source)
+            .required
+            .iter()
+            .any(|f| match map.columns.get(f) {
+                Some(&c) => c == label_col || row.get(c).is_empty(),
+                None => true,
+            })
 }
 
 /// Every text written in the given fields of a sheet's data rows, for deciding day/month order.

@@ -91,34 +91,35 @@ impl Ledger {
         Ok(Self { by_path, by_sha })
     }
 
-    /// The report for a file whose content is already in the store, if it is.
-    pub fn unchanged(&self, file: &InputFile, sha256: &str) -> Option<FileReport> {
-        let (display, kind) = self.by_sha.get(sha256)?;
-        let same_path = self
-            .by_path
-            .get(&key(file))
-            .is_some_and(|(_, s)| s == sha256);
-        let warnings = if same_path {
-            Vec::new()
-        } else {
-            vec![format!(
-                "the same content was already imported as {display}"
-            )]
-        };
-        let report = FileReport {
-            path: file.display.clone(),
-            kind: SourceKind::from_name(kind),
-            layout: None,
-            sha256: Some(sha256.to_string()),
-            rows_read: 0,
-            rows_loaded: 0,
-            rows_quarantined: 0,
-            rows_skipped: 0,
-            status: Status::Unchanged,
-            warnings,
-        };
-        Some(report)
+    /// Where this content is already in the store: the file's own earlier import (same path,
+    /// same content), else the display path of the file that brought it.
+    pub fn imported_as(&self, sha256: &str) -> Option<String> {
+        self.by_sha.get(sha256).map(|(display, _)| display.clone())
     }
+
+    /// The file id and content hash of this path's earlier import, if any.
+    pub fn previous(&self, file: &InputFile) -> Option<(i64, &str)> {
+        self.by_path
+            .get(&key(file))
+            .map(|(id, sha)| (*id, sha.as_str()))
+    }
+
+    /// The kind of the stored file with this content.
+    pub fn kind_of(&self, sha256: &str) -> Option<SourceKind> {
+        self.by_sha
+            .get(sha256)
+            .and_then(|(_, kind)| SourceKind::from_name(kind))
+    }
+}
+
+/// Removes a file's rows, quarantine and ledger entry in one transaction.
+pub fn retire(store: &mut Store, file_id: i64, display: &str) -> Result<()> {
+    store.unit_of_work(&format!("removing the earlier rows of {display}"), |conn| {
+        for table in RAW_TABLES.iter().chain(&["quarantine", "import_file"]) {
+            conn.execute(&format!("delete from {table} where file_id = ?"), [file_id])?;
+        }
+        Ok(())
+    })
 }
 
 fn key(file: &InputFile) -> String {

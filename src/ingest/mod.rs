@@ -129,6 +129,11 @@ pub struct ParseSettings {
     pub chat_order: Option<DayMonth>,
     pub tz: chrono_tz::Tz,
     pub calendar: crate::calendar::BranchCalendar,
+    /// The years a date may fall in.
+    pub years: (i32, i32),
+    /// What one `.zip` entry may inflate to: bytes, and times its compressed size.
+    pub zip_entry_max: u64,
+    pub zip_ratio_max: u64,
 }
 
 impl ParseSettings {
@@ -143,6 +148,9 @@ impl ParseSettings {
             },
             tz: branch.time_zone,
             calendar: config.calendar(branch),
+            years: config.import.years(),
+            zip_entry_max: config.import.max_zip_entry_mb.saturating_mul(1024 * 1024),
+            zip_ratio_max: config.import.max_zip_ratio,
         }
     }
 }
@@ -166,14 +174,16 @@ pub fn read_file(
     let want_chat = matches!(settings.forced_kind, None | Some(SourceKind::Whatsapp));
     match ext.as_str() {
         "txt" => {
-            let text = table::decode_text(bytes);
             if settings.forced_kind.is_some() && !want_chat {
                 return Err("a .txt file can only be a WhatsApp export".into());
             }
+            let (text, note) = table::decode_text_noted(bytes);
             if !whatsapp::looks_like_whatsapp(&text) && settings.forced_kind.is_none() {
                 return Err("not a WhatsApp export: its first lines do not start with a date and time such as \"22/04/25 09.15 - \" or \"[4/22/25, 9:15:03 AM]\"".into());
             }
-            let chat = whatsapp::parse(&text, settings.chat_order);
+            let mut chat = whatsapp::parse(&text, settings.chat_order);
+            chat.notes.extend(note);
+            drop_stray_dates(&mut chat, settings.years);
             Ok((
                 SourceKind::Whatsapp,
                 Content::Chats(vec![ChatFile {
@@ -184,7 +194,10 @@ pub fn read_file(
             ))
         }
         "zip" => {
-            let chats = read_zip(bytes, &name, settings.chat_order)?;
+            if settings.forced_kind.is_some() && !want_chat {
+                return Err("a .zip file can only be a WhatsApp \"export with media\"".into());
+            }
+            let chats = read_zip(bytes, &name, settings)?;
             Ok((SourceKind::Whatsapp, Content::Chats(chats)))
         }
         _ => {
@@ -197,6 +210,7 @@ pub fn read_file(
             let ctx = sheets::SheetContext {
                 tz: settings.tz,
                 calendar: &settings.calendar,
+                years: settings.years,
             };
             let parsed =
                 if kind == SourceKind::Checklist && sheets.iter().any(checklist_form::is_form) {
@@ -243,32 +257,58 @@ pub fn detect_kind(sheets: &[Sheet]) -> std::result::Result<SourceKind, String> 
     })
 }
 
+/// Chat messages dated outside the plausible years (a phone with its clock at 1970) become bad
+/// lines with the reason, like a sheet's stray date.
+fn drop_stray_dates(chat: &mut whatsapp::Chat, (earliest, latest): (i32, i32)) {
+    use chrono::Datelike;
+    let plausible = |m: &whatsapp::ChatMessage| (earliest..=latest).contains(&m.at.year());
+    if chat.messages.iter().all(plausible) {
+        return;
+    }
+    let (keep, stray): (Vec<_>, Vec<_>) = std::mem::take(&mut chat.messages)
+        .into_iter()
+        .partition(plausible);
+    chat.messages = keep;
+    chat.bad_lines.extend(stray.into_iter().map(|m| whatsapp::BadLine {
+        line: m.line,
+        reason: format!(
+            "line {}: the date {} is outside the plausible years {earliest}–{latest} (import.earliest_year, import.latest_year)",
+            m.line,
+            m.at.format("%d/%m/%Y")
+        ),
+        text: m.text,
+    }));
+    chat.bad_lines.sort_by_key(|b| b.line);
+}
+
 fn read_zip(
     bytes: &[u8],
     name: &str,
-    order: Option<DayMonth>,
+    settings: &ParseSettings,
 ) -> std::result::Result<Vec<ChatFile>, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("not a readable .zip ({e})"))?;
     let mut chats = Vec::new();
     for i in 0..archive.len() {
-        let mut entry = archive
+        let entry = archive
             .by_index(i)
             .map_err(|e| format!("entry {i} of the .zip cannot be read ({e})"))?;
         let entry_name = entry.name().to_string();
-        if !entry_name.to_lowercase().ends_with(".txt") {
+        if !entry.is_file() || !entry_name.to_lowercase().ends_with(".txt") {
             continue; // media files of "export with media"
         }
-        let mut data = Vec::new();
-        entry
-            .read_to_end(&mut data)
-            .map_err(|e| format!("{entry_name}: cannot be read from the .zip ({e})"))?;
-        let text = table::decode_text(&data);
-        if whatsapp::looks_like_whatsapp(&text) {
+        let compressed = entry.compressed_size();
+        let data = read_entry_capped(entry, &entry_name, compressed, settings)?;
+        let (text, note) = table::decode_text_noted(&data);
+        drop(data);
+        if whatsapp::looks_like_whatsapp(&text) || settings.forced_kind.is_some() {
+            let mut chat = whatsapp::parse(&text, settings.chat_order);
+            chat.notes.extend(note);
+            drop_stray_dates(&mut chat, settings.years);
             chats.push(ChatFile {
                 name: name.to_string(),
                 entry: Some(entry_name),
-                chat: whatsapp::parse(&text, order),
+                chat,
             });
         }
     }
@@ -276,4 +316,48 @@ fn read_zip(
         return Err("the .zip holds no WhatsApp chat (.txt) export".into());
     }
     Ok(chats)
+}
+
+/// Reads one zip entry, refusing it as soon as it inflates past the configured size or ratio to
+/// its compressed size (checked while reading, so a zip bomb costs at most the cap, never the
+/// whole inflation). The archive reads an entry through its stated compressed size, so a lying
+/// header cannot widen the cap. Entries under 1 MB are never refused for their ratio.
+fn read_entry_capped(
+    mut entry: impl Read,
+    entry_name: &str,
+    compressed: u64,
+    settings: &ParseSettings,
+) -> std::result::Result<Vec<u8>, String> {
+    const RATIO_FLOOR: u64 = 1 << 20;
+    let by_ratio = compressed
+        .saturating_mul(settings.zip_ratio_max)
+        .max(RATIO_FLOOR);
+    let cap = settings.zip_entry_max.min(by_ratio);
+    let mut data = Vec::new();
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        let n = entry
+            .read(&mut chunk)
+            .map_err(|e| format!("{entry_name}: cannot be read from the .zip ({e})"))?;
+        if n == 0 {
+            return Ok(data);
+        }
+        data.extend_from_slice(&chunk[..n]);
+        if data.len() as u64 > cap {
+            let why = if cap == settings.zip_entry_max {
+                format!(
+                    "more than {} MB (import.max_zip_entry_mb)",
+                    settings.zip_entry_max / (1024 * 1024)
+                )
+            } else {
+                format!(
+                    "more than {} times its compressed size of {} bytes (import.max_zip_ratio)",
+                    settings.zip_ratio_max, compressed
+                )
+            };
+            return Err(format!(
+                "{entry_name}: inflates to {why}; refused as a possible zip bomb, nothing of this file was imported"
+            ));
+        }
+    }
 }

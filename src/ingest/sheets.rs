@@ -15,6 +15,8 @@ use rayon::prelude::*;
 pub struct SheetContext<'a> {
     pub tz: chrono_tz::Tz,
     pub calendar: &'a crate::calendar::BranchCalendar,
+    /// The years a date may fall in.
+    pub years: (i32, i32),
 }
 
 /// Fields holding dates, whose written values decide day/month order for the file.
@@ -126,6 +128,12 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
     for (sheet, map) in &found {
         let header_row = &sheet.rows[map.header_index];
         let sheet_name = sheet.name.clone();
+        let place = sheet_name
+            .as_deref()
+            .map_or(String::new(), |n| format!("sheet {n:?}: "));
+        for note in sheet.notes.iter().chain(&map.repeated_notes()) {
+            parsed.warn(format!("{place}{note}"));
+        }
         // Rows are independent: read them in parallel, each into its own small result, then
         // merge in row order so quarantine and warnings keep the file's order.
         let rows: Vec<RowResult> = sheet.rows[map.header_index + 1..]
@@ -133,7 +141,10 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
             .enumerate()
             .map(|(i, row)| {
                 let mut local = Parsed::default();
-                if row.is_blank() || is_total_row(row) {
+                if let Some(defect) = &row.defect {
+                    return (i, Some(Err(defect.clone())), local);
+                }
+                if row.is_blank() || is_total_row(row, map) {
                     return (i, None, local);
                 }
                 let reader = RowReader {
@@ -141,7 +152,11 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
                     map,
                     order,
                     tz: ctx.tz,
+                    years: ctx.years,
                 };
+                for conflict in reader.repeated_conflicts() {
+                    local.warn(conflict);
+                }
                 let result = match kind {
                     SourceKind::Booking => booking(&reader, &mut local, &sheet_name),
                     SourceKind::WorkOrder => work_order(&reader, &mut local, &sheet_name),

@@ -46,6 +46,9 @@ impl Cell {
 pub struct Row {
     pub number: usize,
     pub cells: Vec<Cell>,
+    /// Why the reader could not split this row into cells (an unclosed quote): the row is
+    /// quarantined with this sentence instead of being read.
+    pub defect: Option<String>,
 }
 
 impl Row {
@@ -63,6 +66,8 @@ pub struct Sheet {
     /// `None` for a CSV file.
     pub name: Option<String>,
     pub rows: Vec<Row>,
+    /// What the reader had to repair (bad UTF-8 bytes), said in the file's warnings.
+    pub notes: Vec<String>,
 }
 
 /// Reads every sheet of a workbook, or the one table of a CSV file.
@@ -109,12 +114,14 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>> {
                 Row {
                     number: first_row + i,
                     cells,
+                    defect: None,
                 }
             })
             .collect();
         sheets.push(Sheet {
             name: Some(name),
             rows,
+            notes: Vec::new(),
         });
     }
     Ok(sheets)
@@ -132,20 +139,39 @@ fn cell_of(d: &Data) -> Cell {
     }
 }
 
-/// Text of a CSV file: UTF-8 with or without BOM, else Windows-1252 (what Excel writes).
+/// Text of a CSV file or chat: UTF-8 with or without BOM, else Windows-1252 (what Excel writes).
 pub fn decode_text(bytes: &[u8]) -> String {
+    decode_text_noted(bytes).0
+}
+
+/// Like [`decode_text`], with a sentence when bytes had to be replaced. A UTF-8 file with a few
+/// bad bytes (a truncated copy, one pasted character) stays UTF-8 with only those bytes replaced;
+/// Windows-1252 is chosen only when the file is mostly not UTF-8 (no more valid multi-byte
+/// characters than invalid bytes), as a file Excel wrote is.
+pub fn decode_text_noted(bytes: &[u8]) -> (String, Option<String>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-                let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
-                return text.into_owned();
-            }
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            text.into_owned()
-        }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), None);
     }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
+        return (text.into_owned(), None);
+    }
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if valid_multibyte > invalid {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let note = format!(
+            "{invalid} byte sequence{} not valid UTF-8 replaced by \u{fffd}; the rest read as UTF-8",
+            if invalid == 1 { " was" } else { "s were" }
+        );
+        return (text, Some(note));
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    (text.into_owned(), None)
 }
 
 /// The delimiter that splits the first lines most consistently: `;` (Excel in Indonesian
@@ -173,18 +199,91 @@ fn sniff_delimiter(text: &str) -> u8 {
 }
 
 fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
-    let text = decode_text(bytes);
+    let (text, note) = decode_text_noted(bytes);
     let delimiter = sniff_delimiter(&text);
+    let mut rows = Vec::new();
+    // A quote that never closes would swallow every line after it into one cell: the row it
+    // opens in is quarantined and the lines after it are read on their own.
+    let (mut rest, mut first_line) = (text.as_str(), 1usize);
+    while let Some(open) = unclosed_quote(rest, delimiter) {
+        read_records(path, &rest[..open], first_line, delimiter, &mut rows)?;
+        let line = first_line + rest[..open].matches('\n').count();
+        let end = rest[open..].find('\n').map_or(rest.len(), |i| open + i + 1);
+        let raw = rest[open..end].trim_end_matches(['\r', '\n']);
+        rows.push(Row {
+            number: line,
+            cells: raw
+                .split(delimiter as char)
+                .map(|c| {
+                    if c.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(c.to_string())
+                    }
+                })
+                .collect(),
+            defect: Some(format!(
+                "line {line}: a quoted cell opens here and is never closed (a missing \"); the row is quarantined and the lines after it are read as rows of their own"
+            )),
+        });
+        first_line = line + 1;
+        rest = &rest[end..];
+    }
+    read_records(path, rest, first_line, delimiter, &mut rows)?;
+    Ok(Sheet {
+        name: None,
+        rows,
+        notes: note.into_iter().collect(),
+    })
+}
+
+/// Where the record holding a quoted cell that never closes starts (a byte offset), read with
+/// the CSV reader's own rules: a quote opens only at the start of a cell, `""` inside quotes is
+/// a quote, and a line break inside quotes belongs to the cell.
+pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let b = text.as_bytes();
+    let (mut i, mut record_start, mut field_start, mut quoted) = (0, 0, true, false);
+    while i < b.len() {
+        let c = b[i];
+        if quoted {
+            if c == b'"' {
+                if b.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                    field_start = false;
+                }
+            }
+        } else if c == b'"' && field_start {
+            quoted = true;
+        } else if c == b'\n' || c == b'\r' {
+            field_start = true;
+            record_start = i + 1;
+        } else {
+            field_start = c == delimiter;
+        }
+        i += 1;
+    }
+    quoted.then_some(record_start)
+}
+
+/// Reads the records of `text` (which starts on line `first_line`) into `rows`.
+fn read_records(
+    path: &Path,
+    text: &str,
+    first_line: usize,
+    delimiter: u8,
+    rows: &mut Vec<Row>,
+) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     // A row is numbered by the line it starts on (a quoted cell may span lines), counted from
     // byte offsets so blank lines the reader passes over still count.
-    let (mut line, mut counted_to) = (1usize, 0usize);
+    let (mut line, mut counted_to) = (first_line, 0usize);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -214,7 +313,11 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
                         }
                     })
                     .collect();
-                rows.push(Row { number, cells });
+                rows.push(Row {
+                    number,
+                    cells,
+                    defect: None,
+                });
             }
             Err(e) => {
                 return Err(Error::input(format!(
@@ -224,5 +327,5 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
             }
         }
     }
-    Ok(Sheet { name: None, rows })
+    Ok(())
 }

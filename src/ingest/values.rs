@@ -10,6 +10,9 @@ use std::sync::LazyLock;
 pub enum DayMonth {
     DayFirst,
     MonthFirst,
+    /// Two-digit year first (`25/12/03` = 3 December 2025), as some phones write chat headers;
+    /// never chosen for sheets, only when a chat's chronology shows it.
+    YearFirst,
 }
 
 /// A parsed timestamp: local wall-clock time, or an instant with its offset (helpdesk exports).
@@ -158,8 +161,11 @@ pub fn decide_day_month<'a>(texts: impl IntoIterator<Item = &'a str>) -> DayMont
     }
 }
 
-fn year4(y: i32) -> i32 {
-    if y < 100 { 2000 + y } else { y }
+/// A year as written: two digits are this century (`25` → 2025); four are taken as they are,
+/// so `0001` stays year 1 (and is then refused as implausible), never 2001.
+fn year_of(text: &str) -> Option<i32> {
+    let y: i32 = text.parse().ok()?;
+    Some(if text.len() <= 2 { 2000 + y } else { y })
 }
 
 /// Splits `22/04/2025 09.15` into date and time parts (time may be empty): the time is the first
@@ -222,17 +228,18 @@ pub fn parse_date_only(text: &str, order: DayMonth) -> Option<NaiveDate> {
             (a.parse().ok()?, b.parse().ok()?, c3.parse().ok()?)
         } else {
             let (x, z): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
-            let y = year4(c3.parse().ok()?);
             match order {
-                DayMonth::DayFirst => (y, z, x),
-                DayMonth::MonthFirst => (y, x, z),
+                DayMonth::DayFirst => (year_of(c3)?, z, x),
+                DayMonth::MonthFirst => (year_of(c3)?, x, z),
+                DayMonth::YearFirst if a.len() == 2 => (year_of(a)?, z, c3.parse().ok()?),
+                DayMonth::YearFirst => return None,
             }
         };
         return NaiveDate::from_ymd_opt(y, m, d);
     }
     if let Some(c) = WORD_DATE.captures(&t) {
         let m = month_number(&c[2])?;
-        return NaiveDate::from_ymd_opt(year4(c[3].parse().ok()?), m, c[1].parse().ok()?);
+        return NaiveDate::from_ymd_opt(year_of(&c[3])?, m, c[1].parse().ok()?);
     }
     if let Some(c) = WORD_DATE_US.captures(&t) {
         let m = month_number(&c[1])?;

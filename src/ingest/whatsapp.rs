@@ -44,6 +44,8 @@ pub struct Chat {
     pub bad_lines: Vec<BadLine>,
     /// Lines read (every line of the file).
     pub lines: usize,
+    /// What the reader decided that a user should hear (dates read year first).
+    pub notes: Vec<String>,
 }
 
 static BRACKET: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,7 +98,8 @@ fn header(line: &str) -> Option<Header<'_>> {
     })
 }
 
-/// True when the first non-blank lines of `text` are WhatsApp message headers.
+/// True when the first non-blank line of `text` is a WhatsApp message header (a short chat may
+/// have one message whose continuation lines fill the rest), or most of the first lines are.
 pub fn looks_like_whatsapp(text: &str) -> bool {
     let lines: Vec<String> = text
         .lines()
@@ -105,16 +108,67 @@ pub fn looks_like_whatsapp(text: &str) -> bool {
         .take(10)
         .collect();
     let headers = lines.iter().filter(|l| header(l).is_some()).count();
-    !lines.is_empty() && headers * 2 >= lines.len().min(4) && header(&lines[0]).is_some()
-        || headers >= 3
+    lines.first().is_some_and(|l| header(l).is_some()) || headers >= 3
+}
+
+/// Day/month order of a chat's headers, and a note when the dates are year first. A chat is
+/// written in time order, so the reading under which the dates go back in time least wins;
+/// `25/12/03` read day first would put a December chat in 2003.
+fn decide_order(headers: &[Option<Header>]) -> (DayMonth, Option<String>) {
+    let decided = decide_day_month(headers.iter().flatten().map(|h| h.date));
+    let mut distinct: Vec<&str> = headers.iter().flatten().map(|h| h.date).collect();
+    distinct.dedup();
+    let two_digit_first = distinct.iter().all(|d| {
+        d.split(['/', '.', '-'])
+            .next()
+            .is_some_and(|first| first.len() == 2)
+    });
+    if distinct.len() < 2 || !two_digit_first {
+        return (decided, None);
+    }
+    // (dates that do not parse, steps back in time) under one reading.
+    let disorder = |order: DayMonth| {
+        let (mut bad, mut back, mut prev) = (0usize, 0usize, None);
+        for d in &distinct {
+            match parse_date_only(d, order) {
+                Some(x) => {
+                    back += usize::from(prev.is_some_and(|p| x < p));
+                    prev = Some(x);
+                }
+                None => bad += 1,
+            }
+        }
+        (bad, back)
+    };
+    let (usual, year_first) = (disorder(decided), disorder(DayMonth::YearFirst));
+    if year_first < usual {
+        let note = format!(
+            "dates read as two-digit year first (yy/mm/dd): read {} they would go back in time {} times{}",
+            if decided == DayMonth::MonthFirst {
+                "month first"
+            } else {
+                "day first"
+            },
+            usual.1,
+            if usual.0 > 0 {
+                format!(" and {} would not be dates", usual.0)
+            } else {
+                String::new()
+            }
+        );
+        return (DayMonth::YearFirst, Some(note));
+    }
+    (decided, None)
 }
 
 /// Parses a whole export. `order` forces day/month order; `None` decides from the file.
 pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
     let lines: Vec<String> = text.lines().map(clean_line).collect();
     let headers: Vec<Option<Header>> = lines.iter().map(|l| header(l)).collect();
-    let day_month =
-        order.unwrap_or_else(|| decide_day_month(headers.iter().flatten().map(|h| h.date)));
+    let (day_month, note) = match order {
+        Some(o) => (o, None),
+        None => decide_order(&headers),
+    };
     let bracketed = headers.iter().flatten().filter(|h| h.bracket).count();
     let layout = if bracketed * 2 > headers.iter().flatten().count() {
         "ios"
@@ -175,6 +229,7 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
         day_month,
         bad_lines,
         lines: lines.len(),
+        notes: note.into_iter().collect(),
     }
 }
 
@@ -216,24 +271,60 @@ const SYSTEM_TEXT: &[&str] = &[
     "anda memblokir kontak ini",
     "you unblocked this contact",
     "anda membuka blokir kontak ini",
+    "disappearing messages were turned",
+    "disappearing messages are",
+    "pesan sementara diaktifkan",
+    "pesan sementara dinonaktifkan",
+    "pesan sementara telah",
+    "tap to learn more",
+    "ketuk untuk info selengkapnya",
+    "this business account has now registered",
+    "akun bisnis ini sekarang",
 ];
 
-/// Words that mark an authorless event line mistaken for `Name: text`.
-const SYSTEM_SENDER: &[&str] = &[
-    " changed ",
-    " created ",
-    " added ",
-    " removed ",
-    " left",
-    " joined ",
-    "security code",
-    " mengubah ",
-    " membuat ",
-    " menambahkan ",
-    " mengeluarkan ",
-    " keluar",
-    " bergabung ",
+/// Phrases of system events that iOS files under the contact's name and that begin with the
+/// contact's own name ("Budi changed their phone number…"), matched anywhere in the text.
+const SYSTEM_TEXT_WITHIN: &[&str] = &[
+    "turned on disappearing messages",
+    "turned off disappearing messages",
+    "mengaktifkan pesan sementara",
+    "menonaktifkan pesan sementara",
+    "changed their phone number",
+    "changed to a new number",
+    "is now using a new number",
+    "mengganti nomor teleponnya",
+    "telah mengganti nomor telepon",
+    "telah berganti nomor",
 ];
+
+/// Words that mark an authorless event line mistaken for `Name: text` ("Budi changed the
+/// subject to "A: B""). Matched as whole words after the first (the actor), so a sender named
+/// "Keluarga Budi" or "Lefty" is a person.
+const SYSTEM_VERBS: &[&str] = &[
+    "changed",
+    "created",
+    "added",
+    "removed",
+    "left",
+    "joined",
+    "mengubah",
+    "membuat",
+    "menambahkan",
+    "mengeluarkan",
+    "keluar",
+    "bergabung",
+];
+
+fn is_event_sender(sender: &str) -> bool {
+    let lower = sender.to_lowercase();
+    if lower.contains("security code") || lower.contains("kode keamanan") {
+        return true;
+    }
+    lower
+        .split_whitespace()
+        .skip(1)
+        .any(|w| SYSTEM_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
 
 fn message(line: usize, at: NaiveDateTime, rest: &str) -> ChatMessage {
     let (sender, text) = match split_sender(rest) {
@@ -241,7 +332,9 @@ fn message(line: usize, at: NaiveDateTime, rest: &str) -> ChatMessage {
         None => (None, rest.to_string()),
     };
     let folded = text.trim().to_lowercase();
-    let system = sender.is_none() || SYSTEM_TEXT.iter().any(|p| folded.starts_with(p));
+    let system = sender.is_none()
+        || SYSTEM_TEXT.iter().any(|p| folded.starts_with(p))
+        || (folded.len() < 200 && SYSTEM_TEXT_WITHIN.iter().any(|p| folded.contains(p)));
     ChatMessage {
         line,
         at,
@@ -260,8 +353,7 @@ fn split_sender(rest: &str) -> Option<(&str, &str)> {
     if sender.is_empty() || sender.chars().count() > 60 {
         return None;
     }
-    let padded = format!(" {} ", sender.to_lowercase());
-    if SYSTEM_SENDER.iter().any(|w| padded.contains(w)) {
+    if is_event_sender(sender) {
         return None;
     }
     let text = &rest[i + 1..];

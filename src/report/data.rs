@@ -113,6 +113,8 @@ pub struct ReportData {
     pub links: Vec<(String, i64, i64)>,
     /// (section, topic, tickets)
     pub topics: Vec<(String, String, i64)>,
+    /// Files that could not be imported: (path, reason, when).
+    pub failed_files: Vec<(String, String, String)>,
     /// (name, source, rows, first file)
     pub unknown_advisors: Vec<(String, String, i64, String)>,
     /// (branch, SOP, pass, fail, unknown)
@@ -229,6 +231,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         })
         .map_err(err)?,
         topics: rows(conn, sql::RP_TOPICS, [semester], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .map_err(err)?,
+        failed_files: rows(conn, sql::CHK_FAILED_FILES, [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .map_err(err)?,

@@ -113,6 +113,12 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Unknown per clause",
     ),
     (
+        "failed_files",
+        "Berkas yang gagal diimpor (tidak ada datanya dalam laporan ini)",
+        "Files that could not be imported (none of their data is in this report)",
+    ),
+    ("reason", "Alasan", "Reason"),
+    (
         "unknown_advisors",
         "Nama petugas yang tidak ada di daftar petugas",
         "Advisor names missing from the roster",

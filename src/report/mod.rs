@@ -137,12 +137,9 @@ pub fn write(
     let pages: Vec<(String, String)> = advisors
         .par_iter()
         .map(|a| {
-            let name = a["name"].as_str().unwrap_or("");
+            let file = a["file"].as_str().unwrap_or("tanpa-nama.html").to_string();
             let ctx = scorecard_view(&d, &by, &t, &view, a)?;
-            Ok((
-                format!("{}.html", file_name(name)),
-                render("advisor.html", &ctx)?,
-            ))
+            Ok((file, render("advisor.html", &ctx)?))
         })
         .collect::<Result<_>>()?;
     for (a, (file, html)) in advisors.iter().zip(pages) {
@@ -179,7 +176,10 @@ pub fn default_semester(counts: &[(String, i64)]) -> Option<String> {
         .map(|c| c.0.clone())
 }
 
-/// A file name from a person's name: letters, digits and dashes only.
+/// A scorecard's file name from an advisor's name: up to 40 letters, digits and dashes for a
+/// person to recognise, then 8 hex digits of the name's SHA-256 so that names differing only
+/// in what the letters drop ("Dewi 🌸", "Dewi 🌷") never share a file, and no name is too long
+/// for a file system. Stable: the same name gets the same file every semester.
 pub fn file_name(name: &str) -> String {
     let s: String = name
         .chars()
@@ -191,8 +191,19 @@ pub fn file_name(name: &str) -> String {
             }
         })
         .collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "tanpa-nama".into() } else { s }
+    let mut slug: String = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+        .chars()
+        .take(40)
+        .collect();
+    if slug.is_empty() {
+        slug = "tanpa-nama".into();
+    }
+    let hash = crate::ingest::sha256_hex(name.as_bytes());
+    format!("{}-{}", slug.trim_end_matches('-'), &hash[..8])
 }
 
 fn pct(r: Option<f64>) -> Value {
@@ -370,7 +381,8 @@ fn report_view(
                            "sanction": sanction(r.fail, rr, config, t)})
                 })
                 .collect();
-            json!({"name": n, "pass": pass, "fail": fail, "unknown": unknown, "rate": pct(rate),
+            json!({"name": n, "file": format!("{}.html", file_name(n)),
+                   "pass": pass, "fail": fail, "unknown": unknown, "rate": pct(rate),
                    "sanction": sanction(fail, rate, config, t), "sops": sops})
         })
         .collect();
@@ -516,6 +528,7 @@ fn report_view(
         "topics": topics, "recap": recap,
         "quality": d.quality, "links": d.links.iter().map(|l| json!({"outcome": l.0, "chats": l.1, "messages": l.2})).collect::<Vec<_>>(),
         "unknown_rules": unknown_rules,
+        "failed_files": d.failed_files.iter().map(|f| json!({"path": f.0, "reason": f.1, "at": f.2})).collect::<Vec<_>>(),
         "unknown_advisors": d.unknown_advisors.iter().map(|u| json!({"name": u.0, "source": u.1, "rows": u.2, "file": u.3})).collect::<Vec<_>>(),
         "charts": svgs,
     });
@@ -600,18 +613,63 @@ fn fail_json(f: &data::FailRow) -> Value {
     let excerpt = f
         .excerpt
         .as_deref()
-        .map(|e| mask_digits(&crate::output::excerpt(e, 160)));
+        .map(|e| mask_text(&crate::output::excerpt(e, 160), f.customer.as_deref()));
     // Chat files are named after the customer (number or contact name): masked too.
-    let mut evidence = mask_digits(&f.evidence);
-    if let Some(full) = f.customer.as_deref().filter(|n| n.len() >= 3) {
-        evidence = evidence.replace(full, &mask_name(full));
-    }
+    let evidence = mask_text(&f.evidence, f.customer.as_deref());
     json!({"rule_id": f.rule_id, "case_kind": f.case_kind, "case_key": f.case_key,
            "advisor": f.advisor, "measured": f.measured.map(|m| (m * 10.0).round() / 10.0),
            "limit": f.limit, "unit": f.unit,
            "started_at": f.started_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
            "reason": f.reason, "evidence": evidence, "customer": name,
            "phone": f.phone.as_deref().map(mask_phone), "excerpt": excerpt})
+}
+
+/// Text shown to the committee and supervisors (message excerpts, evidence locations) with
+/// personal data masked: phone numbers, the case customer's name wherever its words appear,
+/// and any name a message introduces ("Nama: Joko Halim", "atas nama Joko", "nama saya …").
+pub fn mask_text(text: &str, customer: Option<&str>) -> String {
+    static INTRODUCED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(nama\s+saya|nama\s+lengkap|nama\s+pemilik|atas\s+nama|a\.\s?n\.?|an\.|nama|name|my\s+name\s+is)(\s*[:=\-]?\s*)((?-i:\p{Lu})[\p{L}'.]*(?:[ \t]+(?-i:\p{Lu})[\p{L}'.]*){0,3})",
+        )
+        .expect("name pattern")
+    });
+    let mut out = mask_digits(text);
+    out = INTRODUCED
+        .replace_all(&out, |c: &regex::Captures| {
+            format!("{}{}{}", &c[1], &c[2], mask_name(&c[3]))
+        })
+        .into_owned();
+    let words: Vec<String> = customer
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        return out;
+    }
+    // Whole words, case ignored: one pass over the text's words, no pattern per customer.
+    let mut masked = String::with_capacity(out.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, masked: &mut String| {
+        if words.contains(&word.to_lowercase()) {
+            masked.push_str(&mask_name(word));
+        } else {
+            masked.push_str(word);
+        }
+        word.clear();
+    };
+    for c in out.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut masked);
+            masked.push(c);
+        }
+    }
+    flush(&mut word, &mut masked);
+    masked
 }
 
 /// "Budi Santoso" → "B*** S******".

@@ -237,6 +237,15 @@ fn sheets(
             ws.write_number(r, 2, *rows as f64)?;
             ws.write_string(r, 3, file)?;
         }
+        if !d.failed_files.is_empty() {
+            r += 2;
+            ws.write_string_with_format(r, 0, t["failed_files"], &bold)?;
+            for (path, reason, _) in &d.failed_files {
+                r += 1;
+                ws.write_string(r, 0, path)?;
+                ws.write_string(r, 1, reason)?;
+            }
+        }
         widths(ws, &[28.0, 12.0, 14.0, 14.0, 16.0])?;
     }
     Ok(wb.save(path)?)

@@ -30,7 +30,7 @@ impl Store {
                 path.display()
             )));
         }
-        let conn = Connection::open(path).map_err(|e| open_error(path, &e))?;
+        let conn = open_connection(path)?;
         // DuckDB's default buffer pool is 80% of RAM; a batch tool sharing a 2-core office
         // machine keeps to a bounded pool and spills to disk beyond it.
         conn.execute_batch("set memory_limit = '2GB'")
@@ -139,6 +139,34 @@ pub fn rows<T, P: duckdb::Params>(
 ) -> duckdb::Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
     stmt.query_map(params, row)?.collect()
+}
+
+/// Opens the DuckDB file. A store that another patuh is creating at this very instant can look
+/// like a file that is not DuckDB's (its header not written yet): such a young file is tried
+/// again for a moment, so the second run hears "in use", not "not a patuh store".
+fn open_connection(path: &Path) -> Result<Connection> {
+    let young = || {
+        std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age < std::time::Duration::from_secs(10))
+    };
+    let mut attempts = 0;
+    loop {
+        match Connection::open(path) {
+            Ok(conn) => return Ok(conn),
+            Err(e) => {
+                let error = open_error(path, &e);
+                if matches!(error, Error::Input(_)) && attempts < 30 && young() {
+                    attempts += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    continue;
+                }
+                return Err(error);
+            }
+        }
+    }
 }
 
 /// DuckDB refuses a second writer with an IO error about a conflicting lock: say it plainly.

@@ -17,6 +17,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "timeline and findings",
         include_str!("../../queries/schema/0003_timeline.sql"),
     ),
+    (
+        4,
+        "import failures",
+        include_str!("../../queries/schema/0004_import_failure.sql"),
+    ),
 ];
 
 /// The newest schema this build knows.
@@ -26,6 +31,8 @@ pub fn latest_version() -> i64 {
 
 /// `patuh check`: quarantined rows with their file.
 pub const CHK_QUARANTINE: &str = include_str!("../../queries/checks/chk_quarantine.sql");
+/// `patuh check` and the report: files that could not be imported, with the reason.
+pub const CHK_FAILED_FILES: &str = include_str!("../../queries/checks/chk_failed_files.sql");
 /// `patuh check`: chats that could belong to several customers.
 pub const CHK_AMBIGUOUS_CHATS: &str = include_str!("../../queries/checks/chk_ambiguous_chats.sql");
 /// `patuh check`: advisor names that match no roster entry.
@@ -54,6 +61,8 @@ pub const SC_CASES: &str = include_str!("../../queries/score/cases.sql");
 pub const SC_CASE_EVENTS: &str = include_str!("../../queries/score/case_events.sql");
 /// Scoring: checklist form items.
 pub const SC_CHECKLISTS: &str = include_str!("../../queries/score/checklists.sql");
+/// Exports: the macro that makes a text cell safe to open in a spreadsheet.
+pub const SC_CSV_CELL: &str = include_str!("../../queries/score/csv_cell.sql");
 /// Scoring: the end of the imported data.
 pub const SC_CUTOFF: &str = include_str!("../../queries/score/cutoff.sql");
 /// `patuh advisor`: one advisor's findings per rule.

@@ -327,18 +327,25 @@ fn read_forms(conn: &Connection) -> duckdb::Result<Vec<Form>> {
 }
 
 /// Writes findings.csv, cases.csv and the same as Parquet into `dir` (created when missing).
+/// In the CSV files every text cell passes through `csv_cell` (no formula injection); the
+/// Parquet files keep the values as they are.
 pub fn export(store: &Store, dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| {
         crate::Error::input(format!("{}: cannot create the folder: {e}", dir.display()))
     })?;
+    store
+        .conn()
+        .execute_batch(sql::SC_CSV_CELL)
+        .map_err(|e| store.error("preparing the CSV export", e))?;
     let mut written = Vec::new();
     for (name, query) in [
         ("findings", sql::SC_EXPORT_FINDINGS),
         ("cases", sql::SC_EXPORT_CASES),
     ] {
-        for (ext, options) in [
-            ("csv", "(header, delimiter ',')"),
-            ("parquet", "(format parquet)"),
+        let csv_query = csv_safe(store, query)?;
+        for (ext, query, options) in [
+            ("csv", csv_query.as_str(), "(header, delimiter ',')"),
+            ("parquet", query, "(format parquet)"),
         ] {
             let path = dir.join(format!("{name}.{ext}"));
             let quoted = path.display().to_string().replace('\'', "''");
@@ -350,4 +357,31 @@ pub fn export(store: &Store, dir: &std::path::Path) -> Result<Vec<std::path::Pat
         }
     }
     Ok(written)
+}
+
+/// `query` with each text column passed through `csv_cell`, in the same column order.
+fn csv_safe(store: &Store, query: &str) -> Result<String> {
+    let doing = "reading the export's columns";
+    let columns: Vec<(String, String)> = crate::store::rows(
+        store.conn(),
+        &format!("select column_name, column_type from (describe {query})"),
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .map_err(|e| store.error(doing, e))?;
+    let projection: Vec<String> = columns
+        .iter()
+        .map(|(name, ty)| {
+            let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+            if ty == "VARCHAR" {
+                format!("csv_cell({quoted}) as {quoted}")
+            } else {
+                quoted
+            }
+        })
+        .collect();
+    Ok(format!(
+        "select {} from ({query}) as exported",
+        projection.join(", ")
+    ))
 }
