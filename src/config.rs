@@ -566,10 +566,7 @@ fn find_key_line(text: &str, want: &str, indexed: bool) -> Option<usize> {
         }
         if t.starts_with('[') {
             let array = t.starts_with("[[");
-            let name = t
-                .trim_matches(|c| c == '[' || c == ']')
-                .trim()
-                .to_string();
+            let name = t.trim_matches(|c| c == '[' || c == ']').trim().to_string();
             table = if !indexed {
                 name
             } else if array {

@@ -287,11 +287,15 @@ fn shipped_holidays_equal_the_oracle_day_by_day() {
         shipped.insert(h.date, kind.to_string());
     }
     let mut differences = Vec::new();
-    for date in oracle.keys().chain(shipped.keys()).collect::<std::collections::BTreeSet<_>>() {
+    for date in oracle
+        .keys()
+        .chain(shipped.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
         match (oracle.get(date), shipped.get(date)) {
-            (Some(o), Some(s)) if o != s => {
-                differences.push(format!("{date}: the oracle says {o}, rules/holidays_id.toml {s}"))
-            }
+            (Some(o), Some(s)) if o != s => differences.push(format!(
+                "{date}: the oracle says {o}, rules/holidays_id.toml {s}"
+            )),
             (Some(o), None) => differences.push(format!("{date}: {o} in the oracle, missing here")),
             (None, Some(s)) => differences.push(format!("{date}: {s} here, not in the oracle")),
             _ => {}

@@ -127,18 +127,24 @@ fn an_override_takes_effect_on_its_date_and_not_before() {
 
 #[test]
 fn an_override_of_an_unknown_rule_or_parameter_is_an_error() {
+    // Refused when the configuration is read, naming the file, line and key.
     let bad = |text: &str| {
-        let config = Config::parse(text, std::path::Path::new("patuh.toml")).unwrap();
-        ParamTable::build(&Catalog::builtin(), &param_overrides(&config))
+        Config::parse(text, std::path::Path::new("cabang.toml"))
             .unwrap_err()
             .to_string()
     };
     let e = bad(
         "[[rule_override]]\nrule = \"BKG-9.9\"\nparam = \"limit_minutes\"\nvalue = 1\neffective_from = 2025-01-01\n",
     );
-    assert!(e.contains("BKG-9.9"), "{e}");
+    assert!(
+        e.starts_with("cabang.toml: line 2, key rule_override[0].rule") && e.contains("BKG-9.9"),
+        "{e}"
+    );
     let e = bad(
         "[[rule_override]]\nrule = \"BKG-4.1.2\"\nparam = \"limit\"\nvalue = 1\neffective_from = 2025-01-01\n",
     );
-    assert!(e.contains("limit_minutes"), "{e}");
+    assert!(
+        e.contains("line 3, key rule_override[0].param") && e.contains("limit_minutes"),
+        "{e}"
+    );
 }

@@ -80,7 +80,9 @@ fn an_unclosed_quote_quarantines_its_row_and_the_rows_after_it_load() {
     let reason = strings(&store, "select reason || ' @' || row_no from quarantine");
     assert_eq!(reason.len(), 1);
     assert!(
-        reason[0].contains("line 3") && reason[0].contains("never closed") && reason[0].ends_with("@3"),
+        reason[0].contains("line 3")
+            && reason[0].contains("never closed")
+            && reason[0].ends_with("@3"),
         "{reason:?}"
     );
 }
@@ -96,7 +98,10 @@ fn a_quoted_cell_over_several_lines_is_still_one_row() {
     let batch = import_into(&mut store, &[file]);
     assert_eq!(counts(report(&batch, "multi.csv")), (2, 2, 0, 0));
     assert_eq!(
-        strings(&store, "select notes from raw_booking where booking_id = 'B-1'"),
+        strings(
+            &store,
+            "select notes from raw_booking where booking_id = 'B-1'"
+        ),
         ["two\nlines, \"quoted\""]
     );
 }
@@ -127,7 +132,10 @@ fn a_total_label_is_a_total_only_without_the_key_fields() {
 }
 
 /// The peak resident memory of a child process, polled from /proc until it exits.
-fn run_measured(mut cmd: std::process::Command, limit: Duration) -> (std::process::Output, u64, Duration) {
+fn run_measured(
+    mut cmd: std::process::Command,
+    limit: Duration,
+) -> (std::process::Output, u64, Duration) {
     let started = Instant::now();
     let mut child = cmd
         .stdout(std::process::Stdio::piped())
@@ -172,8 +180,14 @@ fn a_zip_bomb_is_refused_within_seconds_in_bounded_memory() {
             .large_file(true);
         zip.start_file("WhatsApp Chat with +62 812-7777-8888.txt", options)
             .unwrap();
-        let line = b"01/03/25 09.15 - Budi: halo kak, mau tanya jadwal servis untuk besok pagi ya\n";
-        let block: Vec<u8> = line.iter().copied().cycle().take(line.len() * 13_000).collect();
+        let line =
+            b"01/03/25 09.15 - Budi: halo kak, mau tanya jadwal servis untuk besok pagi ya\n";
+        let block: Vec<u8> = line
+            .iter()
+            .copied()
+            .cycle()
+            .take(line.len() * 13_000)
+            .collect();
         let mut written = 0u64;
         while written < 1 << 30 {
             zip.write_all(&block).unwrap();
@@ -182,14 +196,20 @@ fn a_zip_bomb_is_refused_within_seconds_in_bounded_memory() {
         zip.finish().unwrap();
     }
     let compressed = std::fs::metadata(&bomb).unwrap().len();
-    assert!(compressed < 20 << 20, "the bomb is small: {compressed} bytes");
+    assert!(
+        compressed < 20 << 20,
+        "the bomb is small: {compressed} bytes"
+    );
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"));
     cmd.current_dir(dir.path())
         .args(["--db", "s.duckdb", "import"])
         .arg(&bomb);
     let (out, peak, elapsed) = run_measured(cmd, Duration::from_secs(60));
     let text = format!("{}{}", stdout(&out), stderr(&out));
-    eprintln!("zip bomb: {compressed} bytes, refused in {elapsed:?}, peak {} MB", peak >> 20);
+    eprintln!(
+        "zip bomb: {compressed} bytes, refused in {elapsed:?}, peak {} MB",
+        peak >> 20
+    );
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(text.contains("zip bomb"), "{text}");
     assert!(elapsed < Duration::from_secs(10), "took {elapsed:?}");
@@ -204,10 +224,15 @@ fn a_small_zip_entry_over_the_configured_size_is_refused_by_name() {
     zip.start_file("chat.txt", zip::write::SimpleFileOptions::default())
         .unwrap();
     for i in 0..40_000 {
-        writeln!(zip, "01/03/25 09.15 - Budi: pesan nomor {i} dengan teks yang cukup panjang").unwrap();
+        writeln!(
+            zip,
+            "01/03/25 09.15 - Budi: pesan nomor {i} dengan teks yang cukup panjang"
+        )
+        .unwrap();
     }
     zip.finish().unwrap();
-    let config = Config::parse("[import]\nmax_zip_entry_mb = 1\n", Path::new("patuh.toml")).unwrap();
+    let config =
+        Config::parse("[import]\nmax_zip_entry_mb = 1\n", Path::new("patuh.toml")).unwrap();
     let mut store = fresh(dir.path());
     let batch = import_with(&mut store, &config, &[path]);
     let r = report(&batch, "chat.zip");
@@ -259,7 +284,8 @@ fn duplicate_content_in_one_batch_is_loaded_once_as_across_imports() {
     let dup = report(&batch, "backup/WhatsApp Chat with Budi.txt");
     assert_eq!(dup.status, Status::Unchanged, "{dup:?}");
     assert!(
-        dup.warnings[0].contains("a/WhatsApp Chat with Budi.txt") && dup.warnings[0].contains("not loaded twice"),
+        dup.warnings[0].contains("a/WhatsApp Chat with Budi.txt")
+            && dup.warnings[0].contains("not loaded twice"),
         "{dup:?}"
     );
     let one_batch = count(&together, "select count(*) from raw_message");
@@ -268,7 +294,10 @@ fn duplicate_content_in_one_batch_is_loaded_once_as_across_imports() {
     import_into(&mut separate, &[a]);
     import_into(&mut separate, &[dir.path().join("backup")]);
     assert_eq!(one_batch, 3);
-    assert_eq!(count(&separate, "select count(*) from raw_message"), one_batch);
+    assert_eq!(
+        count(&separate, "select count(*) from raw_message"),
+        one_batch
+    );
 }
 
 // 5. A failed file is in `patuh check` and the report, and `patuh run` exits 2.
@@ -281,7 +310,10 @@ fn a_file_that_fails_to_import_is_reported_and_run_exits_2() {
         let p = entry.unwrap().path();
         std::fs::copy(&p, inputs.join(p.file_name().unwrap())).unwrap();
     }
-    write(&inputs.join("spk_semester1.xlsx"), b"this is not a workbook");
+    write(
+        &inputs.join("spk_semester1.xlsx"),
+        b"this is not a workbook",
+    );
     let out = dir.path().join("out");
     let o = patuh(
         dir.path(),
@@ -297,23 +329,46 @@ fn a_file_that_fails_to_import_is_reported_and_run_exits_2() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("1 of"), "{}", stderr(&o));
-    let html = std::fs::read_to_string(out.join("laporan-2025-H1.html")).expect("the report is written");
-    let at = html.find("id=\"failed-files\"").expect("the failed-files table");
-    assert!(html[at..].contains("spk_semester1.xlsx"), "the file is named");
-    assert!(html[at..].contains("cannot be read as a spreadsheet"), "with its reason");
+    let html =
+        std::fs::read_to_string(out.join("laporan-2025-H1.html")).expect("the report is written");
+    let at = html
+        .find("id=\"failed-files\"")
+        .expect("the failed-files table");
+    assert!(
+        html[at..].contains("spk_semester1.xlsx"),
+        "the file is named"
+    );
+    assert!(
+        html[at..].contains("cannot be read as a spreadsheet"),
+        "with its reason"
+    );
     let check = patuh(dir.path(), &["--db", "s.duckdb", "check"]);
-    assert!(stdout(&check).contains("1 files could not be imported"), "{}", stdout(&check));
+    assert!(
+        stdout(&check).contains("1 files could not be imported"),
+        "{}",
+        stdout(&check)
+    );
     assert!(stdout(&check).contains("spk_semester1.xlsx"));
     // Fixed (the broken file replaced by a good one), the folder imports clean and the
     // failure leaves the list.
     std::fs::remove_file(inputs.join("spk_semester1.xlsx")).unwrap();
     let o = patuh(
         dir.path(),
-        &["--db", "s.duckdb", "--quiet", "import", inputs.to_str().unwrap()],
+        &[
+            "--db",
+            "s.duckdb",
+            "--quiet",
+            "import",
+            inputs.to_str().unwrap(),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let check = patuh(dir.path(), &["--db", "s.duckdb", "check"]);
-    assert!(!stdout(&check).contains("could not be imported"), "{}", stdout(&check));
+    assert!(
+        !stdout(&check).contains("could not be imported"),
+        "{}",
+        stdout(&check)
+    );
 }
 
 // 6. A changed file whose new content equals another file loses its old rows.
@@ -331,7 +386,10 @@ fn a_file_changed_to_another_files_content_keeps_none_of_its_old_rows() {
     let batch = import_into(&mut store, &[a, b]);
     let r = report(&batch, "b.csv");
     assert_eq!(r.status, Status::Replaced, "{r:?}");
-    assert!(r.warnings[0].contains("now holds the same content as"), "{r:?}");
+    assert!(
+        r.warnings[0].contains("now holds the same content as"),
+        "{r:?}"
+    );
     assert_eq!(
         strings(&store, "select booking_id from raw_booking"),
         ["B-1"],
@@ -353,11 +411,16 @@ fn one_bad_byte_is_replaced_and_the_rest_stays_utf8() {
     let batch = import_into(&mut store, &[file]);
     let r = report(&batch, "utf8.csv");
     assert_eq!(
-        strings(&store, "select customer_name from raw_booking order by booking_id"),
+        strings(
+            &store,
+            "select customer_name from raw_booking order by booking_id"
+        ),
         ["Séptian Ñoñó", "Budi \u{fffd}"]
     );
     assert!(
-        r.warnings.iter().any(|w| w.contains("1 byte sequence was not valid UTF-8")),
+        r.warnings
+            .iter()
+            .any(|w| w.contains("1 byte sequence was not valid UTF-8")),
         "{r:?}"
     );
     // A file Excel wrote in Windows-1252 is still read as such.
@@ -367,7 +430,10 @@ fn one_bad_byte_is_replaced_and_the_rest_stays_utf8() {
     );
     import_into(&mut store, &[cp]);
     assert_eq!(
-        strings(&store, "select customer_name from raw_booking where booking_id = 'B-3'"),
+        strings(
+            &store,
+            "select customer_name from raw_booking where booking_id = 'B-3'"
+        ),
         ["André"]
     );
     // An iOS chat (its lines start with a left-to-right mark) with one bad byte is still an
@@ -380,7 +446,11 @@ fn one_bad_byte_is_replaced_and_the_rest_stays_utf8() {
     let ios = write(&dir.path().join("WhatsApp Chat - Budi.txt"), &chat);
     let batch = import_into(&mut store, &[ios]);
     let r = report(&batch, "WhatsApp Chat - Budi.txt");
-    assert_eq!((r.layout.as_deref(), r.rows_loaded), (Some("ios"), 3), "{r:?}");
+    assert_eq!(
+        (r.layout.as_deref(), r.rows_loaded),
+        (Some("ios"), 3),
+        "{r:?}"
+    );
 }
 
 // 11. Dates outside the plausible years are quarantined, and 0001 is not 2001.
@@ -395,7 +465,12 @@ fn stray_dates_are_quarantined_with_the_years_named() {
     let batch = import_into(&mut store, std::slice::from_ref(&file));
     assert_eq!(counts(report(&batch, "stray.csv")), (5, 1, 4, 0));
     let reasons = strings(&store, "select reason from quarantine order by row_no");
-    assert!(reasons.iter().all(|r| r.contains("outside the plausible years 2000–")), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.contains("outside the plausible years 2000–")),
+        "{reasons:?}"
+    );
     assert!(reasons[3].contains("01/01/0001"), "{reasons:?}");
     // The window is configurable.
     let config = Config::parse("[import]\nlatest_year = 2100\n", Path::new("patuh.toml")).unwrap();
@@ -430,7 +505,10 @@ fn a_short_chat_with_continuation_lines_is_a_chat() {
     assert!(looks_like_whatsapp(text));
     let chat = parse(text, None);
     assert_eq!(chat.messages.len(), 1);
-    assert_eq!(chat.messages[0].text, "selamat pagi\nsaya mau tanya\nbiaya servis berkala");
+    assert_eq!(
+        chat.messages[0].text,
+        "selamat pagi\nsaya mau tanya\nbiaya servis berkala"
+    );
     assert!(!looks_like_whatsapp("Laporan bulanan\nMei 2025\n"));
 }
 
@@ -446,15 +524,33 @@ fn kind_whatsapp_is_honoured_for_a_zip() {
     zip.finish().unwrap();
     let plain = patuh(dir.path(), &["--db", "a.duckdb", "import", "export.zip"]);
     assert_eq!(plain.status.code(), Some(2));
-    assert!(stdout(&plain).contains("holds no WhatsApp chat"), "{}", stdout(&plain));
+    assert!(
+        stdout(&plain).contains("holds no WhatsApp chat"),
+        "{}",
+        stdout(&plain)
+    );
     let forced = patuh(
         dir.path(),
-        &["--db", "b.duckdb", "--json", "import", "--kind", "whatsapp", "export.zip"],
+        &[
+            "--db",
+            "b.duckdb",
+            "--json",
+            "import",
+            "--kind",
+            "whatsapp",
+            "export.zip",
+        ],
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(&forced)).expect("json summary");
     let file = &json["files"][0];
     assert_eq!(file["status"], "loaded", "{json}");
-    assert_eq!((file["rows_loaded"].as_u64(), file["rows_quarantined"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (
+            file["rows_loaded"].as_u64(),
+            file["rows_quarantined"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
 }
 
 #[test]
@@ -486,8 +582,15 @@ fn a_two_digit_year_first_chat_is_read_in_the_right_decade_and_said() {
     let dir = tempdir();
     let text = "25/12/29 09.15 - Budi: halo\n25/12/30 10.00 - GSI Medan: iya kak\n25/12/31 08.00 - Budi: jadi besok\n26/01/02 09.00 - Budi: sudah sampai\n";
     let chat = patuh::ingest::whatsapp::parse(text, None);
-    let dates: Vec<String> = chat.messages.iter().map(|m| m.at.format("%Y-%m-%d").to_string()).collect();
-    assert_eq!(dates, ["2025-12-29", "2025-12-30", "2025-12-31", "2026-01-02"]);
+    let dates: Vec<String> = chat
+        .messages
+        .iter()
+        .map(|m| m.at.format("%Y-%m-%d").to_string())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2025-12-29", "2025-12-30", "2025-12-31", "2026-01-02"]
+    );
     let file = write(&dir.path().join("WhatsApp Chat with Budi.txt"), text);
     let mut store = fresh(dir.path());
     let batch = import_into(&mut store, &[file]);
@@ -499,7 +602,10 @@ fn a_two_digit_year_first_chat_is_read_in_the_right_decade_and_said() {
         None,
     );
     assert!(normal.notes.is_empty());
-    assert_eq!(normal.messages[2].at.format("%Y-%m-%d").to_string(), "2026-01-02");
+    assert_eq!(
+        normal.messages[2].at.format("%Y-%m-%d").to_string(),
+        "2026-01-02"
+    );
 }
 
 // 14. Configuration errors found after parsing name the line, the file given, and limits.
@@ -507,21 +613,43 @@ fn a_two_digit_year_first_chat_is_read_in_the_right_decade_and_said() {
 fn configuration_errors_name_file_line_and_key() {
     let err = |text: &str| {
         Config::parse(text, Path::new("cabang/medan.toml"))
-            .err()
-            .expect("an error")
+            .map(|_| ())
+            .expect_err("an error")
             .to_string()
     };
-    let e = err("[organisation]\nname = \"X\"\n\n[[branch]]\nname = \"Medan\"\n[branch.hours]\nmon = \"25:00-26:00\"\n");
-    assert!(e.starts_with("cabang/medan.toml: line 7, key branch[0].hours.mon"), "{e}");
-    let e = err("[[rule_override]]\nrule = \"BKG-4.1.2\"\nparam = \"limit_minutes\"\nvalue = 10\neffective_from = \"2026-01-01\"\n\n[[rule_override]]\nrule = \"BKG-9.9\"\nparam = \"limit_minutes\"\nvalue = 10\neffective_from = \"2026-01-01\"\n");
-    assert!(e.starts_with("cabang/medan.toml: line 8, key rule_override[1].rule"), "{e}");
-    let e = err("[[rule_override]]\nrule = \"BKG-4.1.2\"\nparam = \"limit_minutes\"\nvalue = -5\neffective_from = \"2026-01-01\"\n");
-    assert!(e.contains("line 4, key rule_override[0].value") && e.contains("-5"), "{e}");
+    let e = err(
+        "[organisation]\nname = \"X\"\n\n[[branch]]\nname = \"Medan\"\n[branch.hours]\nmon = \"25:00-26:00\"\n",
+    );
+    assert!(
+        e.starts_with("cabang/medan.toml: line 7, key branch[0].hours.mon"),
+        "{e}"
+    );
+    let e = err(
+        "[[rule_override]]\nrule = \"BKG-4.1.2\"\nparam = \"limit_minutes\"\nvalue = 10\neffective_from = \"2026-01-01\"\n\n[[rule_override]]\nrule = \"BKG-9.9\"\nparam = \"limit_minutes\"\nvalue = 10\neffective_from = \"2026-01-01\"\n",
+    );
+    assert!(
+        e.starts_with("cabang/medan.toml: line 8, key rule_override[1].rule"),
+        "{e}"
+    );
+    let e = err(
+        "[[rule_override]]\nrule = \"BKG-4.1.2\"\nparam = \"limit_minutes\"\nvalue = -5\neffective_from = \"2026-01-01\"\n",
+    );
+    assert!(
+        e.contains("line 4, key rule_override[0].value") && e.contains("-5"),
+        "{e}"
+    );
     let dir = tempdir();
-    write(&dir.path().join("latin.toml"), b"[organisation]\nname = \"Bengkel Andr\xe9\"\n");
+    write(
+        &dir.path().join("latin.toml"),
+        b"[organisation]\nname = \"Bengkel Andr\xe9\"\n",
+    );
     let o = patuh(dir.path(), &["--config", "latin.toml", "rules"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("latin.toml") && stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("latin.toml") && stderr(&o).contains("not UTF-8"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 // 15. A store that another run is creating at this instant is waited for, not called foreign.
@@ -543,7 +671,10 @@ fn a_store_being_created_is_not_called_a_foreign_file() {
     writer.join().unwrap();
     assert!(opened.is_ok(), "{:?}", opened.err().map(|e| e.to_string()));
     // A foreign file that is not new is named at once.
-    let foreign = write(&dir.path().join("old.duckdb"), b"just some text, not a database at all");
+    let foreign = write(
+        &dir.path().join("old.duckdb"),
+        b"just some text, not a database at all",
+    );
     std::fs::File::options()
         .write(true)
         .open(&foreign)
@@ -551,7 +682,10 @@ fn a_store_being_created_is_not_called_a_foreign_file() {
         .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
         .unwrap();
     let started = Instant::now();
-    let e = Store::open(&foreign).err().expect("refused").to_string();
+    let e = Store::open(&foreign)
+        .map(|_| ())
+        .expect_err("refused")
+        .to_string();
     assert!(e.contains("not a patuh store"), "{e}");
     assert!(started.elapsed() < Duration::from_secs(2));
 }
@@ -569,15 +703,22 @@ fn a_repeated_header_takes_the_filled_column_and_warns() {
     let r = report(&batch, "dup.csv");
     assert_eq!(counts(r), (2, 2, 0, 0), "{r:?}");
     assert_eq!(
-        strings(&store, "select strftime(created_at, '%d %H:%M') from raw_booking order by booking_id"),
+        strings(
+            &store,
+            "select strftime(created_at, '%d %H:%M') from raw_booking order by booking_id"
+        ),
         ["01 09:00", "02 08:00"]
     );
     assert!(
-        r.warnings.iter().any(|w| w.contains("columns B, D are all headed \"Tanggal Booking\"")),
+        r.warnings
+            .iter()
+            .any(|w| w.contains("columns B, D are all headed \"Tanggal Booking\"")),
         "{r:?}"
     );
     assert!(
-        r.warnings.iter().any(|w| w.starts_with("row 3:") && w.contains("column B")),
+        r.warnings
+            .iter()
+            .any(|w| w.starts_with("row 3:") && w.contains("column B")),
         "{r:?}"
     );
 }
@@ -637,12 +778,23 @@ fn exports_carry_no_formula_and_every_advisor_gets_a_scorecard_of_their_own() {
             "a cell starts with {bad}: {cells:?}"
         );
     }
-    assert!(cells.iter().any(|c| c == "'=HYPERLINK(\"http://x.example\")"), "{cells:?}");
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "'=HYPERLINK(\"http://x.example\")"),
+        "{cells:?}"
+    );
     assert!(cells.iter().any(|c| c == "'@SUM(A1:A9)"));
     assert!(cells.iter().any(|c| c == "'-Budi"));
-    assert!(cells.iter().any(|c| c == "'+6281210000001"), "phones stay text: {cells:?}");
+    assert!(
+        cells.iter().any(|c| c == "'+6281210000001"),
+        "phones stay text: {cells:?}"
+    );
     let findings = std::fs::read_to_string(out.join("findings.csv")).unwrap();
-    assert!(findings.contains("'=HYPERLINK"), "the case key in findings.csv");
+    assert!(
+        findings.contains("'=HYPERLINK"),
+        "the case key in findings.csv"
+    );
     // Parquet keeps the values as they are.
     let raw: String = duckdb::Connection::open_in_memory()
         .unwrap()
@@ -683,14 +835,17 @@ fn shown_text_masks_introduced_names_the_customer_and_phones() {
     );
     assert_eq!(
         mask_text("atas nama Sri Rahayu ya kak, hp 0812-3456-7890", None),
-        "atas nama S** R****** ya kak, hp ****7890"
+        "atas nama S** R***** ya kak, hp ****7890"
     );
     assert_eq!(
         mask_text("ok pak joko, besok jam 9", Some("Joko Halim")),
         "ok pak j***, besok jam 9"
     );
     assert_eq!(
-        mask_text("Chat WhatsApp dengan Budi Santoso.txt:12", Some("Budi Santoso")),
+        mask_text(
+            "Chat WhatsApp dengan Budi Santoso.txt:12",
+            Some("Budi Santoso")
+        ),
         "Chat WhatsApp dengan B*** S******.txt:12"
     );
 }
@@ -710,7 +865,10 @@ fn the_sample_reports_quote_no_customer_name_or_phone() {
     );
     let mut names = std::collections::BTreeSet::new();
     let mut phones = std::collections::BTreeSet::new();
+    let mut advisors = std::collections::BTreeSet::new();
+    let ai = h.iter().position(|x| x == "advisor").unwrap();
     for rec in reader.records().map(|r| r.unwrap()) {
+        advisors.insert(rec[ai].to_string());
         if rec[ci].split_whitespace().count() >= 2 {
             names.insert(rec[ci].to_string());
         }
@@ -720,6 +878,8 @@ fn the_sample_reports_quote_no_customer_name_or_phone() {
             phones.insert(format!("0{local}"));
         }
     }
+    // An advisor who shares a name with a customer is named as the advisor.
+    names.retain(|n| !advisors.contains(n));
     assert!(names.len() > 100 && phones.len() > 100);
     let mut pages = vec![out.join("laporan-2025-H2.html")];
     for e in std::fs::read_dir(out.join("advisor")).unwrap() {
@@ -736,5 +896,10 @@ fn the_sample_reports_quote_no_customer_name_or_phone() {
                 .map(|n| format!("{}: {n}", page.display())),
         );
     }
-    assert!(leaks.is_empty(), "{} leaks: {:?}", leaks.len(), &leaks[..leaks.len().min(20)]);
+    assert!(
+        leaks.is_empty(),
+        "{} leaks: {:?}",
+        leaks.len(),
+        &leaks[..leaks.len().min(20)]
+    );
 }

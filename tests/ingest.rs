@@ -711,8 +711,10 @@ fn killing_an_import_leaves_no_partial_file() {
             i % 60
         ));
     }
+    // Eight different files (the same content twice would be loaded once, as a duplicate).
     for n in 0..8 {
-        std::fs::write(dir.path().join(format!("chat{n}.txt")), &text).unwrap();
+        let first = format!("22/08/25 07.00 - Pelanggan: berkas {n}\n");
+        std::fs::write(dir.path().join(format!("chat{n}.txt")), first + &text).unwrap();
     }
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
         .args(["--quiet", "import", "."])
@@ -746,7 +748,7 @@ fn killing_an_import_leaves_no_partial_file() {
     let store = Store::open(&dir.path().join("patuh.duckdb")).unwrap();
     assert_eq!(
         one::<i64>(&store, "select count(*) from raw_message"),
-        1_600_000
+        1_600_008
     );
 }
 

@@ -125,7 +125,7 @@ fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
     }
     // Scorecards: one per advisor, linked from the index.
     let index = std::fs::read_to_string(dir.path().join("out/advisor/index.html")).unwrap();
-    let rina_file = patuh::report::file_name("Rina");
+    let rina_file = format!("{}.html", patuh::report::file_name("Rina"));
     assert!(index.contains(&format!("href=\"{rina_file}\"")), "{index}");
     let rina = std::fs::read_to_string(dir.path().join("out/advisor").join(&rina_file)).unwrap();
     assert!(

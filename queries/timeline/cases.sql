@@ -60,7 +60,8 @@ from latest_ticket;
 
 -- One spelling per advisor. Names are matched to the roster's name or chat names with case and
 -- spacing ignored (INPUTS.md) and written as the roster writes the name; a name the roster
--- lacks keeps its most used spelling. "TEGUH" and "Teguh" are one advisor with one scorecard.
+-- lacks keeps its most used spelling (on a tie, one not in capitals). "TEGUH" and "Teguh" are
+-- one advisor with one scorecard.
 create or replace temp table advisor_spelling as
 with roster as (
     select lower(regexp_replace(trim(name), '\s+', ' ', 'g')) as folded, name as canonical,
@@ -84,7 +85,9 @@ used as (
 )
 select u.advisor as written,
        coalesce(r.canonical,
-                first_value(u.advisor) over (partition by u.folded order by u.n desc, u.advisor))
+                first_value(u.advisor) over (partition by u.folded
+                                            order by u.n desc, u.advisor = upper(u.advisor),
+                                                     u.advisor))
            as canonical
 from used u
 left join roster_name r using (folded);

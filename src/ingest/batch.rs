@@ -343,13 +343,11 @@ fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outc
 /// replace earlier entries of the same paths, and a path that imported now, or that no longer
 /// exists (the broken file was removed), leaves the list.
 fn record_failures(store: &mut Store, inputs: &[InputFile], files: &[FileReport]) -> Result<()> {
-    let listed: Vec<String> = crate::store::rows(
-        store.conn(),
-        "select path from import_failure",
-        [],
-        |r| r.get(0),
-    )
-    .map_err(|e| store.error("reading the files that could not be imported", e))?;
+    let listed: Vec<String> =
+        crate::store::rows(store.conn(), "select path from import_failure", [], |r| {
+            r.get(0)
+        })
+        .map_err(|e| store.error("reading the files that could not be imported", e))?;
     store.unit_of_work("recording the files that could not be imported", |conn| {
         let mut forget = conn.prepare("delete from import_failure where path = ?")?;
         for gone in listed.iter().filter(|p| !std::path::Path::new(p).exists()) {

@@ -164,10 +164,7 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
             });
         }
         for note in &f.chat.notes {
-            parsed.warn(format!(
-                "{}: {note}",
-                f.entry.as_deref().unwrap_or(&f.name)
-            ));
+            parsed.warn(format!("{}: {note}", f.entry.as_deref().unwrap_or(&f.name)));
         }
         if f.chat.messages.is_empty() {
             parsed.warn(format!(

@@ -25,8 +25,8 @@ pub struct HeaderMap {
     /// Columns no alias names, kept in `extra` as JSON: (column, header text).
     pub extra: Vec<(usize, String)>,
     /// Further columns headed like a field already mapped (two "Tanggal" columns): a row takes
-    /// the first of them that is filled.
-    pub repeated: HashMap<String, Vec<usize>>,
+    /// the first of them that is filled. (column, header text); they stay in `extra` too.
+    pub repeated: HashMap<String, Vec<(usize, String)>>,
 }
 
 impl HeaderMap {
@@ -58,7 +58,7 @@ fn map_row(row: &Row, spec: &SourceFields, source: &'static str, index: usize) -
     let mut columns = HashMap::new();
     let mut headers = HashMap::new();
     let mut extra = Vec::new();
-    let mut repeated: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut repeated: HashMap<String, Vec<(usize, String)>> = HashMap::new();
     for (col, cell) in row.cells.iter().enumerate() {
         let Cell::Text(text) = cell else { continue };
         match spec.field_of(text) {
@@ -66,7 +66,14 @@ fn map_row(row: &Row, spec: &SourceFields, source: &'static str, index: usize) -
                 columns.insert(field.to_string(), col);
                 headers.insert(field.to_string(), text.trim().to_string());
             }
-            Some(field) => repeated.entry(field.to_string()).or_default().push(col),
+            Some(field) => {
+                let header = text.trim().to_string();
+                repeated
+                    .entry(field.to_string())
+                    .or_default()
+                    .push((col, header.clone()));
+                extra.push((col, header));
+            }
             _ if !text.trim().is_empty() => extra.push((col, text.trim().to_string())),
             _ => {}
         }
@@ -101,17 +108,27 @@ impl HeaderMap {
         let mut notes: Vec<String> = self
             .repeated
             .iter()
-            .map(|(field, cols)| {
-                let first = self.columns[field];
-                let all: Vec<String> = std::iter::once(first)
-                    .chain(cols.iter().copied())
-                    .map(column_letters)
+            .map(|(field, more)| {
+                let first = self.headers.get(field).map_or(field.as_str(), |h| h.as_str());
+                let all: Vec<(usize, &str)> = std::iter::once((self.columns[field], first))
+                    .chain(more.iter().map(|(c, h)| (*c, h.as_str())))
                     .collect();
-                format!(
-                    "columns {} are all headed {:?}: each row takes the first of them that is filled",
-                    all.join(", "),
-                    self.headers.get(field).map_or(field.as_str(), |h| h.as_str())
-                )
+                let letters: Vec<String> = all.iter().map(|(c, _)| column_letters(*c)).collect();
+                if all.iter().all(|(_, h)| *h == first) {
+                    format!(
+                        "columns {} are all headed {first:?}: each row takes the first of them that is filled",
+                        letters.join(", ")
+                    )
+                } else {
+                    let named: Vec<String> = all
+                        .iter()
+                        .map(|(c, h)| format!("{} ({h:?})", column_letters(*c)))
+                        .collect();
+                    format!(
+                        "columns {} all hold {first:?}: each row takes the first of them that is filled",
+                        named.join(", ")
+                    )
+                }
             })
             .collect();
         notes.sort();
@@ -146,7 +163,7 @@ impl<'a> RowReader<'a> {
         match self.map.repeated.get(field) {
             Some(more) if cell.is_empty() => more
                 .iter()
-                .map(|&c| self.row.get(c))
+                .map(|(c, _)| self.row.get(*c))
                 .find(|c| !c.is_empty())
                 .unwrap_or(cell),
             _ => cell,
@@ -158,7 +175,9 @@ impl<'a> RowReader<'a> {
         let mut out = Vec::new();
         for (field, more) in &self.map.repeated {
             let first = self.map.columns[field];
-            let cols: Vec<usize> = std::iter::once(first).chain(more.iter().copied()).collect();
+            let cols: Vec<usize> = std::iter::once(first)
+                .chain(more.iter().map(|(c, _)| *c))
+                .collect();
             let filled: Vec<(usize, String)> = cols
                 .iter()
                 .map(|&c| (c, self.row.get(c).text()))
@@ -362,7 +381,10 @@ pub fn is_total_row(row: &Row, map: &HeaderMap) -> bool {
     };
     let is_label = match row.get(label_col) {
         // Only text starting with t, j, g or s can be a total label: skip folding the rest.
-        Cell::Text(t) if t.trim_start().starts_with(['T', 't', 'J', 'j', 'G', 'g', 'S', 's']) => {
+        Cell::Text(t)
+            if t.trim_start()
+                .starts_with(['T', 't', 'J', 'j', 'G', 'g', 'S', 's']) =>
+        {
             let f = fold(t);
             [
                 "total",

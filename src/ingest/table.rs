@@ -205,11 +205,20 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
     // A quote that never closes would swallow every line after it into one cell: the row it
     // opens in is quarantined and the lines after it are read on their own.
     let (mut rest, mut first_line) = (text.as_str(), 1usize);
-    while let Some(open) = unclosed_quote(rest, delimiter) {
-        read_records(path, &rest[..open], first_line, delimiter, &mut rows)?;
-        let line = first_line + rest[..open].matches('\n').count();
-        let end = rest[open..].find('\n').map_or(rest.len(), |i| open + i + 1);
-        let raw = rest[open..end].trim_end_matches(['\r', '\n']);
+    while let Some((start, quote)) = unclosed_quote(rest, delimiter) {
+        read_records(path, &rest[..start], first_line, delimiter, &mut rows)?;
+        let line = first_line + rest[..start].matches('\n').count();
+        let quote_line = first_line + rest[..quote].matches('\n').count();
+        // The row is its record up to the end of the line the quote opens on.
+        let end = rest[quote..]
+            .find('\n')
+            .map_or(rest.len(), |i| quote + i + 1);
+        let raw = rest[start..end].trim_end_matches(['\r', '\n']);
+        let at = if quote_line == line {
+            String::new()
+        } else {
+            format!(" (on line {quote_line})")
+        };
         rows.push(Row {
             number: line,
             cells: raw
@@ -223,10 +232,10 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
                 })
                 .collect(),
             defect: Some(format!(
-                "line {line}: a quoted cell opens here and is never closed (a missing \"); the row is quarantined and the lines after it are read as rows of their own"
+                "line {line}: a quoted cell opens in this row{at} and is never closed (a missing \"); the row is quarantined and the lines after it are read as rows of their own"
             )),
         });
-        first_line = line + 1;
+        first_line = quote_line + 1;
         rest = &rest[end..];
     }
     read_records(path, rest, first_line, delimiter, &mut rows)?;
@@ -237,25 +246,25 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
     })
 }
 
-/// Where the record holding a quoted cell that never closes starts (a byte offset), read with
-/// the CSV reader's own rules: a quote opens only at the start of a cell, `""` inside quotes is
-/// a quote, and a line break inside quotes belongs to the cell.
-pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+/// Where the record holding a quoted cell that never closes starts, and where that quote
+/// opens (byte offsets), read with the CSV reader's own rules: a quote opens only at the start
+/// of a cell, `""` inside quotes is a quote, and a line break inside quotes belongs to the cell.
+pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<(usize, usize)> {
     let b = text.as_bytes();
-    let (mut i, mut record_start, mut field_start, mut quoted) = (0, 0, true, false);
+    let (mut i, mut record_start, mut field_start, mut opened) = (0, 0, true, None);
     while i < b.len() {
         let c = b[i];
-        if quoted {
+        if opened.is_some() {
             if c == b'"' {
                 if b.get(i + 1) == Some(&b'"') {
                     i += 1;
                 } else {
-                    quoted = false;
+                    opened = None;
                     field_start = false;
                 }
             }
         } else if c == b'"' && field_start {
-            quoted = true;
+            opened = Some(i);
         } else if c == b'\n' || c == b'\r' {
             field_start = true;
             record_start = i + 1;
@@ -264,7 +273,7 @@ pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
         }
         i += 1;
     }
-    quoted.then_some(record_start)
+    opened.map(|quote| (record_start, quote))
 }
 
 /// Reads the records of `text` (which starts on line `first_line`) into `rows`.
