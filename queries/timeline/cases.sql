@@ -58,23 +58,15 @@ select case_kind, ticket_id, coalesce(branch, getvariable('default_branch')), ad
        customer_name, phone, plate, created_at, resolved_at, 'ticket:' || ticket_id
 from latest_ticket;
 
--- One spelling per advisor. Names are matched to the roster's name or chat names with case and
--- spacing ignored (INPUTS.md) and written as the roster writes the name; a name the roster
--- lacks keeps its most used spelling (on a tie, one not in capitals). "TEGUH" and "Teguh" are
--- one advisor with one scorecard.
+-- One spelling per advisor: names that differ only in case or spacing are one advisor
+-- (INPUTS.md matches names with case and spacing ignored), written as the roster writes the name
+-- when the roster has it, else in the most used spelling (on a tie, one not in capitals).
+-- "TEGUH" and "Teguh" get one scorecard; a chat alias is not renamed to the roster's full name.
 create or replace temp table advisor_spelling as
-with roster as (
-    select lower(regexp_replace(trim(name), '\s+', ' ', 'g')) as folded, name as canonical,
-           0 as rank
+with roster_name as (
+    select lower(regexp_replace(trim(name), '\s+', ' ', 'g')) as folded, min(name) as canonical
     from raw_advisor
-    union all
-    select lower(regexp_replace(trim(alias), '\s+', ' ', 'g')), name, 1
-    from (select name, unnest(string_split_regex(coalesce(chat_names, ''), '[;,]')) as alias
-          from raw_advisor)
-    where trim(alias) <> ''
-),
-roster_name as (
-    select folded, arg_min(canonical, rank) as canonical from roster group by folded
+    group by folded
 ),
 used as (
     select lower(regexp_replace(trim(advisor), '\s+', ' ', 'g')) as folded, advisor,
