@@ -2,7 +2,7 @@
 //! files, dates and WhatsApp lines, clean and broken. Every case asserts the accounting
 //! invariant — rows read = loaded + quarantined + skipped, and every physical data line is read
 //! as a row of its own — and that nothing panics. The case counts are fixed so CI stays within
-//! its time budget (about 8,000 cases, a few seconds).
+//! its time budget: six properties of 5,000 cases each, about two seconds.
 
 use patuh::config::Config;
 use patuh::ingest::values::{DayMonth, parse_date_only, parse_stamp};
@@ -53,7 +53,7 @@ fn parsed(name: &str, bytes: &[u8]) -> Option<patuh::ingest::record::Parsed> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2_000))]
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
 
     /// Generated booking logs, with and without one quote that never closes: every physical
     /// data line is read, the quote's line is quarantined, nothing is swallowed.
@@ -158,7 +158,7 @@ fn chat_line() -> impl Strategy<Value = ChatLine> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2_000))]
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
 
     /// Every line of a chat is a message header, a continuation of the message before it, or
     /// a bad line with its reason: none is dropped.

@@ -176,7 +176,7 @@ fn a_zip_bomb_is_refused_within_seconds_in_bounded_memory() {
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(1))
+            .compression_level(Some(9))
             .large_file(true);
         zip.start_file("WhatsApp Chat with +62 812-7777-8888.txt", options)
             .unwrap();
