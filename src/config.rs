@@ -205,9 +205,23 @@ pub struct AftersalesSla {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sanctions {
+    /// How violations are counted against the thresholds.
+    pub basis: SanctionBasis,
     pub verbal_warning_max: u32,
     pub written_warning_max: u32,
+    pub verbal_warning_per_100: f64,
+    pub written_warning_per_100: f64,
     pub review_below_rate: f64,
+}
+
+/// `cases`: violating cases in the semester, as SOP section 7 counts them; `per_100_cases`:
+/// violating cases per 100 cases the advisor handled, so a busy advisor is not judged by volume.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SanctionBasis {
+    Cases,
+    #[serde(rename = "per_100_cases")]
+    Per100Cases,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -345,6 +359,17 @@ impl Config {
             return Err(bad(
                 "sanctions.written_warning_max",
                 "must not be below verbal_warning_max".into(),
+            ));
+        }
+        if !(s.verbal_warning_per_100 >= 0.0
+            && s.written_warning_per_100 >= s.verbal_warning_per_100)
+        {
+            return Err(bad(
+                "sanctions.written_warning_per_100",
+                format!(
+                    "expected 0 ≤ verbal_warning_per_100 ({}) ≤ written_warning_per_100 ({})",
+                    s.verbal_warning_per_100, s.written_warning_per_100
+                ),
             ));
         }
         if !(0.0..=1.0).contains(&s.review_below_rate) {

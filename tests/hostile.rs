@@ -852,11 +852,7 @@ fn shown_text_masks_introduced_names_the_customer_and_phones() {
 
 #[test]
 fn the_sample_reports_quote_no_customer_name_or_phone() {
-    let dir = tempdir();
-    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
-    let o = run(dir.path(), &sample);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = dir.path().join("out");
+    let out = crate::support::sample_run().join("out");
     let mut reader = csv::Reader::from_path(out.join("cases.csv")).unwrap();
     let h = reader.headers().unwrap().clone();
     let (ci, pi) = (

@@ -9,6 +9,7 @@ mod fuzz;
 mod hostile;
 mod ingest;
 mod report;
+mod report_sample;
 mod sample;
 mod score;
 mod store;

@@ -34,3 +34,29 @@ pub fn stderr(o: &Output) -> String {
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
 }
+
+/// `patuh run sample_data` once for every test that reads its outputs (they only read): the
+/// folder holding `s.duckdb` and `out/`.
+pub fn sample_run() -> &'static std::path::Path {
+    static RUN: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    RUN.get_or_init(|| {
+        let dir = tempdir();
+        let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+        let out = dir.path().join("out");
+        let o = patuh(
+            dir.path(),
+            &[
+                "--db",
+                dir.path().join("s.duckdb").to_str().expect("utf-8 path"),
+                "--quiet",
+                "run",
+                sample.to_str().expect("utf-8 path"),
+                "--out",
+                out.to_str().expect("utf-8 path"),
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        dir
+    })
+    .path()
+}

@@ -4,7 +4,9 @@ select coalesce(advisor, '(none)') as advisor, split_part(rule_id, '-', 1) as so
        count(*) filter (where status = 'fail') as fail,
        count(*) filter (where status = 'advisory') as advisory,
        count(*) filter (where status = 'unknown') as unknown,
-       count(distinct case_kind || ':' || case_key) filter (where status <> 'na') as cases
+       count(distinct case_kind || ':' || case_key) filter (where status <> 'na') as cases,
+       -- A violation in SOP section 7's sense: a case with at least one failed clause.
+       count(distinct case_kind || ':' || case_key) filter (where status = 'fail') as violations
 from finding
 where semester = $1
 group by all

@@ -165,7 +165,9 @@ fn pareto<DB: DrawingBackend>(
     x_label: &str,
     bars: &[(String, i64)],
 ) -> Drawn {
-    let bars: Vec<&(String, i64)> = bars.iter().filter(|b| b.1 > 0).take(15).collect();
+    // The bars come whole (the last one holds the clauses not drawn one by one): shares are of
+    // every fail.
+    let bars: Vec<&(String, i64)> = bars.iter().filter(|b| b.1 > 0).collect();
     let n = bars.len().max(1);
     let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
     let total: i64 = bars.iter().map(|b| b.1).sum::<i64>().max(1);
@@ -175,7 +177,7 @@ fn pareto<DB: DrawingBackend>(
         .caption(title, s.font(18))
         .margin(s.px(10))
         .x_label_area_size(s.px(40))
-        .y_label_area_size(s.px(80))
+        .y_label_area_size(s.px(130))
         .build_cartesian_2d(0..(max + max / 3 + 1), (0..n - 1).into_segmented())
         .map_err(err)?;
     chart

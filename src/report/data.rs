@@ -69,6 +69,8 @@ pub struct AdvisorRow {
     pub advisory: i64,
     pub unknown: i64,
     pub cases: i64,
+    /// Cases with at least one failed clause.
+    pub violations: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,6 +188,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
                 advisory: r.get(4)?,
                 unknown: r.get(5)?,
                 cases: r.get(6)?,
+                violations: r.get(7)?,
             })
         })
         .map_err(err)?,

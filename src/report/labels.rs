@@ -37,6 +37,13 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Violations per clause (Pareto)",
     ),
     ("violations", "pelanggaran", "violations"),
+    (
+        "other_clauses",
+        "lainnya ({n} klausul)",
+        "other ({n} clauses)",
+    ),
+    ("cumulative", "Kumulatif", "Cumulative"),
+    ("page", "Halaman", "Page"),
     ("trend", "Tren Bulanan per SOP", "Monthly Trend per SOP"),
     (
         "trend_chart",
@@ -68,6 +75,23 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Rekomendasi ini dihitung dari temuan gagal saja (bukan tidak diketahui) dengan ambang di konfigurasi; keputusan tetap pada atasan. Penggantian rugi tidak pernah direkomendasikan otomatis: kasus di bawah perlu ditinjau.",
         "Recommendations count fail findings only (never unknown) under the configured thresholds; the decision stays with the supervisor. Compensation is never recommended automatically: the cases below need a review.",
     ),
+    (
+        "sanction_rule_per_100",
+        "Aturan yang dipakai: satu pelanggaran = satu kasus dengan sedikitnya satu klausul gagal pada SOP itu (beberapa klausul gagal pada satu kasus tetap satu pelanggaran), dihitung per 100 kasus yang ditangani petugas pada SOP itu. Sampai {verbal} per 100 kasus: teguran lisan; sampai {written}: teguran tertulis; di atasnya, atau kepatuhan klausul di bawah {rate}: evaluasi kinerja.",
+        "Rule applied: one violation = one case with at least one failed clause of that SOP (several failed clauses in one case are one violation), counted per 100 cases the advisor handled in that SOP. Up to {verbal} per 100 cases: verbal warning; up to {written}: written warning; above, or clause compliance under {rate}: performance review.",
+    ),
+    (
+        "sanction_rule_cases",
+        "Aturan yang dipakai: satu pelanggaran = satu kasus dengan sedikitnya satu klausul gagal pada SOP itu (beberapa klausul gagal pada satu kasus tetap satu pelanggaran) dalam semester. 1–{verbal} pelanggaran: teguran lisan; sampai {written}: teguran tertulis; lebih, atau kepatuhan klausul di bawah {rate}: evaluasi kinerja.",
+        "Rule applied: one violation = one case with at least one failed clause of that SOP (several failed clauses in one case are one violation) in the semester. 1–{verbal} violations: verbal warning; up to {written}: written warning; more, or clause compliance under {rate}: performance review.",
+    ),
+    (
+        "violations_cases",
+        "Pelanggaran (kasus)",
+        "Violations (cases)",
+    ),
+    ("failed_clauses", "Klausul gagal", "Failed clauses"),
+    ("per_100_cases", "Per 100 kasus", "Per 100 cases"),
     ("recommendation", "Rekomendasi", "Recommendation"),
     ("none", "Tidak ada", "None"),
     ("verbal", "Teguran lisan", "Verbal warning"),
@@ -117,7 +141,6 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Berkas yang gagal diimpor (tidak ada datanya dalam laporan ini)",
         "Files that could not be imported (none of their data is in this report)",
     ),
-    ("reason", "Alasan", "Reason"),
     (
         "unknown_advisors",
         "Nama petugas yang tidak ada di daftar petugas",

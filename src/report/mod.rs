@@ -9,6 +9,7 @@ mod xlsx;
 
 use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
+use crate::rules::sanction::{Band, per_100, recommend};
 use crate::store::Store;
 use crate::timeline::build::mask_phone;
 use charts::{Chart, Series};
@@ -206,6 +207,23 @@ pub fn file_name(name: &str) -> String {
     format!("{}-{}", slug.trim_end_matches('-'), &hash[..8])
 }
 
+/// Bars of the Pareto chart, clauses with fails drawn one by one.
+const PARETO_BARS: usize = 15;
+
+/// The Pareto's bars, most fails first: up to `keep` bars, the last of them holding the fails of
+/// every clause not drawn ("lainnya (12 klausul)"), so the cumulative shares are of all fails
+/// and the last bar reaches 100 % only because everything is counted.
+pub fn pareto_bars(mut fails: Vec<(String, i64)>, keep: usize, other: &str) -> Vec<(String, i64)> {
+    fails.retain(|f| f.1 > 0);
+    fails.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if fails.len() > keep {
+        let rest = fails.split_off(keep - 1);
+        let sum = rest.iter().map(|r| r.1).sum();
+        fails.push((other.replace("{n}", &rest.len().to_string()), sum));
+    }
+    fails
+}
+
 fn pct(r: Option<f64>) -> Value {
     r.map_or(Value::Null, |r| json!((r * 1000.0).round() / 10.0))
 }
@@ -215,25 +233,25 @@ fn counts_json(c: &Counts) -> Value {
            "unknown": c.unknown, "rate": pct(c.rate())})
 }
 
-/// Sanction per SOP section 7 under the configured thresholds (fails only).
-fn sanction<'a>(
-    fails: i64,
-    rate: Option<f64>,
-    config: &Config,
-    t: &BTreeMap<&str, &'a str>,
-) -> &'a str {
+/// The sentence saying which sanction rule the recommendations follow.
+fn sanction_rule(config: &Config, t: &BTreeMap<&str, &str>) -> String {
     let s = &config.sanctions;
-    if fails > i64::from(s.written_warning_max)
-        || rate.is_some_and(|r| r < s.review_below_rate) && fails > 0
-    {
-        t["review"]
-    } else if fails > i64::from(s.verbal_warning_max) {
-        t["written"]
-    } else if fails > 0 {
-        t["verbal"]
-    } else {
-        t["none"]
-    }
+    let (key, verbal, written) = match s.basis {
+        crate::config::SanctionBasis::Per100Cases => (
+            "sanction_rule_per_100",
+            s.verbal_warning_per_100.to_string(),
+            s.written_warning_per_100.to_string(),
+        ),
+        crate::config::SanctionBasis::Cases => (
+            "sanction_rule_cases",
+            s.verbal_warning_max.to_string(),
+            s.written_warning_max.to_string(),
+        ),
+    };
+    t[key]
+        .replace("{verbal}", &verbal)
+        .replace("{written}", &written)
+        .replace("{rate}", &format!("{}%", s.review_below_rate * 100.0))
 }
 
 /// The report page's view, and its charts by file name (their SVG is in the view too).
@@ -301,11 +319,14 @@ fn report_view(
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let worse: Vec<Value> = worse.into_iter().take(3).cloned().collect();
-    let mut pareto: Vec<(String, i64)> = rules_now
-        .iter()
-        .map(|(id, c)| (id.clone(), c.fail))
-        .collect();
-    pareto.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let pareto = pareto_bars(
+        rules_now
+            .iter()
+            .map(|(id, c)| (id.clone(), c.fail))
+            .collect(),
+        PARETO_BARS,
+        t["other_clauses"],
+    );
 
     // Monthly trend.
     let branch_months: Vec<&data::MonthRow> =
@@ -367,6 +388,7 @@ fn report_view(
                 ..Default::default()
             }
             .rate();
+            let mut worst = Band::None;
             let sops: Vec<Value> = rows
                 .iter()
                 .map(|r| {
@@ -376,14 +398,19 @@ fn report_view(
                         ..Default::default()
                     }
                     .rate();
+                    let band = recommend(r.violations, r.cases, rr, &config.sanctions);
+                    worst = worst.max(band);
                     json!({"sop": r.sop, "pass": r.pass, "fail": r.fail, "unknown": r.unknown,
-                           "cases": r.cases, "rate": pct(rr),
-                           "sanction": sanction(r.fail, rr, config, t)})
+                           "cases": r.cases, "violations": r.violations,
+                           "per_100": per_100(r.violations, r.cases).map(|x| (x * 10.0).round() / 10.0),
+                           "rate": pct(rr), "band": band.label_key(),
+                           "sanction": t[band.label_key()]})
                 })
                 .collect();
+            // The header's recommendation is the most severe of the advisor's SOPs.
             json!({"name": n, "file": format!("{}.html", file_name(n)),
                    "pass": pass, "fail": fail, "unknown": unknown, "rate": pct(rate),
-                   "sanction": sanction(fail, rate, config, t), "sops": sops})
+                   "sanction": t[worst.label_key()], "band": worst.label_key(), "sops": sops})
         })
         .collect();
     advisors.sort_by(|a, b| {
@@ -518,6 +545,7 @@ fn report_view(
         "branches": branches,
         "t": t, "style": STYLE, "semester": d.semester, "previous": d.previous,
         "organisation": config.organisation.name, "calendar": calendar,
+        "sanction_rule": sanction_rule(config, t),
         "generated": chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
         "overall": counts_json(&all_now), "overall_previous": pct(all_before.rate()),
         "overall_delta": delta(all_now.rate(), all_before.rate()),

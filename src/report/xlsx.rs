@@ -7,7 +7,9 @@ use crate::error::Error;
 use crate::ingest::values::to_excel_serial;
 use crate::store::{Store, sql};
 use chrono::NaiveDateTime;
-use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartLegendPosition, ChartType, Format, Workbook, Worksheet, XlsxError,
+};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -115,7 +117,15 @@ fn sheets(
             .set_values(("Ringkasan", 5, 1, last, 1))
             .set_name(t["rate"]);
         chart.title().set_name(t["per_sop"]);
-        ws.insert_chart(4, 3, &chart)?;
+        // A rate reads against the whole scale: 0–100 %, not an axis that starts at 80 %.
+        chart
+            .y_axis()
+            .set_num_format("0%")
+            .set_min(0.0)
+            .set_max(1.0);
+        chart.legend().set_hidden();
+        // Beside the table, inside one landscape page.
+        ws.insert_chart_with_offset(4, 3, &chart, 0, 0)?;
         widths(ws, &[28.0, 14.0])?;
     }
     {
@@ -147,15 +157,57 @@ fn sheets(
             rate(ws, row, 1, &r.counts, &pct)?;
             counts(ws, row, 2, &r.counts)?;
         }
-        let mut chart = Chart::new(ChartType::Bar);
-        chart
-            .add_series()
-            .set_categories(("Per Klausul", 1, 0, rows.len() as u32, 0))
-            .set_values(("Per Klausul", 1, 3, rows.len() as u32, 3))
-            .set_name(t["fail"]);
-        chart.title().set_name(t["pareto"]);
-        ws.insert_chart(1, 9, &chart)?;
-        widths(ws, &[18.0, 12.0, 10.0, 10.0, 10.0, 12.0, 14.0])?;
+        // The Pareto: clauses by fails, most first, the rest summed, with the cumulative share
+        // of all fails on a percent axis (the same bars as the report's chart).
+        let bars = super::pareto_bars(
+            rows.iter()
+                .map(|r| (r.rule_id.clone(), r.counts.fail))
+                .collect(),
+            super::PARETO_BARS,
+            t["other_clauses"],
+        );
+        let total: i64 = bars.iter().map(|b| b.1).sum::<i64>().max(1);
+        let col = 8u16;
+        header_at(ws, 0, col, &[t["rule"], t["fail"], t["cumulative"]], &bold)?;
+        let mut run = 0;
+        for (i, (rule, fails)) in bars.iter().enumerate() {
+            let r = 1 + i as u32;
+            run += fails;
+            ws.write_string(r, col, rule)?;
+            ws.write_number(r, col + 1, *fails as f64)?;
+            ws.write_number_with_format(r, col + 2, run as f64 / total as f64, &pct)?;
+        }
+        if !bars.is_empty() {
+            let n = bars.len() as u32;
+            let mut chart = Chart::new(ChartType::Column);
+            chart
+                .add_series()
+                .set_categories(("Per Klausul", 1, col, n, col))
+                .set_values(("Per Klausul", 1, col + 1, n, col + 1))
+                .set_name(t["fail"]);
+            let mut line = Chart::new(ChartType::Line);
+            line.add_series()
+                .set_categories(("Per Klausul", 1, col, n, col))
+                .set_values(("Per Klausul", 1, col + 2, n, col + 2))
+                .set_name(t["cumulative"])
+                .set_secondary_axis(true);
+            chart.combine(&line);
+            chart.title().set_name(t["pareto"]);
+            chart
+                .y2_axis()
+                .set_num_format("0%")
+                .set_min(0.0)
+                .set_max(1.0);
+            chart.legend().set_position(ChartLegendPosition::Bottom);
+            chart.set_width(640).set_height(320);
+            ws.insert_chart_with_offset(n + 3, col, &chart, 0, 0)?;
+        }
+        widths(
+            ws,
+            &[
+                18.0, 12.0, 10.0, 10.0, 10.0, 12.0, 14.0, 2.0, 22.0, 10.0, 12.0,
+            ],
+        )?;
     }
     {
         let ws = wb.add_worksheet().set_name("Per Advisor")?;
@@ -248,7 +300,29 @@ fn sheets(
         }
         widths(ws, &[28.0, 12.0, 14.0, 14.0, 16.0])?;
     }
+    // Print settings on every sheet: A4 landscape, fitted to the page width, the header row
+    // repeated on every page, page x of y in the footer.
+    for ws in wb.worksheets_mut() {
+        ws.set_paper_size(9)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0)
+            .set_footer(format!("&L&A&R{} &P / &N", t["page"]));
+        ws.set_repeat_rows(0, 0)?;
+    }
     Ok(wb.save(path)?)
+}
+
+fn header_at(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cols: &[&str],
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    for (i, c) in cols.iter().enumerate() {
+        ws.write_string_with_format(row, col + i as u16, *c, bold)?;
+    }
+    Ok(())
 }
 
 /// Excel's last row: a longer list continues on "Temuan (2)", "Temuan (3)" …

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod params;
+pub mod sanction;
 pub mod score;
 
 pub use catalog::{Catalog, Param, Rule, RuleVersion, StatusKind};

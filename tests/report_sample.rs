@@ -1,0 +1,104 @@
+//! The semester report of the sample branch as the committee reads it (issue 17): sanctions
+//! that separate a careful advisor from a poor one, and a Pareto whose shares are of all fails.
+
+use crate::support::sample_run;
+use std::collections::BTreeMap;
+
+fn report() -> String {
+    std::fs::read_to_string(sample_run().join("out/laporan-2025-H2.html")).expect("the report")
+}
+
+/// The sanction table's rows: (advisor, SOP, band).
+fn bands(html: &str) -> Vec<(String, String, String)> {
+    let start = html
+        .find("id=\"sanctions\"")
+        .expect("the sanctions section");
+    let end = start + html[start..].find("</table>").expect("its table");
+    let row = regex::Regex::new(
+        r#"<tr class="band-(\w+)"><td><a href="advisor/[^"]+">([^<]+)</a></td><td>(\w+)</td>"#,
+    )
+    .unwrap();
+    row.captures_iter(&html[start..end])
+        .map(|c| (c[2].to_string(), c[3].to_string(), c[1].to_string()))
+        .collect()
+}
+
+#[test]
+fn sanctions_separate_the_careful_advisor_from_the_poor_one() {
+    let html = report();
+    let rows = bands(&html);
+    let of = |who: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r.0 == who)
+            .map(|r| r.2.as_str())
+            .collect()
+    };
+    // SA-01 Rina is the sample's careful advisor, SA-05 Intan its poor one.
+    let (rina, intan) = (of("Rina"), of("Intan"));
+    assert!(!rina.is_empty() && !intan.is_empty(), "{rows:?}");
+    assert!(!rina.contains(&"review"), "Rina: {rina:?}");
+    assert!(intan.contains(&"review"), "Intan: {intan:?}");
+    // The rule applied is printed with its thresholds.
+    assert!(
+        html.contains("per 100 kasus yang ditangani"),
+        "the rule is stated"
+    );
+    // The scorecard header carries the most severe band of the advisor's SOPs.
+    let card = std::fs::read_to_string(
+        sample_run()
+            .join("out/advisor")
+            .join(format!("{}.html", patuh::report::file_name("Rina"))),
+    )
+    .unwrap();
+    assert!(card.contains("Teguran tertulis") && !card.contains("Evaluasi kinerja"));
+}
+
+#[test]
+fn pareto_shares_are_of_all_fails() {
+    // Fails per clause in the semester, recomputed from findings.csv.
+    let mut reader = csv::Reader::from_path(sample_run().join("out/findings.csv")).unwrap();
+    let h = reader.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (rule, status, semester) = (col("rule_id"), col("status"), col("semester"));
+    let mut fails: BTreeMap<String, i64> = BTreeMap::new();
+    for rec in reader.records().map(|r| r.unwrap()) {
+        if &rec[status] == "fail" && &rec[semester] == "2025-H2" {
+            *fails.entry(rec[rule].to_string()).or_default() += 1;
+        }
+    }
+    let total: i64 = fails.values().sum();
+    let mut sorted: Vec<(String, i64)> = fails.into_iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    assert!(
+        sorted.len() > 15,
+        "the sample fails on more clauses than are drawn"
+    );
+    // The chart's labels: "count · cumulative %" for each bar, most first.
+    let svg = std::fs::read_to_string(sample_run().join("out/charts/pareto.svg")).unwrap();
+    let label = regex::Regex::new(r">\s*(\d+) · (\d+) %\s*<").unwrap();
+    let drawn: Vec<(i64, i64)> = label
+        .captures_iter(&svg)
+        .map(|c| (c[1].parse().unwrap(), c[2].parse().unwrap()))
+        .collect();
+    assert_eq!(drawn.len(), 15, "{drawn:?}");
+    // Bars are drawn bottom-up; the first 14 are the top clauses, the last the rest.
+    let mut by_count = drawn.clone();
+    by_count.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut run = 0;
+    for (i, (count, share)) in by_count.iter().enumerate() {
+        let want = if i < 14 {
+            sorted[i].1
+        } else {
+            sorted[14..].iter().map(|s| s.1).sum()
+        };
+        assert_eq!(*count, want, "bar {i}");
+        run += count;
+        assert_eq!(
+            *share,
+            run * 100 / total,
+            "bar {i}: share of all {total} fails"
+        );
+    }
+    assert_eq!(run, total, "the bars hold every fail");
+    assert!(svg.contains(&format!("lainnya ({} klausul)", sorted.len() - 14)));
+}
