@@ -83,7 +83,7 @@ fn pareto_shares_are_of_all_fails() {
     assert_eq!(drawn.len(), 15, "{drawn:?}");
     // Bars are drawn bottom-up; the first 14 are the top clauses, the last the rest.
     let mut by_count = drawn.clone();
-    by_count.sort_by(|a, b| a.1.cmp(&b.1));
+    by_count.sort_by_key(|b| b.1);
     let mut run = 0;
     for (i, (count, share)) in by_count.iter().enumerate() {
         let want = if i < 14 {
