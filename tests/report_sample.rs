@@ -102,3 +102,89 @@ fn pareto_shares_are_of_all_fails() {
     assert_eq!(run, total, "the bars hold every fail");
     assert!(svg.contains(&format!("lainnya ({} klausul)", sorted.len() - 14)));
 }
+
+/// The page's text without tags, styles and charts.
+fn text(html: &str) -> String {
+    let re = |p: &str| regex::Regex::new(p).unwrap();
+    let t = re(r"(?s)<svg.*?</svg>").replace_all(html, " ");
+    let t = re(r"(?s)<style>.*?</style>").replace_all(&t, " ");
+    let t = re(r"<[^>]+>").replace_all(&t, " ");
+    re(r"\s+").replace_all(&t, " ").into_owned()
+}
+
+#[test]
+fn the_indonesian_report_writes_numbers_months_and_codes_in_indonesian() {
+    let html = report();
+    let page = text(&html);
+    // Decimal comma, dot thousands, changes in points, semesters and months by name.
+    assert!(
+        regex::Regex::new(r"\b\d{2},\d%").unwrap().is_match(&page),
+        "95,6%"
+    );
+    assert!(
+        !regex::Regex::new(r"\b\d{2}\.\d%").unwrap().is_match(&page),
+        "no 95.6%"
+    );
+    assert!(
+        regex::Regex::new(r"\b\d{1,3}\.\d{3}\b")
+            .unwrap()
+            .is_match(&page),
+        "1.234"
+    );
+    assert!(page.contains(" poin"), "changes in poin");
+    assert!(page.contains("Juli–Desember 2025"), "the semester by name");
+    assert!(
+        page.contains("Juli 2025") && !page.contains("2025-07"),
+        "months by name"
+    );
+    for code in [" whatsapp ", " work_order ", " ambiguous ", "(no category)"] {
+        assert!(!page.contains(code), "{code} untranslated");
+    }
+    // The headline pair with denominators, and what each counts.
+    assert!(html.contains("id=\"overall-cases\""));
+    assert!(
+        page.contains("1.156 dari 4.362 kasus dinilai"),
+        "cases with a violation"
+    );
+    assert!(html.contains("id=\"headline-note\""));
+    // Data quality adds up: read = loaded + quarantined + skipped, per kind.
+    let start = html.find("id=\"quality\"").unwrap();
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    let rows = regex::Regex::new(r#"<tr><td>[^<]+</td>((?:<td class="num">[\d.]+</td>){5})</tr>"#)
+        .unwrap();
+    let mut seen = 0;
+    for row in rows.captures_iter(table) {
+        let n: Vec<i64> = regex::Regex::new(r">([\d.]+)<")
+            .unwrap()
+            .captures_iter(&row[1])
+            .map(|c| c[1].replace('.', "").parse().unwrap())
+            .collect();
+        assert_eq!(
+            n[1],
+            n[2] + n[3] + n[4],
+            "read = loaded + quarantined + skipped: {n:?}"
+        );
+        seen += 1;
+    }
+    assert!(seen >= 5, "a row per kind: {table}");
+}
+
+#[test]
+fn scorecards_print_no_none_and_measure_in_the_limits_unit() {
+    let dir = sample_run().join("out/advisor");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let html = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(!text(&html).contains("None"), "None printed");
+    }
+    // FUT-4.2.3's measured values share the limit's unit (operating days).
+    let mut reader = csv::Reader::from_path(sample_run().join("out/findings.csv")).unwrap();
+    let h = reader.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let units: std::collections::BTreeSet<String> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[col("rule_id")] == "FUT-4.2.3" && !r[col("unit")].is_empty())
+        .map(|r| r[col("unit")].to_string())
+        .collect();
+    assert_eq!(units.into_iter().collect::<Vec<_>>(), ["operating_days"]);
+}

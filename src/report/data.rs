@@ -97,6 +97,8 @@ pub struct QualityRow {
     pub rows_read: i64,
     pub rows_loaded: i64,
     pub rows_quarantined: i64,
+    /// Blank and total rows.
+    pub rows_skipped: i64,
 }
 
 /// Everything the report, the scorecards and the workbook are made from.
@@ -104,6 +106,8 @@ pub struct ReportData {
     pub semester: String,
     pub previous: Option<String>,
     pub rates: Vec<RateRow>,
+    /// (SOP or `None` for all, cases judged, cases with at least one fail) of the semester.
+    pub case_rates: Vec<(Option<String>, i64, i64)>,
     pub monthly: Vec<MonthRow>,
     pub rules: Vec<RuleRow>,
     pub advisors: Vec<AdvisorRow>,
@@ -219,6 +223,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             })
         })
         .map_err(err)?,
+        case_rates: rows(conn, sql::RP_CASE_RATES, [semester], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .map_err(err)?,
         quality: rows(conn, sql::RP_QUALITY, [], |r| {
             Ok(QualityRow {
                 kind: r.get(0)?,
@@ -226,6 +234,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
                 rows_read: r.get(2)?,
                 rows_loaded: r.get(3)?,
                 rows_quarantined: r.get(4)?,
+                rows_skipped: r.get(5)?,
             })
         })
         .map_err(err)?,

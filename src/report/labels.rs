@@ -17,9 +17,38 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("summary", "Ringkasan Eksekutif", "Executive Summary"),
     ("branches", "Perbandingan cabang", "Branch comparison"),
     ("branch", "Cabang", "Branch"),
-    ("overall", "Kepatuhan keseluruhan", "Overall compliance"),
+    ("overall", "Kepatuhan klausul", "Clause compliance"),
+    (
+        "cases_violating",
+        "Kasus dengan pelanggaran",
+        "Cases with a violation",
+    ),
+    ("of", "dari", "of"),
+    ("clause_checks", "pemeriksaan klausul", "clause checks"),
+    ("cases_judged", "kasus dinilai", "cases judged"),
+    ("cases_judged_h", "Kasus dinilai", "Cases judged"),
+    ("cases_violating_h", "Kasus melanggar", "Cases violating"),
+    ("case_share_h", "% kasus melanggar", "% cases violating"),
+    (
+        "headline_note",
+        "Dua angka, dua pertanyaan. Kepatuhan klausul = pemeriksaan klausul yang lulus dibagi pemeriksaan yang lulus atau gagal (tidak berlaku dan tidak diketahui tidak dihitung). Kasus dengan pelanggaran = kasus yang sedikitnya satu klausulnya gagal, dibagi kasus yang dinilai. Satu kasus diperiksa oleh banyak klausul, sehingga kepatuhan klausul yang tinggi dapat berdampingan dengan banyak kasus yang melanggar.",
+        "Two figures, two questions. Clause compliance = clause checks passed divided by checks passed or failed (not applicable and unknown are not counted). Cases with a violation = cases with at least one failed clause, divided by the cases judged. A case is checked by many clauses, so a high clause compliance can sit beside many violating cases.",
+    ),
     ("per_sop", "Kepatuhan per SOP", "Compliance per SOP"),
     ("previous", "Semester sebelumnya", "Previous semester"),
+    ("previous_short", "Sebelumnya", "Previous"),
+    ("no_category", "(tanpa kategori)", "(no category)"),
+    (
+        "no_question",
+        "(pertanyaan tidak dicatat)",
+        "(no question recorded)",
+    ),
+    ("no_product", "(produk tidak dicatat)", "(no product)"),
+    (
+        "no_warranty_status",
+        "(status garansi tidak dicatat)",
+        "(no warranty status)",
+    ),
     ("change", "Perubahan", "Change"),
     (
         "worse",
@@ -128,6 +157,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("rows_read", "Baris dibaca", "Rows read"),
     ("rows_loaded", "Baris dimuat", "Rows loaded"),
     ("rows_quarantined", "Baris dikarantina", "Rows quarantined"),
+    (
+        "rows_skipped",
+        "Baris dilewati (kosong, total)",
+        "Rows skipped (blank, totals)",
+    ),
     ("chats", "Obrolan", "Chats"),
     ("messages", "Pesan", "Messages"),
     ("link", "Cara ditautkan", "How linked"),
@@ -255,5 +289,47 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     LABELS
         .iter()
         .map(|(k, id, en)| (*k, if lang == Lang::En { *en } else { *id }))
+        .collect()
+}
+
+/// Codes the data carries (source kinds, how a chat was linked, case kinds) in the page's
+/// words, for the `code` filter; an unlisted code prints as it is.
+const CODES: &[(&str, &str, &str)] = &[
+    ("booking", "Log booking", "Booking log"),
+    ("work_order", "Work order (SPK)", "Work order"),
+    ("ticket", "Tiket", "Ticket"),
+    ("checklist", "Checklist SOP", "SOP checklist"),
+    ("roster", "Daftar petugas", "Advisor roster"),
+    ("whatsapp", "Ekspor WhatsApp", "WhatsApp export"),
+    ("phone", "Nomor telepon", "Phone number"),
+    (
+        "plate",
+        "Nomor polisi di nama kontak",
+        "Plate in the contact name",
+    ),
+    ("name", "Nama kontak", "Contact name"),
+    (
+        "ambiguous",
+        "Ambigu (beberapa pelanggan mungkin)",
+        "Ambiguous (several possible customers)",
+    ),
+    ("unlinked", "Tidak tertaut", "Not linked"),
+    ("job", "Pekerjaan", "Job"),
+    ("followup", "Follow-up", "Follow-up"),
+    ("inquiry", "Inquiry", "Inquiry"),
+    ("aftersales", "Purna jual", "After-sales"),
+    ("(no category)", "(tanpa kategori)", "(no category)"),
+];
+
+/// The codes of one language, by code.
+pub fn codes(lang: Lang) -> BTreeMap<String, String> {
+    CODES
+        .iter()
+        .map(|(k, id, en)| {
+            (
+                k.to_string(),
+                (if lang == Lang::En { *en } else { *id }).to_string(),
+            )
+        })
         .collect()
 }

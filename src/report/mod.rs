@@ -3,6 +3,7 @@
 
 mod charts;
 pub mod data;
+pub mod format;
 mod labels;
 pub mod pdf;
 mod xlsx;
@@ -98,6 +99,12 @@ pub fn write(
     let mut env = minijinja::Environment::new();
     // A label or value the template names but the view lacks is an error, not a blank.
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    format::register(
+        &mut env,
+        lang,
+        config.report.semester_start_month,
+        labels::codes(lang),
+    );
     env.add_template("laporan.html", REPORT_TEMPLATE)
         .and_then(|_| env.add_template("advisor.html", SCORECARD_TEMPLATE))
         .and_then(|_| env.add_template("advisor_index.html", INDEX_TEMPLATE))
@@ -279,6 +286,16 @@ fn report_view(
         (Some(a), Some(b)) => json!(((a - b) * 1000.0).round() / 10.0),
         _ => Value::Null,
     };
+    // The second headline figure: the share of judged cases with at least one failed clause.
+    let case_share = |sop: Option<&str>| -> Value {
+        let (cases, violating) = d
+            .case_rates
+            .iter()
+            .find(|r| r.0.as_deref() == sop)
+            .map_or((0, 0), |r| (r.1, r.2));
+        json!({"cases": cases, "violating": violating,
+               "share": pct((cases > 0).then(|| violating as f64 / cases as f64))})
+    };
     let per_sop: Vec<Value> = SOPS
         .iter()
         .filter(|s| now.contains_key(**s))
@@ -286,6 +303,7 @@ fn report_view(
             let c = &now[*s];
             let b = before.get(*s);
             json!({"sop": s, "name": t[format!("sop_{s}").as_str()], "counts": counts_json(c),
+                   "checks": c.pass + c.fail, "case_share": case_share(Some(s)),
                    "previous": pct(b.and_then(Counts::rate)),
                    "delta": delta(c.rate(), b.and_then(Counts::rate))})
         })
@@ -454,19 +472,32 @@ fn report_view(
         .filter(|c| c["counts"]["unknown"].as_i64().unwrap_or(0) > 0)
         .map(|c| json!({"rule_id": c["rule_id"], "unknown": c["counts"]["unknown"]}))
         .collect();
+    // The query's placeholders for an empty column, in the page's words.
+    let topic = |text: &str| -> String {
+        [
+            ("(no category)", "no_category"),
+            ("(no question recorded)", "no_question"),
+            ("(no product)", "no_product"),
+            ("(no warranty status)", "no_warranty_status"),
+        ]
+        .iter()
+        .fold(text.to_string(), |acc, (code, key)| {
+            acc.replace(code, t[key])
+        })
+    };
     let topics: Vec<Value> = d
         .topics
         .iter()
         .filter(|x| x.0 == "inquiry")
         .take(10)
-        .map(|x| json!({"topic": x.1, "tickets": x.2}))
+        .map(|x| json!({"topic": topic(&x.1), "tickets": x.2}))
         .collect();
     let recap: Vec<Value> = d
         .topics
         .iter()
         .filter(|x| x.0 == "aftersales")
         .take(10)
-        .map(|x| json!({"topic": x.1, "tickets": x.2}))
+        .map(|x| json!({"topic": topic(&x.1), "tickets": x.2}))
         .collect();
     let branch = config.default_branch();
     let calendar = format!(
@@ -548,6 +579,7 @@ fn report_view(
         "sanction_rule": sanction_rule(config, t),
         "generated": chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
         "overall": counts_json(&all_now), "overall_previous": pct(all_before.rate()),
+        "overall_checks": all_now.pass + all_now.fail, "overall_cases": case_share(None),
         "overall_delta": delta(all_now.rate(), all_before.rate()),
         "per_sop": per_sop, "clauses": clauses, "worse": worse,
         "trend": trend_rows, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),

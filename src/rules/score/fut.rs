@@ -150,8 +150,9 @@ fn complaint_response(j: &mut Judge, msgs: &[&Ev], done: chrono::NaiveDateTime) 
         )
         .with(complaint);
     if let Some(r) = response {
+        // Measured in the limit's unit (operating days), never minutes against days.
         f = f
-            .measured(j.bmin(complaint.at, r.at), "business_minutes")
+            .measured(j.operating_days_used(complaint.at, r.at), "operating_days")
             .with(r);
     }
     j.put(f);

@@ -211,6 +211,17 @@ impl<'a> Judge<'a> {
             .unwrap_or(t)
     }
 
+    /// Operating days from `t0`'s date to `t1`'s (0 the same day, 1 the next operating day):
+    /// the measure of a limit in operating days, so measured and limit share a unit.
+    pub fn operating_days_used(&self, t0: NaiveDateTime, t1: NaiveDateTime) -> f64 {
+        t0.date()
+            .iter_days()
+            .skip(1)
+            .take_while(|d| *d <= t1.date())
+            .filter(|d| self.cal.is_operating_day(*d))
+            .count() as f64
+    }
+
     /// Whether a deadline lies beyond the imported data (the case is open at cut-off).
     pub fn open_at_cutoff(&self, due: NaiveDateTime) -> bool {
         due > self.cutoff
