@@ -152,10 +152,10 @@ fn the_indonesian_report_writes_numbers_months_and_codes_in_indonesian() {
     let table = &html[start..start + html[start..].find("</table>").unwrap()];
     let rows = regex::Regex::new(r#"<tr><td>[^<]+</td>((?:<td class="num">[\d.]+</td>){5})</tr>"#)
         .unwrap();
+    let cell = regex::Regex::new(r">([\d.]+)<").unwrap();
     let mut seen = 0;
     for row in rows.captures_iter(table) {
-        let n: Vec<i64> = regex::Regex::new(r">([\d.]+)<")
-            .unwrap()
+        let n: Vec<i64> = cell
             .captures_iter(&row[1])
             .map(|c| c[1].replace('.', "").parse().unwrap())
             .collect();
