@@ -188,3 +188,37 @@ fn scorecards_print_no_none_and_measure_in_the_limits_unit() {
         .collect();
     assert_eq!(units.into_iter().collect::<Vec<_>>(), ["operating_days"]);
 }
+
+#[test]
+fn clauses_are_named_beside_their_ids() {
+    let catalog = patuh::rules::Catalog::builtin();
+    for rule in &catalog.rules {
+        assert!(
+            !rule.name_id.is_empty() && !rule.name_en.is_empty() && rule.name_id.len() <= 60,
+            "{}: a short name in both languages",
+            rule.id
+        );
+    }
+    let name = |id: &str| catalog.get(id).unwrap().name_id.clone();
+    let html = report();
+    let clauses = &html[html.find("id=\"clauses\"").unwrap()..];
+    assert!(clauses.contains(&format!(
+        "<td>BKG-4.1.2<br><span class=\"note\">{}</span></td>",
+        name("BKG-4.1.2")
+    )));
+    let svg = std::fs::read_to_string(sample_run().join("out/charts/pareto.svg")).unwrap();
+    assert!(
+        svg.contains(&format!("FUT-5.1 · {}", name("FUT-5.1"))),
+        "Pareto labels"
+    );
+    let card = std::fs::read_to_string(
+        sample_run()
+            .join("out/advisor")
+            .join(format!("{}.html", patuh::report::file_name("Rina"))),
+    )
+    .unwrap();
+    assert!(card.contains(&format!(
+        "<td>KSP-5.1<br><span class=\"note\">{}</span></td>",
+        name("KSP-5.1")
+    )));
+}

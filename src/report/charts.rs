@@ -177,7 +177,7 @@ fn pareto<DB: DrawingBackend>(
         .caption(title, s.font(18))
         .margin(s.px(10))
         .x_label_area_size(s.px(40))
-        .y_label_area_size(s.px(130))
+        .y_label_area_size(s.px(250))
         .build_cartesian_2d(0..(max + max / 3 + 1), (0..n - 1).into_segmented())
         .map_err(err)?;
     chart

@@ -158,6 +158,7 @@ pub fn register(
     lang: Lang,
     start_month: u32,
     codes: std::collections::BTreeMap<String, String>,
+    clause_names: std::collections::BTreeMap<String, String>,
 ) {
     use minijinja::Value;
     let as_f64 = |v: &Value| -> Option<f64> {
@@ -182,6 +183,10 @@ pub fn register(
     });
     env.add_filter("semester", move |v: String| -> String {
         semester(&v, start_month, lang)
+    });
+    // A clause's short name, shown beside its id.
+    env.add_filter("clause", move |v: String| -> String {
+        clause_names.get(&v).cloned().unwrap_or_default()
     });
     // Codes from the data (source kinds, link outcomes) in the page's words.
     env.add_filter("code", move |v: String| -> String {

@@ -37,6 +37,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("per_sop", "Kepatuhan per SOP", "Compliance per SOP"),
     ("previous", "Semester sebelumnya", "Previous semester"),
     ("previous_short", "Sebelumnya", "Previous"),
+    ("clause_name", "Nama klausul", "Clause name"),
     ("no_category", "(tanpa kategori)", "(no category)"),
     (
         "no_question",

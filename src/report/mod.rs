@@ -94,7 +94,13 @@ pub fn write(
     }
     let mut files = Vec::new();
 
-    let (view, charts) = report_view(&d, config, &t)?;
+    // Every clause is shown with its short name beside the id (catalog, page language).
+    let names: BTreeMap<String, String> = catalog
+        .rules
+        .iter()
+        .map(|r| (r.id.clone(), r.name(lang).to_string()))
+        .collect();
+    let (view, charts) = report_view(&d, config, &t, &names)?;
     phases.lap("view and SVG charts");
     let mut env = minijinja::Environment::new();
     // A label or value the template names but the view lacks is an error, not a blank.
@@ -104,6 +110,7 @@ pub fn write(
         lang,
         config.report.semester_start_month,
         labels::codes(lang),
+        names.clone(),
     );
     env.add_template("laporan.html", REPORT_TEMPLATE)
         .and_then(|_| env.add_template("advisor.html", SCORECARD_TEMPLATE))
@@ -163,7 +170,7 @@ pub fn write(
     )?;
     phases.lap("pages");
     let workbook = out.join(format!("evaluasi-{semester}.xlsx"));
-    xlsx::write(&workbook, store, &d, &t)?;
+    xlsx::write(&workbook, store, &d, &t, &names)?;
     files.push(workbook);
     phases.lap("workbook");
     Ok(Written {
@@ -212,6 +219,14 @@ pub fn file_name(name: &str) -> String {
     }
     let hash = crate::ingest::sha256_hex(name.as_bytes());
     format!("{}-{}", slug.trim_end_matches('-'), &hash[..8])
+}
+
+/// "BKG-4.1.2 · Balas booking ≤ 5 menit" for a chart label (the id alone when unnamed).
+pub fn clause_label(id: &str, names: &BTreeMap<String, String>) -> String {
+    match names.get(id) {
+        Some(name) => format!("{id} · {name}"),
+        None => id.to_string(),
+    }
 }
 
 /// Bars of the Pareto chart, clauses with fails drawn one by one.
@@ -266,6 +281,7 @@ fn report_view(
     d: &ReportData,
     config: &Config,
     t: &BTreeMap<&str, &str>,
+    names: &BTreeMap<String, String>,
 ) -> Result<(Value, Vec<(&'static str, Chart)>)> {
     let sem = |s: &str| -> BTreeMap<String, Counts> {
         let mut m: BTreeMap<String, Counts> = BTreeMap::new();
@@ -337,14 +353,17 @@ fn report_view(
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let worse: Vec<Value> = worse.into_iter().take(3).cloned().collect();
-    let pareto = pareto_bars(
+    let pareto: Vec<(String, i64)> = pareto_bars(
         rules_now
             .iter()
             .map(|(id, c)| (id.clone(), c.fail))
             .collect(),
         PARETO_BARS,
         t["other_clauses"],
-    );
+    )
+    .into_iter()
+    .map(|(id, fails)| (clause_label(&id, names), fails))
+    .collect();
 
     // Monthly trend.
     let branch_months: Vec<&data::MonthRow> =

@@ -52,8 +52,9 @@ pub fn write(
     store: &Store,
     d: &ReportData,
     t: &BTreeMap<&str, &str>,
+    names: &BTreeMap<String, String>,
 ) -> crate::Result<()> {
-    sheets(path, store, d, t).map_err(|e| match e {
+    sheets(path, store, d, t, names).map_err(|e| match e {
         Failure::Xlsx(e) => Error::input(format!("{}: {e}", path.display())),
         Failure::Store(e) => store.error("reading findings and cases for the workbook", e),
     })
@@ -81,6 +82,7 @@ fn sheets(
     store: &Store,
     d: &ReportData,
     t: &BTreeMap<&str, &str>,
+    names: &BTreeMap<String, String>,
 ) -> Result<(), Failure> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
@@ -143,7 +145,7 @@ fn sheets(
     }
     {
         let ws = wb.add_worksheet().set_name("Per Klausul")?;
-        let mut cols = vec![t["rule"], t["rate"]];
+        let mut cols = vec![t["rule"], t["clause_name"], t["rate"]];
         cols.extend(status_cols);
         header(ws, &cols, &bold)?;
         let rows: Vec<_> = d
@@ -154,8 +156,9 @@ fn sheets(
         for (i, r) in rows.iter().enumerate() {
             let row = 1 + i as u32;
             ws.write_string(row, 0, &r.rule_id)?;
-            rate(ws, row, 1, &r.counts, &pct)?;
-            counts(ws, row, 2, &r.counts)?;
+            ws.write_string(row, 1, names.get(&r.rule_id).map_or("", |n| n.as_str()))?;
+            rate(ws, row, 2, &r.counts, &pct)?;
+            counts(ws, row, 3, &r.counts)?;
         }
         // The Pareto: clauses by fails, most first, the rest summed, with the cumulative share
         // of all fails on a percent axis (the same bars as the report's chart).
@@ -167,13 +170,13 @@ fn sheets(
             t["other_clauses"],
         );
         let total: i64 = bars.iter().map(|b| b.1).sum::<i64>().max(1);
-        let col = 8u16;
+        let col = 9u16;
         header_at(ws, 0, col, &[t["rule"], t["fail"], t["cumulative"]], &bold)?;
         let mut run = 0;
         for (i, (rule, fails)) in bars.iter().enumerate() {
             let r = 1 + i as u32;
             run += fails;
-            ws.write_string(r, col, rule)?;
+            ws.write_string(r, col, super::clause_label(rule, names))?;
             ws.write_number(r, col + 1, *fails as f64)?;
             ws.write_number_with_format(r, col + 2, run as f64 / total as f64, &pct)?;
         }

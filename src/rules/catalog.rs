@@ -42,6 +42,9 @@ pub struct RuleVersion {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
+    /// A short name for tables and charts, in Indonesian and English.
+    pub name_id: String,
+    pub name_en: String,
     pub sop: String,
     pub clause: String,
     pub case_kind: String,
@@ -58,6 +61,14 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The rule's short name in a report's language.
+    pub fn name(&self, lang: crate::config::Lang) -> &str {
+        match lang {
+            crate::config::Lang::Id => &self.name_id,
+            crate::config::Lang::En => &self.name_en,
+        }
+    }
+
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name == name)
     }
