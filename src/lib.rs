@@ -20,6 +20,7 @@ pub mod config;
 pub mod error;
 pub mod ingest;
 pub mod output;
+pub mod privacy;
 pub mod report;
 pub mod rules;
 pub mod sample;

@@ -828,7 +828,7 @@ fn exports_carry_no_formula_and_every_advisor_gets_a_scorecard_of_their_own() {
 // 9. Excerpts and evidence shown to the committee mask the names messages introduce.
 #[test]
 fn shown_text_masks_introduced_names_the_customer_and_phones() {
-    use patuh::report::mask_text;
+    use patuh::privacy::mask_text;
     assert_eq!(
         mask_text("Nama: Joko Halim, plat BK 1234 AB", None),
         "Nama: J*** H****, plat BK 1234 AB"
@@ -882,15 +882,33 @@ fn the_sample_reports_quote_no_customer_name_or_phone() {
         pages.push(e.unwrap().path());
     }
     let mut leaks = Vec::new();
+    // The workbook is the committee's copy too: every cell of every sheet.
+    let workbook = out.join("evaluasi-2025-H2.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&workbook).unwrap();
+    let mut cells = String::new();
+    for name in calamine::Reader::sheet_names(&book) {
+        let range = calamine::Reader::worksheet_range(&mut book, &name).unwrap();
+        for row in range.rows() {
+            for cell in row {
+                cells.push_str(&cell.to_string());
+                cells.push('\n');
+            }
+        }
+    }
+    // Phones are looked for with their spaces and dashes dropped ("+62 812-3000-0001").
+    let leaks_in = |text: &str, place: &str| -> Vec<String> {
+        let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        names
+            .iter()
+            .filter(|n| text.contains(n.as_str()))
+            .chain(phones.iter().filter(|p| compact.contains(p.as_str())))
+            .map(|n| format!("{place}: {n}"))
+            .collect()
+    };
+    leaks.extend(leaks_in(&cells, &workbook.display().to_string()));
     for page in &pages {
         let html = std::fs::read_to_string(page).unwrap();
-        leaks.extend(
-            names
-                .iter()
-                .chain(&phones)
-                .filter(|n| html.contains(n.as_str()))
-                .map(|n| format!("{}: {n}", page.display())),
-        );
+        leaks.extend(leaks_in(&html, &page.display().to_string()));
     }
     assert!(
         leaks.is_empty(),

@@ -1,6 +1,9 @@
--- Every finding of one semester ($1), for the workbook's Temuan sheet (streamed, not held).
+-- Every finding of one semester ($1), for the workbook's Temuan sheet (streamed, not held),
+-- with the case's customer so the evidence locations can be masked.
 select f.rule_id, f.status, f.case_kind, f.case_key, f.branch, coalesce(f.advisor, '') as advisor,
-       f.measured, f."limit", f.unit, f.started_at, f.due_at, f.done_at, f.reason, f.evidence
+       f.measured, f."limit", f.unit, f.started_at, f.due_at, f.done_at, f.reason, f.evidence,
+       c.customer
 from finding f
+left join "case" c on c.case_kind = f.case_kind and c.case_key = f.case_key
 where f.semester = $1
 order by f.case_kind, f.case_key, f.rule_id;

@@ -5,8 +5,8 @@ use super::stages::open_existing;
 use super::{Context, stdout_result};
 use crate::error::{Error, Result};
 use crate::output::{Table, excerpt, write_json};
+use crate::privacy::mask_phone;
 use crate::store::sql;
-use crate::timeline::build::mask_phone;
 use chrono::NaiveDateTime;
 use std::io::Write;
 

@@ -10,9 +10,9 @@ mod xlsx;
 
 use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
+use crate::privacy::{mask_location, mask_name, mask_phone, mask_text};
 use crate::rules::sanction::{Band, per_100, recommend};
 use crate::store::Store;
-use crate::timeline::build::mask_phone;
 use charts::{Chart, Series};
 use data::{Counts, ReportData, quantile};
 use rayon::prelude::*;
@@ -694,93 +694,13 @@ fn fail_json(f: &data::FailRow) -> Value {
         .as_deref()
         .map(|e| mask_text(&crate::output::excerpt(e, 160), f.customer.as_deref()));
     // Chat files are named after the customer (number or contact name): masked too.
-    let evidence = mask_text(&f.evidence, f.customer.as_deref());
+    let evidence = mask_location(&f.evidence, f.customer.as_deref());
     json!({"rule_id": f.rule_id, "case_kind": f.case_kind, "case_key": f.case_key,
            "advisor": f.advisor, "measured": f.measured.map(|m| (m * 10.0).round() / 10.0),
            "limit": f.limit, "unit": f.unit,
            "started_at": f.started_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
            "reason": f.reason, "evidence": evidence, "customer": name,
            "phone": f.phone.as_deref().map(mask_phone), "excerpt": excerpt})
-}
-
-/// Text shown to the committee and supervisors (message excerpts, evidence locations) with
-/// personal data masked: phone numbers, the case customer's name wherever its words appear,
-/// and any name a message introduces ("Nama: Joko Halim", "atas nama Joko", "nama saya …").
-pub fn mask_text(text: &str, customer: Option<&str>) -> String {
-    static INTRODUCED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)\b(nama\s+saya|nama\s+lengkap|nama\s+pemilik|atas\s+nama|a\.\s?n\.?|an\.|nama|name|my\s+name\s+is)(\s*[:=\-]?\s*)((?-i:\p{Lu})[\p{L}'.]*(?:[ \t]+(?-i:\p{Lu})[\p{L}'.]*){0,3})",
-        )
-        .expect("name pattern")
-    });
-    let mut out = mask_digits(text);
-    out = INTRODUCED
-        .replace_all(&out, |c: &regex::Captures| {
-            format!("{}{}{}", &c[1], &c[2], mask_name(&c[3]))
-        })
-        .into_owned();
-    let words: Vec<String> = customer
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() {
-        return out;
-    }
-    // Whole words, case ignored: one pass over the text's words, no pattern per customer.
-    let mut masked = String::with_capacity(out.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, masked: &mut String| {
-        if words.contains(&word.to_lowercase()) {
-            masked.push_str(&mask_name(word));
-        } else {
-            masked.push_str(word);
-        }
-        word.clear();
-    };
-    for c in out.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut masked);
-            masked.push(c);
-        }
-    }
-    flush(&mut word, &mut masked);
-    masked
-}
-
-/// "Budi Santoso" → "B*** S******".
-fn mask_name(name: &str) -> String {
-    name.split_whitespace()
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(first) => format!("{first}{}", "*".repeat(c.count())),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Long digit runs (phone numbers in message text) hidden but their last four digits.
-fn mask_digits(text: &str) -> String {
-    static PHONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(\+?\d[\d\- ]{6,}\d)").expect("phone pattern")
-    });
-    PHONE
-        .replace_all(text, |c: &regex::Captures| {
-            let s = &c[1];
-            let digits: Vec<char> = s.chars().filter(char::is_ascii_digit).collect();
-            if digits.len() < 9 {
-                return s.to_string();
-            }
-            let tail: String = digits[digits.len() - 4..].iter().collect();
-            format!("****{tail}")
-        })
-        .into_owned()
 }
 
 /// The report's rows grouped by advisor once, so each scorecard reads only its own.

@@ -476,7 +476,13 @@ fn findings_sheet(
         if let Some(reason) = reason {
             ws.write_string(r, 12, reason)?;
         }
-        ws.write_string(r, 13, f.get::<_, String>(13)?)?;
+        // The committee's copy: chat files named after a phone or a name are masked.
+        let customer: Option<String> = f.get(14)?;
+        ws.write_string(
+            r,
+            13,
+            crate::privacy::mask_location(&f.get::<_, String>(13)?, customer.as_deref()),
+        )?;
     }
     sheet.close_part(wb)?;
     Ok(())

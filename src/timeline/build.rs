@@ -387,30 +387,12 @@ fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
     format!(
         "{} {} ({})",
         c.name.as_deref().unwrap_or("?"),
-        c.phone.as_deref().map(mask_phone).unwrap_or_default(),
+        c.phone
+            .as_deref()
+            .map(crate::privacy::mask_phone)
+            .unwrap_or_default(),
         keys.join(", ")
     )
-}
-
-/// A phone number with its middle hidden: +62812****7890.
-pub fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.chars().collect();
-    if chars.len() < 8 {
-        return "*".repeat(chars.len());
-    }
-    let keep_end = 4;
-    let keep_start = 6.min(chars.len() - keep_end);
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if i < keep_start || i >= chars.len() - keep_end {
-                *c
-            } else {
-                '*'
-            }
-        })
-        .collect()
 }
 
 /// The customer's name as the chat shows it: the customer's sender name unless it is a number,
