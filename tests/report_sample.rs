@@ -222,3 +222,47 @@ fn clauses_are_named_beside_their_ids() {
         name("KSP-5.1")
     )));
 }
+
+#[test]
+fn examples_cover_the_problems_and_every_cut_list_says_so() {
+    let html = report();
+    let section = &html[html.find("id=\"examples\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let rules: Vec<String> = regex::Regex::new(r"<td>([A-Z]+-[\w.]+)<br>")
+        .unwrap()
+        .captures_iter(section)
+        .map(|c| c[1].to_string())
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = rules.iter().collect();
+    assert!(distinct.len() >= 6, "several clauses: {rules:?}");
+    for r in &distinct {
+        assert!(
+            rules.iter().filter(|x| x == r).count() <= 2,
+            "{r}: at most two"
+        );
+    }
+    // The clause that got worse most is among them.
+    let worse = &html[html.find("<h3>Tiga klausul").unwrap()..];
+    let first_worse = regex::Regex::new(r"<li>([A-Z]+-[\w.]+) ")
+        .unwrap()
+        .captures(worse)
+        .unwrap()[1]
+        .to_string();
+    assert!(
+        distinct.contains(&first_worse),
+        "{first_worse} in {distinct:?}"
+    );
+    // Cut lists say how many of how many, and where the rest are.
+    let fails = std::fs::read_to_string(sample_run().join("out/findings.csv"))
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(",fail,") && l.ends_with(",2025-H2"))
+        .count();
+    let note = format!(
+        "Ditampilkan {} dari {}; semuanya ada di lembar Temuan pada evaluasi-2025-H2.xlsx",
+        rules.len(),
+        patuh::report::format::value(fails as f64, patuh::config::Lang::Id)
+    );
+    assert!(html.contains(&note), "{note}");
+    assert!(html.contains("id=\"compensation-note\">Ditampilkan 20 dari "));
+}

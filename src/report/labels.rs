@@ -134,6 +134,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("examples", "Contoh Terburuk", "Worst Examples"),
     (
+        "shown_of",
+        "Ditampilkan {shown} dari {total}; semuanya ada di lembar Temuan pada {file} (saring kolom Status dan Klausul).",
+        "{shown} of {total} shown; all of them are on the Temuan sheet of {file} (filter the Status and Clause columns).",
+    ),
+    (
         "topics",
         "Pertanyaan yang Berulang (INQ tahap 7)",
         "Recurring Inquiries (INQ stage 7)",

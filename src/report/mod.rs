@@ -229,6 +229,14 @@ pub fn clause_label(id: &str, names: &BTreeMap<String, String>) -> String {
     }
 }
 
+/// Clauses with the most fails whose worst examples the report shows (besides those that got
+/// worse most).
+const EXAMPLE_CLAUSES: usize = 6;
+/// Clauses whose fails may have cost the customer (SOP section 7.6: penggantian rugi), listed
+/// for a supervisor's review, never recommended.
+const COMPENSATION_RULES: &[&str] = &["BKG-4.2.2", "FUT-4.2.3", "BKG-8.5"];
+const COMPENSATION_SHOWN: usize = 20;
+
 /// Bars of the Pareto chart, clauses with fails drawn one by one.
 const PARETO_BARS: usize = 15;
 
@@ -478,14 +486,58 @@ fn report_view(
         })
         .collect();
 
-    let examples: Vec<Value> = d.fails.iter().take(12).map(fail_json).collect();
-    let compensation: Vec<Value> = d
-        .fails
+    // Worst examples that cover the problems: the worst two fails of each clause with the most
+    // fails, and of each clause that got worse most (d.fails is sorted worst first).
+    let mut example_rules: Vec<String> = Vec::new();
+    let mut by_fails: Vec<(&String, i64)> = rules_now
         .iter()
-        .filter(|f| matches!(f.rule_id.as_str(), "BKG-4.2.2" | "FUT-4.2.3" | "BKG-8.5"))
-        .take(20)
+        .filter(|(_, c)| c.fail > 0)
+        .map(|(id, c)| (id, c.fail))
+        .collect();
+    by_fails.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    for id in by_fails
+        .iter()
+        .take(EXAMPLE_CLAUSES)
+        .map(|(id, _)| id.to_string())
+        .chain(
+            worse
+                .iter()
+                .filter_map(|w| w["rule_id"].as_str().map(str::to_string)),
+        )
+    {
+        if !example_rules.contains(&id) {
+            example_rules.push(id);
+        }
+    }
+    let examples: Vec<Value> = example_rules
+        .iter()
+        .flat_map(|id| d.fails.iter().filter(move |f| &f.rule_id == id).take(2))
         .map(fail_json)
         .collect();
+    let lang = if t["lang"] == "en" {
+        Lang::En
+    } else {
+        Lang::Id
+    };
+    let workbook = format!("evaluasi-{}.xlsx", d.semester);
+    let cut = |shown: usize, total: usize| -> String {
+        t["shown_of"]
+            .replace("{shown}", &format::value(shown as f64, lang))
+            .replace("{total}", &format::value(total as f64, lang))
+            .replace("{file}", &workbook)
+    };
+    let examples_note = cut(examples.len(), d.fails.len());
+    let candidates: Vec<&data::FailRow> = d
+        .fails
+        .iter()
+        .filter(|f| COMPENSATION_RULES.contains(&f.rule_id.as_str()))
+        .collect();
+    let compensation: Vec<Value> = candidates
+        .iter()
+        .take(COMPENSATION_SHOWN)
+        .map(|f| fail_json(f))
+        .collect();
+    let compensation_note = cut(compensation.len(), candidates.len());
     let unknown_rules: Vec<Value> = clauses
         .iter()
         .filter(|c| c["counts"]["unknown"].as_i64().unwrap_or(0) > 0)
@@ -604,6 +656,7 @@ fn report_view(
         "trend": trend_rows, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),
         "distributions": [d1, d2, d3],
         "advisors": advisors, "examples": examples, "compensation": compensation,
+        "examples_note": examples_note, "compensation_note": compensation_note,
         "topics": topics, "recap": recap,
         "quality": d.quality, "links": d.links.iter().map(|l| json!({"outcome": l.0, "chats": l.1, "messages": l.2})).collect::<Vec<_>>(),
         "unknown_rules": unknown_rules,
