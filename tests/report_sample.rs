@@ -266,3 +266,141 @@ fn examples_cover_the_problems_and_every_cut_list_says_so() {
     assert!(html.contains(&note), "{note}");
     assert!(html.contains("id=\"compensation-note\">Ditampilkan 20 dari "));
 }
+
+/// Where a page's content ends, as a share of its height (words above the bottom margin).
+fn fill(bbox_page: &str) -> f64 {
+    let num = |key: &str, s: &str| -> Vec<f64> {
+        regex::Regex::new(&format!(r#"{key}="([\d.]+)""#))
+            .unwrap()
+            .captures_iter(s)
+            .map(|c| c[1].parse().unwrap())
+            .collect()
+    };
+    let height = num("height", bbox_page)[0];
+    num("yMax", bbox_page)
+        .into_iter()
+        .filter(|y| *y < height - 45.0)
+        .fold(0.0, f64::max)
+        / height
+}
+
+#[test]
+fn the_printed_report_numbers_its_pages_and_leaves_none_nearly_empty() {
+    let Some(browser) = patuh::report::pdf::find_browser() else {
+        eprintln!("skipped: no Chromium to print with");
+        return;
+    };
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    let dir = sample_run();
+    let out = dir.join("printed");
+    let o = crate::support::patuh(
+        dir,
+        &[
+            "--db",
+            dir.join("s.duckdb").to_str().unwrap(),
+            "--quiet",
+            "report",
+            "--pdf",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let pdf = out.join("laporan-2025-H2.pdf");
+    let text = |args: &[&str]| -> String {
+        let o = std::process::Command::new("pdftotext")
+            .args(args)
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let bbox = text(&["-bbox"]);
+    let pages: Vec<&str> = bbox.split("<page ").skip(1).collect();
+    let n = pages.len();
+    assert!((8..=30).contains(&n), "{n} pages");
+    // Page x of y on every page, the running header from the second page on.
+    for i in 1..=n {
+        let page = text(&["-f", &i.to_string(), "-l", &i.to_string()]);
+        assert!(
+            page.contains(&format!("Halaman {i} dari {n}")),
+            "page {i}: {page}"
+        );
+        if i > 1 {
+            assert!(
+                page.contains("Gema Sehat Indonesia · Semester Juli–Desember 2025"),
+                "running header on page {i}"
+            );
+        }
+    }
+    // No nearly empty page but the last.
+    for (i, page) in pages[..n - 1].iter().enumerate() {
+        assert!(
+            fill(page) > 0.5,
+            "page {} is nearly empty ({:.2})",
+            i + 1,
+            fill(page)
+        );
+    }
+    // The contents list links every section.
+    let html = report();
+    for id in ["summary", "clauses", "sanctions", "examples", "quality"] {
+        assert!(
+            html.contains(&format!("<a href=\"#{id}\">")),
+            "contents: {id}"
+        );
+    }
+    // A scorecard, even the busiest advisor's, prints in at most six pages.
+    let cards = out.join("advisor");
+    for name in ["Teguh", "Rina"] {
+        let card = cards.join(format!("{}.html", patuh::report::file_name(name)));
+        let card_pdf = out.join(format!("{name}.pdf"));
+        let profile = out.join(format!("profile-{name}"));
+        patuh::report::pdf::headless(browser, &profile)
+            .args([
+                "--no-pdf-header-footer",
+                &format!("--print-to-pdf={}", card_pdf.display()),
+                &format!("file://{}", card.display()),
+            ])
+            .output()
+            .unwrap();
+        let info = std::process::Command::new("pdftotext")
+            .arg(&card_pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let pages = String::from_utf8_lossy(&info.stdout)
+            .matches('\u{c}')
+            .count();
+        assert!(
+            (1..=6).contains(&pages),
+            "{name}'s scorecard prints on {pages} pages"
+        );
+    }
+}
+
+#[test]
+fn advisor_names_link_to_their_own_scorecard() {
+    let html = report();
+    let link = regex::Regex::new(r#"<a href="advisor/([^"]+)">([^<]+)</a>"#).unwrap();
+    let mut seen = 0;
+    for c in link.captures_iter(&html) {
+        assert_eq!(
+            &c[1],
+            format!("{}.html", patuh::report::file_name(&c[2])),
+            "{}",
+            &c[0]
+        );
+        assert!(sample_run().join("out/advisor").join(&c[1]).exists());
+        seen += 1;
+    }
+    assert!(seen >= 8, "{seen} links");
+}

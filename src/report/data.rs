@@ -108,6 +108,8 @@ pub struct ReportData {
     pub rates: Vec<RateRow>,
     /// (SOP or `None` for all, cases judged, cases with at least one fail) of the semester.
     pub case_rates: Vec<(Option<String>, i64, i64)>,
+    /// (advisor, cases judged, cases with at least one fail) of the semester.
+    pub advisor_cases: Vec<(String, i64, i64)>,
     pub monthly: Vec<MonthRow>,
     pub rules: Vec<RuleRow>,
     pub advisors: Vec<AdvisorRow>,
@@ -221,6 +223,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
                 phone: r.get(11)?,
                 excerpt: r.get(12)?,
             })
+        })
+        .map_err(err)?,
+        advisor_cases: rows(conn, sql::RP_ADVISOR_CASES, [semester], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .map_err(err)?,
         case_rates: rows(conn, sql::RP_CASE_RATES, [semester], |r| {

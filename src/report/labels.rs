@@ -37,6 +37,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("per_sop", "Kepatuhan per SOP", "Compliance per SOP"),
     ("previous", "Semester sebelumnya", "Previous semester"),
     ("previous_short", "Sebelumnya", "Previous"),
+    ("contents", "Daftar isi", "Contents"),
     ("clause_name", "Nama klausul", "Clause name"),
     ("no_category", "(tanpa kategori)", "(no category)"),
     (
@@ -133,6 +134,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Cases to review for compensation",
     ),
     ("examples", "Contoh Terburuk", "Worst Examples"),
+    (
+        "shown_of_advisor",
+        "Ditampilkan {shown} temuan gagal terburuk dari {total}; semuanya ada di lembar Temuan pada {file} (saring kolom Petugas).",
+        "The worst {shown} of {total} failed findings shown; all of them are on the Temuan sheet of {file} (filter the Advisor column).",
+    ),
     (
         "shown_of",
         "Ditampilkan {shown} dari {total}; semuanya ada di lembar Temuan pada {file} (saring kolom Status dan Klausul).",

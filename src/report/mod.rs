@@ -236,6 +236,8 @@ const EXAMPLE_CLAUSES: usize = 6;
 /// for a supervisor's review, never recommended.
 const COMPENSATION_RULES: &[&str] = &["BKG-4.2.2", "FUT-4.2.3", "BKG-8.5"];
 const COMPENSATION_SHOWN: usize = 20;
+/// Failed findings listed on a scorecard (worst first); the rest are in the workbook.
+const SCORECARD_FAILS: usize = 10;
 
 /// Bars of the Pareto chart, clauses with fails drawn one by one.
 const PARETO_BARS: usize = 15;
@@ -452,8 +454,15 @@ fn report_view(
                            "sanction": t[band.label_key()]})
                 })
                 .collect();
+            let (cases, violating) = d
+                .advisor_cases
+                .iter()
+                .find(|a| &a.0 == n)
+                .map_or((0, 0), |a| (a.1, a.2));
+            let case_share = json!({"cases": cases, "violating": violating,
+                "share": pct((cases > 0).then(|| violating as f64 / cases as f64))});
             // The header's recommendation is the most severe of the advisor's SOPs.
-            json!({"name": n, "file": format!("{}.html", file_name(n)),
+            json!({"name": n, "file": format!("{}.html", file_name(n)), "case_share": case_share,
                    "pass": pass, "fail": fail, "unknown": unknown, "rate": pct(rate),
                    "sanction": t[worst.label_key()], "band": worst.label_key(), "sops": sops})
         })
@@ -648,6 +657,10 @@ fn report_view(
         "t": t, "style": STYLE, "semester": d.semester, "previous": d.previous,
         "organisation": config.organisation.name, "calendar": calendar,
         "sanction_rule": sanction_rule(config, t),
+        // The printed pages' running header, as a CSS string (no quote, backslash or tag).
+        "print_header": format!("{} · {} {}", config.organisation.name, t["semester"],
+                                format::semester(&d.semester, config.report.semester_start_month, lang))
+            .replace(['"', '\\', '<', '>', '\n'], " "),
         "generated": chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
         "overall": counts_json(&all_now), "overall_previous": pct(all_before.rate()),
         "overall_checks": all_now.pass + all_now.fail, "overall_cases": case_share(None),
@@ -801,13 +814,23 @@ fn scorecard_view(
 ) -> Result<Value> {
     let name = advisor["name"].as_str().unwrap_or("");
     let none = Vec::new();
-    let fails: Vec<Value> = by
-        .fails
-        .get(name)
-        .unwrap_or(&none)
+    // The scorecard summarises first; its fail list keeps to the worst ones so it prints in a
+    // few pages, and says where the rest are (the workbook, filtered by advisor).
+    let all_fails = by.fails.get(name).unwrap_or(&none);
+    let fails: Vec<Value> = all_fails
         .iter()
+        .take(SCORECARD_FAILS)
         .map(|f| fail_json(f))
         .collect();
+    let lang = if t["lang"] == "en" {
+        Lang::En
+    } else {
+        Lang::Id
+    };
+    let fails_note = t["shown_of_advisor"]
+        .replace("{shown}", &format::value(fails.len() as f64, lang))
+        .replace("{total}", &format::value(all_fails.len() as f64, lang))
+        .replace("{file}", &format!("evaluasi-{}.xlsx", d.semester));
     let branch: BTreeMap<String, Value> = report["per_sop"]
         .as_array()
         .map(|v| {
@@ -879,6 +902,7 @@ fn scorecard_view(
     Ok(
         json!({"t": t, "style": STYLE, "semester": d.semester, "advisor": advisor, "sops": sops,
            "rules": rules, "trend": trend, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),
-           "trend_chart": chart, "fails": fails}),
+           "trend_chart": chart, "fails": fails, "fails_total": all_fails.len(),
+           "fails_note": fails_note}),
     )
 }
