@@ -103,6 +103,32 @@ fn pareto_shares_are_of_all_fails() {
     assert!(svg.contains(&format!("lainnya ({} klausul)", sorted.len() - 14)));
 }
 
+/// (cases judged, cases with at least one fail) of 2025-H2, recomputed from findings.csv.
+fn case_share() -> (usize, usize) {
+    let mut reader = csv::Reader::from_path(sample_run().join("out/findings.csv")).unwrap();
+    let h = reader.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (kind, key, status, semester) = (
+        col("case_kind"),
+        col("case_key"),
+        col("status"),
+        col("semester"),
+    );
+    let mut judged = std::collections::HashSet::new();
+    let mut violating = std::collections::HashSet::new();
+    for r in reader.records().map(|r| r.unwrap()) {
+        if &r[semester] != "2025-H2" || &r[status] == "na" {
+            continue;
+        }
+        let case = format!("{}:{}", &r[kind], &r[key]);
+        if &r[status] == "fail" {
+            violating.insert(case.clone());
+        }
+        judged.insert(case);
+    }
+    (judged.len(), violating.len())
+}
+
 /// The page's text without tags, styles and charts.
 fn text(html: &str) -> String {
     let re = |p: &str| regex::Regex::new(p).unwrap();
@@ -403,4 +429,24 @@ fn advisor_names_link_to_their_own_scorecard() {
         seen += 1;
     }
     assert!(seen >= 8, "{seen} links");
+}
+
+#[test]
+fn the_workbook_summary_carries_both_headline_figures() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(sample_run().join("out/evaluasi-2025-H2.xlsx")).unwrap();
+    let sheet = book.worksheet_range("Ringkasan").unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("Kasus dengan pelanggaran".into())))
+        .expect("the cases-with-a-violation row");
+    let Data::Float(share) = row[1] else {
+        panic!("a number: {row:?}")
+    };
+    let (cases, violating) = case_share();
+    assert!(
+        (share - violating as f64 / cases as f64).abs() < 1e-9,
+        "{share}"
+    );
+    assert_eq!(row[2], Data::String(format!("{violating} dari {cases}")));
 }

@@ -103,21 +103,54 @@ fn sheets(
         ws.write_string_with_format(0, 0, t["title"], &bold)?;
         ws.write_string(1, 0, t["semester"])?;
         ws.write_string(1, 1, &d.semester)?;
+        // The two headline figures, each with what it counts.
+        let share = |sop: Option<&str>| -> (i64, i64) {
+            d.case_rates
+                .iter()
+                .find(|r| r.0.as_deref() == sop)
+                .map_or((0, 0), |r| (r.1, r.2))
+        };
+        let share_cell =
+            |ws: &mut Worksheet, row: u32, col: u16, (cases, violating): (i64, i64)| {
+                if cases > 0 {
+                    ws.write_number_with_format(row, col, violating as f64 / cases as f64, &pct)?;
+                }
+                Ok::<(), XlsxError>(())
+            };
         ws.write_string(2, 0, t["overall"])?;
         rate(ws, 2, 1, &all, &pct)?;
-        ws.write_string_with_format(4, 0, t["sop"], &bold)?;
-        ws.write_string_with_format(4, 1, t["rate"], &bold)?;
+        ws.write_string(
+            2,
+            2,
+            format!("{} {} {}", all.pass, t["of"], all.pass + all.fail),
+        )?;
+        ws.write_string(3, 0, t["cases_violating"])?;
+        share_cell(ws, 3, 1, share(None))?;
+        let (cases, violating) = share(None);
+        ws.write_string(3, 2, format!("{violating} {} {cases}", t["of"]))?;
+        ws.write_string(4, 0, t["headline_note"])?;
+        let top = 6u32;
+        ws.write_string_with_format(top, 0, t["sop"], &bold)?;
+        ws.write_string_with_format(top, 1, t["rate"], &bold)?;
+        ws.write_string_with_format(top, 2, t["case_share_h"], &bold)?;
         for (i, (sop, c)) in per_sop.iter().enumerate() {
-            ws.write_string(5 + i as u32, 0, sop)?;
-            rate(ws, 5 + i as u32, 1, c, &pct)?;
+            let row = top + 1 + i as u32;
+            ws.write_string(row, 0, sop)?;
+            rate(ws, row, 1, c, &pct)?;
+            share_cell(ws, row, 2, share(Some(sop)))?;
         }
-        let last = 4 + per_sop.len() as u32;
+        let last = top + per_sop.len() as u32;
         let mut chart = Chart::new(ChartType::Column);
         chart
             .add_series()
-            .set_categories(("Ringkasan", 5, 0, last, 0))
-            .set_values(("Ringkasan", 5, 1, last, 1))
-            .set_name(t["rate"]);
+            .set_categories(("Ringkasan", top + 1, 0, last, 0))
+            .set_values(("Ringkasan", top + 1, 1, last, 1))
+            .set_name(t["overall"]);
+        chart
+            .add_series()
+            .set_categories(("Ringkasan", top + 1, 0, last, 0))
+            .set_values(("Ringkasan", top + 1, 2, last, 2))
+            .set_name(t["cases_violating"]);
         chart.title().set_name(t["per_sop"]);
         // A rate reads against the whole scale: 0–100 %, not an axis that starts at 80 %.
         chart
@@ -125,10 +158,11 @@ fn sheets(
             .set_num_format("0%")
             .set_min(0.0)
             .set_max(1.0);
-        chart.legend().set_hidden();
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+        chart.set_width(520).set_height(300);
         // Beside the table, inside one landscape page.
-        ws.insert_chart_with_offset(4, 3, &chart, 0, 0)?;
-        widths(ws, &[28.0, 14.0])?;
+        ws.insert_chart_with_offset(top, 4, &chart, 0, 0)?;
+        widths(ws, &[28.0, 14.0, 18.0])?;
     }
     {
         let ws = wb.add_worksheet().set_name("Per SOP")?;
