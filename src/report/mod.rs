@@ -630,7 +630,7 @@ fn report_view(
             "trend",
             Chart::Trend {
                 title: t["trend_chart"].to_string(),
-                months: months.clone(),
+                months: chart_months(&months, lang),
                 series: series.clone(),
             },
         ),
@@ -678,6 +678,22 @@ fn report_view(
         "charts": svgs,
     });
     Ok((view, charts))
+}
+
+/// Month axis labels in the page's language: `2025-07` as `Jul 2025`.
+fn chart_months(months: &[String], lang: Lang) -> Vec<String> {
+    months
+        .iter()
+        .map(|m| {
+            let named = format::month(m, lang);
+            match named.split_once(' ') {
+                Some((month, year)) => {
+                    format!("{} {year}", month.chars().take(3).collect::<String>())
+                }
+                None => named,
+            }
+        })
+        .collect()
 }
 
 /// The trend as table rows: one per month, with each SOP's rate.
@@ -894,7 +910,7 @@ fn scorecard_view(
     let trend = trend_table(&months, &series);
     let chart = Chart::Trend {
         title: t["trend_chart"].to_string(),
-        months,
+        months: chart_months(&months, lang),
         series: series.clone(),
     }
     .svg()
