@@ -348,6 +348,11 @@ fn record_failures(store: &mut Store, inputs: &[InputFile], files: &[FileReport]
             r.get(0)
         })
         .map_err(|e| store.error("reading the files that could not be imported", e))?;
+    let failed = files.iter().any(|f| f.status == Status::Failed);
+    if listed.is_empty() && !failed {
+        return Ok(()); // the common case: nothing listed, nothing failed
+    }
+    let listed: std::collections::HashSet<String> = listed.into_iter().collect();
     store.unit_of_work("recording the files that could not be imported", |conn| {
         let mut forget = conn.prepare("delete from import_failure where path = ?")?;
         for gone in listed.iter().filter(|p| !std::path::Path::new(p).exists()) {
@@ -358,7 +363,11 @@ fn record_failures(store: &mut Store, inputs: &[InputFile], files: &[FileReport]
         )?;
         for (input, report) in inputs.iter().zip(files) {
             let path = input.canonical.display().to_string();
-            forget.execute([&path])?;
+            // Only the few listed paths are touched: a statement per input file would cost
+            // seconds on a folder of thousands of chats.
+            if listed.contains(&path) {
+                forget.execute([&path])?;
+            }
             if report.status == Status::Failed {
                 add.execute(duckdb::params![
                     path,
