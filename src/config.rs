@@ -378,6 +378,32 @@ impl Config {
                 format!("expected a rate 0–1, found {}", s.review_below_rate),
             ));
         }
+        // "Within 0 operating days" has no deadline a person could meet: refused by key.
+        let inq = &self.sla.inquiry.resolution_operating_days;
+        let pjl = &self.sla.aftersales;
+        for (key, days) in [
+            ("sla.inquiry.resolution_operating_days.umum", inq.umum),
+            ("sla.inquiry.resolution_operating_days.teknis", inq.teknis),
+            (
+                "sla.inquiry.resolution_operating_days.komplain",
+                inq.komplain,
+            ),
+            (
+                "sla.aftersales.inform_operating_days",
+                pjl.inform_operating_days,
+            ),
+            (
+                "sla.aftersales.handling_operating_days",
+                pjl.handling_operating_days,
+            ),
+        ] {
+            if days == 0 {
+                return Err(bad(
+                    key,
+                    "an SLA of 0 operating days cannot be met; expected 1 or more".into(),
+                ));
+            }
+        }
         let import = &self.import;
         let (earliest, latest) = import.years();
         if earliest > latest {

@@ -313,3 +313,36 @@ fn election_day_2024_and_nyepi_2027_are_closed() {
     // is cuti bersama, open by default.
     assert_eq!(minutes(&cal, "2027-03-06 16:55", "2027-03-09 08:05"), 10.0);
 }
+
+#[test]
+fn hours_to_2400_run_to_midnight_and_print_as_2400() {
+    let day = DayHours::parse("20:00-24:00").unwrap();
+    assert_eq!(day.to_string(), "20:00-24:00");
+    let mut week = WeeklyHours::default();
+    for d in [chrono::Weekday::Mon, chrono::Weekday::Tue] {
+        week.set(d, day.clone());
+    }
+    let cal = BranchCalendar::new(chrono_tz::Asia::Jakarta, week, Vec::new());
+    // Mon 2025-08-11: 23:59:30 is open, the whole last minute counts, and Tuesday 20:00 follows.
+    assert!(cal.is_open(
+        NaiveDateTime::parse_from_str("2025-08-11 23:59:30", "%Y-%m-%d %H:%M:%S").unwrap()
+    ));
+    assert_eq!(minutes(&cal, "2025-08-11 23:00", "2025-08-12 20:01"), 61.0);
+    assert_eq!(minutes(&cal, "2025-08-11 20:00", "2025-08-12 00:00"), 240.0);
+}
+
+#[test]
+fn an_sla_of_zero_operating_days_is_refused_with_its_key() {
+    let e = Config::parse(
+        "[sla.aftersales]\nhandling_operating_days = 0\n",
+        std::path::Path::new("patuh.toml"),
+    )
+    .map(|_| ())
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("line 2, key sla.aftersales.handling_operating_days")
+            && e.contains("0 operating days"),
+        "{e}"
+    );
+}

@@ -4,11 +4,30 @@
 use chrono::{NaiveTime, Weekday};
 use std::fmt;
 
-/// A half-open span of wall-clock time within one day: `[start, end)`.
+/// A half-open span of wall-clock time within one day: `[start, end)`; `to_midnight` when it
+/// runs to the end of the day (`"24:00"`), which no `NaiveTime` can say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
     pub start: NaiveTime,
     pub end: NaiveTime,
+    pub to_midnight: bool,
+}
+
+impl Span {
+    /// Whether a time of day falls inside the span.
+    pub fn contains(&self, t: NaiveTime) -> bool {
+        self.start <= t && (self.to_midnight || t < self.end)
+    }
+
+    /// The span's end on `date`: midnight of the next day for a span to `24:00`.
+    pub fn end_on(&self, date: chrono::NaiveDate) -> chrono::NaiveDateTime {
+        if self.to_midnight {
+            date.succ_opt()
+                .map_or(date.and_time(self.end), |d| d.and_time(NaiveTime::MIN))
+        } else {
+            date.and_time(self.end)
+        }
+    }
 }
 
 /// The open spans of one weekday, sorted and non-overlapping.
@@ -37,14 +56,23 @@ impl DayHours {
                 .ok_or_else(|| format!("expected hours like 08:00-17:00, found {text:?}"))?;
             let start = parse_clock(a)
                 .ok_or_else(|| format!("expected a time like 08:00, found {:?}", a.trim()))?;
-            let end = parse_clock(b)
-                .ok_or_else(|| format!("expected a time like 17:00, found {:?}", b.trim()))?;
+            let to_midnight = b.trim().replace('.', ":") == "24:00";
+            let end = if to_midnight {
+                NaiveTime::from_hms_opt(23, 59, 59).expect("a time")
+            } else {
+                parse_clock(b)
+                    .ok_or_else(|| format!("expected a time like 17:00, found {:?}", b.trim()))?
+            };
             if end <= start {
                 return Err(format!(
                     "closing time {end} is not after opening time {start}"
                 ));
             }
-            spans.push(Span { start, end });
+            spans.push(Span {
+                start,
+                end,
+                to_midnight,
+            });
         }
         spans.sort_by_key(|s| s.start);
         if spans.windows(2).any(|w| w[1].start < w[0].end) {
@@ -54,26 +82,30 @@ impl DayHours {
     }
 }
 
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let end = if self.to_midnight {
+            "24:00".to_string()
+        } else {
+            self.end.format("%H:%M").to_string()
+        };
+        write!(f, "{}-{end}", self.start.format("%H:%M"))
+    }
+}
+
 impl fmt::Display for DayHours {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_empty() {
             return f.write_str("closed");
         }
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|s| format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M")))
-            .collect();
+        let parts: Vec<String> = self.0.iter().map(Span::to_string).collect();
         f.write_str(&parts.join(", "))
     }
 }
 
-/// `24:00` is accepted as the end of the day.
+/// A time of day; `24:00` is a span's end only (see `Span::to_midnight`).
 fn parse_clock(text: &str) -> Option<NaiveTime> {
     let t = text.trim().replace('.', ":");
-    if t == "24:00" {
-        return NaiveTime::from_hms_opt(23, 59, 59);
-    }
     NaiveTime::parse_from_str(&t, "%H:%M").ok()
 }
 

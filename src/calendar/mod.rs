@@ -54,9 +54,7 @@ impl BranchCalendar {
     /// Is `t` inside operating hours? Spans are half-open: 08:00 is open, 17:00 is closed.
     pub fn is_open(&self, t: NaiveDateTime) -> bool {
         let time = t.time();
-        self.spans(t.date())
-            .iter()
-            .any(|s| s.start <= time && time < s.end)
+        self.spans(t.date()).iter().any(|s| s.contains(time))
     }
 
     /// The first operating instant at or after `t` (`t` itself when open). `None` only when
@@ -66,7 +64,7 @@ impl BranchCalendar {
         for _ in 0..SEARCH_DAYS {
             for span in self.spans(date) {
                 let start = date.and_time(span.start);
-                let end = date.and_time(span.end);
+                let end = span.end_on(date);
                 if t < end {
                     return Some(start.max(t));
                 }
@@ -87,7 +85,7 @@ impl BranchCalendar {
         while date <= t1.date() {
             for span in self.spans(date) {
                 let start = date.and_time(span.start).max(t0);
-                let end = date.and_time(span.end).min(t1);
+                let end = span.end_on(date).min(t1);
                 if end > start {
                     total += end - start;
                 }
@@ -113,7 +111,7 @@ impl BranchCalendar {
         for _ in 0..(SEARCH_DAYS + amount.num_days() * 2) {
             for span in self.spans(date) {
                 let start = date.and_time(span.start).max(t);
-                let end = date.and_time(span.end);
+                let end = span.end_on(date);
                 if end <= start {
                     continue;
                 }

@@ -758,7 +758,7 @@ fn week_text(branch: &crate::config::Branch, t: &BTreeMap<&str, &str>) -> String
             } else {
                 spans
                     .iter()
-                    .map(|s| format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M")))
+                    .map(|s| s.to_string())
                     .collect::<Vec<_>>()
                     .join(" ")
             };
