@@ -1,5 +1,6 @@
 //! The one integration-test binary: every test module links once.
 
+mod branches;
 mod calendar;
 mod catalog;
 mod classify;

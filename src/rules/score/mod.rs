@@ -54,8 +54,23 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
         attach_events(conn, &mut cases)?;
         phases.lap("read events");
         let forms = read_forms(conn)?;
-        let cutoff: Option<NaiveDateTime> = conn.query_row(sql::SC_CUTOFF, [], |r| r.get(0))?;
-        let cutoff = cutoff.unwrap_or(NaiveDateTime::MAX);
+        let cutoffs: HashMap<String, NaiveDateTime> =
+            crate::store::rows(conn, sql::SC_CUTOFF, [], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<NaiveDateTime>>(1)?,
+                ))
+            })?
+            .into_iter()
+            .filter_map(|(branch, at)| Some((branch, at?)))
+            .collect();
+        // A branch without events of its own (no case can then have any) falls back to the
+        // latest of all.
+        let latest = cutoffs
+            .values()
+            .max()
+            .copied()
+            .unwrap_or(NaiveDateTime::MAX);
 
         let mut calendars: HashMap<String, BranchCalendar> = HashMap::new();
         for c in &cases {
@@ -124,7 +139,7 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                         cal: &calendars[&c.branch],
                         params: &params,
                         catalog: &catalog,
-                        cutoff,
+                        cutoff: cutoffs.get(&c.branch).copied().unwrap_or(latest),
                         date: opened.date(),
                         semester: semester_of(opened.date(), start_month),
                         findings: Vec::new(),
