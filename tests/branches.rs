@@ -51,4 +51,35 @@ fn each_branch_has_its_own_cut_off() {
     // decided by Medan's later export.
     assert_eq!(&reminder[col("status")], "unknown", "{reminder:?}");
     assert_eq!(&reminder[col("reason")], "open at cut-off");
+    // The lake holds every finding of findings.csv, read back with hive partitions.
+    let rows = std::fs::read_to_string(out.join("findings.csv"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
+    let conn = duckdb::Connection::open_in_memory().unwrap();
+    let glob = format!("{}/lake/findings/**/*.parquet", out.display());
+    let by_branch: Vec<(String, String, i64)> = patuh::store::rows(
+        &conn,
+        "select branch, semester, count(*) from read_parquet(?, hive_partitioning = true) group by all order by all",
+        [glob.as_str()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .unwrap();
+    assert_eq!(
+        by_branch.iter().map(|b| b.2 as usize).sum::<usize>(),
+        rows,
+        "{by_branch:?}"
+    );
+    assert_eq!(
+        by_branch
+            .iter()
+            .map(|b| (b.0.as_str(), b.1.as_str()))
+            .collect::<Vec<_>>(),
+        [("Makassar", "2025-H1"), ("Medan", "2025-H1")]
+    );
+    assert!(
+        out.join("lake/events/branch=Makassar/semester=2025-H1")
+            .is_dir()
+    );
 }

@@ -131,7 +131,12 @@ fn report(
 
 fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
     let started = std::time::Instant::now();
-    let written = crate::rules::score::export(store, dir)?;
+    let mut written = crate::rules::score::export(store, dir)?;
+    written.extend(crate::rules::score::export_lake(
+        store,
+        dir,
+        ctx.config.report.semester_start_month,
+    )?);
     ctx.say(format!(
         "export: {} in {:.1} s",
         written

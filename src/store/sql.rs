@@ -61,6 +61,10 @@ pub const SC_CASES: &str = include_str!("../../queries/score/cases.sql");
 pub const SC_CASE_EVENTS: &str = include_str!("../../queries/score/case_events.sql");
 /// Scoring: checklist form items.
 pub const SC_CHECKLISTS: &str = include_str!("../../queries/score/checklists.sql");
+/// The lake: findings, cases and events as Parquet partitioned by branch and semester.
+pub const EX_LAKE_FINDINGS: &str = include_str!("../../queries/export/lake_findings.sql");
+pub const EX_LAKE_CASES: &str = include_str!("../../queries/export/lake_cases.sql");
+pub const EX_LAKE_EVENTS: &str = include_str!("../../queries/export/lake_events.sql");
 /// Exports: the macro that makes a text cell safe to open in a spreadsheet.
 pub const SC_CSV_CELL: &str = include_str!("../../queries/score/csv_cell.sql");
 /// Scoring: the end of the imported data.

@@ -374,6 +374,61 @@ pub fn export(store: &Store, dir: &std::path::Path) -> Result<Vec<std::path::Pat
     Ok(written)
 }
 
+/// Writes the lake under `dir/lake`: findings, cases and events as Parquet in hive partitions
+/// (`lake/findings/branch=Medan/semester=2025-H2/data_0.parquet`), so DuckDB, Spark, Trino or
+/// pandas read a whole group with one glob. Rewritten whole on every export.
+pub fn export_lake(
+    store: &Store,
+    dir: &std::path::Path,
+    start_month: u32,
+) -> Result<Vec<std::path::PathBuf>> {
+    let lake = dir.join("lake");
+    if lake.exists() {
+        std::fs::remove_dir_all(&lake).map_err(|e| {
+            crate::Error::input(format!("{}: cannot replace the lake: {e}", lake.display()))
+        })?;
+    }
+    std::fs::create_dir_all(&lake).map_err(|e| {
+        crate::Error::input(format!("{}: cannot create the folder: {e}", lake.display()))
+    })?;
+    // The semester of every day that has events, by the calendar's one rule.
+    let days: Vec<NaiveDate> = crate::store::rows(
+        store.conn(),
+        "select distinct occurred_at::date from event",
+        [],
+        |r| r.get(0),
+    )
+    .map_err(|e| store.error("reading the days of the events", e))?;
+    let conn = store.conn();
+    let doing = "writing the lake";
+    conn.execute_batch("create or replace temp table lake_semester (day date, semester varchar)")
+        .map_err(|e| store.error(doing, e))?;
+    {
+        let mut app = conn
+            .appender("lake_semester")
+            .map_err(|e| store.error(doing, e))?;
+        for day in days {
+            app.append_row(duckdb::params![day, semester_of(day, start_month)])
+                .map_err(|e| store.error(doing, e))?;
+        }
+    }
+    let mut written = Vec::new();
+    for (name, query) in [
+        ("findings", sql::EX_LAKE_FINDINGS),
+        ("cases", sql::EX_LAKE_CASES),
+        ("events", sql::EX_LAKE_EVENTS),
+    ] {
+        let path = lake.join(name);
+        let quoted = path.display().to_string().replace('\'', "''");
+        conn.execute_batch(&format!(
+            "copy ({query}) to '{quoted}' (format parquet, partition_by (branch, semester))"
+        ))
+        .map_err(|e| store.error(&format!("writing {}", path.display()), e))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 /// `query` with each text column passed through `csv_cell`, in the same column order.
 fn csv_safe(store: &Store, query: &str) -> Result<String> {
     let doing = "reading the export's columns";
