@@ -1,6 +1,6 @@
 //! A group of branches (issue 13): each branch judged by its own data cut-off.
 
-use crate::support::{patuh, stderr, tempdir};
+use crate::support::{run_into, stderr, tempdir};
 
 #[test]
 fn each_branch_has_its_own_cut_off() {
@@ -26,18 +26,7 @@ fn each_branch_has_its_own_cut_off() {
         "10/03/25 09.00 - Budi: halo mau booking servis tgl 20\n10/03/25 09.02 - GSI: baik kak, kami catat Kamis 20/03 jam 10 ya\n10/03/25 09.05 - Budi: ok\n",
     );
     let out = dir.path().join("out");
-    let o = patuh(
-        dir.path(),
-        &[
-            "--db",
-            "s.duckdb",
-            "--quiet",
-            "run",
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o = run_into(dir.path(), &inputs);
     assert!(o.status.success(), "{}", stderr(&o));
     let mut reader = csv::Reader::from_path(out.join("findings.csv")).unwrap();
     let h = reader.headers().unwrap().clone();

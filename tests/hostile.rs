@@ -2,7 +2,7 @@
 //! checks what a user would see — rows loaded or quarantined with the line named, files
 //! refused with a sentence, nothing lost silently.
 
-use crate::support::{patuh, stderr, stdout, tempdir};
+use crate::support::{patuh, run_into, stderr, stdout, tempdir};
 use patuh::config::Config;
 use patuh::ingest::batch::{BatchResult, NoProgress, import};
 use patuh::ingest::collect_inputs;
@@ -315,18 +315,7 @@ fn a_file_that_fails_to_import_is_reported_and_run_exits_2() {
         b"this is not a workbook",
     );
     let out = dir.path().join("out");
-    let o = patuh(
-        dir.path(),
-        &[
-            "--db",
-            "s.duckdb",
-            "--quiet",
-            "run",
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o = run_into(dir.path(), &inputs);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("1 of"), "{}", stderr(&o));
     let html =
@@ -723,23 +712,6 @@ fn a_repeated_header_takes_the_filled_column_and_warns() {
     );
 }
 
-/// Runs `patuh run` on `inputs` into `dir/out`, returning the process output.
-fn run(dir: &Path, inputs: &Path) -> std::process::Output {
-    let out = dir.join("out");
-    patuh(
-        dir,
-        &[
-            "--db",
-            dir.join("s.duckdb").to_str().unwrap(),
-            "--quiet",
-            "run",
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    )
-}
-
 // 8 and 10. No formula in the CSV exports; one scorecard per advisor whatever the name.
 #[test]
 fn exports_carry_no_formula_and_every_advisor_gets_a_scorecard_of_their_own() {
@@ -763,7 +735,7 @@ fn exports_carry_no_formula_and_every_advisor_gets_a_scorecard_of_their_own() {
         ));
     }
     write(&inputs.join("booking.csv"), csv);
-    let o = run(dir.path(), &inputs);
+    let o = run_into(dir.path(), &inputs);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = dir.path().join("out");
     let cases = std::fs::read_to_string(out.join("cases.csv")).unwrap();

@@ -31,6 +31,23 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `patuh run INPUTS --out DIR/out` with the store `DIR/s.duckdb`.
+pub fn run_into(dir: &std::path::Path, inputs: &std::path::Path) -> Output {
+    let out = dir.join("out");
+    patuh(
+        dir,
+        &[
+            "--db",
+            dir.join("s.duckdb").to_str().expect("utf-8 path"),
+            "--quiet",
+            "run",
+            inputs.to_str().expect("utf-8 path"),
+            "--out",
+            out.to_str().expect("utf-8 path"),
+        ],
+    )
+}
+
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
 }
@@ -42,19 +59,7 @@ pub fn sample_run() -> &'static std::path::Path {
     RUN.get_or_init(|| {
         let dir = tempdir();
         let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
-        let out = dir.path().join("out");
-        let o = patuh(
-            dir.path(),
-            &[
-                "--db",
-                dir.path().join("s.duckdb").to_str().expect("utf-8 path"),
-                "--quiet",
-                "run",
-                sample.to_str().expect("utf-8 path"),
-                "--out",
-                out.to_str().expect("utf-8 path"),
-            ],
-        );
+        let o = run_into(dir.path(), &sample);
         assert!(o.status.success(), "{}", stderr(&o));
         dir
     })
