@@ -71,4 +71,16 @@ fn each_branch_has_its_own_cut_off() {
         out.join("lake/events/branch=Makassar/semester=2025-H1")
             .is_dir()
     );
+    // The report states each branch's calendar, in its own time zone.
+    let html = std::fs::read_to_string(out.join("laporan-2025-H1.html")).unwrap();
+    let calendars = &html[html.find("id=\"calendars\"").expect("the calendars line")..];
+    let calendars = &calendars[..calendars.find("</p>").unwrap()];
+    assert!(
+        calendars.contains("Medan (Asia&#x2f;Jakarta): Sen 08:00-17:00"),
+        "{calendars}"
+    );
+    assert!(
+        calendars.contains("Makassar (Asia&#x2f;Makassar): Sen 08:00-17:00"),
+        "{calendars}"
+    );
 }

@@ -38,6 +38,17 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("previous", "Semester sebelumnya", "Previous semester"),
     ("previous_short", "Sebelumnya", "Previous"),
     ("contents", "Daftar isi", "Contents"),
+    (
+        "holidays_national",
+        "libur nasional (cuti bersama buka)",
+        "national holidays (open on cuti bersama)",
+    ),
+    (
+        "holidays_with_cuti",
+        "libur nasional dan cuti bersama",
+        "national holidays and cuti bersama",
+    ),
+    ("days_off", "hari libur perusahaan", "company days off"),
     ("clause_name", "Nama klausul", "Clause name"),
     ("no_category", "(tanpa kategori)", "(no category)"),
     (

@@ -579,18 +579,36 @@ fn report_view(
         .take(10)
         .map(|x| json!({"topic": topic(&x.1), "tickets": x.2}))
         .collect();
-    let branch = config.default_branch();
-    let calendar = format!(
-        "{} ({}): {}; {}",
-        branch.name,
-        branch.time_zone,
-        week_text(branch, t),
-        if config.calendar.close_on_cuti_bersama {
-            "libur nasional + cuti bersama"
-        } else {
-            "libur nasional"
-        }
-    );
+    // Each branch in the data is judged by its own calendar: the report states every one.
+    let mut calendar_branches: Vec<&crate::config::Branch> = d
+        .branches
+        .iter()
+        .filter_map(|b| config.branch(&b.0))
+        .collect();
+    calendar_branches.dedup_by(|a, b| a.name == b.name);
+    if calendar_branches.is_empty() {
+        calendar_branches.push(config.default_branch());
+    }
+    let calendars: Vec<Value> = calendar_branches
+        .iter()
+        .map(|branch| {
+            let days_off: Vec<String> = config
+                .calendar
+                .days_off
+                .iter()
+                .chain(&branch.days_off)
+                .map(|d| d.date.to_string())
+                .collect();
+            json!({"name": branch.name, "tz": branch.time_zone.to_string(),
+                   "week": week_text(branch, t),
+                   "holidays": t[if config.calendar.close_on_cuti_bersama {
+                       "holidays_with_cuti"
+                   } else {
+                       "holidays_national"
+                   }],
+                   "days_off": days_off.join(", ")})
+        })
+        .collect();
     // Branch comparison: one row per branch, its rate per SOP and overall.
     let mut branch_names: Vec<String> = d.branches.iter().map(|b| b.0.clone()).collect();
     branch_names.dedup();
@@ -655,7 +673,7 @@ fn report_view(
     let view = json!({
         "branches": branches,
         "t": t, "style": STYLE, "semester": d.semester, "previous": d.previous,
-        "organisation": config.organisation.name, "calendar": calendar,
+        "organisation": config.organisation.name, "calendars": calendars,
         "sanction_rule": sanction_rule(config, t),
         // The printed pages' running header, as a CSS string (no quote, backslash or tag).
         "print_header": format!("{} · {} {}", config.organisation.name, t["semester"],
