@@ -135,6 +135,10 @@ pub struct Branch {
     pub days_off: Vec<DayOff>,
     #[serde(default)]
     pub hours: Hours,
+    /// Folders whose files are this branch's (`["medan/"]`): a file under one is read in this
+    /// branch's time zone and calendar.
+    #[serde(default)]
+    pub folders: Vec<String>,
 }
 
 fn default_tz() -> chrono_tz::Tz {

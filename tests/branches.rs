@@ -84,3 +84,66 @@ fn each_branch_has_its_own_cut_off() {
         "{calendars}"
     );
 }
+
+#[test]
+fn each_file_is_read_in_its_branchs_time_zone() {
+    use patuh::config::Config;
+    use patuh::ingest::batch::{NoProgress, import};
+    let dir = tempdir();
+    let config = Config::parse(
+        "[[branch]]\nname = \"Medan\"\nfolders = [\"medan/\"]\n\n[[branch]]\nname = \"Makassar\"\ntime_zone = \"Asia/Makassar\"\nfolders = [\"makassar\"]\n",
+        std::path::Path::new("patuh.toml"),
+    )
+    .unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+    };
+    // The same instant, 08:00 in WIB (+07:00), from a helpdesk export in each branch's folder.
+    let export = |id: &str| {
+        format!(
+            "Ticket ID,Created at,Type,Subject\n{id},2025-03-03T08:00:00+07:00,question,Jadwal servis\n"
+        )
+    };
+    write("medan/tiket.csv", &export("T-MDN"));
+    write("makassar/tiket.csv", &export("T-MKS"));
+    // Outside both folders: with a Cabang column each row says its branch; without, refused.
+    write(
+        "pusat/tiket_cabang.csv",
+        "Ticket ID,Created at,Type,Subject,Cabang\nT-A,2025-03-03T08:00:00+07:00,question,x,Makassar\nT-B,2025-03-03T08:00:00+07:00,question,y,Medan\n",
+    );
+    write("pusat/tiket_lain.csv", &export("T-X"));
+    let mut store = patuh::store::Store::open(&dir.path().join("s.duckdb")).unwrap();
+    let (inputs, _) = patuh::ingest::collect_inputs(&[
+        dir.path().join("medan"),
+        dir.path().join("makassar"),
+        dir.path().join("pusat"),
+    ])
+    .unwrap();
+    let batch = import(&mut store, &config, &inputs, None, &NoProgress).unwrap();
+    let lost = batch
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("tiket_lain.csv"))
+        .unwrap();
+    assert_eq!(lost.status, patuh::ingest::load::Status::Failed);
+    assert!(lost.warnings[0].contains("matches no branch"), "{lost:?}");
+    let rows: Vec<(String, String, Option<String>)> = patuh::store::rows(
+        store.conn(),
+        "select ticket_id, strftime(created_at, '%H:%M'), branch from raw_ticket order by ticket_id",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .unwrap();
+    let hm = |id: &str| rows.iter().find(|r| r.0 == id).unwrap().clone();
+    assert_eq!(hm("T-MDN").1, "08:00");
+    assert_eq!(hm("T-MKS").1, "09:00", "WITA is an hour ahead");
+    assert_eq!(
+        hm("T-MKS").2.as_deref(),
+        Some("Makassar"),
+        "the folder names the branch"
+    );
+    assert_eq!(hm("T-A").1, "09:00");
+    assert_eq!(hm("T-B").1, "08:00");
+}

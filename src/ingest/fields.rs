@@ -144,6 +144,8 @@ pub struct RowReader<'a> {
     pub tz: chrono_tz::Tz,
     /// The years a date may fall in (earlier or later is a typing error, quarantined).
     pub years: (i32, i32),
+    /// The branch whose folder holds the file, for a row whose branch column is empty.
+    pub file_branch: Option<&'a str>,
 }
 
 impl<'a> RowReader<'a> {
@@ -199,6 +201,12 @@ impl<'a> RowReader<'a> {
             }
         }
         out
+    }
+
+    /// The row's branch: its branch column, else the branch whose folder holds the file.
+    pub fn branch(&self) -> Option<String> {
+        self.text("branch")
+            .or_else(|| self.file_branch.map(str::to_string))
     }
 
     /// The field as trimmed text; `None` when blank or absent.

@@ -123,6 +123,25 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A branch as a file's parse needs it: where its files are, its zone and calendar.
+pub struct BranchZone {
+    pub name: String,
+    /// Folder names, lowercase, without slashes.
+    pub folders: Vec<String>,
+    pub tz: chrono_tz::Tz,
+    pub calendar: crate::calendar::BranchCalendar,
+}
+
+impl BranchZone {
+    /// Whether `path` lies under one of the branch's folders (a path component, case ignored).
+    fn holds(&self, path: &Path) -> bool {
+        path.components().any(|c| {
+            let c = c.as_os_str().to_string_lossy().to_lowercase();
+            self.folders.contains(&c)
+        })
+    }
+}
+
 /// Everything a file's parse needs from the configuration.
 pub struct ParseSettings {
     pub forced_kind: Option<SourceKind>,
@@ -134,6 +153,20 @@ pub struct ParseSettings {
     /// What one `.zip` entry may inflate to: bytes, and times its compressed size.
     pub zip_entry_max: u64,
     pub zip_ratio_max: u64,
+    /// Every branch with its folders, zone and calendar; the first is the default.
+    pub zones: Vec<BranchZone>,
+}
+
+impl ParseSettings {
+    /// Whether the configuration says which folder holds which branch's files.
+    fn mapped(&self) -> bool {
+        self.zones.len() > 1 && self.zones.iter().any(|z| !z.folders.is_empty())
+    }
+
+    /// The branch whose folder holds `path`, if any.
+    fn zone_of(&self, path: &Path) -> Option<&BranchZone> {
+        self.zones.iter().find(|z| z.holds(path))
+    }
 }
 
 impl ParseSettings {
@@ -151,6 +184,21 @@ impl ParseSettings {
             years: config.import.years(),
             zip_entry_max: config.import.max_zip_entry_mb.saturating_mul(1024 * 1024),
             zip_ratio_max: config.import.max_zip_ratio,
+            zones: config
+                .branches
+                .iter()
+                .map(|b| BranchZone {
+                    name: b.name.clone(),
+                    folders: b
+                        .folders
+                        .iter()
+                        .map(|f| f.trim_matches(['/', '\\']).to_lowercase())
+                        .filter(|f| !f.is_empty())
+                        .collect(),
+                    tz: b.time_zone,
+                    calendar: config.calendar(b),
+                })
+                .collect(),
         }
     }
 }
@@ -207,10 +255,33 @@ pub fn read_file(
                 Some(k) => k,
                 None => detect_kind(&sheets)?,
             };
+            // The file's branch: the one whose folder holds it; with folders configured for a
+            // group, a file under none of them needs a branch column (each row then says its
+            // own), else it is refused rather than read in a guessed time zone.
+            let folder_zone = settings.zone_of(path);
+            if folder_zone.is_none()
+                && settings.mapped()
+                && !sheets
+                    .iter()
+                    .filter_map(|s| sheets::header_for(s, kind))
+                    .any(|m| m.has("branch"))
+            {
+                let folders: Vec<String> = settings
+                    .zones
+                    .iter()
+                    .flat_map(|z| z.folders.iter().map(move |f| format!("{f}/ ({})", z.name)))
+                    .collect();
+                return Err(format!(
+                    "matches no branch: it is in none of the branches' folders ({}) and has no Cabang column; move it into its branch's folder or add the column",
+                    folders.join(", ")
+                ));
+            }
             let ctx = sheets::SheetContext {
-                tz: settings.tz,
-                calendar: &settings.calendar,
+                tz: folder_zone.map_or(settings.tz, |z| z.tz),
+                calendar: folder_zone.map_or(&settings.calendar, |z| &z.calendar),
                 years: settings.years,
+                zones: &settings.zones,
+                file_branch: folder_zone.map(|z| z.name.as_str()),
             };
             let parsed =
                 if kind == SourceKind::Checklist && sheets.iter().any(checklist_form::is_form) {

@@ -17,6 +17,33 @@ pub struct SheetContext<'a> {
     pub calendar: &'a crate::calendar::BranchCalendar,
     /// The years a date may fall in.
     pub years: (i32, i32),
+    /// Every branch's zone, for rows whose branch column names one.
+    pub zones: &'a [super::BranchZone],
+    /// The branch whose folder holds the file, for rows that name none.
+    pub file_branch: Option<&'a str>,
+}
+
+impl SheetContext<'_> {
+    /// The zone and calendar of a row: its branch column's branch, else the file's.
+    fn row_zone(
+        &self,
+        row: &super::table::Row,
+        map: &HeaderMap,
+    ) -> (chrono_tz::Tz, &crate::calendar::BranchCalendar) {
+        let named = map
+            .columns
+            .get("branch")
+            .map(|&c| row.get(c).text())
+            .and_then(|b| {
+                self.zones
+                    .iter()
+                    .find(|z| z.name.eq_ignore_ascii_case(b.trim()))
+            });
+        match named {
+            Some(z) => (z.tz, &z.calendar),
+            None => (self.tz, self.calendar),
+        }
+    }
 }
 
 /// Fields holding dates, whose written values decide day/month order for the file.
@@ -147,12 +174,14 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
                 if row.is_blank() || is_total_row(row, map) {
                     return (i, None, local);
                 }
+                let (tz, calendar) = ctx.row_zone(row, map);
                 let reader = RowReader {
                     row,
                     map,
                     order,
-                    tz: ctx.tz,
+                    tz,
                     years: ctx.years,
+                    file_branch: ctx.file_branch,
                 };
                 for conflict in reader.repeated_conflicts() {
                     local.warn(conflict);
@@ -160,7 +189,7 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
                 let result = match kind {
                     SourceKind::Booking => booking(&reader, &mut local, &sheet_name),
                     SourceKind::WorkOrder => work_order(&reader, &mut local, &sheet_name),
-                    SourceKind::Ticket => ticket(&reader, &mut local, &sheet_name, ctx),
+                    SourceKind::Ticket => ticket(&reader, &mut local, &sheet_name, calendar),
                     SourceKind::Checklist => checklist(&reader, &mut local, &sheet_name),
                     SourceKind::Roster => roster(&reader, &mut local, &sheet_name),
                     SourceKind::Whatsapp => Err("a chat is not a sheet".to_string()),
@@ -254,7 +283,7 @@ fn booking(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result
         Val::text(status),
         Val::text(status_raw),
         Val::time(reminder),
-        Val::text(r.text("branch")),
+        Val::text(r.branch()),
         Val::text(r.text("notes")),
         Val::Text(r.extra_json()),
     ];
@@ -267,7 +296,7 @@ fn booking(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result
 
 fn work_order(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<(), String> {
     let wo = required(r, "work_order")?;
-    let branch = r.text("branch");
+    let branch = r.branch();
     let mut statuses: Vec<(String, Option<String>, chrono::NaiveDateTime)> = Vec::new();
     if r.map.has("status") && r.map.has("status_at") {
         let raw = required(r, "status")?;
@@ -353,7 +382,7 @@ struct FirstResponse {
 fn first_response(
     r: &RowReader,
     created: chrono::NaiveDateTime,
-    ctx: &SheetContext,
+    calendar: &crate::calendar::BranchCalendar,
 ) -> Result<FirstResponse, String> {
     if let Some(t) = r.text("first_response_minutes") {
         let minutes: f64 = t.replace(',', ".").parse().map_err(|_| {
@@ -368,8 +397,7 @@ fn first_response(
             .get("first_response_minutes")
             .is_some_and(|h| h.to_lowercase().contains("business"));
         let at = if business {
-            ctx.calendar
-                .add_business(created, Duration::seconds((minutes * 60.0) as i64))
+            calendar.add_business(created, Duration::seconds((minutes * 60.0) as i64))
         } else {
             Some(created + Duration::seconds((minutes * 60.0) as i64))
         };
@@ -414,7 +442,7 @@ fn ticket(
     r: &RowReader,
     parsed: &mut Parsed,
     sheet: &Option<String>,
-    ctx: &SheetContext,
+    calendar: &crate::calendar::BranchCalendar,
 ) -> Result<(), String> {
     let id = required(r, "ticket_id")?;
     let created = r
@@ -424,7 +452,7 @@ fn ticket(
         minutes,
         clock,
         at: derived,
-    } = first_response(r, created, ctx)?;
+    } = first_response(r, created, calendar)?;
     let first_at = r.stamp("first_response_at")?.or(derived);
     let (kind, kind_raw) = mapped(r, parsed, "type", "ticket_type");
     let (priority, _) = mapped(r, parsed, "priority", "priority");
@@ -458,7 +486,7 @@ fn ticket(
         Val::time(r.stamp("shipped_at")?),
         Val::text(r.text("tracking_no")),
         Val::time(r.stamp("followup_at")?),
-        Val::text(r.text("branch")),
+        Val::text(r.branch()),
         Val::Text(r.extra_json()),
     ];
     parsed
@@ -531,7 +559,7 @@ fn roster(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<
         Val::Text(name),
         Val::text(r.text("chat_names")),
         Val::text(r.text("role").map(|s| s.to_uppercase())),
-        Val::text(r.text("branch")),
+        Val::text(r.branch()),
         Val::date(r.date("active_from")?),
         Val::date(r.date("active_to")?),
     ];
