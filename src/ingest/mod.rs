@@ -146,8 +146,6 @@ impl BranchZone {
 pub struct ParseSettings {
     pub forced_kind: Option<SourceKind>,
     pub chat_order: Option<DayMonth>,
-    pub tz: chrono_tz::Tz,
-    pub calendar: crate::calendar::BranchCalendar,
     /// The years a date may fall in.
     pub years: (i32, i32),
     /// What one `.zip` entry may inflate to: bytes, and times its compressed size.
@@ -158,20 +156,7 @@ pub struct ParseSettings {
 }
 
 impl ParseSettings {
-    /// Whether the configuration says which folder holds which branch's files.
-    fn mapped(&self) -> bool {
-        self.zones.len() > 1 && self.zones.iter().any(|z| !z.folders.is_empty())
-    }
-
-    /// The branch whose folder holds `path`, if any.
-    fn zone_of(&self, path: &Path) -> Option<&BranchZone> {
-        self.zones.iter().find(|z| z.holds(path))
-    }
-}
-
-impl ParseSettings {
     pub fn new(config: &Config, forced_kind: Option<SourceKind>) -> Self {
-        let branch = config.default_branch();
         Self {
             forced_kind,
             chat_order: match config.whatsapp.date_order {
@@ -179,8 +164,6 @@ impl ParseSettings {
                 DateOrder::Dmy => Some(DayMonth::DayFirst),
                 DateOrder::Mdy => Some(DayMonth::MonthFirst),
             },
-            tz: branch.time_zone,
-            calendar: config.calendar(branch),
             years: config.import.years(),
             zip_entry_max: config.import.max_zip_entry_mb.saturating_mul(1024 * 1024),
             zip_ratio_max: config.import.max_zip_ratio,
@@ -200,6 +183,21 @@ impl ParseSettings {
                 })
                 .collect(),
         }
+    }
+
+    /// The default branch's zone (the first `[[branch]]`).
+    pub fn default_zone(&self) -> &BranchZone {
+        &self.zones[0]
+    }
+
+    /// Whether the configuration says which folder holds which branch's files.
+    fn mapped(&self) -> bool {
+        self.zones.len() > 1 && self.zones.iter().any(|z| !z.folders.is_empty())
+    }
+
+    /// The branch whose folder holds `path`, if any.
+    fn zone_of(&self, path: &Path) -> Option<&BranchZone> {
+        self.zones.iter().find(|z| z.holds(path))
     }
 }
 
@@ -255,33 +253,27 @@ pub fn read_file(
                 Some(k) => k,
                 None => detect_kind(&sheets)?,
             };
-            // The file's branch: the one whose folder holds it; with folders configured for a
-            // group, a file under none of them needs a branch column (each row then says its
-            // own), else it is refused rather than read in a guessed time zone.
+            // The file's branch: the one whose folder holds it. With folders configured for a
+            // group, a file under none of them must name each row's branch in a column; the
+            // sheet parser refuses it otherwise, rather than read it in a guessed time zone.
             let folder_zone = settings.zone_of(path);
-            if folder_zone.is_none()
-                && settings.mapped()
-                && !sheets
-                    .iter()
-                    .filter_map(|s| sheets::header_for(s, kind))
-                    .any(|m| m.has("branch"))
-            {
+            let unplaced = (folder_zone.is_none() && settings.mapped()).then(|| {
                 let folders: Vec<String> = settings
                     .zones
                     .iter()
                     .flat_map(|z| z.folders.iter().map(move |f| format!("{f}/ ({})", z.name)))
                     .collect();
-                return Err(format!(
+                format!(
                     "matches no branch: it is in none of the branches' folders ({}) and has no Cabang column; move it into its branch's folder or add the column",
                     folders.join(", ")
-                ));
-            }
+                )
+            });
             let ctx = sheets::SheetContext {
-                tz: folder_zone.map_or(settings.tz, |z| z.tz),
-                calendar: folder_zone.map_or(&settings.calendar, |z| &z.calendar),
+                file_zone: folder_zone.unwrap_or(settings.default_zone()),
+                file_branch: folder_zone.map(|z| z.name.as_str()),
+                unplaced,
                 years: settings.years,
                 zones: &settings.zones,
-                file_branch: folder_zone.map(|z| z.name.as_str()),
             };
             let parsed =
                 if kind == SourceKind::Checklist && sheets.iter().any(checklist_form::is_form) {

@@ -13,36 +13,31 @@ use rayon::prelude::*;
 
 /// What every row reader needs besides the row.
 pub struct SheetContext<'a> {
-    pub tz: chrono_tz::Tz,
-    pub calendar: &'a crate::calendar::BranchCalendar,
+    /// The branch the file is read as: the one whose folder holds it, else the default.
+    pub file_zone: &'a super::BranchZone,
+    /// The branch whose folder holds the file, for rows that name none.
+    pub file_branch: Option<&'a str>,
+    /// Set when a group's folders are configured and the file is under none: the sentence
+    /// that refuses it unless its sheets name each row's branch.
+    pub unplaced: Option<String>,
     /// The years a date may fall in.
     pub years: (i32, i32),
     /// Every branch's zone, for rows whose branch column names one.
     pub zones: &'a [super::BranchZone],
-    /// The branch whose folder holds the file, for rows that name none.
-    pub file_branch: Option<&'a str>,
 }
 
 impl SheetContext<'_> {
-    /// The zone and calendar of a row: its branch column's branch, else the file's.
-    fn row_zone(
-        &self,
-        row: &super::table::Row,
-        map: &HeaderMap,
-    ) -> (chrono_tz::Tz, &crate::calendar::BranchCalendar) {
-        let named = map
-            .columns
+    /// The zone of a row: its branch column's branch, else the file's.
+    fn row_zone(&self, row: &super::table::Row, map: &HeaderMap) -> &super::BranchZone {
+        map.columns
             .get("branch")
             .map(|&c| row.get(c).text())
             .and_then(|b| {
                 self.zones
                     .iter()
                     .find(|z| z.name.eq_ignore_ascii_case(b.trim()))
-            });
-        match named {
-            Some(z) => (z.tz, &z.calendar),
-            None => (self.tz, self.calendar),
-        }
+            })
+            .unwrap_or(self.file_zone)
     }
 }
 
@@ -131,6 +126,11 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
             wanted.join(", ")
         ));
     }
+    if let Some(refusal) = &ctx.unplaced
+        && !found.iter().any(|(_, m)| m.has("branch"))
+    {
+        return Err(refusal.clone());
+    }
     let texts: Vec<&str> = found
         .iter()
         .flat_map(|(s, m)| date_texts(s, m, date_fields(kind)))
@@ -174,12 +174,12 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
                 if row.is_blank() || is_total_row(row, map) {
                     return (i, None, local);
                 }
-                let (tz, calendar) = ctx.row_zone(row, map);
+                let zone = ctx.row_zone(row, map);
                 let reader = RowReader {
                     row,
                     map,
                     order,
-                    tz,
+                    tz: zone.tz,
                     years: ctx.years,
                     file_branch: ctx.file_branch,
                 };
@@ -189,7 +189,7 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
                 let result = match kind {
                     SourceKind::Booking => booking(&reader, &mut local, &sheet_name),
                     SourceKind::WorkOrder => work_order(&reader, &mut local, &sheet_name),
-                    SourceKind::Ticket => ticket(&reader, &mut local, &sheet_name, calendar),
+                    SourceKind::Ticket => ticket(&reader, &mut local, &sheet_name, &zone.calendar),
                     SourceKind::Checklist => checklist(&reader, &mut local, &sheet_name),
                     SourceKind::Roster => roster(&reader, &mut local, &sheet_name),
                     SourceKind::Whatsapp => Err("a chat is not a sheet".to_string()),
