@@ -426,42 +426,11 @@ impl Config {
                 "expected a number above 0".into(),
             ));
         }
-        let catalog = match self.rule_overrides.is_empty() {
-            true => return Ok(()),
-            false => crate::rules::Catalog::builtin(),
-        };
-        for (i, o) in self.rule_overrides.iter().enumerate() {
-            let key = |k: &str| format!("rule_override[{i}].{k}");
-            let Some(rule) = catalog.get(&o.rule) else {
-                return Err(bad(
-                    &key("rule"),
-                    format!(
-                        "names rule {:?}, which is not in the catalog (see `patuh rules`)",
-                        o.rule
-                    ),
-                ));
-            };
-            if rule.param(&o.param).is_none() {
-                let known: Vec<&str> = rule.params.iter().map(|p| p.name.as_str()).collect();
-                return Err(bad(
-                    &key("param"),
-                    format!(
-                        "names parameter {:?} of {}; that rule has {}",
-                        o.param,
-                        rule.id,
-                        if known.is_empty() {
-                            "no parameters".to_string()
-                        } else {
-                            known.join(", ")
-                        }
-                    ),
-                ));
-            }
-            if !o.value.is_finite() || o.value < 0.0 {
-                return Err(bad(
-                    &key("value"),
-                    format!("expected a limit of 0 or more, found {}", o.value),
-                ));
+        if !self.rule_overrides.is_empty() {
+            let catalog = crate::rules::Catalog::builtin();
+            for (i, o) in self.rule_overrides.iter().enumerate() {
+                crate::rules::params::check_override(&catalog, o)
+                    .map_err(|(field, m)| bad(&format!("rule_override[{i}].{field}"), m))?;
             }
         }
         Ok(())

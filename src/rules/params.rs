@@ -7,6 +7,46 @@ use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+/// Why an override cannot apply, if it cannot: the field it gets wrong (`rule`, `param`,
+/// `value`) and a sentence. The one check of an override, for the configuration and the table.
+pub fn check_override(
+    catalog: &Catalog,
+    o: &RuleOverride,
+) -> std::result::Result<(), (&'static str, String)> {
+    let Some(rule) = catalog.get(&o.rule) else {
+        return Err((
+            "rule",
+            format!(
+                "names rule {:?}, which is not in the catalog (see `patuh rules`)",
+                o.rule
+            ),
+        ));
+    };
+    if rule.param(&o.param).is_none() {
+        let known: Vec<&str> = rule.params.iter().map(|p| p.name.as_str()).collect();
+        return Err((
+            "param",
+            format!(
+                "names parameter {:?} of {}; that rule has {}",
+                o.param,
+                rule.id,
+                if known.is_empty() {
+                    "no parameters".to_string()
+                } else {
+                    known.join(", ")
+                }
+            ),
+        ));
+    }
+    if !o.value.is_finite() || o.value < 0.0 {
+        return Err((
+            "value",
+            format!("expected a limit of 0 or more, found {}", o.value),
+        ));
+    }
+    Ok(())
+}
+
 /// One row of the parameter table: from `effective_from` on, `rule.param = value`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamRow {
@@ -46,25 +86,12 @@ impl ParamTable {
             }
         }
         for o in overrides {
-            let rule = catalog.get(&o.rule).ok_or_else(|| {
-                Error::input(format!(
-                    "patuh.toml: rule_override names rule {:?}, which is not in the catalog (see `patuh rules`)",
-                    o.rule
-                ))
-            })?;
-            let p = rule.param(&o.param).ok_or_else(|| {
-                let known: Vec<&str> = rule.params.iter().map(|p| p.name.as_str()).collect();
-                Error::input(format!(
-                    "patuh.toml: rule_override for {} names parameter {:?}; that rule has {}",
-                    rule.id,
-                    o.param,
-                    if known.is_empty() {
-                        "no parameters".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                ))
-            })?;
+            // Checked when the configuration is read; a caller that builds the table from
+            // other overrides hears the same sentence.
+            check_override(catalog, o)
+                .map_err(|(field, m)| Error::input(format!("rule_override {field}: {m}")))?;
+            let rule = catalog.get(&o.rule).expect("checked above");
+            let p = rule.param(&o.param).expect("checked above");
             let version = rule.version_at(o.effective_from).version;
             rows.push(ParamRow {
                 rule_id: rule.id.clone(),
