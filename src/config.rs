@@ -416,15 +416,13 @@ impl Config {
                 format!("{earliest} is after the latest year {latest}"),
             ));
         }
-        if import.max_zip_entry_mb == 0 || import.max_zip_ratio == 0 {
-            return Err(bad(
-                if import.max_zip_entry_mb == 0 {
-                    "import.max_zip_entry_mb"
-                } else {
-                    "import.max_zip_ratio"
-                },
-                "expected a number above 0".into(),
-            ));
+        for (key, value) in [
+            ("import.max_zip_entry_mb", import.max_zip_entry_mb),
+            ("import.max_zip_ratio", import.max_zip_ratio),
+        ] {
+            if value == 0 {
+                return Err(bad(key, "expected a number above 0".into()));
+            }
         }
         if !self.rule_overrides.is_empty() {
             let catalog = crate::rules::Catalog::builtin();

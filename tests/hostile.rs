@@ -627,6 +627,11 @@ fn configuration_errors_name_file_line_and_key() {
         e.contains("line 4, key rule_override[0].value") && e.contains("-5"),
         "{e}"
     );
+    let e = err("[import]\nmax_zip_ratio = 0\n");
+    assert!(
+        e.contains("line 2, key import.max_zip_ratio") && e.contains("above 0"),
+        "{e}"
+    );
     let dir = tempdir();
     write(
         &dir.path().join("latin.toml"),
