@@ -101,15 +101,47 @@ pub struct QualityRow {
     pub rows_skipped: i64,
 }
 
+/// Cases judged and cases with at least one failed clause, for one group: `level` is `sop`,
+/// `advisor` or `all` (then `name` is `None`).
+#[derive(Debug, Clone)]
+pub struct CaseShare {
+    pub level: String,
+    pub name: Option<String>,
+    pub cases: i64,
+    pub violating: i64,
+}
+
+impl CaseShare {
+    /// violating / cases; `None` without cases.
+    pub fn share(&self) -> Option<f64> {
+        (self.cases > 0).then(|| self.violating as f64 / self.cases as f64)
+    }
+}
+
+impl ReportData {
+    /// The case figure of one group (`("all", None)`, `("sop", Some("BKG"))`,
+    /// `("advisor", Some("Rina"))`); zero cases when the group has none.
+    pub fn case_share(&self, level: &str, name: Option<&str>) -> CaseShare {
+        self.case_shares
+            .iter()
+            .find(|c| c.level == level && c.name.as_deref() == name)
+            .cloned()
+            .unwrap_or(CaseShare {
+                level: level.to_string(),
+                name: name.map(str::to_string),
+                cases: 0,
+                violating: 0,
+            })
+    }
+}
+
 /// Everything the report, the scorecards and the workbook are made from.
 pub struct ReportData {
     pub semester: String,
     pub previous: Option<String>,
     pub rates: Vec<RateRow>,
-    /// (SOP or `None` for all, cases judged, cases with at least one fail) of the semester.
-    pub case_rates: Vec<(Option<String>, i64, i64)>,
-    /// (advisor, cases judged, cases with at least one fail) of the semester.
-    pub advisor_cases: Vec<(String, i64, i64)>,
+    /// Cases judged and cases with at least one fail, per SOP, per advisor and overall.
+    pub case_shares: Vec<CaseShare>,
     pub monthly: Vec<MonthRow>,
     pub rules: Vec<RuleRow>,
     pub advisors: Vec<AdvisorRow>,
@@ -225,12 +257,13 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             })
         })
         .map_err(err)?,
-        advisor_cases: rows(conn, sql::RP_ADVISOR_CASES, [semester], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .map_err(err)?,
-        case_rates: rows(conn, sql::RP_CASE_RATES, [semester], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        case_shares: rows(conn, sql::RP_CASE_SHARES, [semester], |r| {
+            Ok(CaseShare {
+                level: r.get(0)?,
+                name: r.get(1)?,
+                cases: r.get(2)?,
+                violating: r.get(3)?,
+            })
         })
         .map_err(err)?,
         quality: rows(conn, sql::RP_QUALITY, [], |r| {

@@ -100,7 +100,7 @@ pub fn write(
         .iter()
         .map(|r| (r.id.clone(), r.name(lang).to_string()))
         .collect();
-    let (view, charts) = report_view(&d, config, &t, &names)?;
+    let (view, charts) = report_view(&d, config, lang, &t, &names)?;
     phases.lap("view and SVG charts");
     let mut env = minijinja::Environment::new();
     // A label or value the template names but the view lacks is an error, not a blank.
@@ -153,7 +153,7 @@ pub fn write(
         .par_iter()
         .map(|a| {
             let file = a["file"].as_str().unwrap_or("tanpa-nama.html").to_string();
-            let ctx = scorecard_view(&d, &by, &t, &view, a)?;
+            let ctx = scorecard_view(&d, &by, lang, &t, &view, a)?;
             Ok((file, render("advisor.html", &ctx)?))
         })
         .collect::<Result<_>>()?;
@@ -260,6 +260,19 @@ fn pct(r: Option<f64>) -> Value {
     r.map_or(Value::Null, |r| json!((r * 1000.0).round() / 10.0))
 }
 
+/// A cut list's note: "{shown} of {total}; the rest in {file}" with the semester's workbook.
+fn shown_of(template: &str, shown: usize, total: usize, semester: &str, lang: Lang) -> String {
+    template
+        .replace("{shown}", &format::value(shown as f64, lang))
+        .replace("{total}", &format::value(total as f64, lang))
+        .replace("{file}", &format!("evaluasi-{semester}.xlsx"))
+}
+
+/// The second headline figure as the templates read it.
+fn share_json(c: &data::CaseShare) -> Value {
+    json!({"cases": c.cases, "violating": c.violating, "share": pct(c.share())})
+}
+
 fn counts_json(c: &Counts) -> Value {
     json!({"pass": c.pass, "fail": c.fail, "advisory": c.advisory, "na": c.na,
            "unknown": c.unknown, "rate": pct(c.rate())})
@@ -290,6 +303,7 @@ fn sanction_rule(config: &Config, t: &BTreeMap<&str, &str>) -> String {
 fn report_view(
     d: &ReportData,
     config: &Config,
+    lang: Lang,
     t: &BTreeMap<&str, &str>,
     names: &BTreeMap<String, String>,
 ) -> Result<(Value, Vec<(&'static str, Chart)>)> {
@@ -312,16 +326,6 @@ fn report_view(
         (Some(a), Some(b)) => json!(((a - b) * 1000.0).round() / 10.0),
         _ => Value::Null,
     };
-    // The second headline figure: the share of judged cases with at least one failed clause.
-    let case_share = |sop: Option<&str>| -> Value {
-        let (cases, violating) = d
-            .case_rates
-            .iter()
-            .find(|r| r.0.as_deref() == sop)
-            .map_or((0, 0), |r| (r.1, r.2));
-        json!({"cases": cases, "violating": violating,
-               "share": pct((cases > 0).then(|| violating as f64 / cases as f64))})
-    };
     let per_sop: Vec<Value> = SOPS
         .iter()
         .filter(|s| now.contains_key(**s))
@@ -329,7 +333,7 @@ fn report_view(
             let c = &now[*s];
             let b = before.get(*s);
             json!({"sop": s, "name": t[format!("sop_{s}").as_str()], "counts": counts_json(c),
-                   "checks": c.pass + c.fail, "case_share": case_share(Some(s)),
+                   "checks": c.pass + c.fail, "case_share": share_json(&d.case_share("sop", Some(s))),
                    "previous": pct(b.and_then(Counts::rate)),
                    "delta": delta(c.rate(), b.and_then(Counts::rate))})
         })
@@ -454,13 +458,7 @@ fn report_view(
                            "sanction": t[band.label_key()]})
                 })
                 .collect();
-            let (cases, violating) = d
-                .advisor_cases
-                .iter()
-                .find(|a| &a.0 == n)
-                .map_or((0, 0), |a| (a.1, a.2));
-            let case_share = json!({"cases": cases, "violating": violating,
-                "share": pct((cases > 0).then(|| violating as f64 / cases as f64))});
+            let case_share = share_json(&d.case_share("advisor", Some(n)));
             // The header's recommendation is the most severe of the advisor's SOPs.
             json!({"name": n, "file": format!("{}.html", file_name(n)), "case_share": case_share,
                    "pass": pass, "fail": fail, "unknown": unknown, "rate": pct(rate),
@@ -523,18 +521,7 @@ fn report_view(
         .flat_map(|id| d.fails.iter().filter(move |f| &f.rule_id == id).take(2))
         .map(fail_json)
         .collect();
-    let lang = if t["lang"] == "en" {
-        Lang::En
-    } else {
-        Lang::Id
-    };
-    let workbook = format!("evaluasi-{}.xlsx", d.semester);
-    let cut = |shown: usize, total: usize| -> String {
-        t["shown_of"]
-            .replace("{shown}", &format::value(shown as f64, lang))
-            .replace("{total}", &format::value(total as f64, lang))
-            .replace("{file}", &workbook)
-    };
+    let cut = |shown: usize, total: usize| shown_of(t["shown_of"], shown, total, &d.semester, lang);
     let examples_note = cut(examples.len(), d.fails.len());
     let candidates: Vec<&data::FailRow> = d
         .fails
@@ -681,7 +668,7 @@ fn report_view(
             .replace(['"', '\\', '<', '>', '\n'], " "),
         "generated": chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
         "overall": counts_json(&all_now), "overall_previous": pct(all_before.rate()),
-        "overall_checks": all_now.pass + all_now.fail, "overall_cases": case_share(None),
+        "overall_checks": all_now.pass + all_now.fail, "overall_cases": share_json(&d.case_share("all", None)),
         "overall_delta": delta(all_now.rate(), all_before.rate()),
         "per_sop": per_sop, "clauses": clauses, "worse": worse,
         "trend": trend_rows, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),
@@ -842,6 +829,7 @@ impl<'a> ByAdvisor<'a> {
 fn scorecard_view(
     d: &ReportData,
     by: &ByAdvisor,
+    lang: Lang,
     t: &BTreeMap<&str, &str>,
     report: &Value,
     advisor: &Value,
@@ -856,15 +844,13 @@ fn scorecard_view(
         .take(SCORECARD_FAILS)
         .map(|f| fail_json(f))
         .collect();
-    let lang = if t["lang"] == "en" {
-        Lang::En
-    } else {
-        Lang::Id
-    };
-    let fails_note = t["shown_of_advisor"]
-        .replace("{shown}", &format::value(fails.len() as f64, lang))
-        .replace("{total}", &format::value(all_fails.len() as f64, lang))
-        .replace("{file}", &format!("evaluasi-{}.xlsx", d.semester));
+    let fails_note = shown_of(
+        t["shown_of_advisor"],
+        fails.len(),
+        all_fails.len(),
+        &d.semester,
+        lang,
+    );
     let branch: BTreeMap<String, Value> = report["per_sop"]
         .as_array()
         .map(|v| {

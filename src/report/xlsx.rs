@@ -2,7 +2,7 @@
 //! finding and case, data quality. Text from the data is always written as a string (never as
 //! a formula, whatever it starts with), numbers as numbers.
 
-use super::data::{Counts, ReportData};
+use super::data::{self, Counts, ReportData};
 use crate::error::Error;
 use crate::ingest::values::to_excel_serial;
 use crate::store::{Store, sql};
@@ -104,19 +104,12 @@ fn sheets(
         ws.write_string(1, 0, t["semester"])?;
         ws.write_string(1, 1, &d.semester)?;
         // The two headline figures, each with what it counts.
-        let share = |sop: Option<&str>| -> (i64, i64) {
-            d.case_rates
-                .iter()
-                .find(|r| r.0.as_deref() == sop)
-                .map_or((0, 0), |r| (r.1, r.2))
+        let share_cell = |ws: &mut Worksheet, row: u32, col: u16, c: &data::CaseShare| {
+            if let Some(share) = c.share() {
+                ws.write_number_with_format(row, col, share, &pct)?;
+            }
+            Ok::<(), XlsxError>(())
         };
-        let share_cell =
-            |ws: &mut Worksheet, row: u32, col: u16, (cases, violating): (i64, i64)| {
-                if cases > 0 {
-                    ws.write_number_with_format(row, col, violating as f64 / cases as f64, &pct)?;
-                }
-                Ok::<(), XlsxError>(())
-            };
         ws.write_string(2, 0, t["overall"])?;
         rate(ws, 2, 1, &all, &pct)?;
         ws.write_string(
@@ -125,8 +118,9 @@ fn sheets(
             format!("{} {} {}", all.pass, t["of"], all.pass + all.fail),
         )?;
         ws.write_string(3, 0, t["cases_violating"])?;
-        share_cell(ws, 3, 1, share(None))?;
-        let (cases, violating) = share(None);
+        let all_cases = d.case_share("all", None);
+        share_cell(ws, 3, 1, &all_cases)?;
+        let (cases, violating) = (all_cases.cases, all_cases.violating);
         ws.write_string(3, 2, format!("{violating} {} {cases}", t["of"]))?;
         ws.write_string(4, 0, t["headline_note"])?;
         let top = 6u32;
@@ -137,7 +131,7 @@ fn sheets(
             let row = top + 1 + i as u32;
             ws.write_string(row, 0, sop)?;
             rate(ws, row, 1, c, &pct)?;
-            share_cell(ws, row, 2, share(Some(sop)))?;
+            share_cell(ws, row, 2, &d.case_share("sop", Some(sop)))?;
         }
         let last = top + per_sop.len() as u32;
         let mut chart = Chart::new(ChartType::Column);

@@ -77,10 +77,8 @@ pub const SC_EXPORT_FINDINGS: &str = include_str!("../../queries/score/export_fi
 pub const SC_EXPORT_CASES: &str = include_str!("../../queries/score/export_cases.sql");
 /// Report: counts by status per semester, SOP and rule.
 pub const RP_RATES: &str = include_str!("../../queries/report/rates.sql");
-/// Report: cases judged and cases with a violation, per advisor.
-pub const RP_ADVISOR_CASES: &str = include_str!("../../queries/report/advisor_cases.sql");
-/// Report: cases judged and cases with a violation, per SOP and overall.
-pub const RP_CASE_RATES: &str = include_str!("../../queries/report/case_rates.sql");
+/// Report: cases judged and cases with a violation, per SOP, per advisor and overall.
+pub const RP_CASE_SHARES: &str = include_str!("../../queries/report/case_shares.sql");
 /// Report: pass and fail per month and SOP, for the branch and per advisor.
 pub const RP_MONTHLY: &str = include_str!("../../queries/report/monthly.sql");
 /// Report: per advisor and SOP.
