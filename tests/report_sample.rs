@@ -8,6 +8,16 @@ fn report() -> String {
     std::fs::read_to_string(sample_run().join("out/laporan-2025-H2.html")).expect("the report")
 }
 
+/// One advisor's scorecard page.
+fn scorecard(name: &str) -> String {
+    std::fs::read_to_string(
+        sample_run()
+            .join("out/advisor")
+            .join(format!("{}.html", patuh::report::file_name(name))),
+    )
+    .expect("the scorecard")
+}
+
 /// The sanction table's rows: (advisor, SOP, band).
 fn bands(html: &str) -> Vec<(String, String, String)> {
     let start = html
@@ -44,12 +54,7 @@ fn sanctions_separate_the_careful_advisor_from_the_poor_one() {
         "the rule is stated"
     );
     // The scorecard header carries the most severe band of the advisor's SOPs.
-    let card = std::fs::read_to_string(
-        sample_run()
-            .join("out/advisor")
-            .join(format!("{}.html", patuh::report::file_name("Rina"))),
-    )
-    .unwrap();
+    let card = scorecard("Rina");
     assert!(card.contains("Teguran tertulis") && !card.contains("Evaluasi kinerja"));
 }
 
@@ -237,12 +242,7 @@ fn clauses_are_named_beside_their_ids() {
         svg.contains(&format!("FUT-5.1 · {}", name("FUT-5.1"))),
         "Pareto labels"
     );
-    let card = std::fs::read_to_string(
-        sample_run()
-            .join("out/advisor")
-            .join(format!("{}.html", patuh::report::file_name("Rina"))),
-    )
-    .unwrap();
+    let card = scorecard("Rina");
     assert!(card.contains(&format!(
         "<td>KSP-5.1<br><span class=\"note\">{}</span></td>",
         name("KSP-5.1")

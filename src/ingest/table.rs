@@ -16,6 +16,15 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// A CSV cell: empty when it holds only spaces, else its text as written.
+    pub fn of_text(text: &str) -> Cell {
+        if text.trim().is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(text.to_string())
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
@@ -221,16 +230,7 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
         };
         rows.push(Row {
             number: line,
-            cells: raw
-                .split(delimiter as char)
-                .map(|c| {
-                    if c.trim().is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(c.to_string())
-                    }
-                })
-                .collect(),
+            cells: raw.split(delimiter as char).map(Cell::of_text).collect(),
             defect: Some(format!(
                 "line {line}: a quoted cell opens in this row{at} and is never closed (a missing \"); the row is quarantined and the lines after it are read as rows of their own"
             )),
@@ -312,16 +312,7 @@ fn read_records(
                     .count();
                 counted_to = start.max(counted_to);
                 let number = line;
-                let cells = record
-                    .iter()
-                    .map(|c| {
-                        if c.trim().is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(c.to_string())
-                        }
-                    })
-                    .collect();
+                let cells = record.iter().map(Cell::of_text).collect();
                 rows.push(Row {
                     number,
                     cells,

@@ -8,7 +8,7 @@ use crate::ingest::values::to_excel_serial;
 use crate::store::{Store, sql};
 use chrono::NaiveDateTime;
 use rust_xlsxwriter::{
-    Chart, ChartLegendPosition, ChartType, Format, Workbook, Worksheet, XlsxError,
+    Chart, ChartAxis, ChartLegendPosition, ChartType, Format, Workbook, Worksheet, XlsxError,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -147,11 +147,7 @@ fn sheets(
             .set_name(t["cases_violating"]);
         chart.title().set_name(t["per_sop"]);
         // A rate reads against the whole scale: 0–100 %, not an axis that starts at 80 %.
-        chart
-            .y_axis()
-            .set_num_format("0%")
-            .set_min(0.0)
-            .set_max(1.0);
+        percent_axis(chart.y_axis());
         chart.legend().set_position(ChartLegendPosition::Bottom);
         chart.set_width(520).set_height(300);
         // Beside the table, inside one landscape page.
@@ -224,11 +220,7 @@ fn sheets(
                 .set_secondary_axis(true);
             chart.combine(&line);
             chart.title().set_name(t["pareto"]);
-            chart
-                .y2_axis()
-                .set_num_format("0%")
-                .set_min(0.0)
-                .set_max(1.0);
+            percent_axis(chart.y2_axis());
             chart.legend().set_position(ChartLegendPosition::Bottom);
             chart.set_width(640).set_height(320);
             ws.insert_chart_with_offset(n + 3, col, &chart, 0, 0)?;
@@ -341,6 +333,11 @@ fn sheets(
         ws.set_repeat_rows(0, 0)?;
     }
     Ok(wb.save(path)?)
+}
+
+/// A rate axis from 0 to 100 %, never one that starts near the lowest value.
+fn percent_axis(axis: &mut ChartAxis) {
+    axis.set_num_format("0%").set_min(0.0).set_max(1.0);
 }
 
 fn header_at(
