@@ -283,6 +283,11 @@ fn duplicate_content_in_one_batch_is_loaded_once_as_across_imports() {
     );
     let dup = report(&batch, "backup/WhatsApp Chat with Budi.txt");
     assert_eq!(dup.status, Status::Unchanged, "{dup:?}");
+    assert_eq!(
+        dup.kind,
+        Some(patuh::cli::SourceKind::Whatsapp),
+        "the kind of its first copy"
+    );
     assert!(
         dup.warnings[0].contains("a/WhatsApp Chat with Budi.txt")
             && dup.warnings[0].contains("not loaded twice"),

@@ -122,11 +122,8 @@ pub fn import(
                         let file = &inputs[*i];
                         match seen.get(sha256.as_str()) {
                             Some((first, first_kind)) => {
-                                let mut known = known_content(ledger, file, sha256, first);
-                                if let Outcome::Done(r) | Outcome::Retire(_, r) = &mut known {
-                                    r.kind = r.kind.or(Some(*first_kind));
-                                }
-                                *outcome = known;
+                                *outcome =
+                                    known_content(ledger, file, sha256, first, Some(*first_kind));
                             }
                             None => {
                                 seen.insert(sha256.clone(), (file.display.clone(), *kind));
@@ -325,8 +322,8 @@ fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outc
         }
     };
     let sha256 = sha256_hex(&bytes);
-    if let Some(first) = ledger.imported_as(&sha256) {
-        return known_content(ledger, file, &sha256, &first);
+    if let Some((first, kind)) = ledger.imported_as(&sha256) {
+        return known_content(ledger, file, &sha256, &first, kind);
     }
     match read_file(&file.canonical, &bytes, settings) {
         Ok((kind, content)) => Outcome::Read {
@@ -384,11 +381,17 @@ fn record_failures(store: &mut Store, inputs: &[InputFile], files: &[FileReport]
 /// The report for a file whose content is already loaded, by itself (unchanged) or by `first`
 /// (a duplicate, in the store or earlier in this batch). A file that held other content before
 /// is retired: its old rows go, so it never keeps content it no longer has.
-fn known_content(ledger: &Ledger, file: &InputFile, sha256: &str, first: &str) -> Outcome {
+fn known_content(
+    ledger: &Ledger,
+    file: &InputFile,
+    sha256: &str,
+    first: &str,
+    kind: Option<SourceKind>,
+) -> Outcome {
     let previous = ledger.previous(file);
     let mut report = FileReport {
         path: file.display.clone(),
-        kind: ledger.kind_of(sha256),
+        kind,
         layout: None,
         sha256: Some(sha256.to_string()),
         rows_read: 0,

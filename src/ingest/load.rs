@@ -91,10 +91,11 @@ impl Ledger {
         Ok(Self { by_path, by_sha })
     }
 
-    /// Where this content is already in the store: the file's own earlier import (same path,
-    /// same content), else the display path of the file that brought it.
-    pub fn imported_as(&self, sha256: &str) -> Option<String> {
-        self.by_sha.get(sha256).map(|(display, _)| display.clone())
+    /// The file that brought this content into the store, if any: its display path and kind.
+    pub fn imported_as(&self, sha256: &str) -> Option<(String, Option<SourceKind>)> {
+        self.by_sha
+            .get(sha256)
+            .map(|(display, kind)| (display.clone(), SourceKind::from_name(kind)))
     }
 
     /// The file id and content hash of this path's earlier import, if any.
@@ -102,13 +103,6 @@ impl Ledger {
         self.by_path
             .get(&key(file))
             .map(|(id, sha)| (*id, sha.as_str()))
-    }
-
-    /// The kind of the stored file with this content.
-    pub fn kind_of(&self, sha256: &str) -> Option<SourceKind> {
-        self.by_sha
-            .get(sha256)
-            .and_then(|(_, kind)| SourceKind::from_name(kind))
     }
 }
 
