@@ -5,7 +5,8 @@ use chrono::{NaiveTime, Weekday};
 use std::fmt;
 
 /// A half-open span of wall-clock time within one day: `[start, end)`; `to_midnight` when it
-/// runs to the end of the day (`"24:00"`), which no `NaiveTime` can say.
+/// runs to the end of the day (`"24:00"`), which no `NaiveTime` can say: `end` then holds
+/// 23:59:59 only for ordering the spans, and the end is read through `end_on`/`contains`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
     pub start: NaiveTime,

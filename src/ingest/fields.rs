@@ -37,6 +37,37 @@ impl HeaderMap {
     pub fn score(&self) -> usize {
         self.columns.len()
     }
+    /// One sentence per field headed in several columns, for the file's warnings.
+    pub fn repeated_notes(&self) -> Vec<String> {
+        let mut notes: Vec<String> = self
+            .repeated
+            .iter()
+            .map(|(field, more)| {
+                let first = self.headers.get(field).map_or(field.as_str(), |h| h.as_str());
+                let all: Vec<(usize, &str)> = std::iter::once((self.columns[field], first))
+                    .chain(more.iter().map(|(c, h)| (*c, h.as_str())))
+                    .collect();
+                let letters: Vec<String> = all.iter().map(|(c, _)| column_letters(*c)).collect();
+                if all.iter().all(|(_, h)| *h == first) {
+                    format!(
+                        "columns {} are all headed {first:?}: each row takes the first of them that is filled",
+                        letters.join(", ")
+                    )
+                } else {
+                    let named: Vec<String> = all
+                        .iter()
+                        .map(|(c, h)| format!("{} ({h:?})", column_letters(*c)))
+                        .collect();
+                    format!(
+                        "columns {} all hold {first:?}: each row takes the first of them that is filled",
+                        named.join(", ")
+                    )
+                }
+            })
+            .collect();
+        notes.sort();
+        notes
+    }
 }
 
 /// The best header row for `source` among the first rows, if its required fields are all there.
@@ -88,51 +119,12 @@ fn map_row(row: &Row, spec: &SourceFields, source: &'static str, index: usize) -
     }
 }
 
-/// Spreadsheet column letters of a 0-based index (0 → A, 27 → AB).
-pub fn column_letters(mut col: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).expect("ASCII letters")
-}
-
-impl HeaderMap {
-    /// One sentence per field headed in several columns, for the file's warnings.
-    pub fn repeated_notes(&self) -> Vec<String> {
-        let mut notes: Vec<String> = self
-            .repeated
-            .iter()
-            .map(|(field, more)| {
-                let first = self.headers.get(field).map_or(field.as_str(), |h| h.as_str());
-                let all: Vec<(usize, &str)> = std::iter::once((self.columns[field], first))
-                    .chain(more.iter().map(|(c, h)| (*c, h.as_str())))
-                    .collect();
-                let letters: Vec<String> = all.iter().map(|(c, _)| column_letters(*c)).collect();
-                if all.iter().all(|(_, h)| *h == first) {
-                    format!(
-                        "columns {} are all headed {first:?}: each row takes the first of them that is filled",
-                        letters.join(", ")
-                    )
-                } else {
-                    let named: Vec<String> = all
-                        .iter()
-                        .map(|(c, h)| format!("{} ({h:?})", column_letters(*c)))
-                        .collect();
-                    format!(
-                        "columns {} all hold {first:?}: each row takes the first of them that is filled",
-                        named.join(", ")
-                    )
-                }
-            })
-            .collect();
-        notes.sort();
-        notes
+/// Spreadsheet column letters of a 0-based index (0 → A, 27 → AB), as the workbook writer
+/// names them; a CSV column beyond Excel's 16,384 by its number.
+pub fn column_letters(col: usize) -> String {
+    match u16::try_from(col) {
+        Ok(c) if c < 16_384 => rust_xlsxwriter::utility::column_number_to_name(c),
+        _ => format!("column {}", col + 1),
     }
 }
 
