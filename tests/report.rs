@@ -372,3 +372,24 @@ window.addEventListener('load', () => {
     );
     assert!(pages >= 3, "the report spans pages: {pages}");
 }
+
+#[test]
+fn numbers_months_semesters_and_times_as_each_language_writes_them() {
+    use patuh::config::Lang::{En, Id};
+    use patuh::report::format::*;
+    assert_eq!(number(1234567.26, 1, Id), "1.234.567,3");
+    assert_eq!(number(1234567.26, 1, En), "1,234,567.3");
+    assert_eq!(number(-0.04, 1, Id), "0,0", "no minus zero");
+    assert_eq!(percent(95.6, Id), "95,6%");
+    assert_eq!(points(-1.2, Id), "-1,2 poin");
+    assert_eq!(points(0.3, En), "+0.3 pts");
+    assert_eq!(month("2025-08", Id), "Agustus 2025");
+    assert_eq!(month_short("2025-08", Id), "Agu 2025");
+    assert_eq!(month_short("2025-08", En), "Aug 2025");
+    assert_eq!(when("2025-08-05 12:36", Id), "5 Agu 2025 12.36");
+    assert_eq!(when("2025-08-05 12:36", En), "5 Aug 2025 12:36");
+    assert_eq!(semester("2025-H2", 1, Id), "Juli–Desember 2025");
+    assert_eq!(semester("2025-H1", 1, En), "January–June 2025");
+    // A company whose year starts in April: its second half runs over New Year.
+    assert_eq!(semester("2025-H2", 4, Id), "Oktober 2025–Maret 2026");
+}

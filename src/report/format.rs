@@ -94,9 +94,23 @@ fn month_of(n: u32, lang: Lang) -> &'static str {
 
 /// `2025-07` as `Juli 2025`; anything else unchanged.
 pub fn month(text: &str, lang: Lang) -> String {
+    month_with(text, lang, |m| m.to_string())
+}
+
+/// `2025-07` as `Jul 2025`, for chart axes; anything else unchanged.
+pub fn month_short(text: &str, lang: Lang) -> String {
+    month_with(text, lang, short)
+}
+
+/// A month's name cut to three letters (`Agu`, `Aug`).
+fn short(name: &str) -> String {
+    name.chars().take(3).collect()
+}
+
+fn month_with(text: &str, lang: Lang, name: impl Fn(&str) -> String) -> String {
     match text.split_once('-') {
         Some((y, m)) if y.len() == 4 => match m.parse::<u32>() {
-            Ok(m) if (1..=12).contains(&m) => format!("{} {y}", month_of(m, lang)),
+            Ok(m) if (1..=12).contains(&m) => format!("{} {y}", name(month_of(m, lang))),
             _ => text.to_string(),
         },
         _ => text.to_string(),
@@ -110,7 +124,7 @@ pub fn when(text: &str, lang: Lang) -> String {
         return text.to_string();
     };
     use chrono::{Datelike, Timelike};
-    let month: String = month_of(t.month(), lang).chars().take(3).collect();
+    let month = short(month_of(t.month(), lang));
     let sep = match lang {
         Lang::Id => '.',
         Lang::En => ':',

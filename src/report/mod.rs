@@ -689,15 +689,7 @@ fn report_view(
 fn chart_months(months: &[String], lang: Lang) -> Vec<String> {
     months
         .iter()
-        .map(|m| {
-            let named = format::month(m, lang);
-            match named.split_once(' ') {
-                Some((month, year)) => {
-                    format!("{} {year}", month.chars().take(3).collect::<String>())
-                }
-                None => named,
-            }
-        })
+        .map(|m| format::month_short(m, lang))
         .collect()
 }
 
