@@ -111,8 +111,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
-    /// List quarantined rows and unknown advisor names.
+    /// List quarantined rows, unknown advisor names and review decisions not applied.
     Check,
+    /// Review findings: export a workbook for supervisors' decisions, measure agreement.
+    Review {
+        #[command(subcommand)]
+        action: ReviewCommand,
+    },
     /// Write a simulated branch's exports with known answers (the sample data).
     Sample {
         /// Where to write (required, so a scaled run never lands in the repository's sample_data).
@@ -127,6 +132,35 @@ pub enum Command {
         from: chrono::NaiveDate,
         #[arg(long, default_value = "2025-12-31")]
         to: chrono::NaiveDate,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Write review-<semester>.xlsx: every fail and unknown (and passes on request) with its
+    /// evidence and empty decision columns (Keputusan, Alasan, Peninjau, Tanggal). Fill it in,
+    /// then `patuh import` it and score again.
+    Export {
+        /// Semester, e.g. 2025-H2 [default: the latest with data].
+        #[arg(long)]
+        semester: Option<String>,
+        /// Only this advisor's findings.
+        #[arg(long)]
+        advisor: Option<String>,
+        /// Only rules with this id or id start (KSP, KSP-4.4).
+        #[arg(long)]
+        rule: Option<String>,
+        /// Also the passes (a sample of them calibrates the rules: see `review agreement`).
+        #[arg(long)]
+        include_pass: bool,
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+    },
+    /// Per rule: decisions, how often reviewers upheld patuh, and Cohen's kappa.
+    Agreement {
+        /// Semester [default: every semester].
+        #[arg(long)]
+        semester: Option<String>,
     },
 }
 
@@ -146,6 +180,8 @@ pub enum SourceKind {
     Checklist,
     Whatsapp,
     Roster,
+    /// A filled-in review workbook: supervisors' decisions on findings.
+    Review,
 }
 
 impl SourceKind {
@@ -158,6 +194,7 @@ impl SourceKind {
             SourceKind::Checklist => "checklist",
             SourceKind::Roster => "roster",
             SourceKind::Whatsapp => "whatsapp",
+            SourceKind::Review => "review",
         }
     }
 

@@ -22,6 +22,7 @@ pub mod ingest;
 pub mod output;
 pub mod privacy;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod sample;
 pub mod store;

@@ -11,6 +11,7 @@ mod hostile;
 mod ingest;
 mod report;
 mod report_sample;
+mod review;
 mod sample;
 mod score;
 mod store;

@@ -65,3 +65,12 @@ pub fn sample_run() -> &'static std::path::Path {
     })
     .path()
 }
+
+/// A program on PATH, for tests that skip (with a message) without it.
+pub fn on_path(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(program))
+            .find(|p| p.is_file())
+    })
+}

@@ -27,11 +27,7 @@ pub fn run(ctx: &Context, name: &str, semester: Option<&str>) -> Result<()> {
     let store = open_existing(ctx)?;
     let doing = "reading the advisor's findings";
     // The same default as the report: the latest semester holding a real share of findings.
-    let semester: String = match semester {
-        Some(s) => s.to_string(),
-        None => crate::report::default_semester(&crate::report::data::semesters(&store)?)
-            .unwrap_or_default(),
-    };
+    let semester = crate::report::choose_semester(&store, semester)?;
     let lines: Vec<Line> = crate::store::rows(
         store.conn(),
         sql::SC_ADVISOR,

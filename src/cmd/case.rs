@@ -45,6 +45,19 @@ struct Verdict {
     unit: Option<String>,
     reason: Option<String>,
     evidence: String,
+    /// patuh's own verdict (equal to `status` unless a review changed it).
+    machine_status: Option<String>,
+    review: Option<Review>,
+}
+
+/// A supervisor's decision on a verdict.
+#[derive(serde::Serialize)]
+struct Review {
+    decision: String,
+    reason: Option<String>,
+    reviewer: Option<String>,
+    reviewed_on: Option<chrono::NaiveDate>,
+    source: Option<String>,
 }
 
 pub fn run(ctx: &Context, key: &str) -> Result<()> {
@@ -117,6 +130,17 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                     unit: r.get(4)?,
                     reason: r.get(5)?,
                     evidence: r.get(6)?,
+                    machine_status: r.get(7)?,
+                    review: match r.get::<_, Option<String>>(8)? {
+                        Some(decision) => Some(Review {
+                            decision,
+                            reason: r.get(9)?,
+                            reviewer: r.get(10)?,
+                            reviewed_on: r.get(11)?,
+                            source: r.get(12)?,
+                        }),
+                        None => None,
+                    },
                 })
             })
             .map_err(|e| store.error(doing, e))?;
@@ -199,9 +223,14 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                     let num = |x: Option<f64>| {
                         x.map_or(String::new(), |x| format!("{}", (x * 10.0).round() / 10.0))
                     };
+                    // A verdict a review changed shows patuh's beside it.
+                    let status = match v.machine_status.as_deref() {
+                        Some(m) if m != v.status => format!("{} (patuh: {m})", v.status),
+                        _ => v.status.clone(),
+                    };
                     t.row([
                         v.rule_id.clone(),
-                        v.status.clone(),
+                        status,
                         format!("{} {}", num(v.measured), v.unit.as_deref().unwrap_or(""))
                             .trim()
                             .to_string(),
@@ -209,6 +238,21 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                         v.reason.clone().unwrap_or_default(),
                         v.evidence.clone(),
                     ]);
+                    if let Some(r) = &v.review {
+                        t.row([
+                            String::new(),
+                            format!("review: {}", r.decision),
+                            String::new(),
+                            String::new(),
+                            format!(
+                                "{} — {}{}",
+                                r.reason.as_deref().unwrap_or(""),
+                                r.reviewer.as_deref().unwrap_or("?"),
+                                r.reviewed_on.map_or(String::new(), |d| format!(", {d}"))
+                            ),
+                            r.source.clone().unwrap_or_default(),
+                        ]);
+                    }
                 }
                 t.write(&mut out)?;
             }

@@ -4,6 +4,7 @@ mod advisor;
 mod case;
 mod import;
 mod init;
+mod review;
 mod rules;
 mod sample;
 mod stages;

@@ -33,6 +33,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             report(ctx, &store, semester.as_deref(), out, *pdf)
         }
         Command::Check => check(ctx),
+        Command::Review { action } => super::review::run(ctx, action),
         Command::Run {
             inputs,
             out,
@@ -275,6 +276,22 @@ fn check(ctx: &Context) -> Result<()> {
         "listing files that could not be imported",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
+    let reviews: Vec<ReviewNotApplied> = query(
+        &store,
+        sql::CHK_REVIEWS,
+        "listing review decisions not applied",
+        |r| {
+            Ok(ReviewNotApplied {
+                file: r.get(0)?,
+                sheet: r.get(1)?,
+                row: r.get(2)?,
+                case_key: r.get(3)?,
+                rule_id: r.get(4)?,
+                outcome: r.get(5)?,
+                reviewer: r.get(6)?,
+            })
+        },
+    )?;
     let roster_rows: i64 = store
         .conn()
         .query_row("select count(*) from raw_advisor", [], |r| r.get(0))
@@ -292,6 +309,7 @@ fn check(ctx: &Context) -> Result<()> {
         return stdout_result(write_json(
             &mut out,
             &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows,
+                "reviews_not_applied": reviews,
                 "failed_files": failed.iter().map(|(p, why, at)| serde_json::json!({"path": p, "reason": why, "failed_at": at})).collect::<Vec<_>>(),
                 "ambiguous_chats": ambiguous.iter().map(|(f, c, m, cand)| serde_json::json!({"file": f, "chat": c, "messages": m, "candidates": cand})).collect::<Vec<_>>() }),
         ));
@@ -341,6 +359,29 @@ fn check(ctx: &Context) -> Result<()> {
             }
             t.write(&mut out)?;
         }
+        if !reviews.is_empty() {
+            writeln!(
+                out,
+                "\n{} review decisions not applied (stale: the finding's evidence changed since the decision, so the decision must be made again; no_finding: the case or rule has no finding now)",
+                reviews.len()
+            )?;
+            let mut t = Table::new(["file", "row", "case", "rule", "outcome", "reviewer"])
+                .max_width(60)
+                .location("file");
+            for r in &reviews {
+                t.row([
+                    r.file.clone(),
+                    r.sheet
+                        .as_deref()
+                        .map_or(r.row.to_string(), |s| format!("{s}:{}", r.row)),
+                    r.case_key.clone(),
+                    r.rule_id.clone(),
+                    r.outcome.clone(),
+                    r.reviewer.clone(),
+                ]);
+            }
+            t.write(&mut out)?;
+        }
         if roster_rows == 0 {
             writeln!(
                 out,
@@ -362,6 +403,18 @@ fn check(ctx: &Context) -> Result<()> {
         Ok(())
     })();
     stdout_result(result)
+}
+
+/// A review decision that scoring did not apply, as `patuh check` lists it.
+#[derive(serde::Serialize)]
+struct ReviewNotApplied {
+    file: String,
+    sheet: Option<String>,
+    row: i64,
+    case_key: String,
+    rule_id: String,
+    outcome: String,
+    reviewer: String,
 }
 
 fn query<T>(

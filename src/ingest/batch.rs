@@ -172,10 +172,11 @@ pub fn import(
         }
         notes.extend(parser.join().expect("the parser thread does not panic"));
     });
-    let files: Vec<FileReport> = files
+    let mut files: Vec<FileReport> = files
         .into_iter()
         .map(|f| f.expect("every file has a report"))
         .collect();
+    crate::review::quarantine_unknown_cases(store, &mut files)?;
     record_failures(store, inputs, &files)?;
     Ok(BatchResult { files, notes })
 }

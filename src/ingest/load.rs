@@ -21,6 +21,7 @@ pub const RAW_TABLES: &[&str] = &[
     "raw_checklist_item",
     "raw_message",
     "raw_advisor",
+    "raw_review",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

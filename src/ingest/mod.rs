@@ -304,6 +304,7 @@ pub fn detect_kind(sheets: &[Sheet]) -> std::result::Result<SourceKind, String> 
         SourceKind::Ticket,
         SourceKind::Roster,
         SourceKind::Checklist,
+        SourceKind::Review,
     ];
     let mut best: Option<(usize, SourceKind)> = None;
     for sheet in sheets {
@@ -316,7 +317,7 @@ pub fn detect_kind(sheets: &[Sheet]) -> std::result::Result<SourceKind, String> 
         }
     }
     best.map(|(_, k)| k).ok_or_else(|| {
-        "matches no known kind: no header row of a booking log (No. Booking, Tanggal Booking), work order (No. WO/No. SPK), ticket (No. Tiket, Tanggal), roster (ID, Nama) or checklist (SOP, Item) was found; use --kind to say what it is".to_string()
+        "matches no known kind: no header row of a booking log (No. Booking, Tanggal Booking), work order (No. WO/No. SPK), ticket (No. Tiket, Tanggal), roster (ID, Nama), checklist (SOP, Item) or review workbook (Kasus, Aturan, Keputusan) was found; use --kind to say what it is".to_string()
     })
 }
 

@@ -64,6 +64,7 @@ fn date_fields(kind: SourceKind) -> &'static [&'static str] {
         ],
         SourceKind::Checklist => &["work_date"],
         SourceKind::Roster => &["active_from", "active_to"],
+        SourceKind::Review => &["decided_on"],
         SourceKind::Whatsapp => &[],
     }
 }
@@ -192,6 +193,11 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
                     SourceKind::Ticket => ticket(&reader, &mut local, &sheet_name, &zone.calendar),
                     SourceKind::Checklist => checklist(&reader, &mut local, &sheet_name),
                     SourceKind::Roster => roster(&reader, &mut local, &sheet_name),
+                    // A row with no decision yet is not reviewed: skipped, not loaded.
+                    SourceKind::Review => match review(&reader, &mut local, &sheet_name) {
+                        Ok(false) => return (i, None, local),
+                        other => other.map(|_| ()),
+                    },
                     SourceKind::Whatsapp => Err("a chat is not a sheet".to_string()),
                 };
                 (i, Some(result), local)
@@ -549,6 +555,64 @@ fn checklist(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Resu
         .rows
         .push((sheet.clone(), r.row.number, values));
     Ok(())
+}
+
+/// A supervisor's decision on one finding. A row without a decision is not reviewed yet
+/// (skipped); a decision without its reason, reviewer or fingerprint, or on a rule the catalog
+/// does not have, is quarantined with that sentence.
+fn review(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<bool, String> {
+    static CATALOG: std::sync::LazyLock<crate::rules::Catalog> =
+        std::sync::LazyLock::new(crate::rules::Catalog::builtin);
+    let Some(decision_raw) = r.text("decision") else {
+        return Ok(false);
+    };
+    let n = r.row.number;
+    let decision = lookup("review_decision", &decision_raw).ok_or_else(|| {
+        format!(
+            "row {n}: Keputusan {decision_raw:?} is not a decision; expected setuju, batal, ubah:pass, ubah:fail or ubah:na"
+        )
+    })?;
+    let (decision, new_status) = match decision.split_once(':') {
+        Some((d, s)) => (d, Some(s.to_string())),
+        None => (decision, None),
+    };
+    let case_key = required(r, "case_key")?;
+    let rule = required(r, "rule_id")?;
+    let rule_id = CATALOG
+        .get(&rule)
+        .filter(|rule| rule.measurable)
+        .map(|rule| rule.id.clone())
+        .ok_or_else(|| {
+            format!("row {n}: Aturan {rule:?} is not a measurable rule of the catalog (`patuh rules` lists them)")
+        })?;
+    let reason = r.text("reason").ok_or_else(|| {
+        format!("row {n}: the decision {decision_raw:?} has no reason (Alasan); a decision on an evaluation must say why")
+    })?;
+    let reviewer = r.text("reviewer").ok_or_else(|| {
+        format!("row {n}: the decision {decision_raw:?} names no reviewer (Peninjau)")
+    })?;
+    let fingerprint = r.text("fingerprint").ok_or_else(|| {
+        format!("row {n}: Sidik Bukti is empty; a decision must name the evidence it was made on (write the workbook with `patuh review export`)")
+    })?;
+    let values = vec![
+        Val::Text(case_key),
+        Val::Text(rule_id),
+        Val::text(r.text("case_kind").map(|k| k.to_lowercase())),
+        Val::text(r.text("advisor")),
+        Val::text(r.text("machine_status")),
+        Val::Text(fingerprint.to_lowercase()),
+        Val::Text(decision.to_string()),
+        Val::text(new_status),
+        Val::Text(decision_raw),
+        Val::Text(reason),
+        Val::Text(reviewer),
+        Val::date(r.date("decided_on")?),
+    ];
+    parsed
+        .table("raw_review")
+        .rows
+        .push((sheet.clone(), n, values));
+    Ok(true)
 }
 
 fn roster(r: &RowReader, parsed: &mut Parsed, sheet: &Option<String>) -> Result<(), String> {

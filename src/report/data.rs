@@ -90,6 +90,22 @@ pub struct FailRow {
     pub excerpt: Option<String>,
 }
 
+/// A finding whose verdict a supervisor's review changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverturnedRow {
+    pub advisor: String,
+    pub rule_id: String,
+    pub case_kind: String,
+    pub case_key: String,
+    pub machine_status: String,
+    pub status: String,
+    pub decision: String,
+    pub reason: String,
+    pub reviewer: String,
+    pub reviewed_on: Option<chrono::NaiveDate>,
+    pub source: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct QualityRow {
     pub kind: String,
@@ -159,6 +175,11 @@ pub struct ReportData {
     pub unknown_advisors: Vec<(String, String, i64, String)>,
     /// (branch, SOP, pass, fail, unknown)
     pub branches: Vec<(String, String, i64, i64, i64)>,
+    /// What review changed this semester.
+    pub review: crate::review::ReviewSummary,
+    pub overturned: Vec<OverturnedRow>,
+    /// Decisions not applied: (outcome, decisions), outcome `stale` or `no_finding`.
+    pub reviews_not_applied: Vec<(String, i64)>,
 }
 
 /// The semesters that have findings, oldest first, with their number of findings.
@@ -296,6 +317,30 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         branches: rows(conn, sql::RP_BRANCHES, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
+        .map_err(err)?,
+        review: crate::review::ReviewSummary::load(store, Some(semester))?,
+        overturned: rows(conn, sql::RP_REVIEWED, [semester], |r| {
+            Ok(OverturnedRow {
+                advisor: r.get("advisor")?,
+                rule_id: r.get("rule_id")?,
+                case_kind: r.get("case_kind")?,
+                case_key: r.get("case_key")?,
+                machine_status: r.get("machine_status")?,
+                status: r.get("status")?,
+                decision: r.get("review_decision")?,
+                reason: r.get("review_reason")?,
+                reviewer: r.get("reviewer")?,
+                reviewed_on: r.get("reviewed_on")?,
+                source: r.get("review_source")?,
+            })
+        })
+        .map_err(err)?,
+        reviews_not_applied: rows(
+            conn,
+            "select outcome, count(*) from review_outcome where outcome in ('stale', 'no_finding') group by outcome order by outcome",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .map_err(err)?,
     })
 }

@@ -44,24 +44,8 @@ pub fn write(
     semester: Option<&str>,
     out: &Path,
 ) -> Result<Written> {
-    let counts = data::semesters(store)?;
-    let semesters: Vec<String> = counts.iter().map(|c| c.0.clone()).collect();
-    let semester = match semester {
-        Some(s) if semesters.iter().any(|x| x == s) => s.to_string(),
-        Some(s) => {
-            return Err(Error::input(format!(
-                "no findings for semester {s}: the store has {}",
-                if semesters.is_empty() {
-                    "none (run `patuh score`)".to_string()
-                } else {
-                    semesters.join(", ")
-                }
-            )));
-        }
-        None => default_semester(&counts).ok_or_else(|| {
-            Error::input("no findings in the store: run `patuh score` first".to_string())
-        })?,
-    };
+    let semester = choose_semester(store, semester)?;
+    let semesters: Vec<String> = data::semesters(store)?.into_iter().map(|c| c.0).collect();
     let previous = semesters
         .iter()
         .position(|s| *s == semester)
@@ -178,6 +162,29 @@ pub fn write(
         files,
         timings: phases.into_laps(),
     })
+}
+
+/// The semester asked for, which must have findings, or the default one (`default_semester`).
+pub fn choose_semester(store: &Store, asked: Option<&str>) -> Result<String> {
+    let counts = data::semesters(store)?;
+    match asked {
+        Some(s) if counts.iter().any(|x| x.0 == s) => Ok(s.to_string()),
+        Some(s) => Err(Error::input(format!(
+            "no findings for semester {s}: the store has {}",
+            if counts.is_empty() {
+                "none (run `patuh score`)".to_string()
+            } else {
+                counts
+                    .iter()
+                    .map(|c| c.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        ))),
+        None => default_semester(&counts).ok_or_else(|| {
+            Error::input("no findings in the store: run `patuh score` first".to_string())
+        }),
+    }
 }
 
 /// The latest semester with a real share of the findings: a semester holding only the tail
@@ -622,6 +629,7 @@ fn report_view(
             json!({"name": name, "rate": pct(all.rate()), "fail": all.fail, "unknown": all.unknown, "sops": sops})
         })
         .collect();
+    let review = review_json(d, &advisors);
     let charts = vec![
         (
             "pareto",
@@ -680,9 +688,51 @@ fn report_view(
         "unknown_rules": unknown_rules,
         "failed_files": d.failed_files.iter().map(|f| json!({"path": f.0, "reason": f.1, "at": f.2})).collect::<Vec<_>>(),
         "unknown_advisors": d.unknown_advisors.iter().map(|u| json!({"name": u.0, "source": u.1, "rows": u.2, "file": u.3})).collect::<Vec<_>>(),
-        "charts": svgs,
+        "charts": svgs, "review": review,
     });
     Ok((view, charts))
+}
+
+/// Overturned findings above this many per rule are a sign the rule or its data needs work;
+/// the report lists the rules with most.
+const REVIEW_RULES_SHOWN: usize = 10;
+
+/// The review section: what was reviewed, upheld and overturned (per SOP and rule), and
+/// whether every advisor with a sanction recommendation had fails reviewed.
+fn review_json(d: &ReportData, advisors: &[Value]) -> Value {
+    let r = &d.review;
+    let tally = |name: &str, t: &crate::review::Tally| {
+        json!({"name": name, "reviewed": t.reviewed, "upheld": t.upheld,
+               "overturned": t.overturned, "rate": pct(t.overturn_rate())})
+    };
+    let sops: Vec<Value> = r.by_sop.iter().map(|(s, t)| tally(s, t)).collect();
+    let rules: Vec<Value> = r
+        .most_overturned(REVIEW_RULES_SHOWN)
+        .iter()
+        .map(|(id, t)| tally(id, t))
+        .collect();
+    let sanctioned: Vec<Value> = advisors
+        .iter()
+        .filter(|a| a["band"] != "none")
+        .map(|a| {
+            let name = a["name"].as_str().unwrap_or("");
+            let own = r.advisors.iter().find(|x| x.advisor == name);
+            let (fails, reviewed, overturned) =
+                own.map_or((0, 0, 0), |x| (x.fails, x.fails_reviewed, x.overturned));
+            json!({"name": name, "file": a["file"], "sanction": a["sanction"], "band": a["band"],
+                   "fails": fails, "fails_reviewed": reviewed, "overturned": overturned,
+                   "share": pct((fails > 0).then(|| reviewed as f64 / fails as f64))})
+        })
+        .collect();
+    let not_applied = |outcome: &str| {
+        d.reviews_not_applied
+            .iter()
+            .find(|x| x.0 == outcome)
+            .map_or(0, |x| x.1)
+    };
+    json!({"total": tally("*", &r.total), "sops": sops, "rules": rules,
+           "sanctioned": sanctioned, "stale": not_applied("stale"),
+           "no_finding": not_applied("no_finding")})
 }
 
 /// Month axis labels in the page's language: `2025-07` as `Jul 2025`.
@@ -911,8 +961,27 @@ fn scorecard_view(
     }
     .svg()
     .map_err(|e| Error::Other(format!("drawing {name}'s trend chart: {e}")))?;
+    let overturned: Vec<Value> = d
+        .overturned
+        .iter()
+        .filter(|o| o.advisor == name)
+        .map(|o| {
+            json!({"rule_id": o.rule_id, "case_key": o.case_key, "machine_status": o.machine_status,
+                   "status": o.status, "decision": o.decision, "reason": o.reason,
+                   "reviewer": o.reviewer, "reviewed_on": o.reviewed_on.map(|d| d.to_string())})
+        })
+        .collect();
+    let reviewed = d
+        .review
+        .advisors
+        .iter()
+        .find(|x| x.advisor == name)
+        .cloned()
+        .unwrap_or_default();
     Ok(
         json!({"t": t, "style": STYLE, "semester": d.semester, "advisor": advisor, "sops": sops,
+           "overturned": overturned, "fails_reviewed": reviewed.fails_reviewed,
+           "machine_fails": reviewed.fails,
            "rules": rules, "trend": trend, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),
            "trend_chart": chart, "fails": fails, "fails_total": all_fails.len(),
            "fails_note": fails_note}),

@@ -40,6 +40,10 @@ impl Store {
             path: path.to_path_buf(),
         };
         store.migrate(target)?;
+        store
+            .conn
+            .execute_batch(sql::RV_FINGERPRINT)
+            .map_err(|e| open_error(path, &e))?;
         Ok(store)
     }
 

@@ -22,6 +22,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "import failures",
         include_str!("../../queries/schema/0004_import_failure.sql"),
     ),
+    (
+        5,
+        "review decisions",
+        include_str!("../../queries/schema/0005_review.sql"),
+    ),
 ];
 
 /// The newest schema this build knows.
@@ -101,3 +106,20 @@ pub const RP_FINDINGS: &str = include_str!("../../queries/report/findings.sql");
 pub const RP_CASES: &str = include_str!("../../queries/report/cases.sql");
 /// Report: compliance per branch and SOP.
 pub const RP_BRANCHES: &str = include_str!("../../queries/report/branches.sql");
+
+/// Every connection: the fingerprint of a finding's evidence, which review decisions name.
+pub const RV_FINGERPRINT: &str = include_str!("../../queries/review/fingerprint.sql");
+/// `patuh review export`: the findings to review with their evidence.
+pub const RV_EXPORT: &str = include_str!("../../queries/review/export.sql");
+/// Import: decisions of this batch whose case key is in no record or case.
+pub const RV_UNKNOWN_CASES: &str = include_str!("../../queries/review/unknown_cases.sql");
+/// Scoring: what becomes of each decision (applied, stale, superseded, no finding).
+pub const RV_OUTCOMES: &str = include_str!("../../queries/review/outcomes.sql");
+/// Scoring: the applied decisions written onto their findings.
+pub const RV_APPLY: &str = include_str!("../../queries/review/apply.sql");
+/// `patuh check`: decisions not applied, with why.
+pub const CHK_REVIEWS: &str = include_str!("../../queries/checks/chk_reviews.sql");
+/// Report and `patuh review agreement`: reviewed findings per SOP and rule.
+pub const RV_SUMMARY: &str = include_str!("../../queries/review/summary.sql");
+/// Report: findings a review overturned, with the decision.
+pub const RP_REVIEWED: &str = include_str!("../../queries/report/reviewed.sql");

@@ -38,6 +38,8 @@ pub struct Summary {
     pub by_status: Vec<(String, usize)>,
     pub checklist_forms: usize,
     pub checklist_forms_unmatched: usize,
+    /// What became of the imported review decisions: (outcome, decisions).
+    pub reviews: Vec<(String, usize)>,
     /// Seconds per phase, for benchmarks.
     pub timings: Vec<(String, f64)>,
 }
@@ -198,6 +200,13 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                     },
                     Val::Text(f.evidence.join("; ")),
                     text(&f.semester),
+                    // machine_status; the review columns are filled by `review::apply`.
+                    text(f.status.name()),
+                    Val::Null,
+                    Val::Null,
+                    Val::Null,
+                    Val::Null,
+                    Val::Null,
                 ]);
                 if batch.len() >= 100_000 {
                     app.append_record_batch(batch.finish()?)?;
@@ -208,7 +217,10 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
             app.append_record_batch(batch.finish()?)?;
         }
         app.flush()?;
+        drop(app);
         phases.lap("judge and write findings");
+        let reviews = crate::review::apply(conn)?;
+        phases.lap("apply review decisions");
         Ok(Summary {
             cases: cases.len(),
             findings: total,
@@ -218,6 +230,7 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                 .collect(),
             checklist_forms: forms.len(),
             checklist_forms_unmatched: forms.len().saturating_sub(matched_forms),
+            reviews,
             timings: phases.into_laps(),
         })
     })
