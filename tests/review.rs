@@ -344,6 +344,39 @@ fn decisions_round_trip_into_findings_rates_scorecards_and_sanctions() {
         html.contains("id=\"review-chance\""),
         "sanctioned advisors' chance of review"
     );
+    // Sanctions count the reviewed status: Intan's failed clauses and violating cases per SOP
+    // in the sanction table equal those recomputed from findings.csv after review.
+    let sanctions = html.split("id=\"sanctions\"").nth(1).unwrap();
+    let sanctions = &sanctions[..sanctions.find("</table>").unwrap()];
+    let row = regex::Regex::new(
+        r#"<tr class="band-\w+"><td><a href="[^"]+">Intan</a></td><td>(\w+)</td><td class="num">[^<]*</td><td class="num">([^<]*)</td><td class="num">[^<]*</td><td class="num">([^<]*)</td>"#,
+    )
+    .unwrap();
+    let shown: BTreeMap<String, (String, String)> = row
+        .captures_iter(sanctions)
+        .map(|c| (c[1].to_string(), (c[2].to_string(), c[3].to_string())))
+        .collect();
+    assert!(!shown.is_empty(), "Intan has sanction rows");
+    for (sop, (violations, fails)) in &shown {
+        let mine: Vec<&BTreeMap<String, String>> = after
+            .iter()
+            .filter(|f| {
+                f["advisor"] == "Intan"
+                    && f["semester"] == "2025-H2"
+                    && f["status"] == "fail"
+                    && f["rule_id"].starts_with(&format!("{sop}-"))
+            })
+            .collect();
+        let cases: std::collections::BTreeSet<(&str, &str)> = mine
+            .iter()
+            .map(|f| (f["case_kind"].as_str(), f["case_key"].as_str()))
+            .collect();
+        assert_eq!(
+            (violations.replace('.', ""), fails.replace('.', "")),
+            (cases.len().to_string(), mine.len().to_string()),
+            "{sop}"
+        );
+    }
     let chance = html
         .split("data-advisor=\"Intan\">")
         .nth(1)
@@ -370,6 +403,30 @@ fn decisions_round_trip_into_findings_rates_scorecards_and_sanctions() {
         );
     }
     assert!(overturned.contains("hari itu cabang libur lokal"));
+    // The workbook's Temuan sheet: the status after review, patuh's beside it, the decision.
+    let mut book = calamine::open_workbook_auto(d.join("out2/evaluasi-2025-H2.xlsx")).unwrap();
+    let temuan = book.worksheet_range("Temuan").unwrap();
+    let voided = &exported[void[0]];
+    let row = temuan
+        .rows()
+        .find(|r| {
+            r[0].to_string() == text(voided, "Aturan") && r[3].to_string() == text(voided, "Kasus")
+        })
+        .expect("the voided finding in Temuan");
+    let cells: Vec<String> = [1, 14, 15, 16, 17]
+        .iter()
+        .map(|&c| row[c].to_string())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "Tidak berlaku",
+            "Gagal",
+            "Batal",
+            "pelanggan menelepon, tidak tercatat di chat",
+            "Sari"
+        ]
+    );
     // `patuh case` shows the decision under the rule.
     let case = ok(d, &["case", &text(&exported[void[0]], "Kasus")]);
     assert!(case.contains("na (patuh: fail)"), "{case}");

@@ -1,8 +1,8 @@
 -- Every finding of one semester ($1), for the workbook's Temuan sheet (streamed, not held),
--- with the case's customer so the evidence locations can be masked.
+-- with the case's customer so the evidence locations can be masked, and the review decision.
 select f.rule_id, f.status, f.case_kind, f.case_key, f.branch, coalesce(f.advisor, '') as advisor,
        f.measured, f."limit", f.unit, f.started_at, f.due_at, f.done_at, f.reason, f.evidence,
-       c.customer
+       c.customer, f.machine_status, f.review_decision, f.review_reason, f.reviewer
 from finding f
 left join "case" c on c.case_kind = f.case_kind and c.case_key = f.case_key
 where f.semester = $1

@@ -193,6 +193,17 @@ pub fn run(ctx: &Context, paths: &[PathBuf], kind: Option<SourceKind>) -> Result
     ctx.say(format!("configuration: {}", ctx.config_source));
     let batch = import_paths(ctx, &mut store, paths, kind)?;
     print_summary(ctx, &batch)?;
+    let decisions: usize = batch
+        .files
+        .iter()
+        .filter(|f| f.kind == Some(SourceKind::Review))
+        .map(|f| f.rows_loaded)
+        .sum();
+    if decisions > 0 {
+        ctx.say(format!(
+            "{decisions} review decisions loaded: they apply at the next `patuh score` (or `patuh run`)"
+        ));
+    }
     fail_on_failed_files(&batch)
 }
 

@@ -166,6 +166,23 @@ fn print_score(ctx: &Context, s: &crate::rules::score::Summary) -> Result<()> {
             "\n{} checklist forms, {} matched to no case (by plate and date)",
             s.checklist_forms, s.checklist_forms_unmatched
         )?;
+        if !s.reviews.is_empty() {
+            let outcomes: Vec<String> = s
+                .reviews
+                .iter()
+                .map(|(outcome, n)| format!("{n} {}", outcome.replace('_', " ")))
+                .collect();
+            writeln!(out, "review decisions: {}", outcomes.join(", "))?;
+            if s.reviews
+                .iter()
+                .any(|(o, _)| o == "stale" || o == "no_finding")
+            {
+                writeln!(
+                    out,
+                    "decisions not applied: `patuh check` lists them with their file and row"
+                )?;
+            }
+        }
         writeln!(out, "{}", crate::output::phases_line(&s.timings))
     })();
     stdout_result(result)

@@ -290,6 +290,15 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Decisions not applied: {stale} stale (the finding's evidence changed since the decision) and {no_finding} with no finding; `patuh check` lists them with their file and row.",
     ),
     ("decision", "Keputusan", "Decision"),
+    ("decision_uphold", "Setuju", "Upheld"),
+    ("decision_void", "Batal", "Void"),
+    ("decision_change:pass", "Ubah ke lulus", "Changed to pass"),
+    ("decision_change:fail", "Ubah ke gagal", "Changed to fail"),
+    (
+        "decision_change:na",
+        "Ubah ke tidak berlaku",
+        "Changed to n/a",
+    ),
     ("reviewer", "Peninjau", "Reviewer"),
     ("review_reason", "Alasan peninjau", "Reviewer's reason"),
     ("machine_verdict", "Status patuh", "patuh's verdict"),
@@ -396,16 +405,6 @@ const CODES: &[(&str, &str, &str)] = &[
     ("inquiry", "Inquiry", "Inquiry"),
     ("aftersales", "Purna jual", "After-sales"),
     ("(no category)", "(tanpa kategori)", "(no category)"),
-    ("pass", "lulus", "pass"),
-    ("fail", "gagal", "fail"),
-    ("na", "tidak berlaku", "n/a"),
-    ("unknown", "tidak diketahui", "unknown"),
-    ("advisory", "saran", "advisory"),
-    ("uphold", "setuju", "upheld"),
-    ("void", "batal", "void"),
-    ("change:pass", "ubah ke lulus", "changed to pass"),
-    ("change:fail", "ubah ke gagal", "changed to fail"),
-    ("change:na", "ubah ke tidak berlaku", "changed to n/a"),
 ];
 
 /// The codes of one language, by code.

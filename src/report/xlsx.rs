@@ -442,7 +442,8 @@ fn findings_sheet(
             .map_or(v.to_string(), |x| x.to_string())
     };
     let widths = [
-        14.0, 12.0, 16.0, 18.0, 10.0, 16.0, 10.0, 8.0, 14.0, 17.0, 17.0, 17.0, 50.0, 60.0,
+        14.0, 12.0, 16.0, 18.0, 10.0, 16.0, 10.0, 8.0, 14.0, 17.0, 17.0, 17.0, 50.0, 60.0, 12.0,
+        14.0, 40.0, 14.0,
     ];
     let mut sheet = LongSheet::new(
         wb,
@@ -462,6 +463,10 @@ fn findings_sheet(
             t["done"],
             t["reason"],
             t["evidence"],
+            t["machine_verdict"],
+            t["decision"],
+            t["review_reason"],
+            t["reviewer"],
         ],
         &widths,
         bold,
@@ -508,6 +513,13 @@ fn findings_sheet(
             13,
             crate::privacy::mask_location(&f.get::<_, String>(13)?, customer.as_deref()),
         )?;
+        // A reviewed finding: patuh's verdict beside the status after review, and the decision.
+        if let Some(decision) = f.get::<_, Option<String>>(16)? {
+            ws.write_string(r, 14, label("", &f.get::<_, String>(15)?))?;
+            ws.write_string(r, 15, label("decision_", &decision))?;
+            ws.write_string(r, 16, f.get::<_, Option<String>>(17)?.unwrap_or_default())?;
+            ws.write_string(r, 17, f.get::<_, Option<String>>(18)?.unwrap_or_default())?;
+        }
     }
     sheet.close_part(wb)?;
     Ok(())
