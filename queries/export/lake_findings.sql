@@ -2,4 +2,4 @@
 select case_kind, case_key, branch, advisor, rule_id, status, measured, "limit", unit,
        started_at, due_at, done_at, evidence, rule_version, reason, semester,
        machine_status, review_decision, review_reason, reviewer, reviewed_on, review_source
-from finding
+from finding_verdict

@@ -3,7 +3,7 @@
 select f.rule_id, f.status, f.case_kind, f.case_key, f.branch, coalesce(f.advisor, '') as advisor,
        f.measured, f."limit", f.unit, f.started_at, f.due_at, f.done_at, f.reason, f.evidence,
        c.customer, f.machine_status, f.review_decision, f.review_reason, f.reviewer
-from finding f
+from finding_verdict f
 left join "case" c on c.case_kind = f.case_kind and c.case_key = f.case_key
 where f.semester = $1
 order by f.case_kind, f.case_key, f.rule_id;

@@ -2,6 +2,6 @@
 -- after review differs from patuh's), with the decision, for the scorecards and the workbook.
 select coalesce(advisor, '(none)') as advisor, rule_id, case_kind, case_key, machine_status,
        status, review_decision, review_reason, reviewer, reviewed_on, review_source
-from finding
+from finding_verdict
 where semester = $1 and review_decision is not null and status <> machine_status
 order by advisor, rule_id, case_key;

@@ -1,4 +1,5 @@
--- What becomes of each imported decision, against the findings just written: the latest
+-- What becomes of each imported decision, against the findings just written (their status
+-- is still patuh's verdict): the latest
 -- decision on a finding (by its date, then the later import, then the lower row) is applied
 -- when the finding's evidence still has the fingerprint it was made on; otherwise it is stale.
 -- Earlier decisions on the same finding are superseded. A decision on a case or rule with no
@@ -15,7 +16,7 @@ with ranked as (
 ),
 reviewed as (
     select f.case_kind, f.case_key, f.rule_id,
-           finding_fingerprint(f.case_kind, f.machine_status, f.measured, f."limit",
+           finding_fingerprint(f.case_kind, f.status, f.measured, f."limit",
                                f.started_at, f.due_at, f.done_at, f.evidence) as fingerprint
     from finding f
     where exists (select 1 from raw_review r

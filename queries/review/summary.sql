@@ -3,7 +3,7 @@
 -- `patuh review agreement` all count from these rows.
 select coalesce(advisor, '') as advisor, rule_id, machine_status, status,
        review_decision is not null as reviewed, count(*) as findings
-from finding
+from finding_verdict
 where ($1 is null or semester = $1)
   and (review_decision is not null or machine_status = 'fail')
 group by all

@@ -8,5 +8,5 @@ select case_kind, case_key, branch, advisor, rule_id, status, measured, "limit",
        evidence, rule_version, reason, semester,
        machine_status, review_decision, review_reason, reviewer,
        strftime(reviewed_on, '%Y-%m-%d') as reviewed_on, review_source
-from finding
+from finding_verdict
 order by case_kind, case_key, rule_id

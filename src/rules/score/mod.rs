@@ -200,13 +200,6 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                     },
                     Val::Text(f.evidence.join("; ")),
                     text(&f.semester),
-                    // machine_status; the review columns are filled by `review::apply`.
-                    text(f.status.name()),
-                    Val::Null,
-                    Val::Null,
-                    Val::Null,
-                    Val::Null,
-                    Val::Null,
                 ]);
                 if batch.len() >= 100_000 {
                     app.append_record_batch(batch.finish()?)?;
