@@ -834,3 +834,24 @@ fn the_review_workbook_opens_in_libreoffice_with_its_decision_list() {
         assert!(content.contains(&text(r, "Sidik Bukti")));
     }
 }
+
+#[test]
+fn kappa_matches_a_worked_example_and_is_withheld_when_patuh_said_one_verdict() {
+    use patuh::review::agreement::kappa;
+    // Two raters, 50 items: 20 both fail, 15 both pass, 5 fail/pass, 10 pass/fail.
+    // po = 0.7, pe = 0.5 * 0.6 + 0.5 * 0.4 = 0.5, kappa = 0.4.
+    let k = kappa(&[
+        ("fail", "fail", 20),
+        ("fail", "pass", 5),
+        ("pass", "fail", 10),
+        ("pass", "pass", 15),
+    ])
+    .expect("defined");
+    assert!((k - 0.4).abs() < 1e-9, "{k}");
+    // Perfect agreement on two verdicts is 1; a review of fails only says nothing.
+    assert_eq!(
+        kappa(&[("fail", "fail", 7), ("pass", "pass", 3)]),
+        Some(1.0)
+    );
+    assert_eq!(kappa(&[("fail", "fail", 30), ("fail", "na", 3)]), None);
+}

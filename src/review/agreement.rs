@@ -111,27 +111,3 @@ pub fn by_rule(summary: &ReviewSummary) -> Vec<RuleAgreement> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kappa_matches_a_worked_example() {
-        // Two raters, 50 items: 20 both fail, 15 both pass, 5 fail/pass, 10 pass/fail.
-        // po = 0.7, pe = 0.5*0.6 + 0.5*0.4 = 0.5, kappa = 0.4.
-        let k = kappa(&[
-            ("fail", "fail", 20),
-            ("fail", "pass", 5),
-            ("pass", "fail", 10),
-            ("pass", "pass", 15),
-        ])
-        .expect("defined");
-        assert!((k - 0.4).abs() < 1e-9, "{k}");
-    }
-
-    #[test]
-    fn no_kappa_when_patuh_said_one_verdict() {
-        assert_eq!(kappa(&[("fail", "fail", 30), ("fail", "na", 3)]), None);
-    }
-}
