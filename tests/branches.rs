@@ -147,3 +147,151 @@ fn each_file_is_read_in_its_branchs_time_zone() {
     assert_eq!(hm("T-A").1, "09:00");
     assert_eq!(hm("T-B").1, "08:00");
 }
+
+/// findings.csv as rows by header.
+fn findings_csv(out: &std::path::Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_path(out.join("findings.csv")).unwrap();
+    let h = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            h.iter()
+                .zip(r.iter())
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The headline compliance figure of a report page.
+fn overall_rate(html: &str) -> String {
+    let start = html
+        .find("<div id=\"overall-rate\">")
+        .expect("the headline");
+    let b = html[start..].find("<b>").unwrap() + start + 3;
+    html[b..b + html[b..].find('<').unwrap()].to_string()
+}
+
+#[test]
+fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone() {
+    let dir = tempdir();
+    let d = dir.path();
+    let data = d.join("data");
+    let o = crate::support::patuh(
+        d,
+        &[
+            "--quiet",
+            "sample",
+            "--scale",
+            "3",
+            "--from",
+            "2025-07-01",
+            "--to",
+            "2025-12-31",
+            "--out",
+            data.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Three branches in two time zones.
+    let config = std::fs::read_to_string(data.join("patuh.toml")).unwrap();
+    assert!(config.contains("name = \"Makassar\"\ntime_zone = \"Asia/Makassar\""));
+    let o = run_into(d, &data);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = d.join("out");
+    let rows = findings_csv(&out);
+    let branches: std::collections::BTreeSet<&str> =
+        rows.iter().map(|f| f["branch"].as_str()).collect();
+    assert_eq!(
+        branches.into_iter().collect::<Vec<_>>(),
+        ["Makassar", "Medan", "Pekanbaru"]
+    );
+
+    // The group report links each branch's own report, whose headline is that branch's row.
+    let group = std::fs::read_to_string(out.join("laporan-2025-H2.html")).unwrap();
+    let first_rate = regex::Regex::new(r#"^<td>.*?</td><td class="num">([^<]+)</td>"#).unwrap();
+    for b in ["Makassar", "Medan", "Pekanbaru"] {
+        let folder = format!("cabang/{}", patuh::report::file_name(b));
+        let page = std::fs::read_to_string(out.join(&folder).join("laporan-2025-H2.html"))
+            .unwrap_or_else(|_| panic!("{b}'s report"));
+        assert!(page.contains(&format!("— Cabang {b}</h1>")));
+        assert!(out.join(&folder).join("evaluasi-2025-H2.xlsx").exists());
+        let row = group
+            .split(&format!("<tr data-branch=\"{b}\">"))
+            .nth(1)
+            .expect("the branch's row in the group report");
+        assert!(
+            row.starts_with(&format!(
+                "<td><a href=\"{}\">",
+                format!("{folder}/laporan-2025-H2.html").replace('/', "&#x2f;")
+            )),
+            "{}",
+            &row[..120]
+        );
+        let shown = first_rate.captures(row).unwrap()[1].to_string();
+        assert_eq!(overall_rate(&page), shown, "{b}");
+        // Recomputed from findings.csv: the branch's pass / (pass + fail) this semester.
+        let mine = rows
+            .iter()
+            .filter(|f| f["branch"] == b && f["semester"] == "2025-H2");
+        let (pass, fail) = mine.fold((0, 0), |(p, f), x| match x["status"].as_str() {
+            "pass" => (p + 1, f),
+            "fail" => (p, f + 1),
+            _ => (p, f),
+        });
+        let rate = patuh::report::format::percent(
+            (1000.0 * pass as f64 / (pass + fail) as f64).round() / 10.0,
+            patuh::config::Lang::Id,
+        );
+        assert_eq!(shown, rate, "{b}");
+    }
+
+    // Makassar's claims are written with +0800 offsets and read in Makassar's zone: a claim's
+    // case opens at the local time written in the export.
+    let export = std::fs::read_to_string(data.join("tickets/zendesk_purna_jual.csv")).unwrap();
+    let line = export
+        .lines()
+        .find(|l| l.ends_with(",Makassar"))
+        .expect("a Makassar claim");
+    let id = line.split(',').next().unwrap();
+    let written = regex::Regex::new(r"(\d{4}-\d\d-\d\d \d\d:\d\d):\d\d \+0800")
+        .unwrap()
+        .captures(line)
+        .expect("a +0800 time")[1]
+        .to_string();
+    let mut cases = csv::Reader::from_path(out.join("cases.csv")).unwrap();
+    let h = cases.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let case = cases
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[col("case_key")] == id)
+        .expect("the claim's case");
+    assert_eq!(&case[col("branch")], "Makassar");
+    assert_eq!(&case[col("opened_at")][..16], written, "{case:?}");
+
+    // The lake holds every finding of findings.csv, read back with hive partitions.
+    let conn = duckdb::Connection::open_in_memory().unwrap();
+    let glob = out.join("lake/findings/**/*.parquet");
+    let per_branch: Vec<(String, i64)> = conn
+        .prepare(&format!(
+            "select branch, count(*) from read_parquet('{}', hive_partitioning = true) group by branch order by branch",
+            glob.display()
+        ))
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let expected: Vec<(String, i64)> = ["Makassar", "Medan", "Pekanbaru"]
+        .iter()
+        .map(|b| {
+            (
+                b.to_string(),
+                rows.iter().filter(|f| f["branch"] == *b).count() as i64,
+            )
+        })
+        .collect();
+    assert_eq!(per_branch, expected);
+}

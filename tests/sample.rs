@@ -239,7 +239,7 @@ fn scale_multiplies_cases_advisors_and_branches() {
     );
     let (config, _) = Config::load(None, Some(dir.path())).unwrap();
     let branches: Vec<&str> = config.branches.iter().map(|b| b.name.as_str()).collect();
-    assert_eq!(branches, ["Medan", "Binjai"]);
+    assert_eq!(branches, ["Medan", "Pekanbaru"]);
     let mut store = Store::open(&dir.path().join("p.duckdb")).unwrap();
     let (inputs, _) = collect_inputs(&[dir.path().join("roster")]).unwrap();
     import(&mut store, &config, &inputs, None, &NoProgress).unwrap();
@@ -255,6 +255,6 @@ fn scale_multiplies_cases_advisors_and_branches() {
     };
     assert_eq!(
         per_branch,
-        [("Binjai".to_string(), 9), ("Medan".to_string(), 9)]
+        [("Medan".to_string(), 9), ("Pekanbaru".to_string(), 9)]
     );
 }

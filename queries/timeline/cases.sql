@@ -1,6 +1,6 @@
 -- Cases from the records: one per booking, work order (job, and its follow-up once it is
 -- finished) and ticket. A record imported twice (the same id in two files) counts once: the
--- latest import wins. Branch defaults to the configured first branch. The latest_* and
+-- latest import wins. A record naming no branch takes its advisor's (roster), else the first. The latest_* and
 -- work_order_status tables are kept for scoring: one reading of the records for both stages.
 
 delete from "case";
@@ -35,26 +35,47 @@ select *,
 from raw_ticket
 qualify row_number() over (partition by ticket_id order by file_id desc, row_no desc) = 1;
 
+-- The branch of a record that names none (no branch column, no branch folder): its advisor's
+-- branch in the roster, by name or chat name (case and spacing ignored), when the roster puts
+-- the advisor in exactly one branch; else the configured first branch.
+create or replace temp table advisor_branch as
+select folded, any_value(branch) as branch
+from (select lower(regexp_replace(trim(name), '\s+', ' ', 'g')) as folded, branch
+      from raw_advisor where branch is not null
+      union all
+      select lower(regexp_replace(trim(alias), '\s+', ' ', 'g')), branch
+      from (select unnest(regexp_split_to_array(chat_names, '[;,]')) as alias, branch
+            from raw_advisor where branch is not null and chat_names is not null)
+      where trim(alias) <> '')
+group by folded
+having count(distinct branch) = 1;
+
+create or replace temp macro branch_of(named, advisor) as
+    coalesce(named,
+             (select ab.branch from advisor_branch ab
+              where ab.folded = lower(regexp_replace(trim(advisor), '\s+', ' ', 'g'))),
+             getvariable('default_branch'));
+
 insert into "case"
-select 'booking', booking_id, coalesce(branch, getvariable('default_branch')), advisor,
+select 'booking', booking_id, branch_of(branch, advisor), advisor,
        customer_name, phone, plate, created_at, slot, 'booking:' || booking_id
 from latest_booking;
 
 insert into "case"
-select 'job', s.work_order, coalesce(w.branch, s.branch, getvariable('default_branch')),
+select 'job', s.work_order, branch_of(coalesce(w.branch, s.branch), w.advisor),
        w.advisor, w.customer_name, w.phone, w.plate, coalesce(s.checkin_at, s.first_at),
        coalesce(s.done_at, s.last_at), 'work_order:' || s.work_order
 from work_order_status s left join latest_work_order w using (work_order);
 
 insert into "case"
-select 'followup', s.work_order, coalesce(w.branch, s.branch, getvariable('default_branch')),
+select 'followup', s.work_order, branch_of(coalesce(w.branch, s.branch), w.advisor),
        w.advisor, w.customer_name, w.phone, w.plate, s.done_at, null,
        'followup:' || s.work_order
 from work_order_status s left join latest_work_order w using (work_order)
 where s.done_at is not null;
 
 insert into "case"
-select case_kind, ticket_id, coalesce(branch, getvariable('default_branch')), advisor,
+select case_kind, ticket_id, branch_of(branch, advisor), advisor,
        customer_name, phone, plate, created_at, resolved_at, 'ticket:' || ticket_id
 from latest_ticket;
 

@@ -112,7 +112,7 @@ fn report(
     pdf: bool,
 ) -> Result<()> {
     let started = std::time::Instant::now();
-    let written = crate::report::write(store, &ctx.config, ctx.lang, semester, out)?;
+    let written = crate::report::write_all(store, &ctx.config, ctx.lang, semester, out)?;
     let main = out.join(format!("laporan-{}.html", written.semester));
     ctx.say(format!(
         "report: {} files for {} in {:.1} s; open {}",

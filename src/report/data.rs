@@ -64,6 +64,7 @@ pub struct RuleRow {
 pub struct AdvisorRow {
     pub advisor: String,
     pub sop: String,
+    pub branch: String,
     pub pass: i64,
     pub fail: i64,
     pub advisory: i64,
@@ -175,6 +176,8 @@ pub struct ReportData {
     pub unknown_advisors: Vec<(String, String, i64, String)>,
     /// (branch, SOP, pass, fail, unknown)
     pub branches: Vec<(String, String, i64, i64, i64)>,
+    /// (branch, rule, fails): each branch's clauses with most fails.
+    pub branch_clauses: Vec<(String, String, i64)>,
     /// What review changed this semester.
     pub review: crate::review::ReviewSummary,
     pub overturned: Vec<OverturnedRow>,
@@ -240,14 +243,15 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         .map_err(err)?,
         advisors: rows(conn, sql::RP_ADVISORS, [semester], |r| {
             Ok(AdvisorRow {
-                advisor: r.get(0)?,
-                sop: r.get(1)?,
-                pass: r.get(2)?,
-                fail: r.get(3)?,
-                advisory: r.get(4)?,
-                unknown: r.get(5)?,
-                cases: r.get(6)?,
-                violations: r.get(7)?,
+                advisor: r.get("advisor")?,
+                sop: r.get("sop")?,
+                branch: r.get("branch")?,
+                pass: r.get("pass")?,
+                fail: r.get("fail")?,
+                advisory: r.get("advisory")?,
+                unknown: r.get("unknown")?,
+                cases: r.get("cases")?,
+                violations: r.get("violations")?,
             })
         })
         .map_err(err)?,
@@ -316,6 +320,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         .map_err(err)?,
         branches: rows(conn, sql::RP_BRANCHES, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .map_err(err)?,
+        branch_clauses: rows(conn, sql::RP_BRANCH_CLAUSES, [semester], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .map_err(err)?,
         review: crate::review::ReviewSummary::load(store, Some(semester))?,

@@ -17,6 +17,21 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("summary", "Ringkasan Eksekutif", "Executive Summary"),
     ("branches", "Perbandingan cabang", "Branch comparison"),
     ("branch", "Cabang", "Branch"),
+    (
+        "group_report",
+        "Laporan grup (semua cabang)",
+        "Group report (every branch)",
+    ),
+    (
+        "quality_group_note",
+        "Angka impor di bawah ini mencakup berkas seluruh grup, bukan hanya cabang ini.",
+        "The import figures below cover the whole group's files, not this branch alone.",
+    ),
+    (
+        "worst_clauses",
+        "Klausul paling sering gagal",
+        "Clauses failed most",
+    ),
     ("overall", "Kepatuhan klausul", "Clause compliance"),
     (
         "cases_violating",

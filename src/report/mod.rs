@@ -36,13 +36,117 @@ pub struct Written {
     pub timings: Vec<(String, f64)>,
 }
 
-/// Writes the report of `semester` (default: the latest with findings) into `out`.
+/// What one report covers: the whole store (the group), or one branch of it.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// The branch this report is of; `None` for the group.
+    pub branch: Option<String>,
+    /// In a group report: each branch's own report, (branch, path from the group report).
+    pub branch_pages: Vec<(String, String)>,
+}
+
+/// Writes the group's report of `semester` (default: the latest with findings) into `out`
+/// and, when the semester's findings hold several branches, each branch's own report, with
+/// its scorecards and workbook, into `out/cabang/<branch>/`.
+pub fn write_all(
+    store: &Store,
+    config: &Config,
+    lang: Lang,
+    semester: Option<&str>,
+    out: &Path,
+) -> Result<Written> {
+    let semester = choose_semester(store, semester)?;
+    let branches: Vec<String> = crate::store::rows(
+        store.conn(),
+        "select distinct branch from finding where semester = ? order by branch",
+        [&semester],
+        |r| r.get(0),
+    )
+    .map_err(|e| store.error("listing the semester's branches", e))?;
+    let folder = |b: &str| format!("cabang/{}", file_name(b));
+    let group = Scope {
+        branch: None,
+        branch_pages: if branches.len() > 1 {
+            branches
+                .iter()
+                .map(|b| (b.clone(), format!("{}/laporan-{semester}.html", folder(b))))
+                .collect()
+        } else {
+            Vec::new()
+        },
+    };
+    let mut written = write(store, config, lang, Some(&semester), out, &group)?;
+    if branches.len() > 1 {
+        let started = std::time::Instant::now();
+        for b in &branches {
+            let _scope = BranchScope::enter(store, b)?;
+            let scope = Scope {
+                branch: Some(b.clone()),
+                branch_pages: Vec::new(),
+            };
+            let one = write(
+                store,
+                config,
+                lang,
+                Some(&semester),
+                &out.join(folder(b)),
+                &scope,
+            )?;
+            written.files.extend(one.files);
+        }
+        written
+            .timings
+            .push(("branch reports".into(), started.elapsed().as_secs_f64()));
+    }
+    Ok(written)
+}
+
+/// While alive, the connection sees one branch: temporary views named `finding` and `case`
+/// hold only that branch's rows and shadow the tables (DuckDB resolves temporary objects
+/// first), so every report query, unchanged, reads the branch. Dropped on leaving, also on
+/// an error.
+struct BranchScope<'a> {
+    store: &'a Store,
+}
+
+impl<'a> BranchScope<'a> {
+    fn enter(store: &'a Store, branch: &str) -> Result<Self> {
+        let db: String = store
+            .conn()
+            .query_row("select current_database()", [], |r| r.get(0))
+            .map_err(|e| store.error("naming the store", e))?;
+        let db = db.replace('"', "\"\"");
+        let b = branch.replace('\'', "''");
+        store
+            .conn()
+            .execute_batch(&format!(
+                "create or replace temp view finding as select * from \"{db}\".main.finding where branch = '{b}';
+                 create or replace temp view \"case\" as select * from \"{db}\".main.\"case\" where branch = '{b}';"
+            ))
+            .map_err(|e| store.error(&format!("scoping the report to branch {branch}"), e))?;
+        Ok(Self { store })
+    }
+}
+
+impl Drop for BranchScope<'_> {
+    fn drop(&mut self) {
+        // Nothing to report if it fails: the views are temporary and die with the connection.
+        let _ = self
+            .store
+            .conn()
+            .execute_batch("drop view if exists temp.finding; drop view if exists temp.\"case\";");
+    }
+}
+
+/// Writes the report of `semester` (default: the latest with findings) into `out`, for the
+/// rows the connection sees (`scope` says whose they are).
 pub fn write(
     store: &Store,
     config: &Config,
     lang: Lang,
     semester: Option<&str>,
     out: &Path,
+    scope: &Scope,
 ) -> Result<Written> {
     let semester = choose_semester(store, semester)?;
     let semesters: Vec<String> = data::semesters(store)?.into_iter().map(|c| c.0).collect();
@@ -84,7 +188,15 @@ pub fn write(
         .iter()
         .map(|r| (r.id.clone(), r.name(lang).to_string()))
         .collect();
-    let (view, charts) = report_view(&d, config, lang, &t, &names)?;
+    let (mut view, charts) = report_view(&d, config, lang, &t, &names)?;
+    view["scope_branch"] = json!(scope.branch);
+    view["branch_pages"] = json!(
+        scope
+            .branch_pages
+            .iter()
+            .map(|(b, href)| (b.clone(), href.clone()))
+            .collect::<BTreeMap<_, _>>()
+    );
     phases.lap("view and SVG charts");
     let mut env = minijinja::Environment::new();
     // A label or value the template names but the view lacks is an error, not a blank.
@@ -468,6 +580,7 @@ fn report_view(
             let case_share = share_json(&d.case_share("advisor", Some(n)));
             // The header's recommendation is the most severe of the advisor's SOPs.
             json!({"name": n, "file": format!("{}.html", file_name(n)), "case_share": case_share,
+                   "branch": rows.first().map(|r| r.branch.clone()),
                    "pass": pass, "fail": fail, "unknown": unknown, "rate": pct(rate),
                    "sanction": t[worst.label_key()], "band": worst.label_key(), "sops": sops})
         })
@@ -619,14 +732,23 @@ fn report_view(
             let sops: Vec<Value> = series
                 .iter()
                 .map(|(sop, _)| {
-                    let c = rows
-                        .iter()
-                        .find(|b| &b.1 == sop)
-                        .map(|b| Counts { pass: b.2, fail: b.3, ..Default::default() });
+                    let c = rows.iter().find(|b| &b.1 == sop).map(|b| Counts {
+                        pass: b.2,
+                        fail: b.3,
+                        ..Default::default()
+                    });
                     pct(c.and_then(|c| c.rate()))
                 })
                 .collect();
-            json!({"name": name, "rate": pct(all.rate()), "fail": all.fail, "unknown": all.unknown, "sops": sops})
+            let worst: Vec<Value> = d
+                .branch_clauses
+                .iter()
+                .filter(|c| &c.0 == name)
+                .map(|c| json!({"rule_id": c.1, "fails": c.2}))
+                .collect();
+            json!({"name": name, "rate": pct(all.rate()), "fail": all.fail, "unknown": all.unknown,
+                   "sops": sops, "worst": worst,
+                   "case_share": share_json(&d.case_share("branch", Some(name)))})
         })
         .collect();
     let review = review_json(d, &advisors);

@@ -123,3 +123,5 @@ pub const CHK_REVIEWS: &str = include_str!("../../queries/checks/chk_reviews.sql
 pub const RV_SUMMARY: &str = include_str!("../../queries/review/summary.sql");
 /// Report: findings a review overturned, with the decision.
 pub const RP_REVIEWED: &str = include_str!("../../queries/report/reviewed.sql");
+/// Report: the clauses with most fails per branch.
+pub const RP_BRANCH_CLAUSES: &str = include_str!("../../queries/report/branch_clauses.sql");

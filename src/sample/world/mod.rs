@@ -120,24 +120,36 @@ pub struct World {
     pub expected: Vec<Expected>,
 }
 
-/// Branch of the k-th block of nine advisors: `--scale K` makes K branches of the group.
-pub fn branch_name(k: usize) -> String {
-    const NAMES: &[&str] = &[
-        "Medan",
-        "Binjai",
-        "Pematangsiantar",
-        "Tebing Tinggi",
-        "Kisaran",
-        "Rantau Prapat",
-        "Lubuk Pakam",
-        "Stabat",
-        "Sibolga",
-        "Padang Sidempuan",
-    ];
-    match NAMES.get(k) {
-        Some(n) => n.to_string(),
-        None => format!("Medan {}", k + 1),
+/// The group's branches in the order `--scale K` adds them (K branches): cities in several
+/// time zones, the third in WITA, so a scaled sample exercises per-branch calendars. Every
+/// branch keeps the same local opening hours, so the simulation's local times hold for each.
+const BRANCHES: &[(&str, chrono_tz::Tz)] = &[
+    ("Medan", chrono_tz::Asia::Jakarta),
+    ("Pekanbaru", chrono_tz::Asia::Jakarta),
+    ("Makassar", chrono_tz::Asia::Makassar),
+    ("Palembang", chrono_tz::Asia::Jakarta),
+    ("Banjarmasin", chrono_tz::Asia::Makassar),
+    ("Padang", chrono_tz::Asia::Jakarta),
+    ("Balikpapan", chrono_tz::Asia::Makassar),
+    ("Jambi", chrono_tz::Asia::Jakarta),
+    ("Manado", chrono_tz::Asia::Makassar),
+    ("Pontianak", chrono_tz::Asia::Pontianak),
+];
+
+/// Advisors per branch: the k-th block of nine advisors is branch k.
+pub const ADVISORS_PER_BRANCH: usize = 9;
+
+/// Name and time zone of branch `k`.
+pub fn branch(k: usize) -> (String, chrono_tz::Tz) {
+    match BRANCHES.get(k) {
+        Some((n, tz)) => (n.to_string(), *tz),
+        None => (format!("Medan {}", k + 1), chrono_tz::Asia::Jakarta),
     }
+}
+
+/// The branch of the advisor with this index.
+pub fn branch_of_advisor(advisor: usize) -> (String, chrono_tz::Tz) {
+    branch(advisor / ADVISORS_PER_BRANCH)
 }
 
 pub const TECHNICIANS: &[&str] = &[

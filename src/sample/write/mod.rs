@@ -2,7 +2,7 @@
 //! (xlsx with Excel dates and title rows, then CSV with text dates; long then wide work orders;
 //! SOP forms then flat checklists), chats as Android `.txt` and iOS `.zip`, plus planted bad rows.
 
-use super::world::{BUSINESS_NAME, Sim, World, branch_name, rupiah as rupiah_text};
+use super::world::{BUSINESS_NAME, Sim, World, branch, branch_of_advisor, rupiah as rupiah_text};
 use super::{Options, Summary};
 use crate::error::{Error, Result};
 use crate::ingest::sha256_hex;
@@ -188,7 +188,7 @@ fn roster(files: &mut Files, w: &World) -> Result<()> {
                 s(&a.name),
                 s(&a.chat_name),
                 s(a.role),
-                s(branch_name(i / 9)),
+                s(branch_of_advisor(i).0),
                 s("02/01/2024"),
             ],
         )?;
@@ -234,14 +234,15 @@ the import.\n",
 }
 
 /// The sample's patuh.toml: the WhatsApp Business account, and with `--scale K` the K branches
-/// (a case's branch follows its advisor's branch in the roster).
+/// with their time zones (a case's branch follows its advisor's branch in the roster).
 fn sample_config(scale: u32) -> String {
     let mut t = format!(
         "# The sample branch: its WhatsApp Business account name.\n[whatsapp]\nbusiness_names = [\"{BUSINESS_NAME}\"]\n"
     );
     if scale > 1 {
         for k in 0..scale as usize {
-            let _ = write!(t, "\n[[branch]]\nname = \"{}\"\n", branch_name(k));
+            let (name, tz) = branch(k);
+            let _ = write!(t, "\n[[branch]]\nname = \"{name}\"\ntime_zone = \"{tz}\"\n");
         }
     }
     t

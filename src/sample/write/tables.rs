@@ -1,6 +1,8 @@
 //! The sheets of the sample: bookings, work orders, tickets and checklists, in alternating layouts.
 
 use super::*;
+use crate::sample::world::ADVISORS_PER_BRANCH;
+use chrono::{Offset, TimeZone};
 
 pub(super) fn bookings(files: &mut Files, w: &World, alt: &dyn Fn(&str) -> bool) -> Result<()> {
     let mut by_sem: BTreeMap<String, Vec<&crate::sample::world::Booking>> = BTreeMap::new();
@@ -372,37 +374,49 @@ pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
         wb.save_to_buffer().map_err(xe)?,
     );
 
-    // After-sales claims: a Zendesk-style export with offsets.
+    // After-sales claims: a Zendesk-style export with offsets, each in its branch's zone; a
+    // group's export names each ticket's branch (a custom field), so import reads each row in
+    // its own zone.
+    let group = w.advisors.len() > ADVISORS_PER_BRANCH;
     let mut out = String::new();
-    csv_line(
-        &mut out,
-        &[
-            "Id",
-            "Requester",
-            "Assignee",
-            "Subject",
-            "Status",
-            "Priority",
-            "Ticket type",
-            "Created at",
-            "Solved at",
-            "Satisfaction Score",
-            "Tanggal Pembelian [date]",
-            "Status Garansi [list]",
-            "Garansi s/d [date]",
-            "Dikirim [date]",
-            "No. Resi [text]",
-            "Produk [text]",
-            "Mobile phone",
-        ]
-        .map(String::from),
-        ',',
-    );
+    let mut header = vec![
+        "Id",
+        "Requester",
+        "Assignee",
+        "Subject",
+        "Status",
+        "Priority",
+        "Ticket type",
+        "Created at",
+        "Solved at",
+        "Satisfaction Score",
+        "Tanggal Pembelian [date]",
+        "Status Garansi [list]",
+        "Garansi s/d [date]",
+        "Dikirim [date]",
+        "No. Resi [text]",
+        "Produk [text]",
+        "Mobile phone",
+    ];
+    if group {
+        header.push("Cabang [list]");
+    }
+    let header: Vec<String> = header.into_iter().map(String::from).collect();
+    csv_line(&mut out, &header, ',');
     for tk in w.tickets.iter().filter(|t| t.id.starts_with("PJL")) {
         let c = &w.customers[tk.customer];
+        let (branch, tz) = branch_of_advisor(tk.advisor);
         let z = |v: Option<NaiveDateTime>| {
-            v.map(|t| format!("{} +0700", t.format("%Y-%m-%d %H:%M:%S")))
-                .unwrap_or_default()
+            v.map(|t| {
+                let offset = tz
+                    .offset_from_local_datetime(&t)
+                    .single()
+                    .map_or("+0700".to_string(), |o| {
+                        o.fix().to_string().replace(':', "")
+                    });
+                format!("{} {offset}", t.format("%Y-%m-%d %H:%M:%S"))
+            })
+            .unwrap_or_default()
         };
         let d = |v: Option<NaiveDate>| {
             v.map(|d| d.format("%Y-%m-%d").to_string())
@@ -428,7 +442,10 @@ pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
                 tk.tracking_no.clone().unwrap_or_default(),
                 tk.product.unwrap_or("").to_string(),
                 c.phone_written.clone(),
-            ],
+            ]
+            .into_iter()
+            .chain(group.then_some(branch))
+            .collect::<Vec<_>>(),
             ',',
         );
     }
