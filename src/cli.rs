@@ -70,6 +70,15 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write findings.csv, cases.csv, their Parquet copies and the lake; with --ocel also the
+    /// timelines as an OCEL 2.0 log (timeline.ocel.json) for process-mining tools.
+    Export {
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Also write timeline.ocel.json (OCEL 2.0, JSON).
+        #[arg(long)]
+        ocel: bool,
+    },
     /// Write the semester report, scorecards, workbook and charts.
     Report {
         /// Semester, e.g. 2025-H2 [default: the latest with data].

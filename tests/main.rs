@@ -9,6 +9,7 @@ mod config;
 mod fuzz;
 mod hostile;
 mod ingest;
+mod ocel;
 mod report;
 mod report_sample;
 mod review;

@@ -33,6 +33,22 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             report(ctx, &store, semester.as_deref(), out, *pdf)
         }
         Command::Check => check(ctx),
+        Command::Export { out, ocel } => {
+            let store = open_existing(ctx)?;
+            export(ctx, &store, out)?;
+            if *ocel {
+                let started = std::time::Instant::now();
+                let w = crate::timeline::ocel::write(&store, &ctx.config, out)?;
+                ctx.say(format!(
+                    "OCEL 2.0 log: {} events, {} objects in {} ({:.1} s)",
+                    w.events,
+                    w.objects,
+                    w.path.display(),
+                    started.elapsed().as_secs_f64()
+                ));
+            }
+            Ok(())
+        }
         Command::Review { action } => super::review::run(ctx, action),
         Command::Run {
             inputs,

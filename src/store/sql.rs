@@ -125,3 +125,7 @@ pub const RV_SUMMARY: &str = include_str!("../../queries/review/summary.sql");
 pub const RP_REVIEWED: &str = include_str!("../../queries/report/reviewed.sql");
 /// Report: the clauses with most fails per branch.
 pub const RP_BRANCH_CLAUSES: &str = include_str!("../../queries/report/branch_clauses.sql");
+/// `patuh export --ocel`: the cases as OCEL objects.
+pub const EX_OCEL_CASES: &str = include_str!("../../queries/export/ocel_cases.sql");
+/// `patuh export --ocel`: every event with its objects.
+pub const EX_OCEL_EVENTS: &str = include_str!("../../queries/export/ocel_events.sql");

@@ -6,11 +6,13 @@
 //! - `link` — chats to customers, messages to cases.
 //! - `autoreply` — automated WhatsApp Business messages, which are never replies.
 //! - `build` — the rebuild: SQL for the records, Rust for messages, one transaction.
+//! - `ocel` — the timelines as an OCEL 2.0 log for process-mining tools.
 
 pub mod autoreply;
 pub mod build;
 pub mod classify;
 pub mod link;
+pub mod ocel;
 pub mod promise;
 pub mod windows;
 
