@@ -89,6 +89,10 @@ pub enum Command {
         /// Also print the report to PDF with headless Chromium.
         #[arg(long)]
         pdf: bool,
+        /// Build the report from these lakes (out/lake of runs on other machines, one per
+        /// branch or set of branches) instead of the store; repeat for each.
+        #[arg(long, value_name = "LAKE")]
+        from: Vec<PathBuf>,
     },
     /// Import, rebuild, score and report in one go.
     Run {

@@ -295,3 +295,144 @@ fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone(
         .collect();
     assert_eq!(per_branch, expected);
 }
+
+/// One branch's exports in `dir`: bookings answered after 2, 4, …, 12 minutes in chat, by two
+/// advisors, so each branch has passes and fails of its own.
+fn branch_exports(dir: &std::path::Path, prefix: &str, phone_base: u32, advisors: [&str; 2]) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut bookings =
+        String::from("No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Jadwal,SA\n");
+    for i in 0..6u32 {
+        let day = 3 + i;
+        let phone = format!("0812{:08}", phone_base + i);
+        let name = format!("Pelanggan {prefix}{i}");
+        bookings.push_str(&format!(
+            "{prefix}{i},{day:02}/11/2025 09.00,{name},{phone},{:02}/11/2025 10.00,{}\n",
+            day + 7,
+            advisors[(i % 2) as usize]
+        ));
+        let reply = 2 + 2 * i;
+        std::fs::write(
+            dir.join(format!("WhatsApp Chat with {name}.txt")),
+            format!(
+                "{day:02}/11/25 09.00 - {name}: halo mau booking servis ya\n{day:02}/11/25 09.{reply:02} - GSI: baik kak, untuk kapan?\n{day:02}/11/25 09.30 - {name}: tanggal {} jam 10\n",
+                day + 7
+            ),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("booking.csv"), bookings).unwrap();
+}
+
+/// The sections of a report page that carry figures (not the run's own notes).
+fn figures(html: &str) -> Vec<String> {
+    ["summary", "clauses", "advisors", "sanctions", "review"]
+        .iter()
+        .map(|id| {
+            let start = html
+                .find(&format!("<section id=\"{id}\">"))
+                .unwrap_or_else(|| panic!("section {id}"));
+            let end = start + html[start..].find("</section>").unwrap();
+            html[start..end].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn branches_run_apart_then_reported_from_their_lakes_equal_one_joint_run() {
+    let dir = tempdir();
+    let d = dir.path();
+    let inputs = d.join("in");
+    branch_exports(&inputs.join("medan"), "M", 1000, ["Rina", "Budi"]);
+    branch_exports(&inputs.join("makassar"), "K", 2000, ["Sari", "Andi"]);
+    let config = d.join("patuh.toml");
+    std::fs::write(
+        &config,
+        "[whatsapp]\nbusiness_names = [\"GSI\"]\n\n[[branch]]\nname = \"Medan\"\nfolders = [\"medan\"]\n\n[[branch]]\nname = \"Makassar\"\ntime_zone = \"Asia/Makassar\"\nfolders = [\"makassar\"]\n",
+    )
+    .unwrap();
+    let run = |name: &str, inputs: &std::path::Path| {
+        let o = crate::support::patuh(
+            d,
+            &[
+                "--config",
+                config.to_str().unwrap(),
+                "--db",
+                d.join(format!("{name}.duckdb")).to_str().unwrap(),
+                "--quiet",
+                "run",
+                inputs.to_str().unwrap(),
+                "--out",
+                d.join(name).to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    };
+    run("joint", &inputs);
+    run("medan", &inputs.join("medan"));
+    run("makassar", &inputs.join("makassar"));
+    let o = crate::support::patuh(
+        d,
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--quiet",
+            "report",
+            "--from",
+            d.join("medan/lake").to_str().unwrap(),
+            "--from",
+            d.join("makassar").to_str().unwrap(),
+            "--out",
+            d.join("from-lakes").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !d.join("from-lakes/.patuh-from-lakes.duckdb").exists(),
+        "the temporary store is removed"
+    );
+    let page = |p: &str| std::fs::read_to_string(d.join(p)).unwrap();
+    let (joint, apart) = (
+        page("joint/laporan-2025-H2.html"),
+        page("from-lakes/laporan-2025-H2.html"),
+    );
+    // Both branches, with fails and passes, so the comparison has something to compare.
+    assert!(
+        joint.contains("<tr data-branch=\"Makassar\">")
+            && joint.contains("<tr data-branch=\"Medan\">")
+    );
+    for b in ["Makassar", "Medan"] {
+        let reply: Vec<String> = findings_csv(&d.join("joint"))
+            .into_iter()
+            .filter(|f| f["branch"] == b && f["rule_id"] == "BKG-4.1.2")
+            .map(|f| f["status"].clone())
+            .collect();
+        assert_eq!(
+            reply.iter().filter(|s| *s == "fail").count(),
+            4,
+            "{b}: {reply:?}"
+        );
+        assert_eq!(reply.iter().filter(|s| *s == "pass").count(), 2, "{b}");
+    }
+    assert_eq!(figures(&joint), figures(&apart));
+    assert!(
+        apart.contains("id=\"from-lakes\""),
+        "the report says it was built from lakes"
+    );
+    // Each branch's own report too.
+    for b in ["Makassar", "Medan"] {
+        let folder = format!("cabang/{}", patuh::report::file_name(b));
+        assert_eq!(
+            figures(&page(&format!("joint/{folder}/laporan-2025-H2.html"))),
+            figures(&page(&format!("from-lakes/{folder}/laporan-2025-H2.html"))),
+            "{b}"
+        );
+    }
+    // A folder that is no lake is refused with a sentence.
+    let o = crate::support::patuh(
+        d,
+        &["report", "--from", inputs.to_str().unwrap(), "--out", "x"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a lake"), "{}", stderr(&o));
+}

@@ -28,9 +28,26 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             print_score(ctx, &summary)
         }
         Command::Advisor { name, semester } => super::advisor::run(ctx, name, semester.as_deref()),
-        Command::Report { semester, out, pdf } => {
+        Command::Report {
+            semester,
+            out,
+            pdf,
+            from,
+        } if !from.is_empty() => {
+            std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+            let path = out.join(".patuh-from-lakes.duckdb");
+            let store = crate::report::lake::store_from(from, &path)?;
+            let lakes: Vec<String> = from.iter().map(|p| p.display().to_string()).collect();
+            let result = report(ctx, &store, semester.as_deref(), out, *pdf, &lakes);
+            drop(store);
+            let _ = std::fs::remove_file(&path);
+            result
+        }
+        Command::Report {
+            semester, out, pdf, ..
+        } => {
             let store = open_existing(ctx)?;
-            report(ctx, &store, semester.as_deref(), out, *pdf)
+            report(ctx, &store, semester.as_deref(), out, *pdf, &[])
         }
         Command::Check => check(ctx),
         Command::Export { out, ocel } => {
@@ -70,7 +87,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             let summary = score(ctx, &mut store)?;
             export(ctx, &store, out)?;
             print_score(ctx, &summary)?;
-            report(ctx, &store, semester.as_deref(), out, *pdf)?;
+            report(ctx, &store, semester.as_deref(), out, *pdf, &[])?;
             // The run finishes what it can, then says that something is missing (exit 2), as
             // `patuh import` does for the same input; the report's appendix lists the files.
             super::import::fail_on_failed_files(&batch)
@@ -126,9 +143,10 @@ fn report(
     semester: Option<&str>,
     out: &std::path::Path,
     pdf: bool,
+    lakes: &[String],
 ) -> Result<()> {
     let started = std::time::Instant::now();
-    let written = crate::report::write_all(store, &ctx.config, ctx.lang, semester, out)?;
+    let written = crate::report::write_all(store, &ctx.config, ctx.lang, semester, out, lakes)?;
     let main = out.join(format!("laporan-{}.html", written.semester));
     ctx.say(format!(
         "report: {} files for {} in {:.1} s; open {}",

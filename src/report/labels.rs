@@ -23,6 +23,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Group report (every branch)",
     ),
     (
+        "from_lakes",
+        "Laporan ini dibuat dari lake saja (tanpa store), sehingga angka impor dan karantina tidak tersedia; lake yang dibaca:",
+        "This report was built from lakes alone (no store), so import and quarantine figures are not available; lakes read:",
+    ),
+    (
         "quality_group_note",
         "Angka impor di bawah ini mencakup berkas seluruh grup, bukan hanya cabang ini.",
         "The import figures below cover the whole group's files, not this branch alone.",

@@ -5,6 +5,7 @@ mod charts;
 pub mod data;
 pub mod format;
 mod labels;
+pub mod lake;
 pub mod pdf;
 mod xlsx;
 
@@ -43,6 +44,8 @@ pub struct Scope {
     pub branch: Option<String>,
     /// In a group report: each branch's own report, (branch, path from the group report).
     pub branch_pages: Vec<(String, String)>,
+    /// The lakes the store was read from (`patuh report --from`); empty for a run's store.
+    pub lakes: Vec<String>,
 }
 
 /// Writes the group's report of `semester` (default: the latest with findings) into `out`
@@ -54,6 +57,7 @@ pub fn write_all(
     lang: Lang,
     semester: Option<&str>,
     out: &Path,
+    lakes: &[String],
 ) -> Result<Written> {
     let semester = choose_semester(store, semester)?;
     let branches: Vec<String> = crate::store::rows(
@@ -65,6 +69,7 @@ pub fn write_all(
     .map_err(|e| store.error("listing the semester's branches", e))?;
     let folder = |b: &str| format!("cabang/{}", file_name(b));
     let group = Scope {
+        lakes: lakes.to_vec(),
         branch: None,
         branch_pages: if branches.len() > 1 {
             branches
@@ -83,6 +88,7 @@ pub fn write_all(
             let scope = Scope {
                 branch: Some(b.clone()),
                 branch_pages: Vec::new(),
+                lakes: lakes.to_vec(),
             };
             let one = write(
                 store,
@@ -190,6 +196,7 @@ pub fn write(
         .collect();
     let (mut view, charts) = report_view(&d, config, lang, &t, &names)?;
     view["scope_branch"] = json!(scope.branch);
+    view["lakes"] = json!(scope.lakes);
     view["branch_pages"] = json!(
         scope
             .branch_pages

@@ -129,3 +129,5 @@ pub const RP_BRANCH_CLAUSES: &str = include_str!("../../queries/report/branch_cl
 pub const EX_OCEL_CASES: &str = include_str!("../../queries/export/ocel_cases.sql");
 /// `patuh export --ocel`: every event with its objects.
 pub const EX_OCEL_EVENTS: &str = include_str!("../../queries/export/ocel_events.sql");
+/// `patuh report --from`: a store filled from lakes.
+pub const RP_FROM_LAKE: &str = include_str!("../../queries/report/from_lake.sql");
