@@ -139,6 +139,24 @@ pub struct Branch {
     /// branch's time zone and calendar.
     #[serde(default)]
     pub folders: Vec<String>,
+    /// The WhatsApp Business account names the branch's chats are written under
+    /// (`["GSI Makassar"]`): a chat in which one of them writes is this branch's. They count as
+    /// business names (`[whatsapp] business_names`) too.
+    #[serde(default)]
+    pub whatsapp_names: Vec<String>,
+}
+
+/// Whether `path` lies under one of `folders` (a path component, case and slashes ignored).
+pub fn in_folders(folders: &[String], path: &Path) -> bool {
+    let folders: Vec<String> = folders
+        .iter()
+        .map(|f| f.trim_matches(['/', '\\']).to_lowercase())
+        .filter(|f| !f.is_empty())
+        .collect();
+    path.components().any(|c| {
+        let c = c.as_os_str().to_string_lossy().to_lowercase();
+        folders.contains(&c)
+    })
 }
 
 fn default_tz() -> chrono_tz::Tz {
@@ -442,6 +460,36 @@ impl Config {
 
     pub fn default_branch(&self) -> &Branch {
         &self.branches[0]
+    }
+
+    /// The branch writing under this WhatsApp name (case and spacing ignored), if any.
+    pub fn branch_of_whatsapp_name(&self, name: &str) -> Option<&Branch> {
+        let fold = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let name = fold(name);
+        self.branches
+            .iter()
+            .find(|b| b.whatsapp_names.iter().any(|w| fold(w) == name))
+    }
+
+    /// The branch whose folder holds `path`, if any.
+    pub fn branch_of_path(&self, path: &Path) -> Option<&Branch> {
+        self.branches.iter().find(|b| in_folders(&b.folders, path))
+    }
+
+    /// Every business name: `[whatsapp] business_names` and the branches' WhatsApp names.
+    pub fn business_names(&self) -> Vec<String> {
+        let mut names = self.whatsapp.business_names.clone();
+        names.extend(
+            self.branches
+                .iter()
+                .flat_map(|b| b.whatsapp_names.iter().cloned()),
+        );
+        names
     }
 
     /// The calendar of one branch: its week minus national holidays (and cuti bersama when the

@@ -436,3 +436,60 @@ fn branches_run_apart_then_reported_from_their_lakes_equal_one_joint_run() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a lake"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_chat_belongs_to_the_branch_whose_whatsapp_name_writes_in_it_and_is_judged_by_its_hours() {
+    let dir = tempdir();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    // Makassar closes at 16:00 on weekdays, Medan at 17:00; each branch has its own account.
+    write(
+        "patuh.toml",
+        "[[branch]]\nname = \"Medan\"\nwhatsapp_names = [\"GSI Medan\"]\n\n[[branch]]\nname = \"Makassar\"\ntime_zone = \"Asia/Makassar\"\nwhatsapp_names = [\"GSI Makassar\"]\n[branch.hours]\nmon = \"08:00-16:00\"\ntue = \"08:00-16:00\"\nwed = \"08:00-16:00\"\nthu = \"08:00-16:00\"\nfri = \"08:00-16:00\"\n",
+    );
+    // One customer booked at both branches on Wednesday 5 November, a minute apart.
+    write(
+        "booking.csv",
+        "No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Jadwal,SA,Cabang\nBM,05/11/2025 16.10,Ani,0812-3000-0001,12/11/2025 10.00,Rina,Medan\nBK,05/11/2025 16.45,Ani,0812-3000-0001,13/11/2025 10.00,Sari,Makassar\n",
+    );
+    // Medan answers at 16:04 (6 business minutes: a fail); Makassar at 16:30, after its 16:00
+    // closing (2 business minutes: a pass; 32 had Medan's hours applied).
+    write(
+        "WhatsApp Chat with +62 812-3000-0001.txt",
+        "05/11/25 15.58 - Ani: halo mau booking servis ya\n05/11/25 16.04 - GSI Medan: baik kak, untuk kapan?\n05/11/25 16.08 - Ani: tanggal 12 jam 10\n",
+    );
+    write(
+        "WhatsApp Chat with Ani (Makassar).txt",
+        "05/11/25 15.58 - +62 812-3000-0001: halo mau booking servis di makassar\n05/11/25 16.30 - GSI Makassar: baik kak, untuk kapan?\n05/11/25 16.40 - +62 812-3000-0001: tanggal 13 jam 10\n",
+    );
+    let o = run_into(dir.path(), &inputs);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = findings_csv(&dir.path().join("out"));
+    let reply = |key: &str| {
+        rows.iter()
+            .find(|f| f["case_key"] == key && f["rule_id"] == "BKG-4.1.2")
+            .map(|f| {
+                (
+                    f["branch"].clone(),
+                    f["status"].clone(),
+                    f["measured"].clone(),
+                )
+            })
+            .unwrap_or_else(|| panic!("{key}'s first reply"))
+    };
+    assert_eq!(reply("BM"), ("Medan".into(), "fail".into(), "6.0".into()));
+    assert_eq!(
+        reply("BK"),
+        ("Makassar".into(), "pass".into(), "2.0".into())
+    );
+    // Each booking's evidence is its own branch's chat.
+    let evidence = |key: &str| {
+        rows.iter()
+            .find(|f| f["case_key"] == key && f["rule_id"] == "BKG-4.1.2")
+            .unwrap()["evidence"]
+            .clone()
+    };
+    assert!(evidence("BK").contains("(Makassar)"), "{}", evidence("BK"));
+    assert!(!evidence("BM").contains("(Makassar)"), "{}", evidence("BM"));
+}

@@ -262,6 +262,13 @@ fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {
             .iter()
             .find(|c| c.0 == "ambiguous")
             .map_or(0, |c| c.1);
+        if s.chats_without_branch > 0 {
+            writeln!(
+                out,
+                "\n{} chats match no branch by WhatsApp name ([[branch]] whatsapp_names) or folder: their messages were linked to the customer's cases of any branch",
+                s.chats_without_branch
+            )?;
+        }
         if ambiguous > 0 {
             writeln!(
                 out,

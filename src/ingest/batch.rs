@@ -105,7 +105,7 @@ pub fn import(
         let (ledger, settings, order) = (&ledger, &settings, &order);
         let parser = scope.spawn(move || {
             // The parser owns the business-side decision, so chats become rows in parallel here.
-            let mut names: Vec<String> = config.whatsapp.business_names.clone();
+            let mut names: Vec<String> = config.business_names();
             names.extend(stored_names);
             let mut business: Option<BusinessNames> = None;
             // Content already read in this batch, by hash: a backup copy in another folder is a

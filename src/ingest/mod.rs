@@ -135,10 +135,7 @@ pub struct BranchZone {
 impl BranchZone {
     /// Whether `path` lies under one of the branch's folders (a path component, case ignored).
     fn holds(&self, path: &Path) -> bool {
-        path.components().any(|c| {
-            let c = c.as_os_str().to_string_lossy().to_lowercase();
-            self.folders.contains(&c)
-        })
+        crate::config::in_folders(&self.folders, path)
     }
 }
 

@@ -31,6 +31,9 @@ pub struct Summary {
     pub auto_replies: i64,
     /// Chats by how they were tied to a customer: phone, plate, name, ambiguous, unlinked.
     pub chats: Vec<(String, i64)>,
+    /// With several branches whose chats are told apart by WhatsApp name or folder: chats that
+    /// match no branch (their messages link to the customer's cases of any branch).
+    pub chats_without_branch: i64,
     /// Per source: records (or messages) tied to a case of another source / all of them.
     pub link_rates: Vec<LinkRate>,
     /// Seconds per phase of the rebuild, for benchmarks.
@@ -105,6 +108,31 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             .iter()
             .map(|r| ((r.kind.as_str(), r.key.as_str()), r.branch.as_str()))
             .collect();
+        let case_branch: Vec<&str> = cases
+            .iter()
+            .map(|c| branch_of[&(c.kind.as_str(), c.key.as_str())])
+            .collect();
+        // A chat file's branch by the folder it sits in (`[[branch]] folders`).
+        let file_branch: HashMap<i32, &str> = crate::store::rows(
+            conn,
+            "select file_id, path from import_file where kind = 'whatsapp'",
+            [],
+            |r| Ok((r.get::<_, i32>(0)?, r.get::<_, String>(1)?)),
+        )?
+        .into_iter()
+        .filter_map(|(id, path)| {
+            config
+                .branch_of_path(std::path::Path::new(&path))
+                .map(|b| (id, b.name.as_str()))
+        })
+        .collect();
+        // With several branches and a way to tell their chats apart configured, a chat that
+        // matches none is counted and reported, not guessed.
+        let chats_mapped = config.branches.len() > 1
+            && config
+                .branches
+                .iter()
+                .any(|b| !b.whatsapp_names.is_empty() || !b.folders.is_empty());
         let directory = Directory::build(&cases);
         let msgs = read_messages(conn)?;
         phases.lap("read messages");
@@ -165,10 +193,22 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         );
         phases.lap("classify messages");
         // Tie each chat to a customer and each message to a case.
-        let per_chat: Vec<(ChatLink, Assigned)> = chats
+        let per_chat: Vec<(ChatLink, Assigned, Option<&str>)> = chats
             .par_iter()
             .map(|range| {
                 let chat = &msgs[range.start..range.end];
+                // The chat's branch: the one whose WhatsApp name writes in it, else the one
+                // whose folder holds the file. A chat of a branch links only to its cases.
+                let chat_branch: Option<&str> = chat
+                    .iter()
+                    .filter(|m| m.side == "business")
+                    .find_map(|m| {
+                        m.sender
+                            .as_deref()
+                            .and_then(|s| config.branch_of_whatsapp_name(s))
+                    })
+                    .map(|b| b.name.as_str())
+                    .or_else(|| file_branch.get(&chat[0].file_id).copied());
                 let phone = chat.iter().find_map(|m| m.phone.as_deref());
                 let plate = chat.iter().find_map(|m| m.plate.as_deref());
                 let name = contact_name(chat);
@@ -186,10 +226,17 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     .collect();
                 let who = directory.identify(&cases, phone, plate, name.as_deref(), &lm);
                 let assigned = match who.customer() {
-                    Some(cust) => link::assign(&cases, &directory.customers[cust], &lm),
+                    Some(cust) => {
+                        let own: Vec<usize> = directory.customers[cust]
+                            .iter()
+                            .copied()
+                            .filter(|&i| chat_branch.is_none_or(|b| case_branch[i] == b))
+                            .collect();
+                        link::assign(&cases, &own, &lm)
+                    }
                     None => vec![None; chat.len()],
                 };
-                (who, assigned)
+                (who, assigned, chat_branch)
             })
             .collect();
 
@@ -205,8 +252,11 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             let mut object_rows = TableBatch::for_table(conn, "event_object")?;
             let mut links = conn.appender("timeline_link")?;
             let mut maybe = conn.appender("ambiguous_case")?;
-            for (range, (who, assigned)) in chats.iter().zip(&per_chat) {
+            for (range, (who, assigned, chat_branch)) in chats.iter().zip(&per_chat) {
                 *chat_counts.entry(who.outcome()).or_default() += 1;
+                if chats_mapped && chat_branch.is_none() {
+                    summary.chats_without_branch += 1;
+                }
                 let customer_phone: Option<&str> = who.customer().and_then(|c| {
                     directory.customers[c]
                         .iter()
@@ -271,7 +321,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                                 .get(&(cases[c].kind.as_str(), cases[c].key.as_str()))
                                 .copied()
                         })
-                        .unwrap_or(&default_branch);
+                        .unwrap_or(chat_branch.unwrap_or(&default_branch));
                     let event_id = i as i64 + 1;
                     event_rows.push_row(&[
                         Val::Int(event_id),
