@@ -18,6 +18,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("branches", "Perbandingan cabang", "Branch comparison"),
     ("branch", "Cabang", "Branch"),
     (
+        "workbook_scope",
+        "Lembar Temuan memuat setiap temuan gagal, tidak diketahui dan yang ditinjau, lembar Kasus kasusnya; semua temuan (juga lulus dan tidak berlaku) ada di findings.csv dan findings.parquet di samping berkas ini.",
+        "The Temuan sheet holds every failed, unknown and reviewed finding, the Kasus sheet their cases; every finding (passes and n/a too) is in findings.csv and findings.parquet beside this file.",
+    ),
+    (
         "group_report",
         "Laporan grup (semua cabang)",
         "Group report (every branch)",

@@ -123,6 +123,7 @@ fn sheets(
         let (cases, violating) = (all_cases.cases, all_cases.violating);
         ws.write_string(3, 2, format!("{violating} {} {cases}", t["of"]))?;
         ws.write_string(4, 0, t["headline_note"])?;
+        ws.write_string(5, 0, t["workbook_scope"])?;
         let top = 6u32;
         ws.write_string_with_format(top, 0, t["sop"], &bold)?;
         ws.write_string_with_format(top, 1, t["rate"], &bold)?;
