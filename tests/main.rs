@@ -6,6 +6,7 @@ mod catalog;
 mod classify;
 mod cli;
 mod config;
+mod coverage;
 mod fuzz;
 mod hostile;
 mod ingest;

@@ -12,6 +12,7 @@ select c.case_kind, c.case_key, c.branch, c.advisor, c.customer, c.phone, c.plat
        t.warranty_until, t.shipped_at, t.tracking_no,
        f.display_path || ':' || coalesce(coalesce(b.sheet, w.sheet, t.sheet) || ':', '')
          || coalesce(b.row_no, w.row_no, t.row_no) as record_source,
+       f.fields as record_fields,
        exists (select 1 from ambiguous_case a
                where a.case_kind = c.case_kind and a.case_key = c.case_key) as chat_ambiguous
 from "case" c

@@ -350,6 +350,11 @@ fn check(ctx: &Context) -> Result<()> {
             })
         },
     )?;
+    let coverage: Vec<(String, String, i64, i64, String)> =
+        crate::store::rows(store.conn(), sql::CHK_COVERAGE, [None::<String>], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .map_err(|e| store.error("reading the data coverage", e))?;
     let roster_rows: i64 = store
         .conn()
         .query_row("select count(*) from raw_advisor", [], |r| r.get(0))
@@ -368,6 +373,7 @@ fn check(ctx: &Context) -> Result<()> {
             &mut out,
             &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows,
                 "reviews_not_applied": reviews,
+                "coverage": coverage.iter().map(|(b, r, j, m, w)| serde_json::json!({"branch": b, "rule_id": r, "judged": j, "unknown_missing_data": m, "missing": w})).collect::<Vec<_>>(),
                 "failed_files": failed.iter().map(|(p, why, at)| serde_json::json!({"path": p, "reason": why, "failed_at": at})).collect::<Vec<_>>(),
                 "ambiguous_chats": ambiguous.iter().map(|(f, c, m, cand)| serde_json::json!({"file": f, "chat": c, "messages": m, "candidates": cand})).collect::<Vec<_>>() }),
         ));
@@ -414,6 +420,30 @@ fn check(ctx: &Context) -> Result<()> {
                 .location("file");
             for (f, _, m, cand) in &ambiguous {
                 t.row([f.clone(), m.to_string(), cand.clone()]);
+            }
+            t.write(&mut out)?;
+        }
+        if !coverage.is_empty() {
+            writeln!(
+                out,
+                "\ndata coverage: rules left unknown (never fail) where an export lacks a column they need"
+            )?;
+            let mut t = Table::new([
+                "branch",
+                "rule",
+                "judged",
+                "unknown (data missing)",
+                "missing",
+            ])
+            .max_width(70);
+            for (b, r, j, m, w) in &coverage {
+                t.row([
+                    b.clone(),
+                    r.clone(),
+                    j.to_string(),
+                    m.to_string(),
+                    w.clone(),
+                ]);
             }
             t.write(&mut out)?;
         }

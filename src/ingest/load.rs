@@ -211,6 +211,11 @@ fn load_all(
                     }
                     .to_string(),
                 ),
+                if p.parsed.fields.is_empty() {
+                    Value::Null
+                } else {
+                    Value::Text(serde_json::to_string(&p.parsed.fields).unwrap_or_default())
+                },
             ]);
             ids.push(next_id);
             reports.push(FileReport {

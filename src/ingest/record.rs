@@ -94,6 +94,8 @@ pub struct Parsed {
     pub rows_skipped: usize,
     pub quarantined: Vec<Quarantined>,
     pub warnings: Vec<String>,
+    /// The fields the file's header provides (sorted; empty for chats).
+    pub fields: Vec<String>,
 }
 
 impl Parsed {

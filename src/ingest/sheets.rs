@@ -132,6 +132,14 @@ pub fn parse(sheets: &[Sheet], kind: SourceKind, ctx: &SheetContext) -> Result<P
     {
         return Err(refusal.clone());
     }
+    // The fields the file provides, for the rules that need them (a column may be missing).
+    let mut provided: Vec<String> = found
+        .iter()
+        .flat_map(|(_, m)| m.columns.keys().cloned())
+        .collect();
+    provided.sort();
+    provided.dedup();
+    parsed.fields = provided;
     let texts: Vec<&str> = found
         .iter()
         .flat_map(|(s, m)| date_texts(s, m, date_fields(kind)))

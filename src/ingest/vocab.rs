@@ -92,6 +92,10 @@ impl SourceFields {
             .map(|(f, _, _)| f.as_str())
     }
 
+    pub fn has(&self, field: &str) -> bool {
+        self.fields.iter().any(|(f, _, _)| f == field)
+    }
+
     pub fn display<'a>(&'a self, field: &'a str) -> &'a str {
         self.fields
             .iter()

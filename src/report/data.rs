@@ -176,6 +176,8 @@ pub struct ReportData {
     pub unknown_advisors: Vec<(String, String, i64, String)>,
     /// (branch, SOP, pass, fail, unknown)
     pub branches: Vec<(String, String, i64, i64, i64)>,
+    /// Data coverage: (branch, rule, judged, unknown for missing data, the columns missing).
+    pub coverage: Vec<(String, String, i64, i64, String)>,
     /// (branch, rule, fails): each branch's clauses with most fails.
     pub branch_clauses: Vec<(String, String, i64)>,
     /// What review changed this semester.
@@ -319,6 +321,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         })
         .map_err(err)?,
         branches: rows(conn, sql::RP_BRANCHES, [semester], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .map_err(err)?,
+        coverage: rows(conn, sql::CHK_COVERAGE, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .map_err(err)?,

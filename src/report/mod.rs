@@ -759,6 +759,11 @@ fn report_view(
         })
         .collect();
     let review = review_json(d, &advisors);
+    let coverage: Vec<Value> = d
+        .coverage
+        .iter()
+        .map(|c| json!({"branch": c.0, "rule_id": c.1, "judged": c.2, "missing": c.3, "what": c.4}))
+        .collect();
     let charts = vec![
         (
             "pareto",
@@ -819,6 +824,8 @@ fn report_view(
         "unknown_advisors": d.unknown_advisors.iter().map(|u| json!({"name": u.0, "source": u.1, "rows": u.2, "file": u.3})).collect::<Vec<_>>(),
         "charts": svgs, "review": review,
     });
+    let mut view = view;
+    view["coverage"] = json!(coverage);
     Ok((view, charts))
 }
 

@@ -58,6 +58,11 @@ pub struct Rule {
     pub params: Vec<Param>,
     #[serde(default, rename = "version")]
     pub versions: Vec<RuleVersion>,
+    /// Record fields the rule reads (`"ticket.satisfaction"`; alternatives joined by `|`): when
+    /// the file a case's record came from has no such column, the rule is `unknown` for that
+    /// case — the data cannot show it — never `fail`.
+    #[serde(default)]
+    pub needs: Vec<String>,
 }
 
 impl Rule {
@@ -130,6 +135,18 @@ impl Catalog {
                 });
             }
             rule.versions.sort_by_key(|v| v.effective_from);
+            for need in rule.needs.iter().flat_map(|n| n.split('|')) {
+                let known = need.split_once('.').is_some_and(|(kind, field)| {
+                    ["booking", "work_order", "ticket"].contains(&kind)
+                        && crate::ingest::vocab::fields(kind).has(field)
+                });
+                if !known {
+                    return Err(format!(
+                        "rule {} needs {need:?}, which is no field of rules/headers.toml (kind.field)",
+                        rule.id
+                    ));
+                }
+            }
             for v in &rule.versions {
                 if let Some(p) = v.params.keys().find(|p| rule.param(p).is_none()) {
                     return Err(format!(

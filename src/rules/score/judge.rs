@@ -181,8 +181,43 @@ impl<'a> Judge<'a> {
         }
     }
 
-    pub fn put(&mut self, f: Finding) {
+    /// Keeps a finding; a judged one whose rule needs a record field the case's record file
+    /// has no column for becomes `unknown`, naming the column (a fail is never made of data
+    /// patuh did not get).
+    pub fn put(&mut self, mut f: Finding) {
+        if matches!(f.status, Status::Pass | Status::Fail | Status::Unknown)
+            && let Some(missing) = self.missing_column(f.rule_id)
+        {
+            f.status = Status::Unknown;
+            f.measured = None;
+            f.reason = missing;
+            f = f.with_source(self.case.source());
+        }
         self.findings.push(f);
+    }
+
+    /// "data missing: …" when the rule needs a field that the case's record file lacks.
+    fn missing_column(&self, rule_id: &str) -> Option<String> {
+        let fields = self.case.record_fields.as_ref()?;
+        let rule = self.catalog.get(rule_id)?;
+        rule.needs.iter().find_map(|need| {
+            let alternatives: Vec<(&str, &str)> =
+                need.split('|').filter_map(|n| n.split_once('.')).collect();
+            if alternatives
+                .iter()
+                .any(|(_, f)| fields.iter().any(|x| x == f))
+            {
+                return None;
+            }
+            let (kind, _) = alternatives.first()?;
+            let spec = crate::ingest::vocab::fields(kind);
+            let names: Vec<&str> = alternatives.iter().map(|(_, f)| spec.display(f)).collect();
+            Some(format!(
+                "data missing: the {} export has no {} column",
+                kind.replace('_', "-"),
+                names.join(" or ")
+            ))
+        })
     }
 
     /// The same status with the same reason for several rules.

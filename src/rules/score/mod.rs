@@ -268,7 +268,10 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
             shipped_at: r.get(33)?,
             tracking_no: r.get(34)?,
             record_source: r.get(35)?,
-            chat_ambiguous: r.get(36)?,
+            record_fields: r
+                .get::<_, Option<String>>("record_fields")?
+                .and_then(|f| serde_json::from_str(&f).ok()),
+            chat_ambiguous: r.get("chat_ambiguous")?,
             events: Vec::new(),
         })
     })

@@ -134,6 +134,9 @@ pub struct Case {
     pub shipped_at: Option<NaiveDateTime>,
     pub tracking_no: Option<String>,
     pub record_source: Option<String>,
+    /// The fields the record's file provides; `None` when not known (imported before patuh
+    /// recorded them, or no record file).
+    pub record_fields: Option<Vec<String>>,
     /// A chat that may be this case's could not be tied to one customer (same name).
     pub chat_ambiguous: bool,
     /// The case's events in time order (file order within a minute).

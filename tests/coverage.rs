@@ -1,0 +1,142 @@
+//! No fail from what patuh could not see (issue 11, data coverage): a rule whose column is
+//! absent from the export its case's record came from is `unknown` naming the column; with the
+//! column present and the cell empty it is a `fail`; the report and `patuh check` list it.
+
+use crate::support::{patuh, run_into, stderr, stdout, tempdir};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn findings(out: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_path(out.join("findings.csv")).unwrap();
+    let h = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            h.iter()
+                .zip(r.iter())
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// (status, reason) of one rule on one case.
+fn verdict(rows: &[BTreeMap<String, String>], key: &str, rule: &str) -> (String, String) {
+    rows.iter()
+        .find(|f| f["case_key"] == key && f["rule_id"] == rule)
+        .map(|f| (f["status"].clone(), f["reason"].clone()))
+        .unwrap_or_else(|| panic!("{key} {rule}"))
+}
+
+/// Two exports of one kind in two folders: `with/` has the column (its cell empty), `without/`
+/// lacks it. Returns the findings of one run over both.
+fn run_pair(files: &[(&str, &str)]) -> (tempfile::TempDir, Vec<BTreeMap<String, String>>) {
+    let dir = tempdir();
+    let inputs = dir.path().join("in");
+    for (name, text) in files {
+        let path = inputs.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let o = run_into(dir.path(), &inputs);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = findings(&dir.path().join("out"));
+    (dir, rows)
+}
+
+#[test]
+fn after_sales_satisfaction_without_its_column_is_unknown_and_with_an_empty_cell_a_fail() {
+    let (dir, rows) = run_pair(&[
+        (
+            "with/zendesk.csv",
+            "Id,Requester,Subject,Ticket type,Created at,Solved at,Satisfaction Score,Status Garansi,Produk,Mobile phone\nPJL-1,Ani,Aki soak,garansi,2025-08-04 10:00:00 +0700,2025-08-06 10:00:00 +0700,,Dalam garansi,Aki,0812-4000-0001\n",
+        ),
+        (
+            "without/zendesk.csv",
+            "Id,Requester,Subject,Ticket type,Created at,Solved at,Status Garansi,Produk,Mobile phone\nPJL-2,Budi,Ban benjol,garansi,2025-08-04 10:00:00 +0700,2025-08-06 10:00:00 +0700,Dalam garansi,Ban,0812-4000-0002\n",
+        ),
+    ]);
+    assert_eq!(verdict(&rows, "PJL-1", "PJL-T5.csat").0, "fail");
+    assert_eq!(
+        verdict(&rows, "PJL-2", "PJL-T5.csat"),
+        (
+            "unknown".to_string(),
+            "data missing: the ticket export has no Kepuasan column".to_string()
+        )
+    );
+    // The coverage table of `patuh check` names the rule and the column.
+    let o = patuh(
+        dir.path(),
+        &[
+            "--db",
+            dir.path().join("s.duckdb").to_str().unwrap(),
+            "--json",
+            "check",
+        ],
+    );
+    let check: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let csat = check["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["rule_id"] == "PJL-T5.csat")
+        .expect("PJL-T5.csat in the coverage table");
+    assert_eq!(csat["unknown_missing_data"], 1);
+    assert_eq!(csat["judged"], 1);
+    assert_eq!(csat["missing"], "the ticket export has no Kepuasan column");
+    // So does the report's data-quality appendix.
+    let html = std::fs::read_to_string(dir.path().join("out/laporan-2025-H2.html")).unwrap();
+    let table = html
+        .split("id=\"coverage-table\"")
+        .nth(1)
+        .expect("the coverage table");
+    let row = table.split("data-rule=\"PJL-T5.csat\">").nth(1).unwrap();
+    assert!(row.contains("the ticket export has no Kepuasan column"));
+}
+
+#[test]
+fn an_inquiry_without_a_resolution_column_is_unknown_not_undocumented() {
+    let (_dir, rows) = run_pair(&[
+        (
+            "with/inquiry.csv",
+            "No. Tiket,Tanggal,Nama Pelanggan,No. HP,Jenis,Prioritas,Pertanyaan,Solusi\nINQ-1,04/08/2025 10.00,Ani,0812-4000-0011,umum,sedang,jam buka?,\n",
+        ),
+        (
+            "without/inquiry.csv",
+            "No. Tiket,Tanggal,Nama Pelanggan,No. HP,Jenis,Prioritas,Pertanyaan\nINQ-2,04/08/2025 10.00,Budi,0812-4000-0012,umum,sedang,harga servis?\n",
+        ),
+    ]);
+    assert_eq!(verdict(&rows, "INQ-1", "INQ-T6.doc").0, "fail");
+    assert_eq!(
+        verdict(&rows, "INQ-2", "INQ-T6.doc"),
+        (
+            "unknown".to_string(),
+            "data missing: the ticket export has no Solusi column".to_string()
+        )
+    );
+    // A rule whose columns are all there is judged as before.
+    assert_eq!(verdict(&rows, "INQ-2", "INQ-T2.classify").0, "pass");
+}
+
+#[test]
+fn a_booking_log_without_a_vehicle_type_column_leaves_the_record_rule_unknown() {
+    let (_dir, rows) = run_pair(&[
+        (
+            "with/booking.csv",
+            "No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Plat,Jenis Kendaraan,Keluhan,Jadwal,SA\nB1,04/08/2025 09.00,Ani,0812-4000-0021,BK 1 A,,servis rutin,06/08/2025 10.00,Rina\n",
+        ),
+        (
+            "without/booking.csv",
+            "No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Plat,Keluhan,Jadwal,SA\nB2,04/08/2025 09.00,Budi,0812-4000-0022,BK 2 B,servis rutin,06/08/2025 10.00,Rina\n",
+        ),
+    ]);
+    assert_eq!(verdict(&rows, "B1", "BKG-4.1.3").0, "fail");
+    assert_eq!(
+        verdict(&rows, "B2", "BKG-4.1.3"),
+        (
+            "unknown".to_string(),
+            "data missing: the booking export has no Jenis Kendaraan column".to_string()
+        )
+    );
+}
