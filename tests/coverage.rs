@@ -140,3 +140,29 @@ fn a_booking_log_without_a_vehicle_type_column_leaves_the_record_rule_unknown() 
         )
     );
 }
+
+/// A claim whose ticket-number deadline lies after the last imported data is open, not failed
+/// (PJL-T1.ticket_no had lost its open-at-cut-off branch); one past its deadline still fails.
+#[test]
+fn a_ticket_number_still_due_at_the_cut_off_is_unknown_and_one_overdue_fails() {
+    let (_dir, rows) = run_pair(&[
+        (
+            "zendesk.csv",
+            "Id,Requester,Subject,Ticket type,Created at,Status Garansi,Produk,Mobile phone\nPJL-OLD,Ani,Aki soak,garansi,2025-08-04 09:00:00 +0700,Dalam garansi,Aki,0812-4000-0031\nPJL-NEW,Budi,Ban benjol,garansi,2025-08-05 16:50:00 +0700,Dalam garansi,Ban,0812-4000-0032\n",
+        ),
+        (
+            "WhatsApp Chat with +62 812-4000-0031.txt",
+            "04/08/25 09.00 - +62 812-4000-0031: aki yang baru diganti soak mau klaim garansi\n04/08/25 09.05 - GSI: baik kak kami cek dulu ya\n",
+        ),
+        (
+            "WhatsApp Chat with +62 812-4000-0032.txt",
+            "05/08/25 16.50 - +62 812-4000-0032: ban benjol mau klaim garansi\n05/08/25 16.52 - GSI: baik kak kami cek dulu ya\n",
+        ),
+        ("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n"),
+    ]);
+    assert_eq!(verdict(&rows, "PJL-OLD", "PJL-T1.ticket_no").0, "fail");
+    assert_eq!(
+        verdict(&rows, "PJL-NEW", "PJL-T1.ticket_no"),
+        ("unknown".to_string(), "open at cut-off".to_string())
+    );
+}
