@@ -83,21 +83,33 @@ pub fn write_all(
     let mut written = write(store, config, lang, Some(&semester), out, &group)?;
     if branches.len() > 1 {
         let started = std::time::Instant::now();
-        for b in &branches {
-            let _scope = BranchScope::enter(store, b)?;
-            let scope = Scope {
-                branch: Some(b.clone()),
-                branch_pages: Vec::new(),
-                lakes: lakes.to_vec(),
-            };
-            let one = write(
-                store,
-                config,
-                lang,
-                Some(&semester),
-                &out.join(folder(b)),
-                &scope,
-            )?;
+        // Branches in parallel, each on its own connection (its scope's views are its own).
+        let stores: Vec<Store> = branches
+            .iter()
+            .map(|_| store.try_clone())
+            .collect::<Result<_>>()?;
+        let pages: Vec<Result<Written>> = branches
+            .par_iter()
+            .zip(stores.into_par_iter())
+            .map(|(b, branch_store)| {
+                let _scope = BranchScope::enter(&branch_store, b)?;
+                let scope = Scope {
+                    branch: Some(b.clone()),
+                    branch_pages: Vec::new(),
+                    lakes: lakes.to_vec(),
+                };
+                write(
+                    &branch_store,
+                    config,
+                    lang,
+                    Some(&semester),
+                    &out.join(folder(b)),
+                    &scope,
+                )
+            })
+            .collect();
+        for one in pages {
+            let one = one?;
             written.files.extend(one.files);
         }
         written

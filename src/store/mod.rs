@@ -47,6 +47,21 @@ impl Store {
         Ok(store)
     }
 
+    /// A second connection to the same store, for work on another thread (its temporary views
+    /// and macros are its own).
+    pub fn try_clone(&self) -> Result<Self> {
+        let conn = self
+            .conn
+            .try_clone()
+            .map_err(|e| self.error("opening a second connection", e))?;
+        conn.execute_batch(sql::RV_FINGERPRINT)
+            .map_err(|e| self.error("opening a second connection", e))?;
+        Ok(Store {
+            conn,
+            path: self.path.clone(),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
