@@ -185,6 +185,21 @@ fn decisions_round_trip_into_findings_rates_scorecards_and_sanctions() {
         fails_h2,
         "every fail of the semester is in the workbook"
     );
+    // A finding resting on chat messages shows their first words (customers masked).
+    let from_chat: Vec<&SheetRow> = exported
+        .iter()
+        .filter(|r| text(r, "Bukti").contains(".txt:"))
+        .collect();
+    assert!(!from_chat.is_empty());
+    assert!(
+        from_chat
+            .iter()
+            .filter(|r| !text(r, "Cuplikan Bukti").is_empty())
+            .count()
+            * 10
+            >= from_chat.len() * 9,
+        "excerpts of chat evidence"
+    );
     // Decisions on Intan's findings: 3 voided, 2 changed to pass, 2 upheld, an unknown made a
     // fail, and 2 passes upheld (a calibration sample).
     let intan_fails = pick(&exported, "Intan", "gagal");
