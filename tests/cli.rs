@@ -84,6 +84,33 @@ fn one_rule_shows_its_parameters_in_force_with_config_overrides() {
 }
 
 #[test]
+fn a_shorthand_in_force_always_has_no_start_date_in_json() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join("patuh.toml"),
+        "[whatsapp]\nburst_gap_minutes = 4\n",
+    )
+    .unwrap();
+    let out = patuh(dir.path(), &["rules", "BKG-4.1.2", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rule: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let gap: Vec<&serde_json::Value> = rule["parameters_in_force"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["param"] == "burst_gap_minutes")
+        .collect();
+    let from_config = gap
+        .iter()
+        .find(|p| p["origin"] == "config")
+        .expect("the shorthand's value");
+    assert_eq!(from_config["value"], 4.0);
+    assert!(from_config["effective_from"].is_null(), "{from_config}");
+    let catalog = gap.iter().find(|p| p["origin"] == "catalog").unwrap();
+    assert_eq!(catalog["effective_from"], "2025-01-01");
+}
+
+#[test]
 fn an_unknown_rule_is_bad_input() {
     let dir = tempdir();
     let out = patuh(dir.path(), &["rules", "BKG-9.9"]);

@@ -150,7 +150,9 @@ fn one(
         .map(|p| {
             serde_json::json!({
                 "param": p.param, "value": p.value, "unit": p.unit,
-                "effective_from": p.effective_from.to_string(), "version": p.version, "origin": p.origin,
+                // A shorthand in force always (`[sla]`, `[whatsapp]`) has no start date.
+                "effective_from": (p.effective_from != chrono::NaiveDate::MIN).then(|| p.effective_from.to_string()),
+                "version": p.version, "origin": p.origin,
             })
         })
         .collect();
