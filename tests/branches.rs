@@ -247,6 +247,53 @@ fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone(
         assert_eq!(shown, rate, "{b}");
     }
 
+    // The branches month by month: Makassar's July recomputed from findings.csv and cases.csv
+    // (the month of the case's start).
+    let trend = group
+        .split("id=\"branch-trend\"")
+        .nth(1)
+        .expect("the branch trend table");
+    let trend = &trend[..trend.find("</table>").unwrap()];
+    assert_eq!(trend.matches("<tr data-branch=").count(), 3);
+    let opened: std::collections::HashMap<(String, String), String> = {
+        let mut r = csv::Reader::from_path(out.join("cases.csv")).unwrap();
+        let h = r.headers().unwrap().clone();
+        let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+        let (k, key, at) = (col("case_kind"), col("case_key"), col("opened_at"));
+        r.records()
+            .map(|x| x.unwrap())
+            .map(|x| {
+                (
+                    (x[k].to_string(), x[key].to_string()),
+                    x[at][..7].to_string(),
+                )
+            })
+            .collect()
+    };
+    let (pass, fail) = rows
+        .iter()
+        .filter(|f| f["branch"] == "Makassar" && f["semester"] == "2025-H2")
+        .filter(|f| {
+            opened
+                .get(&(f["case_kind"].clone(), f["case_key"].clone()))
+                .is_some_and(|m| m == "2025-07")
+        })
+        .fold((0, 0), |(p, n), f| match f["status"].as_str() {
+            "pass" => (p + 1, n),
+            "fail" => (p, n + 1),
+            _ => (p, n),
+        });
+    let july = patuh::report::format::percent(
+        (1000.0 * pass as f64 / (pass + fail) as f64).round() / 10.0,
+        patuh::config::Lang::Id,
+    );
+    let makassar = trend.split("<tr data-branch=\"Makassar\">").nth(1).unwrap();
+    assert!(
+        makassar.starts_with(&format!("<td>Makassar</td><td class=\"num\">{july}</td>")),
+        "{}",
+        &makassar[..100]
+    );
+
     // Makassar's claims are written with +0800 offsets and read in Makassar's zone: a claim's
     // case opens at the local time written in the export.
     let export = std::fs::read_to_string(data.join("tickets/zendesk_purna_jual.csv")).unwrap();

@@ -178,6 +178,8 @@ pub struct ReportData {
     pub branches: Vec<(String, String, i64, i64, i64)>,
     /// Data coverage: (branch, rule, judged, unknown for missing data, the columns missing).
     pub coverage: Vec<(String, String, i64, i64, String)>,
+    /// (branch, month, pass, fail): each branch's months.
+    pub branch_monthly: Vec<(String, String, i64, i64)>,
     /// (branch, rule, fails): each branch's clauses with most fails.
     pub branch_clauses: Vec<(String, String, i64)>,
     /// What review changed this semester.
@@ -326,6 +328,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         .map_err(err)?,
         coverage: rows(conn, sql::CHK_COVERAGE, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .map_err(err)?,
+        branch_monthly: rows(conn, sql::RP_BRANCH_MONTHLY, [semester], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .map_err(err)?,
         branch_clauses: rows(conn, sql::RP_BRANCH_CLAUSES, [semester], |r| {

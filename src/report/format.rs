@@ -191,6 +191,9 @@ pub fn register(
         as_f64(&v).map_or_else(|| "–".to_string(), |x| points(x, lang))
     });
     env.add_filter("month", move |v: String| -> String { month(&v, lang) });
+    env.add_filter("month_short", move |v: String| -> String {
+        month_short(&v, lang)
+    });
     env.add_filter("when", move |v: Value| -> String {
         v.as_str()
             .map_or_else(|| "–".to_string(), |s| when(s, lang))

@@ -288,6 +288,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("coverage", "Cakupan data", "Data coverage"),
     (
+        "branch_trend",
+        "Kepatuhan klausul per cabang, bulan demi bulan",
+        "Clause compliance per branch, month by month",
+    ),
+    (
         "coverage_note",
         "Aturan yang memerlukan kolom yang tidak ada di ekspor sebuah cabang dinilai tidak diketahui untuk kasus itu, bukan gagal: datanya tidak dapat menunjukkan apa yang dilakukan petugas.",
         "A rule that needs a column a branch's export lacks is unknown for those cases, never a fail: the data cannot show what the advisor did.",

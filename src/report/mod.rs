@@ -771,6 +771,32 @@ fn report_view(
         })
         .collect();
     let review = review_json(d, &advisors);
+    // Each branch's compliance month by month, side by side (the group report's trend).
+    let mut branch_months: Vec<String> = d.branch_monthly.iter().map(|m| m.1.clone()).collect();
+    branch_months.sort();
+    branch_months.dedup();
+    let branch_trend: Vec<Value> = branches
+        .iter()
+        .map(|b| {
+            let name = b["name"].as_str().unwrap_or("");
+            let rates: Vec<Value> = branch_months
+                .iter()
+                .map(|m| {
+                    let c = d
+                        .branch_monthly
+                        .iter()
+                        .find(|x| x.0 == name && &x.1 == m)
+                        .map(|x| Counts {
+                            pass: x.2,
+                            fail: x.3,
+                            ..Default::default()
+                        });
+                    pct(c.and_then(|c| c.rate()))
+                })
+                .collect();
+            json!({"name": name, "rates": rates})
+        })
+        .collect();
     let coverage: Vec<Value> = d
         .coverage
         .iter()
@@ -838,6 +864,8 @@ fn report_view(
     });
     let mut view = view;
     view["coverage"] = json!(coverage);
+    view["branch_months"] = json!(branch_months);
+    view["branch_trend"] = json!(branch_trend);
     Ok((view, charts))
 }
 
