@@ -1,6 +1,6 @@
 //! A group of branches (issue 13): each branch judged by its own data cut-off.
 
-use crate::support::{run_into, stderr, tempdir};
+use crate::support::{findings_csv, run_into, stderr, tempdir};
 
 #[test]
 fn each_branch_has_its_own_cut_off() {
@@ -146,22 +146,6 @@ fn each_file_is_read_in_its_branchs_time_zone() {
     );
     assert_eq!(hm("T-A").1, "09:00");
     assert_eq!(hm("T-B").1, "08:00");
-}
-
-/// findings.csv as rows by header.
-fn findings_csv(out: &std::path::Path) -> Vec<std::collections::BTreeMap<String, String>> {
-    let mut reader = csv::Reader::from_path(out.join("findings.csv")).unwrap();
-    let h = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            h.iter()
-                .zip(r.iter())
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
 }
 
 /// The headline compliance figure of a report page.

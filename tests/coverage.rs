@@ -2,24 +2,8 @@
 //! absent from the export its case's record came from is `unknown` naming the column; with the
 //! column present and the cell empty it is a `fail`; the report and `patuh check` list it.
 
-use crate::support::{patuh, run_into, stderr, stdout, tempdir};
+use crate::support::{findings_csv as findings, patuh, run_into, stderr, stdout, tempdir};
 use std::collections::BTreeMap;
-use std::path::Path;
-
-fn findings(out: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut reader = csv::Reader::from_path(out.join("findings.csv")).unwrap();
-    let h = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            h.iter()
-                .zip(r.iter())
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
 
 /// (status, reason) of one rule on one case.
 fn verdict(rows: &[BTreeMap<String, String>], key: &str, rule: &str) -> (String, String) {

@@ -1,7 +1,7 @@
 //! Review and disputes (issue 16): the review workbook's round trip — export, decisions filled
 //! in by a supervisor (here a test writer), import, score — and what every output then shows.
 
-use crate::support::{patuh, run_into, stderr, stdout, tempdir};
+use crate::support::{findings_csv as findings, patuh, run_into, stderr, stdout, tempdir};
 use calamine::{Data, Reader};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -100,22 +100,6 @@ fn fill(exported: &[SheetRow], decisions: &HashMap<usize, Decision>, path: &Path
     }
     wb.save(path).unwrap();
     path.to_path_buf()
-}
-
-/// findings.csv as rows by header.
-fn findings(out: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut reader = csv::Reader::from_path(out.join("findings.csv")).unwrap();
-    let h = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            h.iter()
-                .zip(r.iter())
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
 }
 
 fn db(dir: &Path) -> String {

@@ -74,3 +74,19 @@ pub fn on_path(program: &str) -> Option<PathBuf> {
             .find(|p| p.is_file())
     })
 }
+
+/// findings.csv of an output folder, as rows by header.
+pub fn findings_csv(out: &std::path::Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_path(out.join("findings.csv")).expect("findings.csv");
+    let h = reader.headers().expect("a header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a record");
+            h.iter()
+                .zip(r.iter())
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
