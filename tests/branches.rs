@@ -524,3 +524,37 @@ fn a_chat_belongs_to_the_branch_whose_whatsapp_name_writes_in_it_and_is_judged_b
     assert!(evidence("BK").contains("(Makassar)"), "{}", evidence("BK"));
     assert!(!evidence("BM").contains("(Makassar)"), "{}", evidence("BM"));
 }
+
+#[test]
+fn a_lake_written_by_an_earlier_patuh_is_refused_with_a_sentence() {
+    let dir = tempdir();
+    let lake = dir.path().join("old/lake");
+    let conn = duckdb::Connection::open_in_memory().unwrap();
+    for table in ["findings", "cases", "events"] {
+        let folder = lake.join(table).join("branch=Medan/semester=2025-H2");
+        std::fs::create_dir_all(&folder).unwrap();
+        conn.execute_batch(&format!(
+            "copy (select 'booking' as case_kind, 'B1' as case_key) to '{}' (format parquet)",
+            folder.join("data_0.parquet").display()
+        ))
+        .unwrap();
+    }
+    let o = crate::support::patuh(
+        dir.path(),
+        &[
+            "report",
+            "--from",
+            dir.path().join("old").to_str().unwrap(),
+            "--out",
+            "x",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("written by an earlier patuh (findings have no column review_decision)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("x/.patuh-from-lakes.duckdb").exists());
+}

@@ -36,11 +36,13 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         } if !from.is_empty() => {
             std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
             let path = out.join(".patuh-from-lakes.duckdb");
-            let store = crate::report::lake::store_from(from, &path)?;
             let lakes: Vec<String> = from.iter().map(|p| p.display().to_string()).collect();
-            let result = report(ctx, &store, semester.as_deref(), out, *pdf, &lakes);
-            drop(store);
-            let _ = std::fs::remove_file(&path);
+            // The temporary store goes whatever happens (the store is closed before).
+            let result = crate::report::lake::store_from(from, &path)
+                .and_then(|store| report(ctx, &store, semester.as_deref(), out, *pdf, &lakes));
+            for leftover in [path.clone(), path.with_extension("duckdb.wal")] {
+                let _ = std::fs::remove_file(leftover);
+            }
             result
         }
         Command::Report {

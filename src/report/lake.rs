@@ -48,6 +48,25 @@ pub fn store_from(lakes: &[PathBuf], path: &Path) -> Result<Store> {
         let _ = std::fs::remove_file(stale);
     }
     let mut store = Store::open(path)?;
+    // A lake written by an earlier patuh lacks columns the report reads: said, not a SQL error.
+    for (table, column) in [("findings", "review_decision"), ("cases", "object_id")] {
+        for lake in &lakes {
+            let described = format!(
+                "select count(*) from (describe select * from read_parquet({}, hive_partitioning = true, union_by_name = true)) where column_name = '{column}'",
+                globs(std::slice::from_ref(lake), table)
+            );
+            let found: i64 = store
+                .conn()
+                .query_row(&described, [], |r| r.get(0))
+                .map_err(|e| store.error(&format!("reading {}", lake.display()), e))?;
+            if found == 0 {
+                return Err(Error::input(format!(
+                    "{}: written by an earlier patuh ({table} have no column {column}); rewrite it with `patuh export --out …` on its store",
+                    lake.display()
+                )));
+            }
+        }
+    }
     let script = sql::RP_FROM_LAKE
         .replace("{findings}", &globs(&lakes, "findings"))
         .replace("{cases}", &globs(&lakes, "cases"))
