@@ -150,3 +150,25 @@ fn a_ticket_number_still_due_at_the_cut_off_is_unknown_and_one_overdue_fails() {
         ("unknown".to_string(), "open at cut-off".to_string())
     );
 }
+
+/// A warranty status written in words patuh does not know was recorded but not read: unknown
+/// with the word named; an empty status is a fail; a known word is judged.
+#[test]
+fn an_unread_warranty_status_is_unknown_and_an_empty_one_fails() {
+    let (_dir, rows) = run_pair(&[(
+        "zendesk.csv",
+        "Id,Requester,Subject,Ticket type,Created at,Solved at,Satisfaction Score,Status Garansi,Garansi s/d,Produk,Mobile phone\n\
+         PJL-A,Ani,Aki soak,garansi,2025-08-04 10:00:00 +0700,2025-08-06 10:00:00 +0700,5,Klaim diterima sebagian,2026-01-01,Aki,0812-4000-0041\n\
+         PJL-B,Budi,Ban benjol,garansi,2025-08-04 10:00:00 +0700,2025-08-06 10:00:00 +0700,5,,2026-01-01,Ban,0812-4000-0042\n\
+         PJL-C,Cici,Oli bocor,garansi,2025-08-04 10:00:00 +0700,2025-08-06 10:00:00 +0700,5,Dalam garansi,2026-01-01,Oli,0812-4000-0043\n",
+    )]);
+    assert_eq!(
+        verdict(&rows, "PJL-A", "PJL-T2.warranty"),
+        (
+            "unknown".to_string(),
+            "warranty status \"Klaim diterima sebagian\" is not a known word (rules/vocabulary.toml, warranty_status)".to_string()
+        )
+    );
+    assert_eq!(verdict(&rows, "PJL-B", "PJL-T2.warranty").0, "fail");
+    assert_eq!(verdict(&rows, "PJL-C", "PJL-T2.warranty").0, "pass");
+}

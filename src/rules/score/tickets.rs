@@ -311,9 +311,18 @@ pub fn aftersales(j: &mut Judge) {
         .or(c.purchase_date.map(|p| p + chrono::Duration::days(365)));
     let recorded = c.warranty_status.as_deref().map(warranty_in);
     let f = match (until, recorded) {
-        (_, None) | (_, Some(None)) => j
+        (_, None) => j
             .finding("PJL-T2.warranty", Fail)
-            .because("no readable warranty status recorded")
+            .because("no warranty status recorded")
+            .with_source(c.source()),
+        // A status written in words patuh does not know was recorded, only not read: the data
+        // cannot show whether it is right.
+        (_, Some(None)) => j
+            .finding("PJL-T2.warranty", Unknown)
+            .because(format!(
+                "warranty status {:?} is not a known word (rules/vocabulary.toml, warranty_status)",
+                c.warranty_status.as_deref().unwrap_or("")
+            ))
             .with_source(c.source()),
         (None, Some(Some(_))) => j
             .finding("PJL-T2.warranty", Unknown)
