@@ -172,3 +172,33 @@ fn an_unread_warranty_status_is_unknown_and_an_empty_one_fails() {
     assert_eq!(verdict(&rows, "PJL-B", "PJL-T2.warranty").0, "fail");
     assert_eq!(verdict(&rows, "PJL-C", "PJL-T2.warranty").0, "pass");
 }
+
+/// An inquiry whose priority or type is written in words patuh does not know was classified,
+/// only not read: unknown naming the words; a missing priority still fails.
+#[test]
+fn an_unread_ticket_priority_or_type_is_unknown_and_a_missing_one_fails() {
+    let (_dir, rows) = run_pair(&[(
+        "inquiry.csv",
+        "No. Tiket,Tanggal,Nama Pelanggan,No. HP,Jenis,Prioritas,Pertanyaan,Solusi\n\
+         INQ-P,04/08/2025 10.00,Ani,0812-4000-0051,umum,P2,jam buka?,dijawab\n\
+         INQ-T,04/08/2025 10.00,Budi,0812-4000-0052,Lain-lain,sedang,harga servis?,dijawab\n\
+         INQ-E,04/08/2025 10.00,Cici,0812-4000-0053,umum,,promo?,dijawab\n\
+         INQ-K,04/08/2025 10.00,Dedi,0812-4000-0054,umum,tinggi,booking?,dijawab\n",
+    )]);
+    assert_eq!(
+        verdict(&rows, "INQ-P", "INQ-T2.classify"),
+        (
+            "unknown".to_string(),
+            "ticket priority \"P2\" is not a known word (rules/vocabulary.toml)".to_string()
+        )
+    );
+    assert_eq!(
+        verdict(&rows, "INQ-T", "INQ-T2.classify"),
+        (
+            "unknown".to_string(),
+            "ticket type \"Lain-lain\" is not a known word (rules/vocabulary.toml)".to_string()
+        )
+    );
+    assert_eq!(verdict(&rows, "INQ-E", "INQ-T2.classify").0, "fail");
+    assert_eq!(verdict(&rows, "INQ-K", "INQ-T2.classify").0, "pass");
+}

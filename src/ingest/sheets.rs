@@ -469,7 +469,7 @@ fn ticket(
     } = first_response(r, created, calendar)?;
     let first_at = r.stamp("first_response_at")?.or(derived);
     let (kind, kind_raw) = mapped(r, parsed, "type", "ticket_type");
-    let (priority, _) = mapped(r, parsed, "priority", "priority");
+    let (priority, priority_raw) = mapped(r, parsed, "priority", "priority");
     let (phone, _) = r.phone("phone");
     let (plate, _) = r.plate("plate");
     let values = vec![
@@ -502,6 +502,8 @@ fn ticket(
         Val::time(r.stamp("followup_at")?),
         Val::text(r.branch()),
         Val::Text(r.extra_json()),
+        // Added by schema 7, so after `extra`.
+        Val::text(priority_raw),
     ];
     parsed
         .table("raw_ticket")

@@ -32,6 +32,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "fields per file",
         include_str!("../../queries/schema/0006_fields.sql"),
     ),
+    (
+        7,
+        "ticket priority as written",
+        include_str!("../../queries/schema/0007_priority_raw.sql"),
+    ),
 ];
 
 /// The newest schema this build knows.

@@ -121,6 +121,9 @@ pub struct Case {
     // ticket
     pub category: Option<String>,
     pub priority: Option<String>,
+    /// The type and priority as written (set when the word is not one patuh knows, too).
+    pub category_raw: Option<String>,
+    pub priority_raw: Option<String>,
     pub subject: Option<String>,
     pub first_response_at: Option<NaiveDateTime>,
     pub escalated_at: Option<NaiveDateTime>,

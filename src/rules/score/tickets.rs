@@ -63,15 +63,30 @@ pub fn inquiry(j: &mut Judge) {
             ("question", c.subject.is_some()),
         ],
     );
+    // A type or priority written in words patuh does not know was recorded, only not read.
+    let unread: Vec<String> = [
+        ("type", &c.category, &c.category_raw),
+        ("priority", &c.priority, &c.priority_raw),
+    ]
+    .iter()
+    .filter_map(|(what, word, raw)| match (word, raw) {
+        (None, Some(raw)) => Some(format!("{what} {raw:?}")),
+        _ => None,
+    })
+    .collect();
     let classified = c.category.is_some() && c.priority.is_some();
-    let f = j
-        .finding("INQ-T2.classify", if classified { Pass } else { Fail })
-        .because(if classified {
-            ""
-        } else {
-            "the ticket lacks a category or a priority"
-        })
-        .with_source(c.source());
+    let f = if !unread.is_empty() {
+        j.finding("INQ-T2.classify", Unknown).because(format!(
+            "ticket {} is not a known word (rules/vocabulary.toml)",
+            unread.join(" and ")
+        ))
+    } else if classified {
+        j.finding("INQ-T2.classify", Pass)
+    } else {
+        j.finding("INQ-T2.classify", Fail)
+            .because("the ticket lacks a category or a priority")
+    }
+    .with_source(c.source());
     j.put(f);
     let f = j
         .finding(
