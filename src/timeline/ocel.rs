@@ -81,24 +81,21 @@ pub fn write(store: &Store, config: &Config, dir: &Path) -> Result<Written> {
             .unwrap_or(config.default_branch())
             .time_zone
     };
-    let doing = "writing the OCEL log";
+    let err = |e| store.error("writing the OCEL log", e);
     let conn = store.conn();
 
     // Case objects, and the other objects they relate to.
     let mut case_types: BTreeMap<String, &'static str> = BTreeMap::new();
     let mut objects: Vec<Value> = Vec::new();
     let mut related: BTreeSet<String> = BTreeSet::new();
-    let mut stmt = conn
-        .prepare(sql::EX_OCEL_CASES)
-        .map_err(|e| store.error(doing, e))?;
-    let mut rows = stmt.query([]).map_err(|e| store.error(doing, e))?;
-    while let Some(r) = rows.next().map_err(|e| store.error(doing, e))? {
-        let id: String = r.get("object_id").map_err(|e| store.error(doing, e))?;
-        let kind: String = r.get("case_kind").map_err(|e| store.error(doing, e))?;
-        let key: String = r.get("case_key").map_err(|e| store.error(doing, e))?;
-        let branch: String = r.get("branch").map_err(|e| store.error(doing, e))?;
-        let opened: Option<NaiveDateTime> =
-            r.get("opened_at").map_err(|e| store.error(doing, e))?;
+    let mut stmt = conn.prepare(sql::EX_OCEL_CASES).map_err(err)?;
+    let mut rows = stmt.query([]).map_err(err)?;
+    while let Some(r) = rows.next().map_err(err)? {
+        let id: String = r.get("object_id").map_err(err)?;
+        let kind: String = r.get("case_kind").map_err(err)?;
+        let key: String = r.get("case_key").map_err(err)?;
+        let branch: String = r.get("branch").map_err(err)?;
+        let opened: Option<NaiveDateTime> = r.get("opened_at").map_err(err)?;
         let since = opened.map_or("1970-01-01T00:00:00Z".to_string(), |t| {
             rfc3339(t, zone(&branch))
         });
@@ -108,10 +105,7 @@ pub fn write(store: &Store, config: &Config, dir: &Path) -> Result<Written> {
             ("vehicle", "vehicle"),
             ("advisor", "handled by"),
         ] {
-            if let Some(other) = r
-                .get::<_, Option<String>>(col)
-                .map_err(|e| store.error(doing, e))?
-            {
+            if let Some(other) = r.get::<_, Option<String>>(col).map_err(err)? {
                 relationships.push(json!({"objectId": other, "qualifier": qualifier}));
                 related.insert(other);
             }
@@ -134,18 +128,14 @@ pub fn write(store: &Store, config: &Config, dir: &Path) -> Result<Written> {
     out.write_all(b"{\"events\":[").map_err(io)?;
     let mut event_types: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut events = 0usize;
-    let mut stmt = conn
-        .prepare(sql::EX_OCEL_EVENTS)
-        .map_err(|e| store.error(doing, e))?;
-    let mut rows = stmt.query([]).map_err(|e| store.error(doing, e))?;
-    while let Some(r) = rows.next().map_err(|e| store.error(doing, e))? {
-        let get_text = |col: &str| -> Result<Option<String>> {
-            r.get::<_, Option<String>>(col)
-                .map_err(|e| store.error(doing, e))
-        };
-        let id: i64 = r.get("event_id").map_err(|e| store.error(doing, e))?;
+    let mut stmt = conn.prepare(sql::EX_OCEL_EVENTS).map_err(err)?;
+    let mut rows = stmt.query([]).map_err(err)?;
+    while let Some(r) = rows.next().map_err(err)? {
+        let get_text =
+            |col: &str| -> Result<Option<String>> { r.get::<_, Option<String>>(col).map_err(err) };
+        let id: i64 = r.get("event_id").map_err(err)?;
         let branch = get_text("branch")?.unwrap_or_default();
-        let at: NaiveDateTime = r.get("occurred_at").map_err(|e| store.error(doing, e))?;
+        let at: NaiveDateTime = r.get("occurred_at").map_err(err)?;
         let activity = get_text("activity")?.unwrap_or_default();
         let role = get_text("actor_role")?.unwrap_or_default();
         let actor = get_text("actor")?;
@@ -165,22 +155,12 @@ pub fn write(store: &Store, config: &Config, dir: &Path) -> Result<Written> {
         {
             attributes.extend(map.iter().map(|(k, v)| (k.clone(), text(v))));
         }
-        let linked: Vec<String> = match r.get_ref("objects").map_err(|e| store.error(doing, e))? {
-            duckdb::types::ValueRef::List(..) => r
-                .get::<_, duckdb::types::Value>("objects")
-                .map_err(|e| store.error(doing, e))
-                .map(|v| match v {
-                    duckdb::types::Value::List(items) => items
-                        .into_iter()
-                        .filter_map(|i| match i {
-                            duckdb::types::Value::Text(s) => Some(s),
-                            _ => None,
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                })?,
-            _ => Vec::new(),
-        };
+        let linked: Vec<String> = get_text("objects")?
+            .unwrap_or_default()
+            .split('\u{1f}')
+            .filter(|o| !o.is_empty())
+            .map(str::to_string)
+            .collect();
         let mut relationships: Vec<Value> = linked
             .iter()
             .map(|o| json!({"objectId": o, "qualifier": type_of_id(o, &case_types)}))
