@@ -7,7 +7,8 @@ select c.case_kind, c.case_key, c.branch, c.advisor, c.customer, c.phone, c.plat
        w.estimated_done_at, w.technician_estimate_at, w.additional_work, w.approval_at,
        w.phone_raw,
        -- ticket
-       t.type, t.priority, t.type_raw as category_raw, t.priority_raw, t.subject, t.first_response_at, t.escalated_at, t.resolved_at,
+       t.type, t.priority, t.type_raw as category_raw, t.priority_raw, t.subject,
+       t.first_response_at, t.escalated_at, t.resolved_at,
        t.resolution, t.satisfaction, t.purchase_date, t.product, t.warranty_status,
        t.warranty_until, t.shipped_at, t.tracking_no,
        f.display_path || ':' || coalesce(coalesce(b.sheet, w.sheet, t.sheet) || ':', '')
