@@ -131,6 +131,12 @@ pub enum Command {
         #[command(subcommand)]
         action: ReviewCommand,
     },
+    /// The message model beside the lexicon: rebuild it from the labelled corpus, or measure
+    /// how well messages are read (in-sample and on families held out of training).
+    Lexicon {
+        #[command(subcommand)]
+        action: LexiconCommand,
+    },
     /// Write a simulated branch's exports with known answers (the sample data).
     Sample {
         /// Where to write (required, so a scaled run never lands in the repository's sample_data).
@@ -175,6 +181,73 @@ pub enum ReviewCommand {
         #[arg(long)]
         semester: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Train the model on the corpus and write its weights (deterministic: the same corpus
+    /// gives the same file).
+    Train {
+        #[arg(long, default_value = "rules/corpus")]
+        corpus: PathBuf,
+        #[arg(long, default_value = "rules/model.tsv")]
+        out: PathBuf,
+        #[command(flatten)]
+        settings: ModelSettings,
+    },
+    /// How one message is read: the lexicon's labels, the model's scores, the attributes.
+    Read {
+        /// The message text.
+        text: String,
+        /// Who wrote it.
+        #[arg(long, value_enum, default_value = "business")]
+        side: MessageSide,
+    },
+    /// Precision and recall per activity: the lexicon with the built-in model on the corpus
+    /// (in-sample), and with models trained without each family on that family (out-of-family).
+    Eval {
+        #[arg(long, default_value = "rules/corpus")]
+        corpus: PathBuf,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        #[command(flatten)]
+        settings: ModelSettings,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageSide {
+    Customer,
+    Business,
+}
+
+/// Training settings of the message model (the defaults built rules/model.tsv).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ModelSettings {
+    /// FTRL learning rate.
+    #[arg(long, default_value_t = crate::timeline::model::Settings::default().alpha)]
+    pub alpha: f64,
+    /// L1 penalty: larger gives fewer weights.
+    #[arg(long, default_value_t = crate::timeline::model::Settings::default().l1)]
+    pub l1: f64,
+    /// L2 penalty.
+    #[arg(long, default_value_t = crate::timeline::model::Settings::default().l2)]
+    pub l2: f64,
+    /// Passes over the corpus.
+    #[arg(long, default_value_t = crate::timeline::model::Settings::default().epochs)]
+    pub epochs: usize,
+}
+
+impl From<ModelSettings> for crate::timeline::model::Settings {
+    fn from(s: ModelSettings) -> Self {
+        Self {
+            alpha: s.alpha,
+            l1: s.l1,
+            l2: s.l2,
+            epochs: s.epochs,
+            ..Self::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -57,6 +57,9 @@ impl ImportConfig {
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub name: String,
+    /// The company's own web domains: a link to one in a follow-up is a review link.
+    #[serde(default)]
+    pub domains: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]

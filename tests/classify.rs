@@ -100,7 +100,8 @@ fn attributes_are_read_from_the_text() {
         .attributes("Boleh minta ulasannya ya https://g.page/r/gsi-medan/review, ada voucher 10%!");
     assert_eq!(
         a.review_link.as_deref(),
-        Some("https://g.page/r/gsi-medan/review,")
+        Some("https://g.page/r/gsi-medan/review"),
+        "the link without the comma after it"
     );
     assert!(a.reward);
     let a = lexicon.attributes("Mohon maaf, sekalian kirim foto KTP ya");

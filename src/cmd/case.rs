@@ -183,23 +183,20 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                 .max_width(80)
                 .location("source");
             for e in &events {
-                let mut activity = if e.labels.is_empty() {
-                    e.activity.clone()
-                } else {
-                    e.labels.replace(',', ", ")
-                };
-                if let Some(o) = e.attributes.as_object()
-                    && !o.is_empty()
-                {
+                let mut activity = event_labels(e);
+                if let Some(o) = e.attributes.as_object() {
                     let attrs: Vec<String> = o
                         .iter()
+                        .filter(|(k, _)| !matches!(k.as_str(), "cues" | "model" | "maybe"))
                         .map(|(k, v)| match v {
                             serde_json::Value::Bool(true) => k.clone(),
                             serde_json::Value::String(s) => format!("{k}={s}"),
                             other => format!("{k}={other}"),
                         })
                         .collect();
-                    activity = format!("{activity} [{}]", attrs.join(" "));
+                    if !attrs.is_empty() {
+                        activity = format!("{activity} [{}]", attrs.join(" "));
+                    }
                 }
                 t.row([
                     e.at.format("%a %d %b %H:%M").to_string(),
@@ -264,4 +261,37 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
         return stdout_result(write_json(&mut out, &json_cases));
     }
     Ok(())
+}
+
+/// The event's labels with where each came from: the lexicon (bare), a structural cue
+/// ("booking_confirmation (cue: slot)"), the message model with its confidence ("model 0.72":
+/// not taken as read), or a kind the model half-sees ("maybe … 0.41").
+fn event_labels(e: &EventRow) -> String {
+    let attr = |key: &str| e.attributes.get(key).and_then(|v| v.as_object());
+    let mut parts: Vec<String> = if e.labels.is_empty() {
+        vec![]
+    } else {
+        e.labels
+            .split(',')
+            .map(
+                |l| match attr("cues").and_then(|c| c.get(l)).and_then(|v| v.as_str()) {
+                    Some(cue) => format!("{l} (cue: {cue})"),
+                    None => l.to_string(),
+                },
+            )
+            .collect()
+    };
+    for (key, how) in [("model", "model"), ("maybe", "maybe")] {
+        if let Some(m) = attr(key) {
+            for (l, p) in m {
+                let p = p.as_f64().unwrap_or(0.0);
+                parts.push(format!("{l} ({how} {p:.2})"));
+            }
+        }
+    }
+    if parts.is_empty() {
+        e.activity.clone()
+    } else {
+        parts.join(", ")
+    }
 }

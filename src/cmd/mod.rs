@@ -4,6 +4,7 @@ mod advisor;
 mod case;
 mod import;
 mod init;
+mod lexicon;
 mod review;
 mod rules;
 mod sample;
@@ -62,11 +63,14 @@ pub fn run(cli: Cli) -> Result<()> {
             from,
             to,
         } => sample::run(out, *seed, *scale, *from, *to, cli.quiet),
+        Command::Lexicon { action } => lexicon::run(action, cli.quiet),
         command => {
             let ctx = Context::resolve(&cli, input_dir.as_deref())?;
             match command {
                 Command::Rules { id, format } => rules::run(&ctx, id.as_deref(), *format),
-                Command::Init { .. } | Command::Sample { .. } => unreachable!("handled above"),
+                Command::Init { .. } | Command::Sample { .. } | Command::Lexicon { .. } => {
+                    unreachable!("handled above")
+                }
                 other => stages::run(&ctx, other),
             }
         }

@@ -94,7 +94,10 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             // `patuh import` does for the same input; the report's appendix lists the files.
             super::import::fail_on_failed_files(&batch)
         }
-        Command::Init { .. } | Command::Rules { .. } | Command::Sample { .. } => {
+        Command::Init { .. }
+        | Command::Rules { .. }
+        | Command::Sample { .. }
+        | Command::Lexicon { .. } => {
             unreachable!("dispatched in cmd::run")
         }
     }
@@ -357,6 +360,19 @@ fn check(ctx: &Context) -> Result<()> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .map_err(|e| store.error("reading the data coverage", e))?;
+    let needs_review: Vec<(String, String, String, String, String, String, String)> =
+        crate::store::rows(store.conn(), sql::CHK_NEEDS_REVIEW, [None::<String>], |r| {
+            Ok((
+                r.get(1)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(2)?,
+            ))
+        })
+        .map_err(|e| store.error("listing findings that need review", e))?;
     let roster_rows: i64 = store
         .conn()
         .query_row("select count(*) from raw_advisor", [], |r| r.get(0))
@@ -375,6 +391,7 @@ fn check(ctx: &Context) -> Result<()> {
             &mut out,
             &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows,
                 "reviews_not_applied": reviews,
+                "needs_review": needs_review.iter().map(|(rule, key, branch, advisor, why, ev, kind)| serde_json::json!({"rule_id": rule, "case_kind": kind, "case_key": key, "branch": branch, "advisor": advisor, "reason": why, "evidence": ev})).collect::<Vec<_>>(),
                 "coverage": coverage.iter().map(|(b, r, j, m, w)| serde_json::json!({"branch": b, "rule_id": r, "judged": j, "unknown_missing_data": m, "missing": w})).collect::<Vec<_>>(),
                 "failed_files": failed.iter().map(|(p, why, at)| serde_json::json!({"path": p, "reason": why, "failed_at": at})).collect::<Vec<_>>(),
                 "ambiguous_chats": ambiguous.iter().map(|(f, c, m, cand)| serde_json::json!({"file": f, "chat": c, "messages": m, "candidates": cand})).collect::<Vec<_>>() }),
@@ -446,6 +463,20 @@ fn check(ctx: &Context) -> Result<()> {
                     m.to_string(),
                     w.clone(),
                 ]);
+            }
+            t.write(&mut out)?;
+        }
+        if !needs_review.is_empty() {
+            writeln!(
+                out,
+                "\n{} findings need review: unknown, not fail, because a message patuh could not read with confidence may be the one the rule looks for",
+                needs_review.len()
+            )?;
+            let mut t = Table::new(["rule", "case", "advisor", "evidence"])
+                .max_width(70)
+                .location("evidence");
+            for (rule, key, _, advisor, _, ev, _) in &needs_review {
+                t.row([rule.clone(), key.clone(), advisor.clone(), ev.clone()]);
             }
             t.write(&mut out)?;
         }

@@ -178,6 +178,8 @@ pub struct ReportData {
     pub branches: Vec<(String, String, i64, i64, i64)>,
     /// Data coverage: (branch, rule, judged, unknown for missing data, the columns missing).
     pub coverage: Vec<(String, String, i64, i64, String)>,
+    /// Findings that need review, per SOP: (SOP, findings).
+    pub needs_review: Vec<(String, i64)>,
     /// (branch, month, pass, fail): each branch's months.
     pub branch_monthly: Vec<(String, String, i64, i64)>,
     /// (branch, rule, fails): each branch's clauses with most fails.
@@ -330,6 +332,18 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .map_err(err)?,
+        needs_review: {
+            let mut per_sop: Vec<(String, i64)> = Vec::new();
+            for sop in rows(conn, sql::CHK_NEEDS_REVIEW, [semester], |r| r.get::<_, String>(0))
+                .map_err(err)?
+            {
+                match per_sop.last_mut() {
+                    Some(last) if last.0 == sop => last.1 += 1,
+                    _ => per_sop.push((sop, 1)),
+                }
+            }
+            per_sop
+        },
         branch_monthly: rows(conn, sql::RP_BRANCH_MONTHLY, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })

@@ -287,6 +287,17 @@ const LABELS: &[(&str, &str, &str)] = &[
         "No finding has been reviewed this semester. `patuh review export` writes the review workbook for supervisors.",
     ),
     ("coverage", "Cakupan data", "Data coverage"),
+    ("needs_review", "Perlu ditinjau", "Needs review"),
+    (
+        "needs_review_note",
+        "Temuan ini tidak diketahui, bukan gagal: pelanggaran akan bergantung pada tidak adanya sebuah pesan, sedangkan ada pesan petugas yang tidak dapat dibaca patuh dengan yakin dan mungkin justru pesan itu. Supervisor membaca buktinya (`patuh review export`; daftar kasus: `patuh check`).",
+        "These findings are unknown, not fails: the violation would rest on a message being absent, and the advisor wrote a message patuh could not read with confidence that may be it. A supervisor reads the evidence (`patuh review export`; the cases: `patuh check`).",
+    ),
+    (
+        "needs_review_none",
+        "Tidak ada temuan yang menunggu tinjauan atas pesan yang tidak terbaca.",
+        "No finding waits for a review of a message patuh could not read.",
+    ),
     (
         "branch_trend",
         "Kepatuhan klausul per cabang, bulan demi bulan",

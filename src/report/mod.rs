@@ -864,6 +864,13 @@ fn report_view(
     });
     let mut view = view;
     view["coverage"] = json!(coverage);
+    view["needs_review"] = json!(
+        d.needs_review
+            .iter()
+            .map(|(sop, n)| json!({"sop": sop, "findings": n}))
+            .collect::<Vec<_>>()
+    );
+    view["needs_review_total"] = json!(d.needs_review.iter().map(|x| x.1).sum::<i64>());
     view["branch_months"] = json!(branch_months);
     view["branch_trend"] = json!(branch_trend);
     Ok((view, charts))

@@ -63,6 +63,11 @@ pub struct Rule {
     /// case — the data cannot show it — never `fail`.
     #[serde(default)]
     pub needs: Vec<String>,
+    /// The kinds of advisor message whose absence makes this rule's fail. When the case holds
+    /// an advisor message that nothing read with confidence but the model half-sees as one of
+    /// them, the fail becomes `unknown` "needs review" with that message as evidence.
+    #[serde(default)]
+    pub rests_on: Vec<String>,
 }
 
 impl Rule {

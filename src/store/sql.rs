@@ -143,5 +143,7 @@ pub const EX_OCEL_EVENTS: &str = include_str!("../../queries/export/ocel_events.
 pub const RP_FROM_LAKE: &str = include_str!("../../queries/report/from_lake.sql");
 /// `patuh check` and the report: rules left unknown because an export lacks a column.
 pub const CHK_COVERAGE: &str = include_str!("../../queries/checks/chk_coverage.sql");
+/// `patuh check` and the report: findings left unknown until a person reads a message.
+pub const CHK_NEEDS_REVIEW: &str = include_str!("../../queries/checks/chk_needs_review.sql");
 /// Report: pass and fail per branch and month.
 pub const RP_BRANCH_MONTHLY: &str = include_str!("../../queries/report/branch_monthly.sql");

@@ -3,8 +3,10 @@
 //! object links written in one transaction.
 
 use super::autoreply::{self, Seen};
-use super::classify::{Lexicon, Side};
+use super::classify::{self, Attributes, Lexicon, Side};
+use super::cues;
 use super::link::{self, CaseWindow, ChatLink, Directory, LinkMsg};
+use super::model::{self, Model, Reading};
 use super::promise::promised_time;
 use super::windows::{self, CaseRecord};
 use crate::calendar::BranchCalendar;
@@ -66,6 +68,8 @@ struct Msg {
 
 pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
     let lexicon = Lexicon::builtin();
+    let model = Model::builtin();
+    let domains = &config.organisation.domains;
     let default_branch = config.default_branch().name.clone();
     let mut calendars: HashMap<String, BranchCalendar> = HashMap::new();
     let mut calendar_of = |branch: &str| -> BranchCalendar {
@@ -152,17 +156,20 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             }
         }
 
-        // Classify every message once, in parallel.
-        let classified: Vec<(u64, String)> = msgs
+        // Read every message once, in parallel: the lexicon, then the model where the lexicon
+        // explains nothing.
+        let classified: Vec<(u64, String, Attributes)> = msgs
             .par_iter()
             .map(|m| {
                 let side = match m.side.as_str() {
                     "customer" => Side::Customer,
                     "business" => Side::Business,
-                    _ => return (0, "{}".to_string()),
+                    _ => return (0, "{}".to_string(), Attributes::default()),
                 };
-                let mask = lexicon.classify_mask(&m.text, side);
-                (mask, attributes_json(lexicon, m))
+                let reading = model::read(lexicon, model, &m.text, side);
+                let attrs = lexicon.attributes(&m.text);
+                let json = attributes_json(lexicon, m, &attrs, &reading, domains);
+                (reading.lexicon, json, attrs)
             })
             .collect();
 
@@ -295,14 +302,27 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 ])?;
                 for (k, i) in range.clone().enumerate() {
                     let m = &msgs[i];
-                    let (mask, attrs) = &classified[i];
+                    let (mut mask, attrs, read) = (classified[i].0, &classified[i].1, &classified[i].2);
                     let role = match m.side.as_str() {
                         "customer" => "customer",
                         "business" if automatic[i] => "auto_reply",
                         "business" => "advisor",
                         _ => "system",
                     };
-                    let labels = lexicon.names_of(*mask);
+                    let case = assigned[k];
+                    // What the message states in its case can label it (the booked slot, an
+                    // amount in a job): the cue is kept beside the label.
+                    let cue = case
+                        .filter(|_| role == "advisor")
+                        .and_then(|(c, _)| cues::cue(lexicon, &cases[c], &m.text, m.sent_at, mask, read));
+                    let attrs = match cue {
+                        Some((a, name)) => {
+                            mask |= 1 << a;
+                            with_cue(attrs, &lexicon.activities()[a], name)
+                        }
+                        None => attrs.clone(),
+                    };
+                    let labels = lexicon.names_of(mask);
                     let activity = if role == "system" {
                         "system_notice".to_string()
                     } else if role == "auto_reply" {
@@ -314,7 +334,6 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     } else {
                         "message".to_string()
                     };
-                    let case = assigned[k];
                     let branch = case
                         .and_then(|(c, _)| {
                             branch_of
@@ -332,7 +351,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         Val::text(m.sender.clone()),
                         Val::Text(activity),
                         Val::Text(labels.join(",")),
-                        Val::Text(attrs.clone()),
+                        Val::Text(attrs),
                         Val::Text(m.text.clone()),
                         Val::text(customer_phone.or(m.phone.as_deref()).map(str::to_string)),
                         Val::Int(i64::from(m.file_id)),
@@ -481,14 +500,56 @@ fn fits(lexicon: &Lexicon, mask: u64) -> Vec<(String, u32)> {
     out
 }
 
-fn attributes_json(lexicon: &Lexicon, m: &Msg) -> String {
-    let a = lexicon.attributes(&m.text);
+/// A message's attributes as stored on its event: what it states, and where each label the
+/// lexicon did not give came from (`model`: confidence; `maybe`: kinds the model half-sees on
+/// an unexplained message, which make an absence-based fail "needs review").
+fn attributes_json(
+    lexicon: &Lexicon,
+    m: &Msg,
+    a: &Attributes,
+    reading: &Reading,
+    domains: &[String],
+) -> String {
     let mut o = serde_json::Map::new();
     if !a.amounts.is_empty() {
-        o.insert("amounts".into(), a.amounts.into());
+        o.insert("amounts".into(), a.amounts.clone().into());
     }
-    if let Some(l) = a.review_link {
+    // A review link: one to a review place, to the company's own domain, or any link in a
+    // message that asks for a review.
+    let asks_review = lexicon
+        .index_of("testimonial_request")
+        .is_some_and(|i| reading.labels() & (1 << i) != 0);
+    let review_link = a.review_link.clone().or_else(|| {
+        classify::links(&m.text)
+            .find(|l| {
+                asks_review
+                    || domains.iter().any(|d| {
+                        let host = l.split("://").last().unwrap_or(l);
+                        let host = host.trim_start_matches("www.");
+                        host.starts_with(d.as_str())
+                    })
+            })
+            .map(str::to_string)
+    });
+    if let Some(l) = review_link {
         o.insert("review_link".into(), l.into());
+    }
+    let scores = |list: &[(usize, f32)]| -> serde_json::Value {
+        list.iter()
+            .map(|&(i, p)| {
+                (
+                    lexicon.activities()[i].clone(),
+                    serde_json::Value::from(((p * 100.0).round() / 100.0) as f64),
+                )
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    if !reading.by_model.is_empty() {
+        o.insert("model".into(), scores(&reading.by_model));
+    }
+    if !reading.candidates.is_empty() {
+        o.insert("maybe".into(), scores(&reading.candidates));
     }
     for (k, v) in [
         ("apology", a.apology),
@@ -504,14 +565,27 @@ fn attributes_json(lexicon: &Lexicon, m: &Msg) -> String {
             o.insert(k.into(), true.into());
         }
     }
-    if let Some(t) = a.ticket {
-        o.insert("ticket".into(), t.into());
+    if let Some(t) = &a.ticket {
+        o.insert("ticket".into(), t.as_str().into());
     }
     if let Some(p) = promised_time(&m.text, m.sent_at) {
         o.insert(
             "promised_at".into(),
             p.format("%Y-%m-%d %H:%M").to_string().into(),
         );
+    }
+    serde_json::Value::Object(o).to_string()
+}
+
+/// The attributes with a cue's label source added.
+fn with_cue(json: &str, activity: &str, cue: &str) -> String {
+    let mut o: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(json).unwrap_or_default();
+    let cues = o
+        .entry("cues")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    if let Some(c) = cues.as_object_mut() {
+        c.insert(activity.to_string(), cue.into());
     }
     serde_json::Value::Object(o).to_string()
 }

@@ -51,6 +51,8 @@ struct AttributeDefs {
     jargon: String,
     alternative: String,
     introduction: String,
+    work_state: String,
+    finding: String,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +79,10 @@ pub struct Attributes {
     pub alternative: bool,
     /// The writer introduces themself by name (INQ-T1.greet).
     pub introduction: bool,
+    /// The text is about the state of the work (part, fitting, test drive, QC).
+    pub work_state: bool,
+    /// The text reports what an inspection found ("hasil cek", "ternyata", "penyebab").
+    pub finding: bool,
 }
 
 pub struct Lexicon {
@@ -98,6 +104,8 @@ pub struct Lexicon {
     jargon: Regex,
     alternative: Regex,
     introduction: Regex,
+    work_state: Regex,
+    finding: Regex,
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -178,6 +186,8 @@ impl Lexicon {
             jargon: re(&a.jargon)?,
             alternative: re(&a.alternative)?,
             introduction: re(&a.introduction)?,
+            work_state: re(&a.work_state)?,
+            finding: re(&a.finding)?,
         })
     }
 
@@ -188,6 +198,16 @@ impl Lexicon {
     /// The case kinds activity number `i` belongs to.
     pub fn cases_of(&self, i: usize) -> &[String] {
         &self.cases[i]
+    }
+
+    /// Whether activity `i` can be written by `side`.
+    pub fn side_fits(&self, i: usize, side: Side) -> bool {
+        self.sides[i] == Side::Any || side == Side::Any || self.sides[i] == side
+    }
+
+    /// The index of a named activity.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
     }
 
     /// The activities of one message written by `side`, in lexicon order.
@@ -229,7 +249,7 @@ impl Lexicon {
         let mut hit = vec![false; self.names.len()];
         for p in self.set.matches(&folded).iter() {
             let a = self.owner[p];
-            if self.sides[a] == Side::Any || self.sides[a] == side || side == Side::Any {
+            if self.side_fits(a, side) {
                 hit[a] = true;
             }
         }
@@ -257,7 +277,9 @@ impl Lexicon {
                 .filter_map(|m| parse_rupiah(m.as_str()))
                 .filter(|&a| a >= 1_000)
                 .collect(),
-            review_link: self.review_link.find(text).map(|m| m.as_str().to_string()),
+            review_link: links(text)
+                .find(|l| self.review_link.is_match(l))
+                .map(str::to_string),
             apology: self.apology.is_match(text),
             reward: self.reward.is_match(text),
             personal_data: self.personal_data.is_match(text),
@@ -266,8 +288,34 @@ impl Lexicon {
             jargon: self.jargon.is_match(text),
             alternative: self.alternative.is_match(text),
             introduction: self.introduction.is_match(text),
+            work_state: self.work_state.is_match(text),
+            finding: self.finding.is_match(text),
         }
     }
+}
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:https?://\S+|www\.[a-z0-9-]+\.[a-z]{2,}\S*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S+)$")
+        .expect("link pattern")
+});
+
+/// A URL-like token, with or without a scheme: `https://…`, `www.…`, or a domain with a dot
+/// and a path (`g.page/r/…`, `bit.ly/…`, `maps.app.goo.gl/…`).
+pub fn is_link(token: &str) -> bool {
+    LINK.is_match(trim_link(token))
+}
+
+/// The links of a text, in order, without surrounding punctuation.
+pub fn links(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .map(trim_link)
+        .filter(|t| LINK.is_match(t))
+}
+
+fn trim_link(token: &str) -> &str {
+    token
+        .trim_start_matches(['(', '[', '<', '"', '\''])
+        .trim_end_matches(['.', ',', ')', ']', '>', '"', '\'', '!', '?', ';', ':'])
 }
 
 /// A lexicon pattern as compiled: case-insensitive, with ASCII word boundaries. A Unicode

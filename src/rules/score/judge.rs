@@ -193,7 +193,76 @@ impl<'a> Judge<'a> {
             f.reason = missing;
             f = f.with_source(self.case.source());
         }
+        if f.status == Status::Fail {
+            f = self.abstain(f);
+        }
         self.findings.push(f);
+    }
+
+    /// A fail that rests on the absence of a kind of message (`rests_on` in the catalog) is
+    /// `unknown` "needs review" when, inside the finding's window, an advisor message the
+    /// lexicon left unread is that kind by the model (labelled or a candidate): patuh does not
+    /// accuse on what it could not read with confidence.
+    fn abstain(&self, f: Finding) -> Finding {
+        let Some(rule) = self.catalog.get(f.rule_id) else {
+            return f;
+        };
+        if rule.rests_on.is_empty() {
+            return f;
+        }
+        let candidates: Vec<(&Ev, &str, f32)> = self
+            .case
+            .advisor_messages()
+            .filter(|m| f.started_at.is_none_or(|s| m.at >= s))
+            .filter(|m| f.due_at.is_none_or(|d| m.at <= d))
+            .filter_map(|m| {
+                rule.rests_on
+                    .iter()
+                    .filter_map(|k| {
+                        // "kind+time": only a message stating a time can be the missing one (a
+                        // confirmation without the slot is no confirmation with details).
+                        let (kind, time) = match k.strip_suffix("+time") {
+                            Some(kind) => (kind, true),
+                            None => (k.as_str(), false),
+                        };
+                        if time && m.promised_at().is_none() {
+                            return None;
+                        }
+                        m.attrs.uncertain(kind).map(|p| (kind, p))
+                    })
+                    .filter(|&(_, p)| p >= crate::timeline::model::CANDIDATE_AT)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(k, p)| (m, k, p))
+            })
+            .collect();
+        let Some(&(_, kind, best)) = candidates.iter().max_by(|a, b| a.2.total_cmp(&b.2)) else {
+            return f;
+        };
+        let n = candidates.len();
+        let reason = format!(
+            "needs review: {n} advisor message{} may be a {} (model {best:.2}) that patuh could not read with confidence; {}",
+            if n == 1 { "" } else { "s" },
+            kind.replace('_', " "),
+            if f.reason.is_empty() {
+                "otherwise a fail"
+            } else {
+                f.reason.as_str()
+            }
+        );
+        let earlier = f.evidence.clone();
+        let mut out = Finding {
+            status: Status::Unknown,
+            reason,
+            evidence: Vec::new(),
+            ..f
+        };
+        for (m, _, _) in &candidates {
+            out = out.with(m);
+        }
+        for e in earlier {
+            out = out.with_source(e);
+        }
+        out
     }
 
     /// "data missing: …" when the rule needs a field that the case's record file lacks.

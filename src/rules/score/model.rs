@@ -42,6 +42,18 @@ pub struct Attrs {
     pub media: bool,
     pub ticket: Option<String>,
     pub promised_at: Option<String>,
+    /// Labels the message model gave a message the lexicon left unexplained (not taken as
+    /// read: see `timeline::model::read`).
+    pub model: std::collections::BTreeMap<String, f32>,
+    /// Kinds the message model half-sees on a message nothing read with confidence.
+    pub maybe: std::collections::BTreeMap<String, f32>,
+}
+
+impl Attrs {
+    /// The model's score for a kind on this message, as a label or a candidate.
+    pub fn uncertain(&self, kind: &str) -> Option<f32> {
+        self.model.get(kind).or(self.maybe.get(kind)).copied()
+    }
 }
 
 #[derive(Debug, Clone)]

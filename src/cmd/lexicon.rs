@@ -1,0 +1,159 @@
+//! `patuh lexicon train|eval`: the message model, rebuilt from the corpus and measured.
+
+use super::stdout_result;
+use crate::cli::{Format, LexiconCommand, MessageSide};
+use crate::error::{Error, Result};
+use crate::timeline::accuracy::{self, Score};
+use crate::timeline::classify::{Lexicon, Side};
+use crate::timeline::corpus;
+use crate::timeline::model::{self, Model, Settings};
+use std::io::Write;
+use std::path::Path;
+
+pub fn run(action: &LexiconCommand, quiet: bool) -> Result<()> {
+    let lexicon = Lexicon::builtin();
+    match action {
+        LexiconCommand::Train {
+            corpus,
+            out,
+            settings,
+        } => {
+            let examples = load(corpus, lexicon)?;
+            let started = std::time::Instant::now();
+            let text = model::train(&examples, lexicon, Settings::from(*settings));
+            std::fs::write(out, &text).map_err(|e| Error::io(out, e))?;
+            if !quiet {
+                let weights = text.lines().filter(|l| !l.starts_with('#')).count();
+                eprintln!(
+                    "wrote {} ({weights} weights from {} messages) in {:.1} s; rebuild patuh to use it",
+                    out.display(),
+                    examples.len(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(())
+        }
+        LexiconCommand::Read { text, side } => {
+            let side = match side {
+                MessageSide::Customer => Side::Customer,
+                MessageSide::Business => Side::Business,
+            };
+            let model = Model::builtin();
+            let reading = model::read(lexicon, model, text, side);
+            let names = |mask: u64| lexicon.names_of(mask).join(", ");
+            let mut scores = model.scores(lexicon, text, side);
+            scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let mut out = std::io::stdout().lock();
+            let r = (|| -> std::io::Result<()> {
+                writeln!(out, "lexicon: {}", names(reading.lexicon))?;
+                for (a, p) in &reading.by_model {
+                    writeln!(out, "model:   {} {p:.2}", lexicon.activities()[*a])?;
+                }
+                for (a, p) in &reading.candidates {
+                    writeln!(out, "maybe:   {} {p:.2}", lexicon.activities()[*a])?;
+                }
+                let top: Vec<String> = scores
+                    .iter()
+                    .take(5)
+                    .map(|(a, p)| format!("{} {p:.2}", lexicon.activities()[*a]))
+                    .collect();
+                writeln!(out, "scores:  {}", top.join(", "))?;
+                writeln!(out, "attributes: {:?}", lexicon.attributes(text))
+            })();
+            stdout_result(r)
+        }
+        LexiconCommand::Eval {
+            corpus,
+            format,
+            settings,
+        } => {
+            let examples = load(corpus, lexicon)?;
+            let alone = accuracy::lexicon_alone(&examples, lexicon);
+            let inside = accuracy::in_sample(&examples, lexicon, Model::builtin());
+            let outside = accuracy::out_of_family(&examples, lexicon, Settings::from(*settings));
+            print(&alone, &inside, &outside, *format)
+        }
+    }
+}
+
+fn load(dir: &Path, lexicon: &Lexicon) -> Result<Vec<corpus::Example>> {
+    let examples = corpus::load_dir(dir).map_err(Error::input)?;
+    for e in &examples {
+        for l in &e.labels {
+            if lexicon.index_of(l).is_none() {
+                return Err(Error::input(format!(
+                    "{}: family [{}] labels {l:?}, which is no activity of rules/lexicon.toml",
+                    dir.display(),
+                    e.family
+                )));
+            }
+        }
+    }
+    Ok(examples)
+}
+
+fn print(alone: &[Score], inside: &[Score], outside: &[Score], format: Format) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let r = (|| -> std::io::Result<()> {
+        match format {
+            Format::Json => {
+                let v = serde_json::json!({"lexicon_alone": alone, "in_sample": inside, "out_of_family": outside});
+                writeln!(out, "{v}")
+            }
+            Format::Csv => {
+                writeln!(
+                    out,
+                    "activity,examples,families,lexicon_precision,lexicon_recall,in_precision,in_recall,out_precision,out_recall"
+                )?;
+                for ((l, i), o) in alone.iter().zip(inside).zip(outside) {
+                    writeln!(
+                        out,
+                        "{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3}",
+                        i.activity,
+                        i.examples,
+                        i.families,
+                        l.precision(),
+                        l.recall(),
+                        i.precision(),
+                        i.recall(),
+                        o.precision(),
+                        o.recall()
+                    )?;
+                }
+                Ok(())
+            }
+            Format::Table => {
+                writeln!(
+                    out,
+                    "{:<22} {:>8} {:>8}   {:>9} {:>9}   {:>9} {:>9}   {:>9} {:>9}",
+                    "activity",
+                    "messages",
+                    "families",
+                    "lex prec",
+                    "lex rec",
+                    "in prec",
+                    "in rec",
+                    "out prec",
+                    "out rec"
+                )?;
+                for ((l, i), o) in alone.iter().zip(inside).zip(outside) {
+                    writeln!(
+                        out,
+                        "{:<22} {:>8} {:>8}   {:>9.3} {:>9.3}   {:>9.3} {:>9.3}   {:>9.3} {:>9.3}",
+                        i.activity,
+                        i.examples,
+                        i.families,
+                        l.precision(),
+                        l.recall(),
+                        i.precision(),
+                        i.recall(),
+                        o.precision(),
+                        o.recall()
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    })();
+    stdout_result(r)
+}

@@ -1,0 +1,87 @@
+//! Evidence from content, not only words: an advisor message is read by what it states in the
+//! case it belongs to, whatever its wording.
+//!
+//! - In a booking, a message stating the booked slot's date and time is a confirmation of it.
+//! - In a job, a message stating an amount or a finish time is a diagnosis/estimate (KSP-4.1.1),
+//!   even when it also asks for approval (if it says what was found or when it will be done);
+//!   its finish time is the promise (KSP-4.4.x).
+//! - In a job, an unlabelled message about the work's state (part arrived, fitting, test drive,
+//!   QC) is a progress update.
+
+use super::classify::{Attributes, Lexicon};
+use super::link::CaseWindow;
+use super::promise::promised_time;
+use chrono::NaiveDateTime;
+
+/// A label a cue adds, and the cue's name (shown by `patuh case`).
+pub type Cue = (usize, &'static str);
+
+/// The cue that labels an advisor message of `case`, if any. `mask` is what the lexicon and
+/// model already read.
+pub fn cue(
+    lexicon: &Lexicon,
+    case: &CaseWindow,
+    text: &str,
+    sent: NaiveDateTime,
+    mask: u64,
+    attrs: &Attributes,
+) -> Option<Cue> {
+    let has = |names: &[&str]| mask & lexicon.mask_of(names) != 0;
+    let asks = text.contains('?');
+    match case.kind.as_str() {
+        "booking" => {
+            // A question offering the slot, a reminder or a refusal restates a time but
+            // confirms nothing.
+            if asks
+                || has(&[
+                    "booking_confirmation",
+                    "reminder",
+                    "slot_unavailable",
+                    "data_request",
+                ])
+            {
+                return None;
+            }
+            let slot = case.slot?;
+            (promised_time(text, sent) == Some(slot))
+                .then(|| {
+                    lexicon
+                        .index_of("booking_confirmation")
+                        .map(|i| (i, "slot"))
+                })
+                .flatten()
+        }
+        "job" => {
+            if has(&[
+                "diagnosis",
+                "completion_notice",
+                "delay_notice",
+                "reminder",
+                "booking_confirmation",
+            ]) {
+                return None;
+            }
+            let diagnosis = lexicon.index_of("diagnosis")?;
+            let finish = promised_time(text, sent).is_some();
+            // A bare request to approve extra work at a price ("tambahan Rp 350.000,
+            // disetujui?") is the approval request, not the diagnosis: it needs a finding or a
+            // finish time beside the amount.
+            let bare_request = has(&["approval_request"]) && !finish && !attrs.finding;
+            if !attrs.amounts.is_empty() && !bare_request {
+                return Some((diagnosis, "amount"));
+            }
+            if !asks && finish {
+                return Some((diagnosis, "finish_time"));
+            }
+            let explained = mask & !lexicon.mask_of(&["greeting"]) != 0;
+            (!explained && attrs.work_state)
+                .then(|| {
+                    lexicon
+                        .index_of("progress_update")
+                        .map(|i| (i, "work_state"))
+                })
+                .flatten()
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,390 @@
+//! The learned classifier beside the lexicon: one logistic regression per activity over
+//! hashed word, word-pair and character n-gram features, trained with FTRL-Proximal (an L1
+//! penalty keeps the weight file small) on `rules/corpus/`. `patuh lexicon train` rebuilds
+//! `rules/model.tsv`; the build is deterministic (fixed order, fixed seed, sequential sums).
+//!
+//! The lexicon wins where it matches: the model labels only messages the lexicon leaves
+//! unlabelled (a greeting alone explains nothing), and its scores between `CANDIDATE_AT` and
+//! the label threshold make a message a *candidate* for a kind, which turns a fail that rests
+//! on the absence of that kind into "needs review".
+
+use super::classify::{Lexicon, Side};
+use super::corpus::Example;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+const MODEL: &str = include_str!("../../rules/model.tsv");
+
+/// A score at or above this labels a message the lexicon left unlabelled.
+pub const LABEL_AT: f32 = 0.5;
+/// A score at or above this (and below the label) marks a candidate for review.
+pub const CANDIDATE_AT: f32 = 0.3;
+
+const BITS: u32 = 18;
+const BUCKETS: usize = 1 << BITS;
+
+/// Training settings (documented in the model file's header).
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub alpha: f64,
+    pub beta: f64,
+    pub l1: f64,
+    pub l2: f64,
+    pub epochs: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            alpha: 0.2,
+            beta: 1.0,
+            l1: 2.0,
+            l2: 0.5,
+            epochs: 12,
+        }
+    }
+}
+
+/// Per activity (lexicon order): the weights of its features by bucket.
+pub struct Model {
+    /// bucket → (activity index, weight)
+    weights: HashMap<u32, Vec<(u8, f32)>>,
+    /// Activities the model scores (lexicon indices).
+    scored: Vec<usize>,
+}
+
+impl Model {
+    /// The model compiled into the binary.
+    pub fn builtin() -> &'static Model {
+        static BUILTIN: LazyLock<Model> = LazyLock::new(|| {
+            Model::parse(MODEL, Lexicon::builtin()).expect("rules/model.tsv is valid (tested)")
+        });
+        &BUILTIN
+    }
+
+    /// `activity<TAB>weight<TAB>feature` lines; `#` starts a comment.
+    pub fn parse(text: &str, lexicon: &Lexicon) -> Result<Self, String> {
+        let mut weights: HashMap<u32, Vec<(u8, f32)>> = HashMap::new();
+        let mut scored = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.splitn(3, '\t');
+            let (Some(a), Some(w), Some(f)) = (parts.next(), parts.next(), parts.next()) else {
+                return Err(format!(
+                    "model line {}: expected activity, weight, feature",
+                    i + 1
+                ));
+            };
+            let act = lexicon
+                .activities()
+                .iter()
+                .position(|n| n == a)
+                .ok_or_else(|| format!("model line {}: {a:?} is no lexicon activity", i + 1))?;
+            let w: f32 = w
+                .parse()
+                .map_err(|_| format!("model line {}: weight {w:?} is no number", i + 1))?;
+            if !scored.contains(&act) {
+                scored.push(act);
+            }
+            weights.entry(bucket(f)).or_default().push((act as u8, w));
+        }
+        scored.sort_unstable();
+        Ok(Self { weights, scored })
+    }
+
+    /// The probability of each activity the model scores for `side`, in lexicon order.
+    pub fn scores(&self, lexicon: &Lexicon, text: &str, side: Side) -> Vec<(usize, f32)> {
+        let mut sum: BTreeMap<usize, f32> = self
+            .scored
+            .iter()
+            .filter(|&&a| lexicon.side_fits(a, side))
+            .map(|&a| (a, 0.0))
+            .collect();
+        if sum.is_empty() {
+            return vec![];
+        }
+        let mut buckets = Vec::with_capacity(128);
+        features(text, &mut |f| buckets.push(bucket(f)));
+        buckets.sort_unstable();
+        buckets.dedup();
+        for b in buckets {
+            if let Some(ws) = self.weights.get(&b) {
+                for &(a, w) in ws {
+                    if let Some(s) = sum.get_mut(&(a as usize)) {
+                        *s += w;
+                    }
+                }
+            }
+        }
+        sum.into_iter().map(|(a, s)| (a, sigmoid(s))).collect()
+    }
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x.clamp(-30.0, 30.0)).exp())
+}
+
+/// FNV-1a, folded to the bucket count: stable across platforms and releases.
+fn bucket(feature: &str) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in feature.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h ^ (h >> 32)) as u32 & (BUCKETS as u32 - 1)
+}
+
+/// The features of one message, each handed to `emit` as text: a bias, words, word pairs,
+/// character 3- and 4-grams of each word, the first word, a length class, a question mark, a
+/// link, an amount, symbols (emoji). Digits read as `0`, so numbers generalise.
+pub fn features(text: &str, emit: &mut dyn FnMut(&str)) {
+    let norm: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect();
+    let mut buf = String::with_capacity(32);
+    let mut put = |parts: &[&str], emit: &mut dyn FnMut(&str)| {
+        buf.clear();
+        for p in parts {
+            buf.push_str(p);
+        }
+        emit(&buf);
+    };
+    put(&["bias"], emit);
+    let words: Vec<&str> = norm
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let class = match words.len() {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=12 => "6-12",
+        _ => "13+",
+    };
+    put(&["n:", class], emit);
+    if let Some(first) = words.first() {
+        put(&["f:", first], emit);
+    }
+    for (i, w) in words.iter().enumerate() {
+        put(&["w:", w], emit);
+        if let Some(next) = words.get(i + 1) {
+            put(&["b:", w, " ", next], emit);
+        }
+        let padded: Vec<char> = std::iter::once('^')
+            .chain(w.chars())
+            .chain(std::iter::once('$'))
+            .collect();
+        for n in [3, 4] {
+            for g in padded.windows(n) {
+                let gram: String = g.iter().collect();
+                put(&["c:", &gram], emit);
+            }
+        }
+    }
+    if norm.contains('?') {
+        put(&["q"], emit);
+    }
+    if norm.split_whitespace().any(super::classify::is_link) {
+        put(&["u"], emit);
+    }
+    if norm.contains("rp") || norm.contains("rb") || norm.contains("jt") || norm.contains("ribu") {
+        put(&["m"], emit);
+    }
+    for c in norm.chars() {
+        if !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii() {
+            let mut s = [0u8; 4];
+            put(&["y:", c.encode_utf8(&mut s)], emit);
+        }
+    }
+}
+
+/// Trains one model per activity of the lexicon that has positive examples, in parallel;
+/// returns the weight file's text.
+pub fn train(examples: &[Example], lexicon: &Lexicon, settings: Settings) -> String {
+    // Each message's feature buckets once, and one readable feature per bucket for the file.
+    let mut names: BTreeMap<u32, String> = BTreeMap::new();
+    let rows: Vec<Vec<u32>> = examples
+        .iter()
+        .map(|e| {
+            let mut b = Vec::new();
+            features(&e.text, &mut |f| {
+                let k = bucket(f);
+                names.entry(k).or_insert_with(|| f.to_string());
+                b.push(k);
+            });
+            b.sort_unstable();
+            b.dedup();
+            b
+        })
+        .collect();
+    let activities: Vec<usize> = (0..lexicon.activities().len())
+        .filter(|&a| {
+            examples
+                .iter()
+                .any(|e| e.labels.iter().any(|l| *l == lexicon.activities()[a]))
+        })
+        .collect();
+    let per_activity: Vec<(usize, Vec<(u32, f64)>)> = activities
+        .par_iter()
+        .map(|&a| (a, train_one(examples, &rows, lexicon, a, settings)))
+        .collect();
+    let mut out = String::new();
+    out.push_str("# The message model: one logistic regression per activity (FTRL-Proximal).\n");
+    out.push_str("# Built by `patuh lexicon train` from rules/corpus/; do not edit by hand.\n");
+    out.push_str(&format!(
+        "# {} messages in {} families; alpha {} beta {} l1 {} l2 {} epochs {}.\n",
+        examples.len(),
+        {
+            let mut f: Vec<&str> = examples.iter().map(|e| e.family.as_str()).collect();
+            f.sort_unstable();
+            f.dedup();
+            f.len()
+        },
+        settings.alpha,
+        settings.beta,
+        settings.l1,
+        settings.l2,
+        settings.epochs
+    ));
+    out.push_str("# activity\tweight\tfeature\n");
+    for (a, weights) in per_activity {
+        let mut lines: Vec<(&str, f64)> = weights
+            .iter()
+            .map(|&(b, w)| (names[&b].as_str(), w))
+            .collect();
+        lines.sort_by(|x, y| x.0.cmp(y.0));
+        for (f, w) in lines {
+            let w = format!("{w:.4}");
+            if w != "0.0000" && w != "-0.0000" {
+                out.push_str(&format!("{}\t{w}\t{f}\n", lexicon.activities()[a]));
+            }
+        }
+    }
+    out
+}
+
+/// FTRL-Proximal for one activity over the messages its side can write.
+fn train_one(
+    examples: &[Example],
+    rows: &[Vec<u32>],
+    lexicon: &Lexicon,
+    activity: usize,
+    s: Settings,
+) -> Vec<(u32, f64)> {
+    let name = &lexicon.activities()[activity];
+    let idx: Vec<usize> = (0..examples.len())
+        .filter(|&i| lexicon.side_fits(activity, examples[i].side))
+        .collect();
+    let positive = |i: usize| examples[i].labels.iter().any(|l| l == name);
+    let pos = idx.iter().filter(|&&i| positive(i)).count().max(1) as f64;
+    let neg = (idx.len() as f64 - pos).max(1.0);
+    // Positives are few: weight them up, by less than the full ratio so scores stay honest.
+    let pos_weight = (neg / pos).sqrt();
+    let mut z = vec![0f64; BUCKETS];
+    let mut n = vec![0f64; BUCKETS];
+    let weight = |z: f64, n: f64| {
+        if z.abs() <= s.l1 {
+            0.0
+        } else {
+            -(z - z.signum() * s.l1) / ((s.beta + n.sqrt()) / s.alpha + s.l2)
+        }
+    };
+    let mut order = idx.clone();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..s.epochs {
+        // Fisher–Yates with a fixed xorshift: the same order on every machine.
+        for k in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(k, (seed % (k as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let row = &rows[i];
+            let dot: f64 = row
+                .iter()
+                .map(|&b| weight(z[b as usize], n[b as usize]))
+                .sum();
+            let p = 1.0 / (1.0 + (-dot.clamp(-30.0, 30.0)).exp());
+            let (y, sw) = if positive(i) {
+                (1.0, pos_weight)
+            } else {
+                (0.0, 1.0)
+            };
+            let g = (p - y) * sw;
+            for &b in row {
+                let b = b as usize;
+                let w = weight(z[b], n[b]);
+                let sigma = ((n[b] + g * g).sqrt() - n[b].sqrt()) / s.alpha;
+                z[b] += g - sigma * w;
+                n[b] += g * g;
+            }
+        }
+    }
+    (0..BUCKETS as u32)
+        .filter_map(|b| {
+            let w = weight(z[b as usize], n[b as usize]);
+            (w != 0.0).then_some((b, w))
+        })
+        .collect()
+}
+
+/// What the lexicon and the model together read in one message.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    /// The lexicon's labels (bit i = lexicon activity i): the only ones rules take as read.
+    pub lexicon: u64,
+    /// Labels the model gave a message the lexicon left unexplained, with its confidence.
+    pub by_model: Vec<(usize, f32)>,
+    /// Kinds the model gives at least `CANDIDATE_AT` (below the label) on a message still
+    /// unexplained.
+    pub candidates: Vec<(usize, f32)>,
+}
+
+impl Reading {
+    /// The lexicon's and the model's labels together (what the accuracy tables measure).
+    pub fn labels(&self) -> u64 {
+        self.by_model
+            .iter()
+            .fold(self.lexicon, |m, &(a, _)| m | (1 << a))
+    }
+}
+
+/// The lexicon first; the model only where the lexicon explains nothing (a greeting alone is
+/// no explanation).
+///
+/// Rules take only the lexicon's labels (and structural cues) as read: on the sample, letting
+/// model labels decide made 129 fails of BKG-4.3 out of messages like "Bisa Kak, QRIS dan
+/// debit tersedia" read as "slot unavailable". A model label, like a candidate, turns a fail
+/// that rests on the absence of its kind into "needs review" instead.
+pub fn read(lexicon: &Lexicon, model: &Model, text: &str, side: Side) -> Reading {
+    let mask = lexicon.classify_mask(text, side);
+    let greeting = lexicon.mask_of(&["greeting"]);
+    if mask & !greeting != 0 {
+        return Reading {
+            lexicon: mask,
+            ..Reading::default()
+        };
+    }
+    let scores = model.scores(lexicon, text, side);
+    let by_model: Vec<(usize, f32)> = scores
+        .iter()
+        .copied()
+        .filter(|&(a, p)| p >= LABEL_AT && (1 << a) & greeting == 0)
+        .collect();
+    let candidates = scores
+        .into_iter()
+        .filter(|&(a, p)| (CANDIDATE_AT..LABEL_AT).contains(&p) && (1 << a) & greeting == 0)
+        .collect();
+    Reading {
+        lexicon: mask,
+        by_model,
+        candidates,
+    }
+}

@@ -1,0 +1,248 @@
+//! Evidence from content, a model beside the lexicon, and abstaining rather than accusing
+//! (issue 11): messages in wording the lexicon never saw are read by what they state in their
+//! case, and a fail that would rest on a message patuh could not read becomes "needs review".
+
+use crate::support::{findings_csv, patuh, run_into, stderr, stdout, tempdir};
+use patuh::timeline::classify::{self, Lexicon, Side};
+use patuh::timeline::model::{self, Model};
+use std::collections::BTreeMap;
+
+fn verdict(rows: &[BTreeMap<String, String>], key: &str, rule: &str) -> BTreeMap<String, String> {
+    rows.iter()
+        .find(|f| f["case_key"] == key && f["rule_id"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} finding for {key}"))
+        .clone()
+}
+
+/// Neither the lexicon nor (for the abstaining case) a cue reads these messages: the tests
+/// below would prove nothing if the lexicon did.
+fn lexicon_labels(text: &str) -> Vec<String> {
+    Lexicon::builtin()
+        .classify(text, Side::Business)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+const CONFIRM_IN_OTHER_WORDS: &str = "oke kak, kami catat Rabu 5/3 jam 10 ya";
+const CONFIRM_UNSURE: &str = "sip, nama kakak sudah masuk list servis besok jam 11 ya";
+const CONFIRM_WITHOUT_DETAILS: &str = "Baik, sudah kami catat ya";
+
+#[test]
+fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
+    assert!(lexicon_labels(CONFIRM_IN_OTHER_WORDS).is_empty());
+    assert!(lexicon_labels(CONFIRM_UNSURE).is_empty());
+    let dir = tempdir();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
+    // Three bookings for Wednesday 5 March 2025 10:00, each confirmed differently on Monday.
+    write(
+        "booking.csv",
+        "No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Jadwal,SA\n\
+         B1,03/03/2025 09.10,Ani,0812-1000-0001,05/03/2025 10.00,Rina\n\
+         B2,03/03/2025 09.10,Budi,0812-1000-0002,05/03/2025 10.00,Rina\n\
+         B3,03/03/2025 09.10,Cici,0812-1000-0003,05/03/2025 10.00,Rina\n",
+    );
+    for (n, name, reply) in [
+        (1, "Ani", CONFIRM_IN_OTHER_WORDS),
+        (2, "Budi", CONFIRM_UNSURE),
+        (3, "Cici", CONFIRM_WITHOUT_DETAILS),
+    ] {
+        write(
+            &format!("WhatsApp Chat with +62 812-1000-000{n}.txt"),
+            &format!(
+                "03/03/25 09.00 - {name}: halo mau booking servis hari rabu\n03/03/25 09.02 - GSI: {reply}\n"
+            ),
+        );
+    }
+    let o = run_into(dir.path(), &inputs);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = findings_csv(&dir.path().join("out"));
+    // The message states the booked slot: a confirmation of it, whatever its words.
+    let b1 = verdict(&rows, "B1", "BKG-4.2.1");
+    assert_eq!(b1["status"], "pass", "{b1:?}");
+    assert!(b1["evidence"].contains("+62 812-1000-0001.txt:2"), "{b1:?}");
+    // A message the model reads as a confirmation, stating another time: not proof of a
+    // confirmation, not proof of none.
+    let b2 = verdict(&rows, "B2", "BKG-4.2.1");
+    assert_eq!(b2["status"], "unknown", "{b2:?}");
+    assert!(
+        b2["reason"].starts_with("needs review: 1 advisor message may be a booking confirmation"),
+        "{b2:?}"
+    );
+    assert!(b2["evidence"].contains("+62 812-1000-0002.txt:2"), "{b2:?}");
+    // A confirmation without the slot is still no confirmation with the booking details.
+    let b3 = verdict(&rows, "B3", "BKG-4.2.1");
+    assert_eq!(b3["status"], "fail", "{b3:?}");
+
+    let db = dir.path().join("s.duckdb");
+    // `patuh case` says where each label came from.
+    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "B1"]);
+    assert!(
+        stdout(&o).contains("booking_confirmation (cue: slot)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "B2"]);
+    assert!(
+        stdout(&o).contains("booking_confirmation (model 0."),
+        "{}",
+        stdout(&o)
+    );
+    // `patuh check` lists what needs review, with the case key.
+    let o = patuh(
+        dir.path(),
+        &["--db", db.to_str().unwrap(), "--json", "check"],
+    );
+    let check: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let listed: Vec<(&str, &str)> = check["needs_review"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["case_key"].as_str().unwrap(),
+                f["rule_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(listed, [("B2", "BKG-4.2.1")]);
+    // The report counts them per SOP.
+    let html = std::fs::read_to_string(dir.path().join("out/laporan-2025-H1.html")).unwrap();
+    let table = html
+        .split("id=\"needs-review-table\"")
+        .nth(1)
+        .expect("the table");
+    assert!(
+        table.contains("data-sop=\"BKG\"><td>BKG</td><td class=\"num\">1</td>"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_job_message_is_read_by_what_it_states() {
+    let findings = "Pak, shock belakang rembes, ganti sepasang 1,8 jt. Mau sekalian diganti?";
+    let waiting = "Pak, unitnya lagi nunggu sparepart dari gudang ya";
+    assert!(!lexicon_labels(findings).contains(&"diagnosis".to_string()));
+    assert!(lexicon_labels(waiting).is_empty());
+    let dir = tempdir();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
+    write(
+        "wo.csv",
+        "No. SPK,Plat,Nama Pelanggan,No HP,SA,Teknisi,Status,Waktu,Estimasi Selesai\n\
+         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Masuk,04/08/2025 08:05,05/08/2025 15:00\n\
+         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Diagnosa,04/08/2025 08:40,\n\
+         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Menunggu Part,04/08/2025 11:00,\n\
+         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Final QC,05/08/2025 14:30,\n\
+         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Selesai,05/08/2025 14:45,\n",
+    );
+    write(
+        "Chat WhatsApp dengan Budi BK 1234 ABC.txt",
+        &format!(
+            "04/08/25 09.10 - GSI: {findings}\n04/08/25 09.12 - Budi: ok ganti\n04/08/25 12.30 - GSI: {waiting}\n05/08/25 14.50 - GSI: Pak, mobil sudah selesai dan siap diambil, total Rp 2.350.000\n06/08/25 10.00 - GSI: Pak, gimana mobilnya setelah servis kemarin? aman?\n06/08/25 10.30 - Budi: aman mantap\n06/08/25 10.40 - GSI: Kak, boleh bantu isi ulasan di bit.ly/ulasan-gsi ya 🙏\n"
+        ),
+    );
+    let o = run_into(dir.path(), &inputs);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = findings_csv(&dir.path().join("out"));
+    // The approval request states the finding and its price: it is the initial information.
+    let diagnosis = verdict(&rows, "SPK-1", "KSP-4.1.1");
+    assert_eq!(diagnosis["status"], "pass", "{diagnosis:?}");
+    assert!(
+        diagnosis["evidence"].contains("BK 1234 ABC.txt:1"),
+        "{diagnosis:?}"
+    );
+    // The message about the awaited part is the update of a job over a day.
+    let update = verdict(&rows, "SPK-1", "KSP-5.2");
+    assert_eq!(update["status"], "pass", "{update:?}");
+    // A link without a scheme, in a message asking for a review, is the review link.
+    let link = verdict(&rows, "SPK-1", "FUT-4.3.2");
+    assert_eq!(link["status"], "pass", "{link:?}");
+    let db = dir.path().join("s.duckdb");
+    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "SPK-1"]);
+    let text = stdout(&o);
+    assert!(text.contains("diagnosis (cue: amount)"), "{text}");
+    assert!(text.contains("progress_update (cue: work_state)"), "{text}");
+}
+
+#[test]
+fn links_are_read_with_or_without_a_scheme() {
+    let found: Vec<&str> = classify::links(
+        "ulasan: g.page/r/CdF2aA/review, atau (maps.app.goo.gl/xY12Ab). https://bit.ly/x www.gsi.co.id",
+    )
+    .collect();
+    assert_eq!(
+        found,
+        [
+            "g.page/r/CdF2aA/review",
+            "maps.app.goo.gl/xY12Ab",
+            "https://bit.ly/x",
+            "www.gsi.co.id"
+        ]
+    );
+    for not_a_link in [
+        "km/jam",
+        "1/2",
+        "Rp.450/unit",
+        "dan/atau",
+        "10.00/11.00",
+        "a.n./PT",
+    ] {
+        assert!(!classify::is_link(not_a_link), "{not_a_link}");
+    }
+    let lexicon = Lexicon::builtin();
+    let a = lexicon.attributes("Mohon bantu beri penilaian di maps.app.goo.gl/xY12Ab ya");
+    assert_eq!(a.review_link.as_deref(), Some("maps.app.goo.gl/xY12Ab"));
+    // A link to a shop is no review place by itself.
+    let a = lexicon.attributes("Katalog part: tokopedia.com/gsi/aki");
+    assert_eq!(a.review_link, None);
+}
+
+#[test]
+fn the_model_reads_only_what_the_lexicon_leaves_and_never_overrides_it() {
+    let lexicon = Lexicon::builtin();
+    let model = Model::builtin();
+    // The lexicon explains it: the model is not asked.
+    let r = model::read(
+        lexicon,
+        model,
+        "Mobil Bapak sudah selesai dan siap diambil",
+        Side::Business,
+    );
+    assert!(r.by_model.is_empty() && r.candidates.is_empty());
+    assert_ne!(r.lexicon, 0);
+    // Unknown words for a progress update: the model labels it, with its confidence.
+    let r = model::read(
+        lexicon,
+        model,
+        "Pak, unitnya lagi nunggu sparepart dari gudang ya",
+        Side::Business,
+    );
+    assert_eq!(r.lexicon, 0);
+    let names: Vec<&str> = r
+        .by_model
+        .iter()
+        .map(|(a, _)| lexicon.activities()[*a].as_str())
+        .collect();
+    assert_eq!(names, ["progress_update"], "{r:?}");
+    assert!(r.by_model[0].1 >= model::LABEL_AT && r.by_model[0].1 <= 1.0);
+    // A customer's message is never an advisor's kind.
+    let r = model::read(
+        lexicon,
+        model,
+        "sudah saya amankan slotnya Kamis jam 9 pagi",
+        Side::Customer,
+    );
+    assert!(
+        r.by_model
+            .iter()
+            .chain(&r.candidates)
+            .all(|(a, _)| lexicon.side_fits(*a, Side::Customer)),
+        "{r:?}"
+    );
+}
