@@ -147,6 +147,11 @@ pub struct Branch {
     /// business names (`[whatsapp] business_names`) too.
     #[serde(default)]
     pub whatsapp_names: Vec<String>,
+    /// The advisor on duty for the branch's booking chats: a booking asked for in chat that no
+    /// booking record covers (a case `chat:<phone>:<date>`) is attributed to them. Without it
+    /// such cases are unattributed (the report says how many).
+    #[serde(default)]
+    pub chat_advisor: Option<String>,
 }
 
 /// Whether `path` lies under one of `folders` (a path component, case and slashes ignored).

@@ -23,6 +23,18 @@ pub fn mask_phone(phone: &str) -> String {
         .collect()
 }
 
+/// A case key as shown: a chat-only booking's key holds the customer's number
+/// (`chat:+6281234567890:2025-08-14`), so its middle is hidden like any phone.
+pub fn mask_case_key(key: &str) -> String {
+    match key
+        .strip_prefix("chat:")
+        .and_then(|rest| rest.rsplit_once(':'))
+    {
+        Some((phone, date)) => format!("chat:{}:{date}", mask_phone(phone)),
+        None => key.to_string(),
+    }
+}
+
 /// Text shown to the committee and supervisors (message excerpts, evidence locations) with
 /// personal data masked: phone numbers, the case customer's name wherever its words appear,
 /// and any name a message introduces ("Nama: Joko Halim", "atas nama Joko", "nama saya …").

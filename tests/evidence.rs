@@ -246,3 +246,85 @@ fn the_model_reads_only_what_the_lexicon_leaves_and_never_overrides_it() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_booking_asked_for_in_chat_only_is_a_case_judged_on_its_replies() {
+    let dir = tempdir();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    write(
+        "patuh.toml",
+        "[whatsapp]\nbusiness_names = [\"GSI\"]\n\n[[branch]]\nname = \"Medan\"\nchat_advisor = \"Rina\"\n",
+    );
+    // One booking on record, for another customer, so the booking log is a real one.
+    write(
+        "booking.csv",
+        "No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Jadwal,SA\nB1,03/03/2025 09.10,Ani,0812-1000-0001,05/03/2025 10.00,Rina\n",
+    );
+    write(
+        "WhatsApp Chat with +62 812-1000-0001.txt",
+        "03/03/25 09.00 - Ani: halo mau booking servis hari rabu\n03/03/25 09.02 - GSI: oke kak, kami catat Rabu 5/3 jam 10 ya\n",
+    );
+    // Three numbers no record knows, each asking to book on Tuesday 4 March 2025.
+    write(
+        "WhatsApp Chat with +62 812-2000-0001.txt",
+        "04/03/25 10.00 - +62 812-2000-0001: Pagi kak, mau booking servis buat besok bisa?\n04/03/25 10.03 - GSI: Bisa kak, boleh kirim nama, plat dan jam yang diinginkan?\n04/03/25 10.10 - +62 812-2000-0001: ok kak\n",
+    );
+    write(
+        "WhatsApp Chat with +62 812-2000-0002.txt",
+        "04/03/25 10.00 - +62 812-2000-0002: Pagi kak, mau booking servis buat besok bisa?\n04/03/25 10.40 - GSI: Bisa kak, boleh kirim nama, plat dan jam yang diinginkan?\n04/03/25 10.50 - +62 812-2000-0002: ok kak\n",
+    );
+    write(
+        "WhatsApp Chat with +62 812-2000-0003.txt",
+        "04/03/25 10.00 - +62 812-2000-0003: Pagi kak, mau booking servis buat besok bisa?\n04/03/25 11.30 - +62 812-2000-0003: halo min?\n10/03/25 09.00 - +62 812-2000-0003: ok\n",
+    );
+    let o = run_into(dir.path(), &inputs);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = findings_csv(&dir.path().join("out"));
+    let in_time = "chat:+6281220000001:2025-03-04";
+    let late = "chat:+6281220000002:2025-03-04";
+    let never = "chat:+6281220000003:2025-03-04";
+    let first = verdict(&rows, in_time, "BKG-4.1.2");
+    assert_eq!(
+        (first["status"].as_str(), first["measured"].as_str()),
+        ("pass", "3.0"),
+        "{first:?}"
+    );
+    assert_eq!(
+        first["advisor"], "Rina",
+        "the advisor on duty for booking chats"
+    );
+    let first = verdict(&rows, late, "BKG-4.1.2");
+    assert_eq!(
+        (first["status"].as_str(), first["measured"].as_str()),
+        ("fail", "40.0"),
+        "{first:?}"
+    );
+    assert_eq!(verdict(&rows, late, "BKG-7.1")["status"], "pass");
+    let first = verdict(&rows, never, "BKG-4.1.2");
+    assert_eq!(first["status"], "fail", "{first:?}");
+    assert_eq!(verdict(&rows, never, "BKG-7.1")["status"], "fail");
+    // Nothing on record to judge: no slot agreed, no record fields.
+    for rule in ["BKG-4.1.3", "BKG-4.2.1", "BKG-4.2.2", "BKG-4.2.3"] {
+        assert_eq!(verdict(&rows, never, rule)["status"], "na", "{rule}");
+    }
+    // The recorded booking is no chat-only case.
+    assert!(
+        !rows
+            .iter()
+            .any(|f| f["case_key"].starts_with("chat:+6281210000001"))
+    );
+    // `patuh case` opens it by its key.
+    let db = dir.path().join("s.duckdb");
+    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", never]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("halo min?"), "{}", stdout(&o));
+    // The report names no number in full.
+    let html = std::fs::read_to_string(dir.path().join("out/laporan-2025-H1.html")).unwrap();
+    assert!(!html.contains("6281220000003"));
+    assert!(
+        html.contains("id=\"chat-bookings-count\">3<"),
+        "three chat-only bookings"
+    );
+}

@@ -174,7 +174,7 @@ fn the_indonesian_report_writes_numbers_months_and_codes_in_indonesian() {
     // The headline pair with denominators, and what each counts.
     assert!(html.contains("id=\"overall-cases\""));
     assert!(
-        page.contains("1.156 dari 4.362 kasus dinilai"),
+        page.contains("1.168 dari 4.385 kasus dinilai"),
         "cases with a violation"
     );
     assert!(html.contains("id=\"headline-note\""));

@@ -81,8 +81,13 @@ fn the_committed_sample_stays_under_8_mb() {
     assert!(total < 8_000_000, "sample_data holds {total} bytes");
 }
 
-/// The semester of a case key: `BKG-2503-00042` is March 2025.
+/// The semester of a case key: `BKG-2503-00042` is March 2025, and so is
+/// `chat:+6281234567890:2025-03-14`.
 fn semester(key: &str) -> String {
+    if let Some(date) = key.strip_prefix("chat:").and_then(|k| k.rsplit(':').next()) {
+        let month: u32 = date[5..7].parse().unwrap();
+        return format!("{}-H{}", &date[..4], if month <= 6 { 1 } else { 2 });
+    }
     let yymm = key.split('-').nth(1).unwrap();
     let month: u32 = yymm[2..4].parse().unwrap();
     format!("20{}-H{}", &yymm[..2], if month <= 6 { 1 } else { 2 })

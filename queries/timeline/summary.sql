@@ -13,7 +13,7 @@ rates as (
     from event e left join event_object o using (event_id)
     where e.text is not null and e.actor_role <> 'system'
     union all
-    select 2, 'whatsapp chats', count(*) filter (where outcome in ('phone', 'plate', 'name')),
+    select 2, 'whatsapp chats', count(*) filter (where outcome in ('phone', 'plate', 'name', 'new_customer')),
            count(*)
     from timeline_link
     union all

@@ -274,6 +274,28 @@ fn print_timeline(ctx: &Context, s: &crate::timeline::Summary) -> Result<()> {
                 s.chats_without_branch
             )?;
         }
+        if s.chat_bookings > 0 {
+            writeln!(
+                out,
+                "\n{} bookings asked for in chat have no booking record: judged as cases chat:<phone>:<date>{}",
+                s.chat_bookings,
+                if s.chat_bookings_unattributed > 0 {
+                    format!(
+                        ", {} of them unattributed (no [[branch]] chat_advisor configured)",
+                        s.chat_bookings_unattributed
+                    )
+                } else {
+                    String::new()
+                }
+            )?;
+        }
+        if s.requests_without_phone > 0 {
+            writeln!(
+                out,
+                "{} booking requests no record covers are in chats with no phone number: no case could be made of them",
+                s.requests_without_phone
+            )?;
+        }
         if ambiguous > 0 {
             writeln!(
                 out,

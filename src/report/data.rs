@@ -178,6 +178,8 @@ pub struct ReportData {
     pub branches: Vec<(String, String, i64, i64, i64)>,
     /// Data coverage: (branch, rule, judged, unknown for missing data, the columns missing).
     pub coverage: Vec<(String, String, i64, i64, String)>,
+    /// Bookings asked for in chat only: (cases, of them unattributed).
+    pub chat_bookings: (i64, i64),
     /// Findings that need review, per SOP: (SOP, findings).
     pub needs_review: Vec<(String, i64)>,
     /// (branch, month, pass, fail): each branch's months.
@@ -274,7 +276,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             Ok(FailRow {
                 rule_id: r.get(0)?,
                 case_kind: r.get(1)?,
-                case_key: r.get(2)?,
+                case_key: crate::privacy::mask_case_key(&r.get::<_, String>(2)?),
                 advisor: r.get(3)?,
                 measured: r.get(4)?,
                 limit: r.get(5)?,
@@ -332,6 +334,9 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .map_err(err)?,
+        chat_bookings: conn
+            .query_row(sql::RP_CHAT_BOOKINGS, [semester], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(err)?,
         needs_review: {
             let mut per_sop: Vec<(String, i64)> = Vec::new();
             for sop in rows(conn, sql::CHK_NEEDS_REVIEW, [semester], |r| r.get::<_, String>(0))
@@ -358,7 +363,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
                 advisor: r.get("advisor")?,
                 rule_id: r.get("rule_id")?,
                 case_kind: r.get("case_kind")?,
-                case_key: r.get("case_key")?,
+                case_key: crate::privacy::mask_case_key(&r.get::<_, String>("case_key")?),
                 machine_status: r.get("machine_status")?,
                 status: r.get("status")?,
                 decision: r.get("review_decision")?,

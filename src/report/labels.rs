@@ -289,6 +289,21 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("coverage", "Cakupan data", "Data coverage"),
     ("needs_review", "Perlu ditinjau", "Needs review"),
     (
+        "chat_bookings",
+        "Booking hanya di chat",
+        "Bookings in chat only",
+    ),
+    (
+        "chat_bookings_note",
+        "Permintaan booking di WhatsApp yang tidak tercatat di log booking mana pun dinilai sebagai kasus tersendiri (chat:<nomor>:<tanggal>): balasan pertama, balasan setiap pesan, data pribadi.",
+        "Booking requests in WhatsApp that no booking log holds are judged as cases of their own (chat:<number>:<date>): the first reply, a reply to every message, personal data.",
+    ),
+    (
+        "chat_bookings_unattributed",
+        "tanpa petugas: atur [[branch]] chat_advisor (petugas jaga chat booking) di patuh.toml agar temuan ini masuk kartu nilai seseorang.",
+        "with no advisor: set [[branch]] chat_advisor (the advisor on duty for booking chats) in patuh.toml so these findings reach someone's scorecard.",
+    ),
+    (
         "needs_review_note",
         "Temuan ini tidak diketahui, bukan gagal: pelanggaran akan bergantung pada tidak adanya sebuah pesan, sedangkan ada pesan petugas yang tidak dapat dibaca patuh dengan yakin dan mungkin justru pesan itu. Supervisor membaca buktinya (`patuh review export`; daftar kasus: `patuh check`).",
         "These findings are unknown, not fails: the violation would rest on a message being absent, and the advisor wrote a message patuh could not read with confidence that may be it. A supervisor reads the evidence (`patuh review export`; the cases: `patuh check`).",
@@ -459,6 +474,11 @@ const CODES: &[(&str, &str, &str)] = &[
         "Ambiguous (several possible customers)",
     ),
     ("unlinked", "Tidak tertaut", "Not linked"),
+    (
+        "new_customer",
+        "Nomor baru dengan permintaan booking",
+        "New number asking to book",
+    ),
     ("job", "Pekerjaan", "Job"),
     ("followup", "Follow-up", "Follow-up"),
     ("inquiry", "Inquiry", "Inquiry"),

@@ -870,6 +870,7 @@ fn report_view(
             .map(|(sop, n)| json!({"sop": sop, "findings": n}))
             .collect::<Vec<_>>()
     );
+    view["chat_bookings"] = json!({"cases": d.chat_bookings.0, "unattributed": d.chat_bookings.1});
     view["needs_review_total"] = json!(d.needs_review.iter().map(|x| x.1).sum::<i64>());
     view["branch_months"] = json!(branch_months);
     view["branch_trend"] = json!(branch_trend);

@@ -5,6 +5,7 @@
 use super::data::{self, Counts, ReportData};
 use crate::error::Error;
 use crate::ingest::values::to_excel_serial;
+use crate::privacy::mask_case_key;
 use crate::store::{Store, sql};
 use chrono::NaiveDateTime;
 use rust_xlsxwriter::{
@@ -481,7 +482,7 @@ fn findings_sheet(
         ws.write_string(r, 0, &rule_id)?;
         ws.write_string(r, 1, label("", &status))?;
         ws.write_string(r, 2, label("kind_", &f.get::<_, String>(2)?))?;
-        ws.write_string(r, 3, f.get::<_, String>(3)?)?;
+        ws.write_string(r, 3, mask_case_key(&f.get::<_, String>(3)?))?;
         ws.write_string(r, 4, f.get::<_, String>(4)?)?;
         ws.write_string(r, 5, f.get::<_, String>(5)?)?;
         for (col, i) in [(6, 6), (7, 7)] {
@@ -562,7 +563,7 @@ fn cases_sheet(
                 .copied()
                 .unwrap_or(&kind),
         )?;
-        ws.write_string(r, 1, c.get::<_, String>(1)?)?;
+        ws.write_string(r, 1, mask_case_key(&c.get::<_, String>(1)?))?;
         ws.write_string(r, 2, c.get::<_, String>(2)?)?;
         ws.write_string(r, 3, c.get::<_, Option<String>>(3)?.unwrap_or_default())?;
         for col in [4, 5] {

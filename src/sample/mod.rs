@@ -65,6 +65,10 @@ pub fn generate(opts: &Options) -> Result<Summary> {
     for i in 0..per(80.0) {
         sim.aftersales(i);
     }
+    // Bookings asked for in chat only (last, so the cases above keep their random draws).
+    for _ in 0..per(25.0) {
+        sim.chat_only_booking();
+    }
     let mut world = sim.world;
     for chat in &mut world.chats {
         chat.sort_by_key(|m| m.at);

@@ -145,5 +145,7 @@ pub const RP_FROM_LAKE: &str = include_str!("../../queries/report/from_lake.sql"
 pub const CHK_COVERAGE: &str = include_str!("../../queries/checks/chk_coverage.sql");
 /// `patuh check` and the report: findings left unknown until a person reads a message.
 pub const CHK_NEEDS_REVIEW: &str = include_str!("../../queries/checks/chk_needs_review.sql");
+/// Report: bookings asked for in chat only, and how many have no advisor.
+pub const RP_CHAT_BOOKINGS: &str = include_str!("../../queries/report/chat_bookings.sql");
 /// Report: pass and fail per branch and month.
 pub const RP_BRANCH_MONTHLY: &str = include_str!("../../queries/report/branch_monthly.sql");

@@ -38,6 +38,12 @@ pub struct Summary {
     pub chats_without_branch: i64,
     /// Per source: records (or messages) tied to a case of another source / all of them.
     pub link_rates: Vec<LinkRate>,
+    /// Booking cases made from chats alone (a request no booking record covers), and how many
+    /// of them have no advisor (no `chat_advisor` configured for their branch).
+    pub chat_bookings: i64,
+    pub chat_bookings_unattributed: i64,
+    /// Booking requests no record covers in chats with no phone number: no case can be keyed.
+    pub requests_without_phone: i64,
     /// Seconds per phase of the rebuild, for benchmarks.
     pub timings: Vec<(String, f64)>,
 }
@@ -89,7 +95,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         conn.execute_batch(sql::TL_CASES)?;
         phases.lap("cases (SQL)");
         let records = read_records(conn)?;
-        let cases: Vec<CaseWindow> = records
+        let mut cases: Vec<CaseWindow> = records
             .iter()
             .filter_map(|r| {
                 let cal = calendar_of(&r.branch);
@@ -247,6 +253,16 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             })
             .collect();
 
+        let mut per_chat = per_chat;
+        let chat_bookings = chat_only_bookings(
+            lexicon,
+            &msgs,
+            &chats,
+            &classified,
+            &mut per_chat,
+            &mut cases,
+            &directory,
+        );
         phases.lap("link chats and messages");
         // Write events and links.
         let mut summary = Summary::default();
@@ -259,8 +275,16 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             let mut object_rows = TableBatch::for_table(conn, "event_object")?;
             let mut links = conn.appender("timeline_link")?;
             let mut maybe = conn.appender("ambiguous_case")?;
-            for (range, (who, assigned, chat_branch)) in chats.iter().zip(&per_chat) {
-                *chat_counts.entry(who.outcome()).or_default() += 1;
+            for (ci, (range, (who, assigned, chat_branch))) in
+                chats.iter().zip(&per_chat).enumerate()
+            {
+                // A chat of a number no record knows, holding a booking request: tied to a new
+                // customer by that number.
+                let outcome = match who {
+                    ChatLink::Unlinked if chat_bookings.chats.contains(&ci) => "new_customer",
+                    _ => who.outcome(),
+                };
+                *chat_counts.entry(outcome).or_default() += 1;
                 if chats_mapped && chat_branch.is_none() {
                     summary.chats_without_branch += 1;
                 }
@@ -295,7 +319,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     first.file_id,
                     first.sheet,
                     first.chat,
-                    who.outcome(),
+                    outcome,
                     customer_phone,
                     candidates,
                     range.len() as i64
@@ -405,9 +429,42 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             maybe.flush()?;
         }
         phases.lap("write message events");
+        {
+            let mut rows = conn.appender("case")?;
+            for b in &chat_bookings.cases {
+                let c = &cases[b.case];
+                let branch = b.branch.unwrap_or(&default_branch);
+                let advisor = config
+                    .branch(branch)
+                    .and_then(|br| br.chat_advisor.clone());
+                summary.chat_bookings += 1;
+                summary.chat_bookings_unattributed += i64::from(advisor.is_none());
+                rows.append_row(params![
+                    c.kind,
+                    c.key,
+                    branch,
+                    advisor,
+                    c.name,
+                    c.phone,
+                    c.plate,
+                    c.opened,
+                    None::<NaiveDateTime>,
+                    object_id(c)
+                ])?;
+            }
+            rows.flush()?;
+        }
+        summary.requests_without_phone = chat_bookings.without_phone;
         conn.execute_batch(sql::TL_RECORD_EVENTS)?;
         phases.lap("record events (SQL)");
-        summary.chats = ["phone", "plate", "name", "ambiguous", "unlinked"]
+        summary.chats = [
+            "phone",
+            "plate",
+            "name",
+            "new_customer",
+            "ambiguous",
+            "unlinked",
+        ]
             .iter()
             .map(|k| (k.to_string(), chat_counts.get(k).copied().unwrap_or(0)))
             .collect();
@@ -434,6 +491,111 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         summary.timings = phases.into_laps();
         Ok(summary)
     })
+}
+
+/// Chat-only booking cases made by `chat_only_bookings`.
+struct ChatBookings<'a> {
+    cases: Vec<ChatBooking<'a>>,
+    /// Chats (by index) holding one: tied to a new customer by their number.
+    chats: std::collections::HashSet<usize>,
+    without_phone: i64,
+}
+
+struct ChatBooking<'a> {
+    case: usize,
+    branch: Option<&'a str>,
+}
+
+/// A customer's booking request that no booking record covers (no booking case of that
+/// customer holds it in its window) becomes a booking case `chat:<E.164>:<date of the first
+/// message>`, owning the request, the unassigned messages of that day before it and the
+/// conversation after it (until a message of another case or three days of silence). Without
+/// the chat's phone number no case can be keyed: counted, not guessed.
+fn chat_only_bookings<'a>(
+    lexicon: &Lexicon,
+    msgs: &[Msg],
+    chats: &[std::ops::Range<usize>],
+    classified: &[(u64, String, Attributes)],
+    per_chat: &mut [(ChatLink, Assigned, Option<&'a str>)],
+    cases: &mut Vec<CaseWindow>,
+    directory: &Directory,
+) -> ChatBookings<'a> {
+    let request = lexicon.mask_of(&["booking_request"]);
+    let silence = chrono::Duration::days(3);
+    let mut out = ChatBookings {
+        cases: Vec::new(),
+        chats: Default::default(),
+        without_phone: 0,
+    };
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (ci, (range, (who, assigned, chat_branch))) in
+        chats.iter().zip(per_chat.iter_mut()).enumerate()
+    {
+        let chat = &msgs[range.clone()];
+        let phone: Option<String> = chat.iter().find_map(|m| m.phone.clone()).or_else(|| {
+            who.customer().and_then(|c| {
+                directory.customers[c]
+                    .iter()
+                    .find_map(|&i| cases[i].phone.clone())
+            })
+        });
+        let mut k = 0;
+        while k < chat.len() {
+            let asks = chat[k].side == "customer"
+                && assigned[k].is_none()
+                && classified[range.start + k].0 & request != 0;
+            if !asks {
+                k += 1;
+                continue;
+            }
+            let Some(phone) = phone.as_deref() else {
+                out.without_phone += 1;
+                break;
+            };
+            let day = chat[k].sent_at.date();
+            let mut start = k;
+            while start > 0
+                && assigned[start - 1].is_none()
+                && chat[start - 1].side != "system"
+                && chat[start - 1].sent_at.date() == day
+            {
+                start -= 1;
+            }
+            let mut end = k + 1;
+            while end < chat.len()
+                && assigned[end].is_none()
+                && chat[end].sent_at - chat[end - 1].sent_at <= silence
+            {
+                end += 1;
+            }
+            let key = format!("chat:{phone}:{}", chat[start].sent_at.date());
+            let index = *by_key.entry(key.clone()).or_insert_with(|| {
+                cases.push(CaseWindow {
+                    kind: "booking".into(),
+                    key: key.clone(),
+                    phone: Some(phone.to_string()),
+                    plate: chat.iter().find_map(|m| m.plate.clone()),
+                    name: contact_name(chat),
+                    opened: Some(chat[start].sent_at),
+                    slot: None,
+                    closed: None,
+                    from: chat[start].sent_at,
+                    to: chat[end - 1].sent_at,
+                });
+                out.cases.push(ChatBooking {
+                    case: cases.len() - 1,
+                    branch: *chat_branch,
+                });
+                cases.len() - 1
+            });
+            for a in &mut assigned[start..end] {
+                *a = Some((index, link::MsgLink::Request));
+            }
+            out.chats.insert(ci);
+            k = end;
+        }
+    }
+    out
 }
 
 /// The case object a message links to: the follow-up is its own object beside the work order.

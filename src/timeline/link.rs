@@ -94,6 +94,9 @@ pub enum MsgLink {
     Continuity,
     /// Several windows hold it and nothing else decides: the case opened last.
     Latest,
+    /// A booking request no booking record covers, and the conversation after it: a
+    /// chat-only booking case.
+    Request,
 }
 
 impl MsgLink {
@@ -103,6 +106,7 @@ impl MsgLink {
             MsgLink::Content => "content",
             MsgLink::Continuity => "continuity",
             MsgLink::Latest => "latest",
+            MsgLink::Request => "booking_request",
         }
     }
 }

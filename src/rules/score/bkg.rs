@@ -42,6 +42,11 @@ fn pending(c: &Case) -> bool {
     c.booking_status.as_deref() == Some("pending")
 }
 
+/// A booking asked for in chat that no booking record holds (`chat:<phone>:<date>`).
+fn chat_only(c: &Case) -> bool {
+    c.key.starts_with("chat:")
+}
+
 /// BKG-4.1.2: the first reply to the customer's first booking message.
 fn first_reply(j: &mut Judge, msgs: &[&Ev]) {
     let limit = j.p("BKG-4.1.2", "limit_minutes");
@@ -59,6 +64,12 @@ fn first_reply(j: &mut Judge, msgs: &[&Ev]) {
 /// BKG-4.1.3: name, phone, plate, vehicle type, complaint/service, arrival date and time.
 fn record_complete(j: &mut Judge) {
     let c = j.case;
+    if chat_only(c) {
+        let f = j.finding("BKG-4.1.3", Na).because(
+            "no booking record: asked for in chat only (BKG-4.2.2 judges a slot agreed there)",
+        );
+        return j.put(f);
+    }
     let f = j.required_fields(
         "BKG-4.1.3",
         &[
@@ -144,6 +155,12 @@ fn confirmation(j: &mut Judge, msgs: &[&Ev]) {
             .because("booking is pending: no slot to confirm");
         return j.put(f);
     }
+    if chat_only(c) && confirmation_of(msgs, None).is_none() {
+        let f = j
+            .finding("BKG-4.2.1", Na)
+            .because("asked for in chat only: no slot was agreed to confirm");
+        return j.put(f);
+    }
     // A booking recorded at or after its own slot (agreed on the spot) is judged on whether a
     // confirmation was sent at all.
     let before = c.slot.filter(|s| c.opened_at.is_none_or(|o| o < *s));
@@ -172,8 +189,16 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
             .because("booking is pending: no slot agreed");
         return j.put(f);
     }
-    let agreed = confirmation_of(msgs, None)
-        .and_then(|m| m.promised_at().map(|t| (t, m)))
+    let confirmed = confirmation_of(msgs, None).and_then(|m| m.promised_at().map(|t| (t, m)));
+    // Asked for in chat only: a slot counts as agreed when an advisor confirmed it; a time the
+    // customer asked for, unanswered, is no booking to record.
+    if chat_only(c) && confirmed.is_none() {
+        let f = j
+            .finding("BKG-4.2.2", Na)
+            .because("asked for in chat only: no slot was agreed");
+        return j.put(f);
+    }
+    let agreed = confirmed
         .or_else(|| {
             msgs.iter()
                 .rev()
@@ -192,10 +217,17 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
         (Some((t, m)), None) => j
             .finding("BKG-4.2.2", Fail)
             .times(None, None, Some(t))
-            .because(format!(
-                "agreed {} in chat; the record has no slot",
-                t.format("%d %b %H:%M")
-            ))
+            .because(if chat_only(c) {
+                format!(
+                    "agreed {} in chat; no booking record holds it",
+                    t.format("%d %b %H:%M")
+                )
+            } else {
+                format!(
+                    "agreed {} in chat; the record has no slot",
+                    t.format("%d %b %H:%M")
+                )
+            })
             .with(m)
             .with_source(c.source()),
         (Some((t, m)), Some(s)) => {

@@ -383,3 +383,76 @@ impl Minute0 for NaiveDateTime {
             .expect("valid")
     }
 }
+
+impl Sim<'_> {
+    /// A booking asked for in chat that never reaches the booking log (issue 11): answered in
+    /// time, answered late, or never answered. patuh makes it the case
+    /// `chat:<phone>:<date>` and judges the reply rules on it.
+    pub fn chat_only_booking(&mut self) {
+        let customer = self.new_customer();
+        // Unsaved: the chat is named by the number, which keys the case.
+        self.world.customers[customer].saved = false;
+        let advisor = self.sa();
+        let day = self.random_day();
+        let t0 = self.time_on(day, 9, 15);
+        let key = format!(
+            "chat:{}:{}",
+            self.world.customers[customer].phone_e164,
+            t0.date()
+        );
+        let greet = fill(
+            self.rng.word(CUSTOMER_GREETING),
+            &[("day", "besok"), ("hour", "10")],
+        );
+        say(&mut self.world, customer, t0, true, greet);
+        let outcome = self.rng.range(0, 2);
+        match outcome {
+            // Answered (in time or late); the customer only acknowledges, then goes quiet.
+            0 | 1 => {
+                let late = outcome == 1;
+                let delay = if late {
+                    self.rng.range(8, 45)
+                } else {
+                    self.rng.range(0, 4)
+                };
+                let reply = biz(self.cal, t0, delay);
+                let adv_name = self.world.advisors[advisor].chat_name.clone();
+                let text = fill(
+                    self.rng.word(ADVISOR_FIRST_REPLY),
+                    &[("advisor", &adv_name)],
+                );
+                say(&mut self.world, customer, reply, false, text);
+                say(
+                    &mut self.world,
+                    customer,
+                    reply + Duration::minutes(self.rng.range(3, 30)),
+                    true,
+                    "ok kak".to_string(),
+                );
+                self.verdict("booking", &key, "BKG-4.1.2", late, day);
+                self.verdict("booking", &key, "BKG-7.1", false, day);
+            }
+            // Never answered, though the customer asked again.
+            _ => {
+                let again = t0 + Duration::minutes(self.rng.range(30, 90));
+                say(
+                    &mut self.world,
+                    customer,
+                    again,
+                    true,
+                    "halo min?".to_string(),
+                );
+                self.verdict("booking", &key, "BKG-4.1.2", true, day);
+                self.verdict("booking", &key, "BKG-7.1", true, day);
+            }
+        }
+        self.expect_all(
+            "booking",
+            &key,
+            &["BKG-4.1.3", "BKG-4.2.1", "BKG-4.2.2", "BKG-4.2.3"],
+            "na",
+            day,
+        );
+        self.verdict("booking", &key, "BKG-6.2", false, day);
+    }
+}
