@@ -151,6 +151,10 @@ pub enum Command {
         from: chrono::NaiveDate,
         #[arg(long, default_value = "2025-12-31")]
         to: chrono::NaiveDate,
+        /// How the branch writes: a (Medan, the committed sample) or b (a second branch in
+        /// wording the lexicon never saw, with sparser exports).
+        #[arg(long, value_enum, default_value = "a")]
+        style: crate::sample::Style,
     },
 }
 

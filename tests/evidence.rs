@@ -69,7 +69,7 @@ fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
     let b2 = verdict(&rows, "B2", "BKG-4.2.1");
     assert_eq!(b2["status"], "unknown", "{b2:?}");
     assert!(
-        b2["reason"].starts_with("needs review: 1 advisor message may be a booking confirmation"),
+        b2["reason"].starts_with("needs review: 1 message may be a booking confirmation"),
         "{b2:?}"
     );
     assert!(b2["evidence"].contains("+62 812-1000-0002.txt:2"), "{b2:?}");

@@ -19,6 +19,7 @@ fn committed() -> PathBuf {
 fn default_options(out: &Path) -> Options {
     Options {
         out: out.to_path_buf(),
+        style: patuh::sample::Style::A,
         seed: 2025,
         scale: 1,
         from: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),

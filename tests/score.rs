@@ -125,14 +125,14 @@ fn rules_at_their_boundaries() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-#[test]
-fn sample_findings_agree_with_the_known_answers() {
-    let dir = tempdir();
-    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
-    pipeline(dir.path(), &sample);
-    let got = findings(dir.path());
+/// Per rule, (true positives, false positives, false negatives) of `fail` for a run on a
+/// simulated branch, against its `expected_findings.csv` (a rule not listed for a case is `na`).
+fn fail_agreement(
+    run: &std::path::Path,
+    sample: &std::path::Path,
+) -> BTreeMap<String, (u32, u32, u32)> {
+    let got = findings(run);
     let mut r = csv::Reader::from_path(sample.join("expected_findings.csv")).unwrap();
-    // rule → (true positives, false positives, false negatives) of `fail`.
     let mut table: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
     let mut expected_fail = std::collections::HashSet::new();
     for rec in r.records().map(|x| x.unwrap()) {
@@ -147,47 +147,100 @@ fn sample_findings_agree_with_the_known_answers() {
         }
     }
     for ((key, rule), (status, _)) in &got {
-        if status == "fail"
-            && table.contains_key(rule)
-            && !expected_fail.contains(&(key.clone(), rule.clone()))
-        {
-            table.get_mut(rule).unwrap().1 += 1;
+        if status == "fail" && !expected_fail.contains(&(key.clone(), rule.clone())) {
+            table.entry(rule.clone()).or_default().1 += 1;
         }
     }
+    table
+}
+
+fn ratio(a: u32, b: u32) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        f64::from(a) / f64::from(b)
+    }
+}
+
+/// Prints the table; returns the rules under the bars and the overall (precision, recall).
+fn weak_rules(
+    table: &BTreeMap<String, (u32, u32, u32)>,
+    precision_bar: f64,
+    recall_bar: f64,
+) -> (Vec<String>, f64, f64) {
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     println!(
         "{:<16} {:>5} {:>5} {:>5} {:>9} {:>7}",
         "rule", "tp", "fp", "fn", "precision", "recall"
     );
     let mut weak = Vec::new();
-    for (rule, (a, b, c)) in &table {
-        let p = if a + b == 0 {
-            1.0
-        } else {
-            f64::from(*a) / f64::from(a + b)
-        };
-        let rc = if a + c == 0 {
-            1.0
-        } else {
-            f64::from(*a) / f64::from(a + c)
-        };
+    for (rule, (a, b, c)) in table {
+        let (p, rc) = (ratio(*a, a + b), ratio(*a, a + c));
         println!("{rule:<16} {a:>5} {b:>5} {c:>5} {p:>9.3} {rc:>7.3}");
         (tp, fp, fn_) = (tp + a, fp + b, fn_ + c);
-        // Issue #6: per rule, precision and recall of `fail` at least 0.95.
-        if p < 0.95 || rc < 0.95 {
+        if p < precision_bar || rc < recall_bar {
             weak.push(format!("{rule}: precision {p:.3}, recall {rc:.3}"));
         }
     }
-    let (p, rc) = (
-        f64::from(tp) / f64::from(tp + fp),
-        f64::from(tp) / f64::from(tp + fn_),
-    );
+    let (p, rc) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
     println!("all rules: precision {p:.3}, recall {rc:.3}");
+    (weak, p, rc)
+}
+
+#[test]
+fn sample_findings_agree_with_the_known_answers() {
+    let dir = tempdir();
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    pipeline(dir.path(), &sample);
+    let table = fail_agreement(dir.path(), &sample);
+    // Issue #6: per rule, precision and recall of `fail` at least 0.95.
+    let (weak, p, rc) = weak_rules(&table, 0.95, 0.95);
     assert!(
         p >= 0.95 && rc >= 0.95,
         "overall precision {p:.3} recall {rc:.3}"
     );
     assert!(weak.is_empty(), "{}", weak.join("\n"));
+}
+
+/// A second branch the code was not fitted to (`patuh sample --style b`: wording neither the
+/// lexicon nor the model saw, a ticket export without its optional columns, the arrival date
+/// and time in two columns). Issue 11 asks for fail precision >= 0.97 and recall >= 0.90 on
+/// every rule; that is not reached (see the printed table and the note). This holds the ground
+/// gained: a fail here is right at least 3 times in 4, and 4 in 5 true fails are found.
+#[test]
+fn a_branch_in_unseen_wording_gets_few_false_fails() {
+    let dir = tempdir();
+    let sample = dir.path().join("branch_b");
+    let o = crate::support::patuh(
+        dir.path(),
+        &[
+            "sample",
+            "--style",
+            "b",
+            "--seed",
+            "2026",
+            "--out",
+            sample.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    pipeline(dir.path(), &sample);
+    let table = fail_agreement(dir.path(), &sample);
+    let (weak, p, rc) = weak_rules(&table, 0.97, 0.90);
+    println!(
+        "under 0.97 / 0.90: {} rules\n{}",
+        weak.len(),
+        weak.join("\n")
+    );
+    assert!(
+        p >= 0.75 && rc >= 0.80,
+        "overall precision {p:.3} recall {rc:.3}"
+    );
+    // Where the export has no column for it, no rule fails.
+    for rule in patuh::sample::STYLE_B_UNSEEN {
+        let (tp, fp, _) = table.get(*rule).copied().unwrap_or_default();
+        assert_eq!((tp, fp), (0, 0), "{rule} failed without its column");
+    }
 }
 
 #[test]

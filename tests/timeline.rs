@@ -62,6 +62,7 @@ fn case(
         opened: Some(t(from)),
         slot: None,
         closed: None,
+        finished: None,
         from: t(from),
         to: t(to),
     }

@@ -19,6 +19,7 @@ create or replace table work_order_status as
 select work_order,
        min(status_at) filter (where status = 'masuk')   as checkin_at,
        min(status_at) filter (where status = 'selesai') as done_at,
+       min(status_at) filter (where status = 'qc')      as qc_at,
        min(status_at) filter (where status = 'diambil') as picked_up_at,
        min(status_at) as first_at,
        max(status_at) as last_at,

@@ -4,7 +4,7 @@ select c.case_kind, c.case_key, c.branch, c.phone, c.plate, c.customer,
        c.opened_at, c.closed_at,
        b.slot, b.status as booking_status, bj.checkin_at as arrived_at,
        s.checkin_at, s.done_at, s.picked_up_at, s.last_at,
-       t.resolved_at
+       t.resolved_at, coalesce(s.qc_at, s.done_at) as finished_at
 from "case" c
 left join latest_booking b on c.case_kind = 'booking' and b.booking_id = c.case_key
 left join booking_job bj on c.case_kind = 'booking' and bj.booking_id = c.case_key

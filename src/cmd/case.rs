@@ -281,9 +281,11 @@ fn event_labels(e: &EventRow) -> String {
             )
             .collect()
     };
+    let read: Vec<&str> = e.labels.split(',').collect();
     for (key, how) in [("model", "model"), ("maybe", "maybe")] {
         if let Some(m) = attr(key) {
-            for (l, p) in m {
+            // A label a cue already gave is shown once, with its cue.
+            for (l, p) in m.iter().filter(|(l, _)| !read.contains(&l.as_str())) {
                 let p = p.as_f64().unwrap_or(0.0);
                 parts.push(format!("{l} ({how} {p:.2})"));
             }

@@ -62,7 +62,8 @@ pub fn run(cli: Cli) -> Result<()> {
             scale,
             from,
             to,
-        } => sample::run(out, *seed, *scale, *from, *to, cli.quiet),
+            style,
+        } => sample::run(out, *seed, *scale, *from, *to, *style, cli.quiet),
         Command::Lexicon { action } => lexicon::run(action, cli.quiet),
         command => {
             let ctx = Context::resolve(&cli, input_dir.as_deref())?;

@@ -11,11 +11,13 @@ pub fn run(
     scale: u32,
     from: NaiveDate,
     to: NaiveDate,
+    style: crate::sample::Style,
     quiet: bool,
 ) -> Result<()> {
     let started = std::time::Instant::now();
     let s = generate(&Options {
         out: out.to_path_buf(),
+        style,
         seed,
         scale,
         from,

@@ -109,6 +109,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     opened: r.opened_at,
                     slot: r.slot,
                     closed: r.resolved_at,
+                    finished: r.finished_at,
                     from,
                     to,
                 })
@@ -164,18 +165,18 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
 
         // Read every message once, in parallel: the lexicon, then the model where the lexicon
         // explains nothing.
-        let classified: Vec<(u64, String, Attributes)> = msgs
+        let classified: Vec<(u64, String, Attributes, u64)> = msgs
             .par_iter()
             .map(|m| {
                 let side = match m.side.as_str() {
                     "customer" => Side::Customer,
                     "business" => Side::Business,
-                    _ => return (0, "{}".to_string(), Attributes::default()),
+                    _ => return (0, "{}".to_string(), Attributes::default(), 0),
                 };
                 let reading = model::read(lexicon, model, &m.text, side);
                 let attrs = lexicon.attributes(&m.text);
                 let json = attributes_json(lexicon, m, &attrs, &reading, domains);
-                (reading.lexicon, json, attrs)
+                (reading.lexicon, json, attrs, reading.kinds())
             })
             .collect();
 
@@ -230,7 +231,9 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     .map(|i| LinkMsg {
                         at: msgs[i].sent_at,
                         system: msgs[i].side == "system" || automatic[i],
-                        fits: fits(lexicon, classified[i].0),
+                        // The model's kinds help tie a message to the case it is about; they
+                        // decide no verdict.
+                        fits: fits(lexicon, classified[i].3),
                         after_booking: classified[i].0 & reminds != 0,
                         asks: classified[i].0 & asks != 0,
                         checks_resolution: classified[i].0 & checks != 0,
@@ -338,7 +341,17 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     // amount in a job): the cue is kept beside the label.
                     let cue = case
                         .filter(|_| role == "advisor")
-                        .and_then(|(c, _)| cues::cue(lexicon, &cases[c], &m.text, m.sent_at, mask, read));
+                        .and_then(|(c, _)| {
+                            cues::cue(
+                                lexicon,
+                                &cases[c],
+                                &m.text,
+                                m.sent_at,
+                                mask,
+                                classified[i].3 & !mask,
+                                read,
+                            )
+                        });
                     let attrs = match cue {
                         Some((a, name)) => {
                             mask |= 1 << a;
@@ -515,7 +528,7 @@ fn chat_only_bookings<'a>(
     lexicon: &Lexicon,
     msgs: &[Msg],
     chats: &[std::ops::Range<usize>],
-    classified: &[(u64, String, Attributes)],
+    classified: &[(u64, String, Attributes, u64)],
     per_chat: &mut [(ChatLink, Assigned, Option<&'a str>)],
     cases: &mut Vec<CaseWindow>,
     directory: &Directory,
@@ -579,6 +592,7 @@ fn chat_only_bookings<'a>(
                     opened: Some(chat[start].sent_at),
                     slot: None,
                     closed: None,
+                    finished: None,
                     from: chat[start].sent_at,
                     to: chat[end - 1].sent_at,
                 });
@@ -771,6 +785,7 @@ fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
             picked_up_at: r.get(13)?,
             last_at: r.get(14)?,
             resolved_at: r.get(15)?,
+            finished_at: r.get(16)?,
         })
     })
 }

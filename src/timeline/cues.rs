@@ -5,6 +5,8 @@
 //! - In a job, a message stating an amount or a finish time is a diagnosis/estimate (KSP-4.1.1),
 //!   even when it also asks for approval (if it says what was found or when it will be done);
 //!   its finish time is the promise (KSP-4.4.x).
+//! - In a job, after the final QC, a message stating an amount is the completion notice with
+//!   its bill.
 //! - In a job, an unlabelled message about the work's state (part arrived, fitting, test drive,
 //!   QC) is a progress update.
 
@@ -16,14 +18,16 @@ use chrono::NaiveDateTime;
 /// A label a cue adds, and the cue's name (shown by `patuh case`).
 pub type Cue = (usize, &'static str);
 
-/// The cue that labels an advisor message of `case`, if any. `mask` is what the lexicon and
-/// model already read.
+/// The cue that labels an advisor message of `case`, if any. `mask` is what the lexicon read;
+/// `model` the kinds the message model sees in it (no verdict of its own, but a completion
+/// notice stating its bill is no diagnosis).
 pub fn cue(
     lexicon: &Lexicon,
     case: &CaseWindow,
     text: &str,
     sent: NaiveDateTime,
     mask: u64,
+    model: u64,
     attrs: &Attributes,
 ) -> Option<Cue> {
     let has = |names: &[&str]| mask & lexicon.mask_of(names) != 0;
@@ -52,16 +56,26 @@ pub fn cue(
                 .flatten()
         }
         "job" => {
-            if has(&[
+            let others = lexicon.mask_of(&[
                 "diagnosis",
                 "completion_notice",
                 "delay_notice",
                 "reminder",
                 "booking_confirmation",
-            ]) {
+            ]);
+            // The model seeing a diagnosis is no reason against one.
+            let diagnosis_bit = lexicon.mask_of(&["diagnosis"]);
+            if mask & others != 0 || model & others & !diagnosis_bit != 0 {
                 return None;
             }
             let diagnosis = lexicon.index_of("diagnosis")?;
+            // Once the work is done (final QC), a message stating the bill is the completion
+            // notice, not a diagnosis.
+            if case.finished.is_some_and(|f| sent >= f) {
+                return (!attrs.amounts.is_empty())
+                    .then(|| lexicon.index_of("completion_notice").map(|i| (i, "bill")))
+                    .flatten();
+            }
             let finish = promised_time(text, sent).is_some();
             // A bare request to approve extra work at a price ("tambahan Rp 350.000,
             // disetujui?") is the approval request, not the diagnosis: it needs a finding or a

@@ -29,6 +29,8 @@ pub struct CaseWindow {
     pub slot: Option<NaiveDateTime>,
     /// A ticket's resolution.
     pub closed: Option<NaiveDateTime>,
+    /// A job's final QC (else its `selesai`).
+    pub finished: Option<NaiveDateTime>,
     /// Messages from `from` to `to` (inclusive) may belong to the case.
     pub from: NaiveDateTime,
     pub to: NaiveDateTime,

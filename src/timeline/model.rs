@@ -354,6 +354,18 @@ impl Reading {
             .iter()
             .fold(self.lexicon, |m, &(a, _)| m | (1 << a))
     }
+
+    /// Every kind read or half-seen: labels and candidates (which case a message is about).
+    pub fn kinds(&self) -> u64 {
+        self.candidates
+            .iter()
+            .fold(self.labels(), |m, &(a, _)| m | (1 << a))
+    }
+
+    /// The model's kinds alone, labels and candidates (no lexicon label among them).
+    pub fn uncertain(&self) -> u64 {
+        self.kinds() & !self.lexicon
+    }
 }
 
 /// The lexicon first; the model only where the lexicon explains nothing (a greeting alone is

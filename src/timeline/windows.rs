@@ -28,6 +28,8 @@ pub struct CaseRecord {
     pub picked_up_at: Option<NaiveDateTime>,
     pub last_at: Option<NaiveDateTime>,
     pub resolved_at: Option<NaiveDateTime>,
+    /// A job's final QC (else its `selesai`): the work is done from here on.
+    pub finished_at: Option<NaiveDateTime>,
 }
 
 /// The window of one case; `None` when the records give no time at all.

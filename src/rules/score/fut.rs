@@ -175,13 +175,14 @@ fn testimonials(j: &mut Judge, msgs: &[&Ev], done: chrono::NaiveDateTime) {
         let f = if positive && !complained {
             j.finding("FUT-4.3.1", Pass).with(first)
         } else {
-            j.finding("FUT-4.3.1", Fail)
-                .because(if complained {
-                    "testimonial requested after the customer complained"
-                } else {
-                    "testimonial requested before any positive response"
-                })
-                .with(first)
+            let f = j.finding("FUT-4.3.1", Fail);
+            if complained {
+                f.on_presence()
+                    .because("testimonial requested after the customer complained")
+            } else {
+                f.because("testimonial requested before any positive response")
+            }
+            .with(first)
         };
         j.put(f);
         let f = if first.attrs.review_link.is_some() {

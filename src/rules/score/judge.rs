@@ -46,9 +46,17 @@ pub struct Finding {
     pub reason: String,
     pub evidence: Vec<String>,
     pub semester: String,
+    /// The fail rests on something the evidence shows (a complaint read, a late message), not
+    /// on a message being absent: no unread message can undo it (see `Judge::abstain`).
+    pub on_presence: bool,
 }
 
 impl Finding {
+    /// Marks a fail as resting on what is there, not on what is missing.
+    pub fn on_presence(mut self) -> Self {
+        self.on_presence = true;
+        self
+    }
     pub fn measured(mut self, value: f64, unit: &'static str) -> Self {
         self.measured = Some(value);
         self.unit = Some(unit);
@@ -178,6 +186,7 @@ impl<'a> Judge<'a> {
             reason: String::new(),
             evidence: Vec::new(),
             semester: self.semester.clone(),
+            on_presence: false,
         }
     }
 
@@ -207,12 +216,13 @@ impl<'a> Judge<'a> {
         let Some(rule) = self.catalog.get(f.rule_id) else {
             return f;
         };
-        if rule.rests_on.is_empty() {
+        if rule.rests_on.is_empty() || f.on_presence {
             return f;
         }
+        // The model scores a kind only on messages of the side that writes it.
         let candidates: Vec<(&Ev, &str, f32)> = self
             .case
-            .advisor_messages()
+            .messages()
             .filter(|m| f.started_at.is_none_or(|s| m.at >= s))
             .filter(|m| f.due_at.is_none_or(|d| m.at <= d))
             .filter_map(|m| {
@@ -240,7 +250,7 @@ impl<'a> Judge<'a> {
         };
         let n = candidates.len();
         let reason = format!(
-            "needs review: {n} advisor message{} may be a {} (model {best:.2}) that patuh could not read with confidence; {}",
+            "needs review: {n} message{} may be a {} (model {best:.2}) that patuh could not read with confidence; {}",
             if n == 1 { "" } else { "s" },
             kind.replace('_', " "),
             if f.reason.is_empty() {

@@ -33,7 +33,7 @@ impl Sim<'_> {
             .date();
         let asked = self.time_on(first_day, 8, 14).with_minute0();
         let greet = fill(
-            self.rng.word(CUSTOMER_GREETING),
+            self.rng.word(self.texts.customer_greeting),
             &[("day", "besok"), ("hour", &asked.format("%H").to_string())],
         );
         say(&mut self.world, customer, t0, true, greet);
@@ -50,7 +50,7 @@ impl Sim<'_> {
         let reply = biz(self.cal, t0, delay);
         self.verdict("booking", &id, "BKG-4.1.2", late, day);
         let text = fill(
-            self.rng.word(ADVISOR_FIRST_REPLY),
+            self.rng.word(self.texts.advisor_first_reply),
             &[("advisor", &adv_name)],
         );
         say(&mut self.world, customer, reply, false, text);
@@ -72,7 +72,7 @@ impl Sim<'_> {
             self.expect("booking", &id, "BKG-4.3", "na", day);
         }
         let data = fill(
-            self.rng.word(CUSTOMER_DATA),
+            self.rng.word(self.texts.customer_data),
             &[
                 ("name", &c.name),
                 ("plate", &c.plate),
@@ -87,16 +87,16 @@ impl Sim<'_> {
             if offers {
                 slot = asked + Duration::hours(2);
                 let text = fill(
-                    self.rng.word(SLOT_FULL_WITH_ALTERNATIVE),
+                    self.rng.word(self.texts.slot_full_with_alternative),
                     &[("asked", &fmt_slot(asked)), ("slot", &fmt_slot(slot))],
                 );
                 say(&mut self.world, customer, t, false, text);
                 t += Duration::minutes(self.rng.range(2, 20));
-                let ok = self.rng.word(CUSTOMER_ACCEPT).to_string();
+                let ok = self.rng.word(self.texts.customer_accept).to_string();
                 say(&mut self.world, customer, t, true, ok);
             } else {
                 let text = fill(
-                    self.rng.word(SLOT_FULL_NO_ALTERNATIVE),
+                    self.rng.word(self.texts.slot_full_no_alternative),
                     &[("asked", &fmt_slot(asked))],
                 );
                 say(&mut self.world, customer, t, false, text);
@@ -105,7 +105,7 @@ impl Sim<'_> {
         }
         if nosy {
             t = biz(self.cal, t, self.rng.range(1, 3));
-            let text = self.rng.word(PERSONAL_DATA_REQUEST).to_string();
+            let text = self.rng.word(self.texts.personal_data_request).to_string();
             say(&mut self.world, customer, t, false, text);
         }
 
@@ -113,13 +113,16 @@ impl Sim<'_> {
         let asks = self.rng.chance(0.4);
         if asks {
             t += Duration::minutes(self.rng.range(1, 3));
-            let q = self.rng.range(0, CUSTOMER_QUESTION.len() as i64 - 1) as usize;
+            let q = self
+                .rng
+                .range(0, self.texts.customer_question.len() as i64 - 1)
+                as usize;
             say(
                 &mut self.world,
                 customer,
                 t,
                 true,
-                CUSTOMER_QUESTION[q].to_string(),
+                self.texts.customer_question[q].to_string(),
             );
             let ignored = self.fails(advisor, day, 0.1);
             t = biz(
@@ -136,7 +139,7 @@ impl Sim<'_> {
                 customer,
                 t,
                 false,
-                ADVISOR_ANSWER[q].to_string(),
+                self.texts.advisor_answer[q].to_string(),
             );
             self.verdict("booking", &id, "BKG-7.1", ignored, day);
         } else {
@@ -158,7 +161,7 @@ impl Sim<'_> {
         if confirmed {
             t = biz(self.cal, t, self.rng.range(2, 15));
             let text = fill(
-                self.rng.word(CONFIRMATION),
+                self.rng.word(self.texts.confirmation),
                 &[
                     ("name", &c.name),
                     ("plate", &c.plate),
@@ -168,7 +171,7 @@ impl Sim<'_> {
                 ],
             );
             say(&mut self.world, customer, t, false, text);
-            let ack = self.rng.word(ACK).to_string();
+            let ack = self.rng.word(self.texts.ack).to_string();
             say(
                 &mut self.world,
                 customer,
@@ -224,7 +227,7 @@ impl Sim<'_> {
                     .expect("time")
                     .min(to);
                 let text = fill(
-                    self.rng.word(REMINDER),
+                    self.rng.word(self.texts.reminder),
                     &[
                         ("plate", &c.plate),
                         ("slot", &slot.format("%H.%M").to_string()),
@@ -253,7 +256,7 @@ impl Sim<'_> {
                 self.verdict("booking", &id, "BKG-8.5", !contacted, day);
                 if contacted {
                     let at = slot + Duration::minutes(self.rng.range(60, 120));
-                    let text = self.rng.word(NOSHOW_CONTACT).to_string();
+                    let text = self.rng.word(self.texts.noshow_contact).to_string();
                     say(&mut self.world, customer, at, false, text);
                 }
             }
@@ -401,7 +404,7 @@ impl Sim<'_> {
             t0.date()
         );
         let greet = fill(
-            self.rng.word(CUSTOMER_GREETING),
+            self.rng.word(self.texts.customer_greeting),
             &[("day", "besok"), ("hour", "10")],
         );
         say(&mut self.world, customer, t0, true, greet);
@@ -418,7 +421,7 @@ impl Sim<'_> {
                 let reply = biz(self.cal, t0, delay);
                 let adv_name = self.world.advisors[advisor].chat_name.clone();
                 let text = fill(
-                    self.rng.word(ADVISOR_FIRST_REPLY),
+                    self.rng.word(self.texts.advisor_first_reply),
                     &[("advisor", &adv_name)],
                 );
                 say(&mut self.world, customer, reply, false, text);

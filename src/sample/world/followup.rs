@@ -70,14 +70,14 @@ impl Sim<'_> {
         }
         self.verdict("followup", wo, "FUT-5.1", late, day);
         self.expect("followup", wo, "FUT-4.2.2", "pass", day);
-        let text = self.rng.word(FOLLOWUP).to_string();
+        let text = self.rng.word(self.texts.followup).to_string();
         say(&mut self.world, customer, at, false, text);
         let answers = self.rng.chance(0.85);
         if !answers {
             let second = !self.fails(advisor, day, 0.3);
             self.verdict("followup", wo, "FUT-8.4", !second, day);
             if second {
-                let again = self.rng.word(SECOND_FOLLOWUP).to_string();
+                let again = self.rng.word(self.texts.second_followup).to_string();
                 say(
                     &mut self.world,
                     customer,
@@ -106,12 +106,12 @@ impl Sim<'_> {
         let reply_at = at + Duration::minutes(self.rng.range(5, 240));
         let complains = self.rng.chance(0.12);
         if complains {
-            let text = self.rng.word(COMPLAINT).to_string();
+            let text = self.rng.word(self.texts.complaint).to_string();
             say(&mut self.world, customer, reply_at, true, text);
             let ignored = self.fails(advisor, day, 0.25);
             self.verdict("followup", wo, "FUT-4.2.3", ignored, day);
             if !ignored {
-                let answer = self.rng.word(COMPLAINT_ANSWER).to_string();
+                let answer = self.rng.word(self.texts.complaint_answer).to_string();
                 let t = biz(self.cal, reply_at, self.rng.range(10, 300));
                 say(&mut self.world, customer, t, false, answer);
             }
@@ -119,7 +119,10 @@ impl Sim<'_> {
             let pushy = self.fails(advisor, day, 0.2);
             if pushy {
                 let t = biz(self.cal, reply_at, 400);
-                let text = fill(self.rng.word(TESTIMONIAL_REQUEST), &[("link", REVIEW_LINK)]);
+                let text = fill(
+                    self.rng.word(self.texts.testimonial_request),
+                    &[("link", self.texts.review_link)],
+                );
                 say(&mut self.world, customer, t, false, text);
             }
             self.verdict("followup", wo, "FUT-7.3", pushy, day);
@@ -142,7 +145,7 @@ impl Sim<'_> {
             return;
         }
         self.expect("followup", wo, "FUT-4.2.3", "na", day);
-        let text = self.rng.word(POSITIVE).to_string();
+        let text = self.rng.word(self.texts.positive).to_string();
         say(&mut self.world, customer, reply_at, true, text);
         let asks = self.rng.chance(0.8);
         if !asks {
@@ -159,12 +162,17 @@ impl Sim<'_> {
         let no_link = self.fails(advisor, day, 0.08);
         let reward = self.fails(advisor, day, 0.03);
         let mut text = if no_link {
-            self.rng.word(TESTIMONIAL_REQUEST_NO_LINK).to_string()
+            self.rng
+                .word(self.texts.testimonial_request_no_link)
+                .to_string()
         } else {
-            fill(self.rng.word(TESTIMONIAL_REQUEST), &[("link", REVIEW_LINK)])
+            fill(
+                self.rng.word(self.texts.testimonial_request),
+                &[("link", self.texts.review_link)],
+            )
         };
         if reward {
-            text.push_str(self.rng.word(REWARD_OFFER));
+            text.push_str(self.rng.word(self.texts.reward_offer));
         }
         let t = reply_at + Duration::minutes(self.rng.range(2, 30));
         say(&mut self.world, customer, t, false, text.clone());
@@ -179,7 +187,10 @@ impl Sim<'_> {
                     customer,
                     t + Duration::days(k),
                     false,
-                    fill(TESTIMONIAL_REQUEST[0], &[("link", REVIEW_LINK)]),
+                    fill(
+                        self.texts.testimonial_request[0],
+                        &[("link", self.texts.review_link)],
+                    ),
                 );
             }
         }
@@ -187,11 +198,11 @@ impl Sim<'_> {
         let reviews = self.rng.chance(0.5);
         if reviews {
             let rt = t + Duration::minutes(self.rng.range(10, 600));
-            let sent = self.rng.word(TESTIMONIAL_SENT).to_string();
+            let sent = self.rng.word(self.texts.testimonial_sent).to_string();
             say(&mut self.world, customer, rt, true, sent);
             let unanswered = self.fails(advisor, day, 0.15);
             if !unanswered {
-                let thanks = self.rng.word(TESTIMONIAL_THANKS).to_string();
+                let thanks = self.rng.word(self.texts.testimonial_thanks).to_string();
                 let at = biz(self.cal, rt, self.rng.range(5, 200));
                 say(&mut self.world, customer, at, false, thanks);
             }

@@ -154,12 +154,12 @@ impl Sim<'_> {
             if extra {
                 let part_cost = rupiah(self.rng.range(2, 20) * 50_000);
                 let text = fill(
-                    self.rng.word(APPROVAL_REQUEST),
+                    self.rng.word(self.texts.approval_request),
                     &[("part", "kampas rem"), ("cost", &part_cost)],
                 );
                 say(&mut self.world, customer, request_at, false, text);
                 sent.push(request_at);
-                let ok = self.rng.word(APPROVAL).to_string();
+                let ok = self.rng.word(self.texts.approval).to_string();
                 say(
                     &mut self.world,
                     customer,
@@ -171,7 +171,7 @@ impl Sim<'_> {
             self.verdict("job", &wo, "KSP-4.1.1", info_late, day);
             let finding = self.rng.word(FINDINGS);
             let mut text = fill(
-                self.rng.word(DIAGNOSIS),
+                self.rng.word(self.texts.diagnosis),
                 &[
                     ("finding", finding),
                     ("eta", &when(info_at, promised)),
@@ -196,7 +196,7 @@ impl Sim<'_> {
                     if u >= qc {
                         break;
                     }
-                    let text = self.rng.word(PROGRESS).to_string();
+                    let text = self.rng.word(self.texts.progress).to_string();
                     say(&mut self.world, customer, u, false, text);
                     sent.push(u);
                     updates.push(u);
@@ -208,7 +208,11 @@ impl Sim<'_> {
                 if notice {
                     let apologise = !self.fails(advisor, day, 0.25);
                     let at = promised - Duration::minutes(self.rng.range(20, 60));
-                    let pool = if apologise { DELAY_GOOD } else { DELAY_BARE };
+                    let pool = if apologise {
+                        self.texts.delay_good
+                    } else {
+                        self.texts.delay_bare
+                    };
                     let text = fill(
                         self.rng.word(pool),
                         &[
@@ -248,7 +252,7 @@ impl Sim<'_> {
                 )
             };
             let text = fill(
-                self.rng.word(COMPLETION),
+                self.rng.word(self.texts.completion),
                 &[
                     ("cost", &rupiah(cost)),
                     ("plate", &c.plate),
@@ -285,7 +289,7 @@ impl Sim<'_> {
                 day,
             );
             self.verdict("job", &wo, "KSP-7.2", early, day);
-            let thanks = self.rng.word(ACK).to_string();
+            let thanks = self.rng.word(self.texts.ack).to_string();
             say(
                 &mut self.world,
                 customer,

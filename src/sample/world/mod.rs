@@ -155,8 +155,6 @@ pub fn branch_of_advisor(advisor: usize) -> (String, chrono_tz::Tz) {
 pub const TECHNICIANS: &[&str] = &[
     "Joko", "Agus", "Rudi", "Eko", "Wahyu", "Irfan", "Sahat", "Tigor",
 ];
-pub const BUSINESS_NAME: &str = "GSI Medan";
-pub const REVIEW_LINK: &str = "https://g.page/r/gema-sehat-medan/review";
 
 /// BKG checklist items as in the SOP form (FORM CHECKLIST, section 8).
 pub const BKG_ITEMS: &[&str] = &[
@@ -176,6 +174,8 @@ pub struct Sim<'a> {
     pub to: NaiveDate,
     pub scale: u32,
     pub world: World,
+    /// How this branch's people write.
+    pub texts: &'static Texts,
     /// (technician, slot) already booked, for BKG-4.1.4.
     booked: std::collections::HashMap<(&'static str, NaiveDateTime), Vec<usize>>,
 }
@@ -298,8 +298,10 @@ impl<'a> Sim<'a> {
         from: NaiveDate,
         to: NaiveDate,
         scale: u32,
+        texts: &'static Texts,
     ) -> Self {
         Self {
+            texts,
             rng: Rng::new(seed),
             cal,
             from,

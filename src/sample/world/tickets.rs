@@ -16,7 +16,9 @@ impl Sim<'_> {
         let day = self.random_day();
         let id = format!("INQ-{}-{:04}", day.format("%y%m"), n + 1);
         let t0 = self.time_on(day, 8, 15);
-        let q = self.rng.range(0, INQUIRY_QUESTION.len() as i64 - 1) as usize;
+        let q = self
+            .rng
+            .range(0, self.texts.inquiry_question.len() as i64 - 1) as usize;
         let kind = match q {
             4 => "teknis",
             5 => "komplain",
@@ -27,7 +29,7 @@ impl Sim<'_> {
             customer,
             t0,
             true,
-            INQUIRY_QUESTION[q].to_string(),
+            self.texts.inquiry_question[q].to_string(),
         );
         let limit = match kind {
             "teknis" => 30,
@@ -43,14 +45,17 @@ impl Sim<'_> {
         let name = self.world.advisors[advisor].chat_name.clone();
         let greets = !self.fails(advisor, day, 0.08);
         let greet = if greets {
-            fill(self.rng.word(INQUIRY_GREET), &[("advisor", &name)])
+            fill(
+                self.rng.word(self.texts.inquiry_greet),
+                &[("advisor", &name)],
+            )
         } else {
-            self.rng.word(INQUIRY_NO_GREET).to_string()
+            self.rng.word(self.texts.inquiry_no_greet).to_string()
         };
         say(&mut self.world, customer, first, false, greet);
         self.verdict("inquiry", &id, "INQ-T1.greet", !greets, day);
         let answer = fill(
-            self.rng.word(INQUIRY_ANSWER),
+            self.rng.word(self.texts.inquiry_answer),
             &[("answer", self.rng.word(INQUIRY_ANSWERS))],
         );
         let solved_now = kind == "umum" && self.rng.chance(0.6);
@@ -81,7 +86,7 @@ impl Sim<'_> {
         } else {
             let eta = !self.fails(advisor, day, 0.1);
             if eta {
-                let text = self.rng.word(INQUIRY_ETA).to_string();
+                let text = self.rng.word(self.texts.inquiry_eta).to_string();
                 say(
                     &mut self.world,
                     customer,
@@ -97,7 +102,7 @@ impl Sim<'_> {
         self.verdict("inquiry", &id, "INQ-T5.resolve", slow && !solved_now, day);
         let closes = !self.fails(advisor, day, 0.1);
         if closes {
-            let ok = self.rng.word(ACK).to_string();
+            let ok = self.rng.word(self.texts.ack).to_string();
             say(
                 &mut self.world,
                 customer,
@@ -105,7 +110,7 @@ impl Sim<'_> {
                 true,
                 ok,
             );
-            let bye = self.rng.word(INQUIRY_CLOSE).to_string();
+            let bye = self.rng.word(self.texts.inquiry_close).to_string();
             say(
                 &mut self.world,
                 customer,
@@ -138,7 +143,7 @@ impl Sim<'_> {
                         break;
                     }
                     d = next.date();
-                    let text = self.rng.word(UPDATE_ESCALATED).to_string();
+                    let text = self.rng.word(self.texts.update_escalated).to_string();
                     say(
                         &mut self.world,
                         customer,
@@ -177,7 +182,7 @@ impl Sim<'_> {
             subject: if no_question {
                 None
             } else {
-                Some(INQUIRY_QUESTION[q].to_string())
+                Some(self.texts.inquiry_question[q].to_string())
             },
             first_response_at: Some(first),
             resolved_at: Some(resolved),
@@ -208,8 +213,10 @@ impl Sim<'_> {
         let day = self.random_day();
         let id = format!("PJL-{}-{:04}", day.format("%y%m"), n + 1);
         let t0 = self.time_on(day, 8, 15);
-        let which = self.rng.range(0, AFTERSALES_COMPLAINT.len() as i64 - 1) as usize;
-        let text = AFTERSALES_COMPLAINT[which].to_string();
+        let which =
+            self.rng
+                .range(0, self.texts.aftersales_complaint.len() as i64 - 1) as usize;
+        let text = self.texts.aftersales_complaint[which].to_string();
         let product = ["Aki", "Ban", "Kampas rem"][which % 3];
         say(&mut self.world, customer, t0, true, text.clone());
         let slow_no = self.fails(advisor, day, 0.2);
@@ -227,7 +234,7 @@ impl Sim<'_> {
             customer,
             t1,
             false,
-            fill(self.rng.word(TICKET_NUMBER), &[("ticket", &id)]),
+            fill(self.rng.word(self.texts.ticket_number), &[("ticket", &id)]),
         );
         self.expect(
             "aftersales",
@@ -261,7 +268,7 @@ impl Sim<'_> {
             t2,
             false,
             fill(
-                self.rng.word(WARRANTY_INFO),
+                self.rng.word(self.texts.warranty_info),
                 &[("status", &recorded.to_lowercase())],
             ),
         );
@@ -284,7 +291,7 @@ impl Sim<'_> {
                     customer,
                     at + Duration::minutes(30),
                     false,
-                    fill(self.rng.word(SHIPPING), &[("resi", &resi)]),
+                    fill(self.rng.word(self.texts.shipping), &[("resi", &resi)]),
                 );
             }
             self.verdict("aftersales", &id, "PJL-T4.ship", !told, day);
@@ -296,9 +303,9 @@ impl Sim<'_> {
         let followed = !self.fails(advisor, day, 0.25);
         if followed {
             let t = resolved + Duration::days(self.rng.range(1, 3));
-            let text = self.rng.word(AFTERSALES_FOLLOWUP).to_string();
+            let text = self.rng.word(self.texts.aftersales_followup).to_string();
             say(&mut self.world, customer, t, false, text);
-            let ok = self.rng.word(POSITIVE).to_string();
+            let ok = self.rng.word(self.texts.positive).to_string();
             say(
                 &mut self.world,
                 customer,

@@ -8,7 +8,7 @@ fn shown_number(e164: &str) -> String {
     format!("+62 {}-{}-{}", &d[..3], &d[3..7], &d[7..])
 }
 
-pub(super) fn chats(files: &mut Files, w: &World) -> Result<usize> {
+pub(super) fn chats(files: &mut Files, w: &World, business_name: &str) -> Result<usize> {
     let mut n = 0;
     for (i, msgs) in w.chats.iter().enumerate() {
         if msgs.is_empty() {
@@ -47,7 +47,7 @@ pub(super) fn chats(files: &mut Files, w: &World) -> Result<usize> {
             let who = if m.from_customer {
                 contact.as_str()
             } else {
-                BUSINESS_NAME
+                business_name
             };
             if ios {
                 let body = m.text.replace('\n', "\r\n").replace(

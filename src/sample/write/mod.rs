@@ -2,7 +2,7 @@
 //! (xlsx with Excel dates and title rows, then CSV with text dates; long then wide work orders;
 //! SOP forms then flat checklists), chats as Android `.txt` and iOS `.zip`, plus planted bad rows.
 
-use super::world::{BUSINESS_NAME, Sim, World, branch, branch_of_advisor, rupiah as rupiah_text};
+use super::world::{Sim, World, branch, branch_of_advisor, rupiah as rupiah_text};
 use super::{Options, Summary};
 use crate::error::{Error, Result};
 use crate::ingest::sha256_hex;
@@ -108,11 +108,13 @@ pub fn write_all(out: &Path, w: &World, opts: &Options) -> Result<Summary> {
     };
     let alt = |sem: &str| semesters.iter().position(|s| s == sem).unwrap_or(0) % 2 == 1;
     roster(&mut files, w)?;
-    bookings(&mut files, w, &alt)?;
+    let texts = opts.style.texts();
+    let style_b = opts.style == super::Style::B;
+    bookings(&mut files, w, &alt, style_b)?;
     work_orders(&mut files, w, &alt)?;
-    tickets(&mut files, w)?;
+    tickets(&mut files, w, style_b)?;
     checklists(&mut files, w, &alt)?;
-    let chats = chats(&mut files, w)?;
+    let chats = chats(&mut files, w, texts.business_name)?;
     // `na` rows are left out to keep the file small: a rule of the case's kind that is not listed
     // for a case does not apply to it. The semester is in every key (`BKG-2503-…` = March 2025).
     let mut expected = String::from("case_kind,case_key,rule_id,expected_status\n");
@@ -124,7 +126,10 @@ pub fn write_all(out: &Path, w: &World, opts: &Options) -> Result<Summary> {
         );
     }
     files.insert("expected_findings.csv".into(), expected.into_bytes());
-    files.insert("patuh.toml".into(), sample_config(opts.scale).into_bytes());
+    files.insert(
+        "patuh.toml".into(),
+        sample_config(opts.scale, texts).into_bytes(),
+    );
     files.insert(".patuhignore".into(), b"# Not inputs: the known answers and the checksum list.\nexpected_findings.csv\nSHA256SUMS\n".to_vec());
     files.insert("README.md".into(), readme(w, opts, &semesters).into_bytes());
     // One line per file, except the chats: one line for all of them (the hash of their
@@ -235,10 +240,14 @@ the import.\n",
 
 /// The sample's patuh.toml: the WhatsApp Business account, and with `--scale K` the K branches
 /// with their time zones (a case's branch follows its advisor's branch in the roster).
-fn sample_config(scale: u32) -> String {
+fn sample_config(scale: u32, texts: &super::text::Texts) -> String {
     let mut t = format!(
-        "# The sample branch: its WhatsApp Business account name.\n[whatsapp]\nbusiness_names = [\"{BUSINESS_NAME}\"]\n"
+        "# The sample branch: its WhatsApp Business account name.\n[whatsapp]\nbusiness_names = [\"{}\"]\n",
+        texts.business_name
     );
+    if scale == 1 && texts.branch != "Medan" {
+        let _ = write!(t, "\n[[branch]]\nname = \"{}\"\n", texts.branch);
+    }
     if scale > 1 {
         for k in 0..scale as usize {
             let (name, tz) = branch(k);

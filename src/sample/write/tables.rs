@@ -4,7 +4,12 @@ use super::*;
 use crate::sample::world::ADVISORS_PER_BRANCH;
 use chrono::{Offset, TimeZone};
 
-pub(super) fn bookings(files: &mut Files, w: &World, alt: &dyn Fn(&str) -> bool) -> Result<()> {
+pub(super) fn bookings(
+    files: &mut Files,
+    w: &World,
+    alt: &dyn Fn(&str) -> bool,
+    style_b: bool,
+) -> Result<()> {
     let mut by_sem: BTreeMap<String, Vec<&crate::sample::world::Booking>> = BTreeMap::new();
     for b in &w.bookings {
         by_sem
@@ -14,6 +19,57 @@ pub(super) fn bookings(files: &mut Files, w: &World, alt: &dyn Fn(&str) -> bool)
     }
     for (sem, list) in by_sem {
         let c = |b: &crate::sample::world::Booking| &w.customers[b.customer];
+        if style_b {
+            // The second branch: a plain CSV, the arrival date and time in two columns.
+            let mut out = String::new();
+            csv_line(
+                &mut out,
+                &[
+                    "No. Booking",
+                    "Tanggal Booking",
+                    "Nama Pelanggan",
+                    "No. HP",
+                    "Plat",
+                    "Jenis Kendaraan",
+                    "Keluhan",
+                    "Tanggal Servis",
+                    "Jam Servis",
+                    "Teknisi",
+                    "SA",
+                    "Status",
+                    "Reminder Dikirim",
+                ]
+                .map(String::from),
+                ',',
+            );
+            for b in &list {
+                csv_line(
+                    &mut out,
+                    &[
+                        b.id.clone(),
+                        text_time(Some(b.created_at)),
+                        c(b).name.clone(),
+                        c(b).phone_written.clone(),
+                        c(b).plate.clone(),
+                        b.vehicle.unwrap_or("").to_string(),
+                        b.service.to_string(),
+                        b.slot
+                            .map(|t| t.format("%d/%m/%Y").to_string())
+                            .unwrap_or_default(),
+                        b.slot
+                            .map(|t| t.format("%H:%M").to_string())
+                            .unwrap_or_default(),
+                        b.technician.unwrap_or("").to_string(),
+                        w.advisors[b.advisor].chat_name.clone(),
+                        b.status.to_string(),
+                        text_time(b.reminder_at),
+                    ],
+                    ',',
+                );
+            }
+            files.insert(format!("booking/booking_{sem}.csv"), out.into_bytes());
+            continue;
+        }
         if alt(&sem) {
             // CSV with semicolons and text dates, English/Indonesian headers mixed, planted bad rows.
             let mut out = String::from("\u{feff}");
@@ -311,7 +367,7 @@ pub(super) fn work_orders(files: &mut Files, w: &World, alt: &dyn Fn(&str) -> bo
     Ok(())
 }
 
-pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
+pub(super) fn tickets(files: &mut Files, w: &World, style_b: bool) -> Result<()> {
     // Inquiries: the CS team's hand-kept sheet.
     let mut wb = workbook()?;
     let ws = wb.add_worksheet();
@@ -332,7 +388,7 @@ pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
             s("Respon Pertama"),
             s("Eskalasi"),
             s("Diselesaikan"),
-            s("Solusi"),
+            s(if style_b { "" } else { "Solusi" }),
         ],
     )?;
     let mut row = 2;
@@ -353,7 +409,12 @@ pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
                 t(tk.first_response_at),
                 t(tk.escalated_at),
                 t(tk.resolved_at),
-                s(tk.resolution.clone().unwrap_or_default()),
+                // The second branch's sheet keeps no solution column.
+                s(if style_b {
+                    String::new()
+                } else {
+                    tk.resolution.clone().unwrap_or_default()
+                }),
             ],
         )?;
         row += 1;
@@ -401,7 +462,22 @@ pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
     if group {
         header.push("Cabang [list]");
     }
-    let header: Vec<String> = header.into_iter().map(String::from).collect();
+    // The second branch's export leaves out the optional fields.
+    const OPTIONAL: &[&str] = &[
+        "Satisfaction Score",
+        "Status Garansi [list]",
+        "Produk [text]",
+    ];
+    let keep: Vec<bool> = header
+        .iter()
+        .map(|h| !(style_b && OPTIONAL.contains(h)))
+        .collect();
+    let header: Vec<String> = header
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(h, _)| h.to_string())
+        .collect();
     csv_line(&mut out, &header, ',');
     for tk in w.tickets.iter().filter(|t| t.id.starts_with("PJL")) {
         let c = &w.customers[tk.customer];
@@ -445,6 +521,9 @@ pub(super) fn tickets(files: &mut Files, w: &World) -> Result<()> {
             ]
             .into_iter()
             .chain(group.then_some(branch))
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(v, _)| v)
             .collect::<Vec<_>>(),
             ',',
         );
