@@ -46,10 +46,31 @@ impl Default for Settings {
     }
 }
 
+/// Buckets are hashes already: the map uses them as they are (SipHash cost a third of the
+/// model's time).
+#[derive(Default)]
+struct BucketHasher(u64);
+
+impl std::hash::Hasher for BucketHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+type Buckets<V> = HashMap<u32, V, std::hash::BuildHasherDefault<BucketHasher>>;
+
 /// Per activity (lexicon order): the weights of its features by bucket.
 pub struct Model {
     /// bucket → (activity index, weight)
-    weights: HashMap<u32, Vec<(u8, f32)>>,
+    weights: Buckets<Vec<(u8, f32)>>,
     /// Activities the model scores (lexicon indices).
     scored: Vec<usize>,
 }
@@ -65,7 +86,7 @@ impl Model {
 
     /// `activity<TAB>weight<TAB>feature` lines; `#` starts a comment.
     pub fn parse(text: &str, lexicon: &Lexicon) -> Result<Self, String> {
-        let mut weights: HashMap<u32, Vec<(u8, f32)>> = HashMap::new();
+        let mut weights: Buckets<Vec<(u8, f32)>> = Buckets::default();
         let mut scored = Vec::new();
         for (i, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
@@ -97,29 +118,34 @@ impl Model {
 
     /// The probability of each activity the model scores for `side`, in lexicon order.
     pub fn scores(&self, lexicon: &Lexicon, text: &str, side: Side) -> Vec<(usize, f32)> {
-        let mut sum: BTreeMap<usize, f32> = self
-            .scored
-            .iter()
-            .filter(|&&a| lexicon.side_fits(a, side))
-            .map(|&a| (a, 0.0))
-            .collect();
-        if sum.is_empty() {
+        // Sums by lexicon index; NaN marks an activity the side cannot write.
+        let mut sum = [f32::NAN; 64];
+        let mut any = false;
+        for &a in &self.scored {
+            if lexicon.side_fits(a, side) {
+                sum[a] = 0.0;
+                any = true;
+            }
+        }
+        if !any {
             return vec![];
         }
-        let mut buckets = Vec::with_capacity(128);
+        let mut buckets = Vec::with_capacity(256);
         features(text, &mut |f| buckets.push(bucket(f)));
         buckets.sort_unstable();
         buckets.dedup();
         for b in buckets {
             if let Some(ws) = self.weights.get(&b) {
                 for &(a, w) in ws {
-                    if let Some(s) = sum.get_mut(&(a as usize)) {
-                        *s += w;
-                    }
+                    sum[a as usize] += w;
                 }
             }
         }
-        sum.into_iter().map(|(a, s)| (a, sigmoid(s))).collect()
+        sum.iter()
+            .enumerate()
+            .filter(|(_, s)| !s.is_nan())
+            .map(|(a, s)| (a, sigmoid(*s)))
+            .collect()
     }
 }
 
@@ -155,6 +181,8 @@ pub fn features(text: &str, emit: &mut dyn FnMut(&str)) {
         emit(&buf);
     };
     put(&["bias"], emit);
+    let mut padded = String::with_capacity(32);
+    let mut bounds: Vec<usize> = Vec::with_capacity(32);
     let words: Vec<&str> = norm
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -176,14 +204,17 @@ pub fn features(text: &str, emit: &mut dyn FnMut(&str)) {
         if let Some(next) = words.get(i + 1) {
             put(&["b:", w, " ", next], emit);
         }
-        let padded: Vec<char> = std::iter::once('^')
-            .chain(w.chars())
-            .chain(std::iter::once('$'))
-            .collect();
+        // Character 3- and 4-grams of "^word$", sliced at char boundaries (no string per gram).
+        padded.clear();
+        padded.push('^');
+        padded.push_str(w);
+        padded.push('$');
+        bounds.clear();
+        bounds.extend(padded.char_indices().map(|(i, _)| i));
+        bounds.push(padded.len());
         for n in [3, 4] {
-            for g in padded.windows(n) {
-                let gram: String = g.iter().collect();
-                put(&["c:", &gram], emit);
+            for i in 0..bounds.len().saturating_sub(n) {
+                put(&["c:", &padded[bounds[i]..bounds[i + n]]], emit);
             }
         }
     }
