@@ -233,7 +233,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         system: msgs[i].side == "system" || automatic[i],
                         // The model's kinds help tie a message to the case it is about; they
                         // decide no verdict.
-                        fits: fits(lexicon, classified[i].3),
+                        fits: fits(lexicon, classified[i].3, !classified[i].2.amounts.is_empty()),
                         after_booking: classified[i].0 & reminds != 0,
                         asks: classified[i].0 & asks != 0,
                         checks_resolution: classified[i].0 & checks != 0,
@@ -654,8 +654,14 @@ fn contact_name(chat: &[Msg]) -> Option<String> {
     })
 }
 
-fn fits(lexicon: &Lexicon, mask: u64) -> Vec<(String, u32)> {
+/// The case kinds a message fits, weighted: 2 per activity, 1 for a greeting, and 1 for a job
+/// when it states an amount (a price, a bill) — which settles a bill sent the day after the
+/// work between the job and its follow-up when no words were read.
+fn fits(lexicon: &Lexicon, mask: u64, amount: bool) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = Vec::new();
+    if amount {
+        out.push(("job".to_string(), 1));
+    }
     for i in 0..lexicon.activities().len() {
         if mask & (1 << i) == 0 {
             continue;

@@ -69,18 +69,20 @@ pub fn cue(
                 return None;
             }
             let diagnosis = lexicon.index_of("diagnosis")?;
+            let finish = promised_time(text, sent).is_some();
             // Once the work is done (final QC), a message stating the bill is the completion
-            // notice, not a diagnosis.
-            if case.finished.is_some_and(|f| sent >= f) {
+            // notice (its time is when to collect); one that also reports what an inspection
+            // found is a (late) diagnosis, read below.
+            if case.finished.is_some_and(|f| sent >= f) && !attrs.finding {
                 return (!attrs.amounts.is_empty())
                     .then(|| lexicon.index_of("completion_notice").map(|i| (i, "bill")))
                     .flatten();
             }
-            let finish = promised_time(text, sent).is_some();
             // A bare request to approve extra work at a price ("tambahan Rp 350.000,
             // disetujui?") is the approval request, not the diagnosis: it needs a finding or a
             // finish time beside the amount.
-            let bare_request = has(&["approval_request"]) && !finish && !attrs.finding;
+            let request = lexicon.mask_of(&["approval_request"]);
+            let bare_request = (mask | model) & request != 0 && !finish && !attrs.finding;
             if !attrs.amounts.is_empty() && !bare_request {
                 return Some((diagnosis, "amount"));
             }
