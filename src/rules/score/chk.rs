@@ -11,8 +11,10 @@ use super::model::Case;
 /// whether the case's events show the step did not happen).
 type Contradiction = fn(&Case) -> bool;
 const CHECKABLE: &[(&str, &str, &str, Contradiction)] = &[
-    ("BKG", "reminder", "no reminder message", |c| {
+    // As BKG-4.2.3 reads it: a reminder message, or the reminder time the booking log records.
+    ("BKG", "reminder", "no reminder message or logged reminder", |c| {
         !c.advisor_messages().any(|m| m.has("reminder"))
+            && !c.events.iter().any(|e| &*e.activity == "reminder_logged")
     }),
     (
         "KSP",
