@@ -328,3 +328,45 @@ fn a_booking_asked_for_in_chat_only_is_a_case_judged_on_its_replies() {
         "three chat-only bookings"
     );
 }
+
+#[test]
+fn a_later_finish_time_before_the_promise_is_a_delay_notice() {
+    let first = "Pak, aki sudah lemah, kami ganti, selesai jam 14.00 ya";
+    let later = "Pak, ternyata masih lama, jadinya jam 16.00 ya";
+    assert!(lexicon_labels(later).is_empty());
+    let dir = tempdir();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
+    write(
+        "wo.csv",
+        "No. SPK,Plat,Nama Pelanggan,No HP,SA,Teknisi,Status,Waktu,Estimasi Selesai\n\
+         SPK-7,BK 7000 AB,Sari,081234560007,Rina,Joko,Masuk,04/08/2025 08:05,04/08/2025 14:00\n\
+         SPK-7,BK 7000 AB,Sari,081234560007,Rina,Joko,Diagnosa,04/08/2025 08:40,\n\
+         SPK-7,BK 7000 AB,Sari,081234560007,Rina,Joko,Final QC,04/08/2025 15:50,\n\
+         SPK-7,BK 7000 AB,Sari,081234560007,Rina,Joko,Selesai,04/08/2025 16:05,\n",
+    );
+    write(
+        "Chat WhatsApp dengan Sari BK 7000 AB.txt",
+        &format!(
+            "04/08/25 09.00 - GSI: {first}\n04/08/25 12.30 - GSI: {later}\n04/08/25 16.10 - GSI: Pak, mobil sudah selesai dan siap diambil, total Rp 1.250.000\n"
+        ),
+    );
+    let o = run_into(dir.path(), &inputs);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = findings_csv(&dir.path().join("out"));
+    // Promised 14:00, finished 16:05: the 12:30 message moved the promise in time.
+    let delay = verdict(&rows, "SPK-7", "KSP-4.4.1");
+    assert_eq!(delay["status"], "pass", "{delay:?}");
+    assert!(delay["evidence"].contains("BK 7000 AB.txt:2"), "{delay:?}");
+    // It gave no apology and no alternative: KSP-4.4.2 reads that from the same message.
+    assert_eq!(verdict(&rows, "SPK-7", "KSP-4.4.2")["status"], "fail");
+    let db = dir.path().join("s.duckdb");
+    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "SPK-7"]);
+    assert!(
+        stdout(&o).contains("delay_notice (cue: later_time)"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -278,6 +278,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             let mut object_rows = TableBatch::for_table(conn, "event_object")?;
             let mut links = conn.appender("timeline_link")?;
             let mut maybe = conn.appender("ambiguous_case")?;
+            let mut promised: HashMap<usize, NaiveDateTime> = HashMap::new();
             for (ci, (range, (who, assigned, chat_branch))) in
                 chats.iter().zip(&per_chat).enumerate()
             {
@@ -345,13 +346,23 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                             cues::cue(
                                 lexicon,
                                 &cases[c],
-                                &m.text,
-                                m.sent_at,
-                                mask,
-                                classified[i].3 & !mask,
-                                read,
+                                &cues::Said {
+                                    text: &m.text,
+                                    sent: m.sent_at,
+                                    mask,
+                                    model: classified[i].3 & !mask,
+                                    attrs: read,
+                                    promised_before: promised.get(&c).copied(),
+                                },
                             )
                         });
+                    // The finish time an advisor last promised in this case.
+                    if role == "advisor"
+                        && let Some((c, _)) = case
+                        && let Some(p) = promised_time(&m.text, m.sent_at)
+                    {
+                        promised.insert(c, p);
+                    }
                     let attrs = match cue {
                         Some((a, name)) => {
                             mask |= 1 << a;

@@ -5,6 +5,8 @@
 //! - In a job, a message stating an amount or a finish time is a diagnosis/estimate (KSP-4.1.1),
 //!   even when it also asks for approval (if it says what was found or when it will be done);
 //!   its finish time is the promise (KSP-4.4.x).
+//! - In a job, a finish time later than the one already promised, sent before it passed, is a
+//!   delay notice's new estimate.
 //! - In a job, after the final QC, a message stating an amount is the completion notice with
 //!   its bill.
 //! - In a job, an unlabelled message about the work's state (part arrived, fitting, test drive,
@@ -18,18 +20,30 @@ use chrono::NaiveDateTime;
 /// A label a cue adds, and the cue's name (shown by `patuh case`).
 pub type Cue = (usize, &'static str);
 
-/// The cue that labels an advisor message of `case`, if any. `mask` is what the lexicon read;
-/// `model` the kinds the message model sees in it (no verdict of its own, but a completion
-/// notice stating its bill is no diagnosis).
-pub fn cue(
-    lexicon: &Lexicon,
-    case: &CaseWindow,
-    text: &str,
-    sent: NaiveDateTime,
-    mask: u64,
-    model: u64,
-    attrs: &Attributes,
-) -> Option<Cue> {
+/// One advisor message as the cues see it.
+pub struct Said<'a> {
+    pub text: &'a str,
+    pub sent: NaiveDateTime,
+    /// What the lexicon read.
+    pub mask: u64,
+    /// The kinds the message model sees in it (no verdict of its own, but a completion notice
+    /// stating its bill is no diagnosis).
+    pub model: u64,
+    pub attrs: &'a Attributes,
+    /// The finish time an advisor last promised in this case, before this message.
+    pub promised_before: Option<NaiveDateTime>,
+}
+
+/// The cue that labels an advisor message of `case`, if any.
+pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
+    let Said {
+        text,
+        sent,
+        mask,
+        model,
+        attrs,
+        promised_before,
+    } = *said;
     let has = |names: &[&str]| mask & lexicon.mask_of(names) != 0;
     let asks = text.contains('?');
     match case.kind.as_str() {
@@ -69,18 +83,27 @@ pub fn cue(
                 return None;
             }
             let diagnosis = lexicon.index_of("diagnosis")?;
-            let finish = promised_time(text, sent).is_some();
+            let finish_at = promised_time(text, sent);
+            let finish = finish_at.is_some();
+            let done = case.finished.is_some_and(|f| sent >= f);
             // Once the work is done (final QC), a message stating the bill is the completion
             // notice (its time is when to collect); one that also reports what an inspection
             // found is a (late) diagnosis, read below.
-            if case.finished.is_some_and(|f| sent >= f) && !attrs.finding {
+            if done && !attrs.finding {
                 return (!attrs.amounts.is_empty())
                     .then(|| lexicon.index_of("completion_notice").map(|i| (i, "bill")))
                     .flatten();
             }
-            // A bare request to approve extra work at a price ("tambahan Rp 350.000,
-            // disetujui?") is the approval request, not the diagnosis: it needs a finding or a
-            // finish time beside the amount.
+            // While the work runs, a finish time later than the one already promised is the new
+            // estimate of a delay notice (its apology and reason are for KSP-4.4.2 to read).
+            if let (Some(new), Some(old)) = (finish_at, promised_before)
+                && !done
+                && new > old
+                && sent <= old
+                && !has(&["approval_request"])
+            {
+                return lexicon.index_of("delay_notice").map(|i| (i, "later_time"));
+            }
             let request = lexicon.mask_of(&["approval_request"]);
             let bare_request = (mask | model) & request != 0 && !finish && !attrs.finding;
             if !attrs.amounts.is_empty() && !bare_request {

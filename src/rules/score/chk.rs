@@ -12,10 +12,15 @@ use super::model::Case;
 type Contradiction = fn(&Case) -> bool;
 const CHECKABLE: &[(&str, &str, &str, Contradiction)] = &[
     // As BKG-4.2.3 reads it: a reminder message, or the reminder time the booking log records.
-    ("BKG", "reminder", "no reminder message or logged reminder", |c| {
-        !c.advisor_messages().any(|m| m.has("reminder"))
-            && !c.events.iter().any(|e| &*e.activity == "reminder_logged")
-    }),
+    (
+        "BKG",
+        "reminder",
+        "no reminder message or logged reminder",
+        |c| {
+            !c.advisor_messages().any(|m| m.has("reminder"))
+                && !c.events.iter().any(|e| &*e.activity == "reminder_logged")
+        },
+    ),
     (
         "KSP",
         "hubungi pelanggan",
