@@ -77,11 +77,13 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
                 "reminder",
                 "booking_confirmation",
             ]);
-            // The model seeing a diagnosis is no reason against one.
-            let diagnosis_bit = lexicon.mask_of(&["diagnosis"]);
-            if mask & others != 0 || model & others & !diagnosis_bit != 0 {
+            if mask & others != 0 {
                 return None;
             }
+            // The model seeing a completion, a delay, a reminder or a confirmation keeps the
+            // cues below from calling it a diagnosis or a delay (it seeing a diagnosis does not).
+            let diagnosis_bit = lexicon.mask_of(&["diagnosis"]);
+            let model_objects = model & others & !diagnosis_bit != 0;
             let diagnosis = lexicon.index_of("diagnosis")?;
             let finish_at = promised_time(text, sent);
             let finish = finish_at.is_some();
@@ -96,6 +98,9 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
             }
             // While the work runs, a finish time later than the one already promised is the new
             // estimate of a delay notice (its apology and reason are for KSP-4.4.2 to read).
+            if model_objects {
+                return None;
+            }
             if let (Some(new), Some(old)) = (finish_at, promised_before)
                 && !done
                 && new > old
