@@ -370,3 +370,36 @@ fn a_later_finish_time_before_the_promise_is_a_delay_notice() {
         stdout(&o)
     );
 }
+
+#[test]
+fn an_offer_names_every_time_it_states() {
+    use chrono::NaiveDate;
+    use patuh::timeline::promise::stated_times;
+    let sent = NaiveDate::from_ymd_opt(2025, 1, 6)
+        .unwrap()
+        .and_hms_opt(12, 22, 0)
+        .unwrap();
+    let at = |d: u32, h: u32| {
+        NaiveDate::from_ymd_opt(2025, 1, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    };
+    // The refused time first, the offered one after a full stop or a comma.
+    assert_eq!(
+        stated_times(
+            "Aduh kak, Kamis 9 Jan jam 13.00 udah ada yang isi. Kalau Kamis 9 Jan jam 15.00 gimana?",
+            sent
+        ),
+        [at(9, 13), at(9, 15)]
+    );
+    // A clause without a day reads as the nearest such hour; the offer is among the times.
+    assert!(
+        stated_times(
+            "jam 13.00 sudah penuh, yang masih lowong Kamis 9 Jan jam 15.00",
+            sent
+        )
+        .contains(&at(9, 15))
+    );
+    assert!(stated_times("Baik, sudah kami catat ya", sent).is_empty());
+}

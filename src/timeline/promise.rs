@@ -57,6 +57,21 @@ pub fn promised_time(text: &str, sent: NaiveDateTime) -> Option<NaiveDateTime> {
     Some(date.and_time(time))
 }
 
+/// Every moment a text states, clause by clause ("jam 13.00 sudah penuh, yang masih lowong
+/// Senin 20 Jan jam 15.00"): an offer often names a refused time first.
+pub fn stated_times(text: &str, sent: NaiveDateTime) -> Vec<NaiveDateTime> {
+    let mut out: Vec<NaiveDateTime> = promised_time(text, sent).into_iter().collect();
+    // A full stop ends a clause only before a space: "13.00" is a time.
+    for clause in text.replace(". ", "\n").split([',', '?', '!', ';', '\n']) {
+        if let Some(t) = promised_time(clause, sent)
+            && !out.contains(&t)
+        {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// The day a text names: besok, lusa, hari ini, a weekday, "12 Mei", "12/05".
 fn named_date(lower: &str, today: NaiveDate) -> Option<NaiveDate> {
     if let Some(c) = DAY_MONTH

@@ -179,8 +179,8 @@ fn confirmation(j: &mut Judge, msgs: &[&Ev]) {
 }
 
 /// BKG-4.2.2: the slot agreed in chat equals the recorded slot (7.2 "salah input jadwal").
-/// The agreed slot: the confirmation's, else the last time an advisor offered, else the time
-/// the customer asked for.
+/// The agreed slot: the confirmation's, else the last time an advisor offered, else an advisor
+/// message stating the recorded slot, else the time the customer asked for.
 fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
     let c = j.case;
     if pending(c) {
@@ -204,6 +204,16 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
                 .rev()
                 .filter(|m| m.by_advisor() && m.has("slot_unavailable"))
                 .find_map(|m| alternative_time(m).map(|t| (t, *m)))
+        })
+        .or_else(|| {
+            // No confirmation or refusal read: an advisor message offering the recorded slot
+            // (stated, or as the alternative it proposes) agreed it, whatever its words.
+            let slot = c.slot?;
+            msgs.iter()
+                .rev()
+                .filter(|m| m.by_advisor())
+                .find(|m| crate::timeline::promise::stated_times(&m.text, m.at).contains(&slot))
+                .map(|m| (slot, *m))
         })
         .or_else(|| {
             msgs.iter()
