@@ -1,13 +1,12 @@
 //! A group of branches (issue 13): each branch judged by its own data cut-off.
 
-use crate::support::{findings_csv, run_into, stderr, tempdir};
+use crate::support::{Inputs, findings_csv, run_into, stderr, tempdir};
 
 #[test]
 fn each_branch_has_its_own_cut_off() {
     let dir = tempdir();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir_all(&inputs).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    let inputs = Inputs::new(dir.path());
+    let write = |name: &str, text: &str| inputs.write(name, text);
     write(
         "patuh.toml",
         "[whatsapp]\nbusiness_names = [\"GSI\"]\n\n[[branch]]\nname = \"Medan\"\n\n[[branch]]\nname = \"Makassar\"\ntime_zone = \"Asia/Makassar\"\n",
@@ -471,9 +470,8 @@ fn branches_run_apart_then_reported_from_their_lakes_equal_one_joint_run() {
 #[test]
 fn a_chat_belongs_to_the_branch_whose_whatsapp_name_writes_in_it_and_is_judged_by_its_hours() {
     let dir = tempdir();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir_all(&inputs).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    let inputs = Inputs::new(dir.path());
+    let write = |name: &str, text: &str| inputs.write(name, text);
     // Makassar closes at 16:00 on weekdays, Medan at 17:00; each branch has its own account.
     write(
         "patuh.toml",

@@ -2,7 +2,7 @@
 //! (issue 11): messages in wording the lexicon never saw are read by what they state in their
 //! case, and a fail that would rest on a message patuh could not read becomes "needs review".
 
-use crate::support::{findings_csv, patuh, run_into, stderr, stdout, tempdir};
+use crate::support::{Inputs, findings_csv, patuh, run_into, stderr, stdout, tempdir};
 use patuh::timeline::classify::{self, Lexicon, Side};
 use patuh::timeline::model::{self, Model};
 use std::collections::BTreeMap;
@@ -33,9 +33,8 @@ fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
     assert!(lexicon_labels(CONFIRM_IN_OTHER_WORDS).is_empty());
     assert!(lexicon_labels(CONFIRM_UNSURE).is_empty());
     let dir = tempdir();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir_all(&inputs).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    let inputs = Inputs::new(dir.path());
+    let write = |name: &str, text: &str| inputs.write(name, text);
     write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
     // Three bookings for Wednesday 5 March 2025 10:00, each confirmed differently on Monday.
     write(
@@ -128,9 +127,8 @@ fn a_job_message_is_read_by_what_it_states() {
     assert!(!lexicon_labels(findings).contains(&"diagnosis".to_string()));
     assert!(lexicon_labels(waiting).is_empty());
     let dir = tempdir();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir_all(&inputs).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    let inputs = Inputs::new(dir.path());
+    let write = |name: &str, text: &str| inputs.write(name, text);
     write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
     write(
         "wo.csv",
@@ -250,9 +248,8 @@ fn the_model_reads_only_what_the_lexicon_leaves_and_never_overrides_it() {
 #[test]
 fn a_booking_asked_for_in_chat_only_is_a_case_judged_on_its_replies() {
     let dir = tempdir();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir_all(&inputs).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    let inputs = Inputs::new(dir.path());
+    let write = |name: &str, text: &str| inputs.write(name, text);
     write(
         "patuh.toml",
         "[whatsapp]\nbusiness_names = [\"GSI\"]\n\n[[branch]]\nname = \"Medan\"\nchat_advisor = \"Rina\"\n",
@@ -335,9 +332,8 @@ fn a_later_finish_time_before_the_promise_is_a_delay_notice() {
     let later = "Pak, ternyata masih lama, jadinya jam 16.00 ya";
     assert!(lexicon_labels(later).is_empty());
     let dir = tempdir();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir_all(&inputs).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(inputs.join(name), text).unwrap();
+    let inputs = Inputs::new(dir.path());
+    let write = |name: &str, text: &str| inputs.write(name, text);
     write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
     write(
         "wo.csv",

@@ -48,6 +48,31 @@ pub fn run_into(dir: &std::path::Path, inputs: &std::path::Path) -> Output {
     )
 }
 
+/// An input folder `DIR/in` that a test writes small export files into.
+pub struct Inputs(PathBuf);
+
+impl Inputs {
+    pub fn new(dir: &std::path::Path) -> Self {
+        let path = dir.join("in");
+        std::fs::create_dir_all(&path).expect("the input folder");
+        Self(path)
+    }
+
+    /// Writes one file (its folders made as needed).
+    pub fn write(&self, name: &str, text: &str) {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().expect("a file in the folder")).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+impl std::ops::Deref for Inputs {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
 }
