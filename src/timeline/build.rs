@@ -55,6 +55,16 @@ pub struct LinkRate {
     pub total: i64,
 }
 
+/// What was read in one message, once: the lexicon's labels, every kind the lexicon and the
+/// model see (for linking), what it states, the time it promises, and its stored attributes.
+struct Read {
+    lexicon: u64,
+    kinds: u64,
+    attrs: Attributes,
+    promised: Option<NaiveDateTime>,
+    json: String,
+}
+
 /// Each message's case (index into the cases) and how it was tied, or none.
 type Assigned = Vec<Option<(usize, link::MsgLink)>>;
 
@@ -165,18 +175,33 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
 
         // Read every message once, in parallel: the lexicon, then the model where the lexicon
         // explains nothing.
-        let classified: Vec<(u64, String, Attributes, u64)> = msgs
+        let classified: Vec<Read> = msgs
             .par_iter()
             .map(|m| {
                 let side = match m.side.as_str() {
                     "customer" => Side::Customer,
                     "business" => Side::Business,
-                    _ => return (0, "{}".to_string(), Attributes::default(), 0),
+                    _ => {
+                        return Read {
+                            lexicon: 0,
+                            kinds: 0,
+                            attrs: Attributes::default(),
+                            promised: None,
+                            json: "{}".to_string(),
+                        };
+                    }
                 };
                 let reading = model::read(lexicon, model, &m.text, side);
                 let attrs = lexicon.attributes(&m.text);
-                let json = attributes_json(lexicon, m, &attrs, &reading, domains);
-                (reading.lexicon, json, attrs, reading.kinds())
+                let promised = promised_time(&m.text, m.sent_at);
+                let json = attributes_json(lexicon, m, &attrs, &reading, promised, domains);
+                Read {
+                    lexicon: reading.lexicon,
+                    kinds: reading.kinds(),
+                    attrs,
+                    promised,
+                    json,
+                }
             })
             .collect();
 
@@ -233,11 +258,15 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         system: msgs[i].side == "system" || automatic[i],
                         // The model's kinds help tie a message to the case it is about; they
                         // decide no verdict.
-                        fits: fits(lexicon, classified[i].3, !classified[i].2.amounts.is_empty()),
-                        after_booking: classified[i].0 & reminds != 0,
-                        asks: classified[i].0 & asks != 0,
-                        checks_resolution: classified[i].0 & checks != 0,
-                        answers: classified[i].0 & answers != 0,
+                        fits: fits(
+                            lexicon,
+                            classified[i].kinds,
+                            !classified[i].attrs.amounts.is_empty(),
+                        ),
+                        after_booking: classified[i].lexicon & reminds != 0,
+                        asks: classified[i].lexicon & asks != 0,
+                        checks_resolution: classified[i].lexicon & checks != 0,
+                        answers: classified[i].lexicon & answers != 0,
                     })
                     .collect();
                 let who = directory.identify(&cases, phone, plate, name.as_deref(), &lm);
@@ -330,7 +359,8 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                 ])?;
                 for (k, i) in range.clone().enumerate() {
                     let m = &msgs[i];
-                    let (mut mask, attrs, read) = (classified[i].0, &classified[i].1, &classified[i].2);
+                    let read = &classified[i];
+                    let mut mask = read.lexicon;
                     let role = match m.side.as_str() {
                         "customer" => "customer",
                         "business" if automatic[i] => "auto_reply",
@@ -350,8 +380,9 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                                     text: &m.text,
                                     sent: m.sent_at,
                                     mask,
-                                    model: classified[i].3 & !mask,
-                                    attrs: read,
+                                    model: read.kinds & !mask,
+                                    attrs: &read.attrs,
+                                    promised: read.promised,
                                     promised_before: promised.get(&c).copied(),
                                 },
                             )
@@ -359,16 +390,16 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     // The finish time an advisor last promised in this case.
                     if role == "advisor"
                         && let Some((c, _)) = case
-                        && let Some(p) = promised_time(&m.text, m.sent_at)
+                        && let Some(p) = read.promised
                     {
                         promised.insert(c, p);
                     }
                     let attrs = match cue {
                         Some((a, name)) => {
                             mask |= 1 << a;
-                            with_cue(attrs, &lexicon.activities()[a], name)
+                            with_cue(&read.json, &lexicon.activities()[a], name)
                         }
-                        None => attrs.clone(),
+                        None => read.json.clone(),
                     };
                     let labels = lexicon.names_of(mask);
                     let activity = if role == "system" {
@@ -539,7 +570,7 @@ fn chat_only_bookings<'a>(
     lexicon: &Lexicon,
     msgs: &[Msg],
     chats: &[std::ops::Range<usize>],
-    classified: &[(u64, String, Attributes, u64)],
+    classified: &[Read],
     per_chat: &mut [(ChatLink, Assigned, Option<&'a str>)],
     cases: &mut Vec<CaseWindow>,
     directory: &Directory,
@@ -567,7 +598,7 @@ fn chat_only_bookings<'a>(
         while k < chat.len() {
             let asks = chat[k].side == "customer"
                 && assigned[k].is_none()
-                && classified[range.start + k].0 & request != 0;
+                && classified[range.start + k].lexicon & request != 0;
             if !asks {
                 k += 1;
                 continue;
@@ -701,6 +732,7 @@ fn attributes_json(
     m: &Msg,
     a: &Attributes,
     reading: &Reading,
+    promised: Option<NaiveDateTime>,
     domains: &[String],
 ) -> String {
     let mut o = serde_json::Map::new();
@@ -761,7 +793,7 @@ fn attributes_json(
     if let Some(t) = &a.ticket {
         o.insert("ticket".into(), t.as_str().into());
     }
-    if let Some(p) = promised_time(&m.text, m.sent_at) {
+    if let Some(p) = promised {
         o.insert(
             "promised_at".into(),
             p.format("%Y-%m-%d %H:%M").to_string().into(),

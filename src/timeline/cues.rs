@@ -14,7 +14,6 @@
 
 use super::classify::{Attributes, Lexicon};
 use super::link::CaseWindow;
-use super::promise::promised_time;
 use chrono::NaiveDateTime;
 
 /// A label a cue adds, and the cue's name (shown by `patuh case`).
@@ -30,6 +29,8 @@ pub struct Said<'a> {
     /// stating its bill is no diagnosis).
     pub model: u64,
     pub attrs: &'a Attributes,
+    /// The time the message states (`promise::promised_time`), read once by the timeline.
+    pub promised: Option<NaiveDateTime>,
     /// The finish time an advisor last promised in this case, before this message.
     pub promised_before: Option<NaiveDateTime>,
 }
@@ -42,6 +43,7 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
         mask,
         model,
         attrs,
+        promised,
         promised_before,
     } = *said;
     let has = |names: &[&str]| mask & lexicon.mask_of(names) != 0;
@@ -61,7 +63,7 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
                 return None;
             }
             let slot = case.slot?;
-            (promised_time(text, sent) == Some(slot))
+            (promised == Some(slot))
                 .then(|| {
                     lexicon
                         .index_of("booking_confirmation")
@@ -85,7 +87,7 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
             let diagnosis_bit = lexicon.mask_of(&["diagnosis"]);
             let model_objects = model & others & !diagnosis_bit != 0;
             let diagnosis = lexicon.index_of("diagnosis")?;
-            let finish_at = promised_time(text, sent);
+            let finish_at = promised;
             let finish = finish_at.is_some();
             let done = case.finished.is_some_and(|f| sent >= f);
             // Once the work is done (final QC), a message stating the bill is the completion

@@ -397,9 +397,6 @@ pub struct Reading {
     /// Kinds the model gives at least `CANDIDATE_AT` (below the label) on a message still
     /// unexplained, or the kind it is sure of where it disputes the lexicon.
     pub candidates: Vec<(usize, f32)>,
-    /// Lexicon labels the model disputes (it gives each under `DISPUTE_BELOW` and another kind
-    /// at least `DISPUTE_AT`): they still decide verdicts; the other kind is a candidate.
-    pub disputed: u64,
 }
 
 impl Reading {
@@ -415,11 +412,6 @@ impl Reading {
         self.candidates
             .iter()
             .fold(self.labels(), |m, &(a, _)| m | (1 << a))
-    }
-
-    /// The model's kinds alone, labels and candidates (no lexicon label among them).
-    pub fn uncertain(&self) -> u64 {
-        self.kinds() & !self.lexicon
     }
 }
 
@@ -464,7 +456,6 @@ pub fn read(lexicon: &Lexicon, model: &Model, text: &str, side: Side) -> Reading
             Some(o) if contested => Reading {
                 lexicon: mask,
                 candidates: vec![o],
-                disputed: labels.iter().fold(0, |m, &a| m | (1 << a)),
                 ..Reading::default()
             },
             _ => Reading {
@@ -486,6 +477,5 @@ pub fn read(lexicon: &Lexicon, model: &Model, text: &str, side: Side) -> Reading
         lexicon: mask,
         by_model,
         candidates,
-        disputed: 0,
     }
 }
