@@ -202,3 +202,29 @@ fn an_unread_ticket_priority_or_type_is_unknown_and_a_missing_one_fails() {
     assert_eq!(verdict(&rows, "INQ-E", "INQ-T2.classify").0, "fail");
     assert_eq!(verdict(&rows, "INQ-K", "INQ-T2.classify").0, "pass");
 }
+
+#[test]
+fn a_job_with_no_whatsapp_export_at_all_is_unknown_and_with_chats_but_none_its_a_fail() {
+    let wo = "No. SPK,Plat,Nama Pelanggan,No HP,SA,Teknisi,Status,Waktu\n\
+              SPK-1,BK 1 AA,Ani,081200000001,Rina,Joko,Masuk,04/08/2025 08:05\n\
+              SPK-1,BK 1 AA,Ani,081200000001,Rina,Joko,Selesai,04/08/2025 15:05\n";
+    // Work orders only: nothing shows whether the advisor wrote.
+    let (_dir, rows) = run_pair(&[("wo.csv", wo)]);
+    assert_eq!(
+        verdict(&rows, "SPK-1", "KSP-6.3"),
+        (
+            "unknown".to_string(),
+            "data missing: no WhatsApp export was imported".to_string()
+        )
+    );
+    // Chats imported, none of them this customer's: the job's silence is evidence.
+    let (_dir, rows) = run_pair(&[
+        ("wo.csv", wo),
+        (
+            "WhatsApp Chat with +62 812-9999-0001.txt",
+            "04/08/25 09.00 - Budi: halo\n04/08/25 09.01 - GSI: halo kak\n",
+        ),
+        ("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n"),
+    ]);
+    assert_eq!(verdict(&rows, "SPK-1", "KSP-6.3").0, "fail");
+}

@@ -141,13 +141,17 @@ impl Catalog {
             }
             rule.versions.sort_by_key(|v| v.effective_from);
             for need in rule.needs.iter().flat_map(|n| n.split('|')) {
-                let known = need.split_once('.').is_some_and(|(kind, field)| {
-                    ["booking", "work_order", "ticket"].contains(&kind)
-                        && crate::ingest::vocab::fields(kind).has(field)
-                });
+                // A record field (kind.field), or a source kind read as a whole (whatsapp).
+                let known = match need.split_once('.') {
+                    Some((kind, field)) => {
+                        ["booking", "work_order", "ticket"].contains(&kind)
+                            && crate::ingest::vocab::fields(kind).has(field)
+                    }
+                    None => ["whatsapp", "checklist"].contains(&need),
+                };
                 if !known {
                     return Err(format!(
-                        "rule {} needs {need:?}, which is no field of rules/headers.toml (kind.field)",
+                        "rule {} needs {need:?}, which is no field of rules/headers.toml (kind.field) nor a source kind (whatsapp, checklist)",
                         rule.id
                     ));
                 }

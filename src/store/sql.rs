@@ -84,6 +84,8 @@ pub const EX_LAKE_EVENTS: &str = include_str!("../../queries/export/lake_events.
 pub const SC_CSV_CELL: &str = include_str!("../../queries/score/csv_cell.sql");
 /// Scoring: the end of the imported data.
 pub const SC_CUTOFF: &str = include_str!("../../queries/score/cutoff.sql");
+/// Scoring: the source kinds imported at all.
+pub const SC_SOURCES: &str = include_str!("../../queries/score/sources.sql");
 /// `patuh advisor`: one advisor's findings per rule.
 pub const SC_ADVISOR: &str = include_str!("../../queries/score/advisor.sql");
 /// Exports: findings.csv and findings.parquet.

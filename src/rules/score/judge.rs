@@ -156,6 +156,8 @@ pub struct Judge<'a> {
     /// The case's clock start date: parameters and rule versions in force then.
     pub date: NaiveDate,
     pub semester: String,
+    /// The source kinds imported at all (`whatsapp`, `ticket`, …).
+    pub sources: &'a std::collections::HashSet<String>,
     pub findings: Vec<Finding>,
 }
 
@@ -277,26 +279,40 @@ impl<'a> Judge<'a> {
 
     /// "data missing: …" when the rule needs a field that the case's record file lacks.
     fn missing_column(&self, rule_id: &str) -> Option<String> {
-        let fields = self.case.record_fields.as_ref()?;
         let rule = self.catalog.get(rule_id)?;
-        rule.needs.iter().find_map(|need| {
-            let alternatives: Vec<(&str, &str)> =
-                need.split('|').filter_map(|n| n.split_once('.')).collect();
-            if alternatives
-                .iter()
-                .any(|(_, f)| fields.iter().any(|x| x == f))
-            {
-                return None;
-            }
-            let (kind, _) = alternatives.first()?;
-            let spec = crate::ingest::vocab::fields(kind);
-            let names: Vec<&str> = alternatives.iter().map(|(_, f)| spec.display(f)).collect();
-            Some(format!(
-                "data missing: the {} export has no {} column",
-                kind.replace('_', "-"),
-                names.join(" or ")
-            ))
-        })
+        // A source the rule reads that was not imported at all ("whatsapp").
+        if let Some(kind) = rule
+            .needs
+            .iter()
+            .find(|n| !n.contains('.') && !self.sources.contains(n.as_str()))
+        {
+            return Some(format!(
+                "data missing: no {} export was imported",
+                source_name(kind)
+            ));
+        }
+        let fields = self.case.record_fields.as_ref()?;
+        rule.needs
+            .iter()
+            .filter(|n| n.contains('.'))
+            .find_map(|need| {
+                let alternatives: Vec<(&str, &str)> =
+                    need.split('|').filter_map(|n| n.split_once('.')).collect();
+                if alternatives
+                    .iter()
+                    .any(|(_, f)| fields.iter().any(|x| x == f))
+                {
+                    return None;
+                }
+                let (kind, _) = alternatives.first()?;
+                let spec = crate::ingest::vocab::fields(kind);
+                let names: Vec<&str> = alternatives.iter().map(|(_, f)| spec.display(f)).collect();
+                Some(format!(
+                    "data missing: the {} export has no {} column",
+                    kind.replace('_', "-"),
+                    names.join(" or ")
+                ))
+            })
     }
 
     /// The same status with the same reason for several rules.
@@ -392,5 +408,14 @@ impl<'a> Judge<'a> {
             format!("missing: {}", missing.join(", "))
         })
         .with_source(self.case.source())
+    }
+}
+
+/// A source kind as a reader names its export.
+fn source_name(kind: &str) -> &str {
+    match kind {
+        "whatsapp" => "WhatsApp",
+        "work_order" => "work-order",
+        other => other,
     }
 }

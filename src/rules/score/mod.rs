@@ -56,6 +56,10 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
         attach_events(conn, &mut cases)?;
         phases.lap("read events");
         let forms = read_forms(conn)?;
+        let sources: std::collections::HashSet<String> =
+            crate::store::rows(conn, sql::SC_SOURCES, [], |r| r.get(0))?
+                .into_iter()
+                .collect();
         let cutoffs: HashMap<String, NaiveDateTime> =
             crate::store::rows(conn, sql::SC_CUTOFF, [], |r| {
                 Ok((
@@ -144,6 +148,7 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                         cutoff: cutoffs.get(&c.branch).copied().unwrap_or(latest),
                         date: opened.date(),
                         semester: semester_of(opened.date(), start_month),
+                        sources: &sources,
                         findings: Vec::new(),
                     };
                     match c.kind.as_str() {
