@@ -2,9 +2,9 @@
 -- one the rule looks for ("needs review": the fail would rest on that message's absence), in
 -- one semester ($1) or every semester when null; a supervisor reads the evidence and decides
 -- (`patuh review export`).
-select split_part(rule_id, '-', 1) as sop, rule_id, case_kind, case_key, branch,
+select rule_id, case_kind, case_key, branch,
        coalesce(advisor, '') as advisor, reason, evidence
 from finding
 where starts_with(reason, 'needs review:')
   and ($1 is null or semester = $1)
-order by sop, rule_id, case_key;
+order by rule_id, case_key;

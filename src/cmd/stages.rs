@@ -382,17 +382,17 @@ fn check(ctx: &Context) -> Result<()> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .map_err(|e| store.error("reading the data coverage", e))?;
-    let needs_review: Vec<(String, String, String, String, String, String, String)> =
+    let needs_review: Vec<NeedsReview> =
         crate::store::rows(store.conn(), sql::CHK_NEEDS_REVIEW, [None::<String>], |r| {
-            Ok((
-                r.get(1)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(2)?,
-            ))
+            Ok(NeedsReview {
+                rule_id: r.get("rule_id")?,
+                case_kind: r.get("case_kind")?,
+                case_key: r.get("case_key")?,
+                branch: r.get("branch")?,
+                advisor: r.get("advisor")?,
+                reason: r.get("reason")?,
+                evidence: r.get("evidence")?,
+            })
         })
         .map_err(|e| store.error("listing findings that need review", e))?;
     let roster_rows: i64 = store
@@ -413,7 +413,7 @@ fn check(ctx: &Context) -> Result<()> {
             &mut out,
             &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows,
                 "reviews_not_applied": reviews,
-                "needs_review": needs_review.iter().map(|(rule, key, branch, advisor, why, ev, kind)| serde_json::json!({"rule_id": rule, "case_kind": kind, "case_key": key, "branch": branch, "advisor": advisor, "reason": why, "evidence": ev})).collect::<Vec<_>>(),
+                "needs_review": needs_review,
                 "coverage": coverage.iter().map(|(b, r, j, m, w)| serde_json::json!({"branch": b, "rule_id": r, "judged": j, "unknown_missing_data": m, "missing": w})).collect::<Vec<_>>(),
                 "failed_files": failed.iter().map(|(p, why, at)| serde_json::json!({"path": p, "reason": why, "failed_at": at})).collect::<Vec<_>>(),
                 "ambiguous_chats": ambiguous.iter().map(|(f, c, m, cand)| serde_json::json!({"file": f, "chat": c, "messages": m, "candidates": cand})).collect::<Vec<_>>() }),
@@ -497,8 +497,13 @@ fn check(ctx: &Context) -> Result<()> {
             let mut t = Table::new(["rule", "case", "advisor", "evidence"])
                 .max_width(70)
                 .location("evidence");
-            for (rule, key, _, advisor, _, ev, _) in &needs_review {
-                t.row([rule.clone(), key.clone(), advisor.clone(), ev.clone()]);
+            for n in &needs_review {
+                t.row([
+                    n.rule_id.clone(),
+                    n.case_key.clone(),
+                    n.advisor.clone(),
+                    n.evidence.clone(),
+                ]);
             }
             t.write(&mut out)?;
         }
@@ -546,6 +551,18 @@ fn check(ctx: &Context) -> Result<()> {
         Ok(())
     })();
     stdout_result(result)
+}
+
+/// A finding left unknown until a person reads a message, as `patuh check` lists it.
+#[derive(serde::Serialize)]
+struct NeedsReview {
+    rule_id: String,
+    case_kind: String,
+    case_key: String,
+    branch: String,
+    advisor: String,
+    reason: String,
+    evidence: String,
 }
 
 /// A review decision that scoring did not apply, as `patuh check` lists it.

@@ -337,18 +337,10 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         chat_bookings: conn
             .query_row(sql::RP_CHAT_BOOKINGS, [semester], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(err)?,
-        needs_review: {
-            let mut per_sop: Vec<(String, i64)> = Vec::new();
-            for sop in rows(conn, sql::CHK_NEEDS_REVIEW, [semester], |r| r.get::<_, String>(0))
-                .map_err(err)?
-            {
-                match per_sop.last_mut() {
-                    Some(last) if last.0 == sop => last.1 += 1,
-                    _ => per_sop.push((sop, 1)),
-                }
-            }
-            per_sop
-        },
+        needs_review: rows(conn, sql::RP_NEEDS_REVIEW, [semester], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .map_err(err)?,
         branch_monthly: rows(conn, sql::RP_BRANCH_MONTHLY, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })

@@ -147,6 +147,8 @@ pub const RP_FROM_LAKE: &str = include_str!("../../queries/report/from_lake.sql"
 pub const CHK_COVERAGE: &str = include_str!("../../queries/checks/chk_coverage.sql");
 /// `patuh check` and the report: findings left unknown until a person reads a message.
 pub const CHK_NEEDS_REVIEW: &str = include_str!("../../queries/checks/chk_needs_review.sql");
+/// Report: findings that need review, per SOP.
+pub const RP_NEEDS_REVIEW: &str = include_str!("../../queries/report/needs_review.sql");
 /// Report: bookings asked for in chat only, and how many have no advisor.
 pub const RP_CHAT_BOOKINGS: &str = include_str!("../../queries/report/chat_bookings.sql");
 /// Report: pass and fail per branch and month.
