@@ -26,15 +26,18 @@ fn the_corpus_has_two_thousand_messages_in_eight_families_per_activity() {
             .entry(activity_of(&e.family))
             .or_default()
             .insert(&e.family);
-        for l in &e.labels {
-            assert!(
-                lexicon.index_of(l).is_some(),
-                "{}: {l} is no activity",
-                e.family
-            );
-        }
         assert!(texts.insert(e.text.as_str()), "{:?} twice", e.text);
     }
+    corpus::check_labels(&examples, lexicon).unwrap();
+    let mut bad = examples[0].clone();
+    bad.labels.push("nothing_of_the_kind".into());
+    assert_eq!(
+        corpus::check_labels(&[bad], lexicon).unwrap_err(),
+        format!(
+            "family [{}] labels \"nothing_of_the_kind\", which is no activity of rules/lexicon.toml",
+            examples[0].family
+        )
+    );
     for a in lexicon.activities() {
         let n = families.get(a.as_str()).map_or(0, BTreeSet::len);
         assert!(n >= 8, "{a}: {n} families");

@@ -78,82 +78,60 @@ pub fn run(action: &LexiconCommand, quiet: bool) -> Result<()> {
 
 fn load(dir: &Path, lexicon: &Lexicon) -> Result<Vec<corpus::Example>> {
     let examples = corpus::load_dir(dir).map_err(Error::input)?;
-    for e in &examples {
-        for l in &e.labels {
-            if lexicon.index_of(l).is_none() {
-                return Err(Error::input(format!(
-                    "{}: family [{}] labels {l:?}, which is no activity of rules/lexicon.toml",
-                    dir.display(),
-                    e.family
-                )));
-            }
-        }
-    }
+    corpus::check_labels(&examples, lexicon)
+        .map_err(|e| Error::input(format!("{}: {e}", dir.display())))?;
     Ok(examples)
 }
 
+/// The three tables side by side, one row per activity: CSV and the terminal table share the
+/// header and the cells; JSON gives the three lists as they are.
 fn print(alone: &[Score], inside: &[Score], outside: &[Score], format: Format) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let r = (|| -> std::io::Result<()> {
-        match format {
-            Format::Json => {
-                let v = serde_json::json!({"lexicon_alone": alone, "in_sample": inside, "out_of_family": outside});
-                writeln!(out, "{v}")
+    if format == Format::Json {
+        let v = serde_json::json!({"lexicon_alone": alone, "in_sample": inside, "out_of_family": outside});
+        return stdout_result(crate::output::write_json(&mut out, &v));
+    }
+    let header = [
+        "activity",
+        "messages",
+        "families",
+        "lexicon_precision",
+        "lexicon_recall",
+        "in_precision",
+        "in_recall",
+        "out_precision",
+        "out_recall",
+    ];
+    let rows: Vec<Vec<String>> = alone
+        .iter()
+        .zip(inside)
+        .zip(outside)
+        .map(|((l, i), o)| {
+            let mut row = vec![
+                i.activity.clone(),
+                i.examples.to_string(),
+                i.families.to_string(),
+            ];
+            for s in [l, i, o] {
+                row.push(format!("{:.3}", s.precision()));
+                row.push(format!("{:.3}", s.recall()));
             }
-            Format::Csv => {
-                writeln!(
-                    out,
-                    "activity,examples,families,lexicon_precision,lexicon_recall,in_precision,in_recall,out_precision,out_recall"
-                )?;
-                for ((l, i), o) in alone.iter().zip(inside).zip(outside) {
-                    writeln!(
-                        out,
-                        "{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3}",
-                        i.activity,
-                        i.examples,
-                        i.families,
-                        l.precision(),
-                        l.recall(),
-                        i.precision(),
-                        i.recall(),
-                        o.precision(),
-                        o.recall()
-                    )?;
-                }
-                Ok(())
-            }
-            Format::Table => {
-                writeln!(
-                    out,
-                    "{:<22} {:>8} {:>8}   {:>9} {:>9}   {:>9} {:>9}   {:>9} {:>9}",
-                    "activity",
-                    "messages",
-                    "families",
-                    "lex prec",
-                    "lex rec",
-                    "in prec",
-                    "in rec",
-                    "out prec",
-                    "out rec"
-                )?;
-                for ((l, i), o) in alone.iter().zip(inside).zip(outside) {
-                    writeln!(
-                        out,
-                        "{:<22} {:>8} {:>8}   {:>9.3} {:>9.3}   {:>9.3} {:>9.3}   {:>9.3} {:>9.3}",
-                        i.activity,
-                        i.examples,
-                        i.families,
-                        l.precision(),
-                        l.recall(),
-                        i.precision(),
-                        i.recall(),
-                        o.precision(),
-                        o.recall()
-                    )?;
-                }
-                Ok(())
-            }
+            row
+        })
+        .collect();
+    let r = if format == Format::Csv {
+        let mut w = csv::Writer::from_writer(&mut out);
+        std::iter::once(header.map(String::from).to_vec())
+            .chain(rows)
+            .try_for_each(|r| w.write_record(&r))
+            .map_err(std::io::Error::other)
+            .and_then(|()| w.flush())
+    } else {
+        let mut t = crate::output::Table::new(header);
+        for r in rows {
+            t.row(r);
         }
-    })();
+        t.write(&mut out)
+    };
     stdout_result(r)
 }

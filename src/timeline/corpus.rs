@@ -110,6 +110,22 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Example>, String> {
     Ok(out)
 }
 
+/// Every label names an activity of the lexicon.
+pub fn check_labels(
+    examples: &[Example],
+    lexicon: &super::classify::Lexicon,
+) -> Result<(), String> {
+    for e in examples {
+        if let Some(l) = e.labels.iter().find(|l| lexicon.index_of(l).is_none()) {
+            return Err(format!(
+                "family [{}] labels {l:?}, which is no activity of rules/lexicon.toml",
+                e.family
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The activity a family is about (`none` for the negatives).
 pub fn activity_of(family: &str) -> &str {
     family.split_once('.').map_or(family, |(a, _)| a)
