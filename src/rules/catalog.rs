@@ -58,16 +58,52 @@ pub struct Rule {
     pub params: Vec<Param>,
     #[serde(default, rename = "version")]
     pub versions: Vec<RuleVersion>,
-    /// Record fields the rule reads (`"ticket.satisfaction"`; alternatives joined by `|`): when
-    /// the file a case's record came from has no such column, the rule is `unknown` for that
-    /// case — the data cannot show it — never `fail`.
+    /// Record fields the rule reads (`"ticket.satisfaction"`; alternatives joined by `|`) and
+    /// sources it reads as a whole (`"whatsapp"`): when the case's export has no such column, or
+    /// no file of the source was imported, the rule is `unknown` — never `fail`.
     #[serde(default)]
     pub needs: Vec<String>,
-    /// The kinds of advisor message whose absence makes this rule's fail. When the case holds
-    /// an advisor message that nothing read with confidence but the model half-sees as one of
+    /// The kinds of message whose absence makes this rule's fail (`"reminder"`, or
+    /// `"booking_confirmation+time"`). When the case holds a message the model reads as one of
     /// them, the fail becomes `unknown` "needs review" with that message as evidence.
     #[serde(default)]
-    pub rests_on: Vec<String>,
+    pub rests_on: Vec<RestsOn>,
+}
+
+/// One kind of message a rule's fail rests on the absence of.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(from = "String", into = "String")]
+pub struct RestsOn {
+    /// A lexicon activity.
+    pub kind: String,
+    /// Only a message stating a time can be the missing one (`kind+time`: a confirmation
+    /// without the slot is no confirmation with details).
+    pub states_time: bool,
+}
+
+impl From<RestsOn> for String {
+    fn from(r: RestsOn) -> Self {
+        if r.states_time {
+            format!("{}+time", r.kind)
+        } else {
+            r.kind
+        }
+    }
+}
+
+impl From<String> for RestsOn {
+    fn from(s: String) -> Self {
+        match s.strip_suffix("+time") {
+            Some(kind) => Self {
+                kind: kind.to_string(),
+                states_time: true,
+            },
+            None => Self {
+                kind: s,
+                states_time: false,
+            },
+        }
+    }
 }
 
 impl Rule {

@@ -214,7 +214,7 @@ impl<'a> Judge<'a> {
     /// `unknown` "needs review" when, inside the finding's window, an advisor message the
     /// lexicon left unread is that kind by the model (labelled or a candidate): patuh does not
     /// accuse on what it could not read with confidence.
-    fn abstain(&self, f: Finding) -> Finding {
+    fn abstain(&self, mut f: Finding) -> Finding {
         let Some(rule) = self.catalog.get(f.rule_id) else {
             return f;
         };
@@ -230,18 +230,8 @@ impl<'a> Judge<'a> {
             .filter_map(|m| {
                 rule.rests_on
                     .iter()
-                    .filter_map(|k| {
-                        // "kind+time": only a message stating a time can be the missing one (a
-                        // confirmation without the slot is no confirmation with details).
-                        let (kind, time) = match k.strip_suffix("+time") {
-                            Some(kind) => (kind, true),
-                            None => (k.as_str(), false),
-                        };
-                        if time && m.promised_at().is_none() {
-                            return None;
-                        }
-                        m.attrs.uncertain(kind).map(|p| (kind, p))
-                    })
+                    .filter(|r| !r.states_time || m.promised_at().is_some())
+                    .filter_map(|r| m.attrs.uncertain(&r.kind).map(|p| (r.kind.as_str(), p)))
                     .filter(|&(_, p)| p >= crate::timeline::model::CANDIDATE_AT)
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                     .map(|(k, p)| (m, k, p))
@@ -261,7 +251,7 @@ impl<'a> Judge<'a> {
                 f.reason.as_str()
             }
         );
-        let earlier = f.evidence.clone();
+        let earlier = std::mem::take(&mut f.evidence);
         let mut out = Finding {
             status: Status::Unknown,
             reason,
