@@ -184,3 +184,131 @@ proptest! {
         prop_assert!(chat.bad_lines.iter().all(|b| b.line >= 1 && b.line <= lines));
     }
 }
+
+/// The header shapes as regular expressions: what `whatsapp::header` (hand-written for speed)
+/// must accept, part for part.
+static PLAIN_HEADER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^([0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}),?\s+(?:klo\s+)?([0-9]{1,2}[.:][0-9]{2}(?:[.:][0-9]{2})?)(\s*[AaPp]\.?\s?[Mm]\.?)?\s*(?:[-–]\s|:\s)(.*)$").unwrap()
+});
+static BRACKET_HEADER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^\[([0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}),?\s+([0-9]{1,2}[.:][0-9]{2}(?:[.:][0-9]{2})?)(\s*[AaPp]\.?\s?[Mm]\.?)?\]\s?(.*)$").unwrap()
+});
+
+/// (date, time, am/pm, rest, bracketed) as the regular expressions read a line.
+type HeaderParts<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, bool);
+
+fn header_by_regex(line: &str) -> Option<HeaderParts<'_>> {
+    let (c, bracket) = match BRACKET_HEADER.captures(line) {
+        Some(c) => (c, true),
+        None => (PLAIN_HEADER.captures(line)?, false),
+    };
+    let part = |i: usize| c.get(i).map(|m| m.as_str());
+    Some((part(1)?, part(2)?, part(3), part(4).unwrap_or(""), bracket))
+}
+
+fn header_by_hand(line: &str) -> Option<HeaderParts<'_>> {
+    patuh::ingest::whatsapp::header(line).map(|h| (h.date, h.time, h.ampm, h.rest, h.bracket))
+}
+
+/// Lines near the header shapes: every part present, missing, doubled or bent.
+fn header_like() -> impl Strategy<Value = String> {
+    let num = "[0-9]{0,5}";
+    let sep = prop_oneof![Just("/"), Just("."), Just("-"), Just(":"), Just("")];
+    let space = prop_oneof![
+        Just(""),
+        Just(" "),
+        Just("  "),
+        Just("\t"),
+        Just("\u{2009}"),
+        Just(", "),
+        Just(",")
+    ];
+    let ampm = prop_oneof![
+        Just(""),
+        Just(" PM"),
+        Just(" am"),
+        Just("a.m."),
+        Just(" p. m."),
+        Just(" P"),
+        Just("pm.")
+    ];
+    let dash = prop_oneof![
+        Just(" - "),
+        Just(" – "),
+        Just(": "),
+        Just("-"),
+        Just(" -"),
+        Just(":"),
+        Just("] "),
+        Just("]"),
+        Just(" ] ")
+    ];
+    let date = (any::<bool>(), num, sep.clone(), num, sep, num, space);
+    let time = (
+        prop_oneof![Just(""), Just("klo ")],
+        "[0-9]{0,3}",
+        prop_oneof![Just("."), Just(":"), Just("")],
+        "[0-9]{0,3}",
+        ampm,
+        dash,
+        "[A-Za-z :]{0,8}",
+    );
+    (date, time).prop_map(
+        |((br, a, s1, b, s2, c, sp), (klo, h, ts, m, ap, d, rest))| {
+            format!(
+                "{}{a}{s1}{b}{s2}{c}{sp}{klo}{h}{ts}{m}{ap}{d}{rest}",
+                if br { "[" } else { "" }
+            )
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    /// The hand-written header reader and the regular expressions agree on every line near
+    /// the shapes, part for part.
+    #[test]
+    fn whatsapp_header_reads_what_the_regex_reads(line in header_like()) {
+        prop_assert_eq!(header_by_hand(&line), header_by_regex(&line), "{:?}", line);
+    }
+}
+
+/// ...and on every line of the real exports and of the sample's chats.
+#[test]
+fn whatsapp_header_agrees_with_the_regex_on_real_lines() {
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    if let Some(shared) = crate::support::shared_dir() {
+        files.extend(
+            std::fs::read_dir(shared.join("real_formats/whatsapp"))
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+    }
+    for layout in ["android", "ios"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample_data/whatsapp")
+            .join(layout);
+        files.extend(
+            std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .take(200),
+        );
+    }
+    let mut headers = 0;
+    for f in &files {
+        let text = patuh::ingest::table::decode_text(&std::fs::read(f).unwrap());
+        for line in text.lines() {
+            let line = patuh::ingest::whatsapp::clean_line(line);
+            assert_eq!(
+                header_by_hand(&line),
+                header_by_regex(&line),
+                "{}: {line:?}",
+                f.display()
+            );
+            headers += usize::from(header_by_regex(&line).is_some());
+        }
+    }
+    assert!(headers > 3_000, "{headers} header lines read");
+}

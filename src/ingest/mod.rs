@@ -361,7 +361,6 @@ fn read_zip(
         let compressed = entry.compressed_size();
         let data = read_entry_capped(entry, &entry_name, compressed, settings)?;
         let (text, note) = table::decode_text_noted(&data);
-        drop(data);
         if whatsapp::looks_like_whatsapp(&text) || settings.forced_kind.is_some() {
             let mut chat = whatsapp::parse(&text, settings.chat_order);
             chat.notes.extend(note);

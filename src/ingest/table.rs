@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use calamine::{Data, Reader, open_workbook_auto};
+use std::borrow::Cow;
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,21 +151,21 @@ fn cell_of(d: &Data) -> Cell {
 
 /// Text of a CSV file or chat: UTF-8 with or without BOM, else Windows-1252 (what Excel writes).
 pub fn decode_text(bytes: &[u8]) -> String {
-    decode_text_noted(bytes).0
+    decode_text_noted(bytes).0.into_owned()
 }
 
 /// Like [`decode_text`], with a sentence when bytes had to be replaced. A UTF-8 file with a few
 /// bad bytes (a truncated copy, one pasted character) stays UTF-8 with only those bytes replaced;
 /// Windows-1252 is chosen only when the file is mostly not UTF-8 (no more valid multi-byte
 /// characters than invalid bytes), as a file Excel wrote is.
-pub fn decode_text_noted(bytes: &[u8]) -> (String, Option<String>) {
+pub fn decode_text_noted(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_string(), None);
+        return (Cow::Borrowed(s), None);
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
-        return (text.into_owned(), None);
+        return (Cow::Owned(text.into_owned()), None);
     }
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
@@ -172,7 +173,7 @@ pub fn decode_text_noted(bytes: &[u8]) -> (String, Option<String>) {
         invalid += usize::from(!chunk.invalid().is_empty());
     }
     if valid_multibyte > invalid {
-        let text = String::from_utf8_lossy(bytes).into_owned();
+        let text = Cow::Owned(String::from_utf8_lossy(bytes).into_owned());
         let note = format!(
             "{invalid} byte sequence{} not valid UTF-8 replaced by \u{fffd}; the rest read as UTF-8",
             if invalid == 1 { " was" } else { "s were" }
@@ -180,7 +181,7 @@ pub fn decode_text_noted(bytes: &[u8]) -> (String, Option<String>) {
         return (text, Some(note));
     }
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-    (text.into_owned(), None)
+    (Cow::Owned(text.into_owned()), None)
 }
 
 /// The delimiter that splits the first lines most consistently: `;` (Excel in Indonesian
@@ -213,7 +214,7 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Sheet> {
     let mut rows = Vec::new();
     // A quote that never closes would swallow every line after it into one cell: the row it
     // opens in is quarantined and the lines after it are read on their own.
-    let (mut rest, mut first_line) = (text.as_str(), 1usize);
+    let (mut rest, mut first_line) = (&*text, 1usize);
     while let Some((start, quote)) = unclosed_quote(rest, delimiter) {
         read_records(path, &rest[..start], first_line, delimiter, &mut rows)?;
         let line = first_line + rest[..start].matches('\n').count();

@@ -7,8 +7,8 @@
 
 use super::values::{DayMonth, decide_day_month, parse_date_only, parse_time_only, plain_clock};
 use chrono::NaiveDateTime;
-use regex::Regex;
-use std::sync::LazyLock;
+use rayon::prelude::*;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChatMessage {
@@ -48,60 +48,163 @@ pub struct Chat {
     pub notes: Vec<String>,
 }
 
-static BRACKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?\s+(\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)(\s*[AaPp]\.?\s?[Mm]\.?)?\]\s?(.*)$").unwrap()
-});
-static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?\s+(?:klo\s+)?(\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)(\s*[AaPp]\.?\s?[Mm]\.?)?\s*(?:[-–]\s|:\s)(.*)$").unwrap()
-});
-
 /// Drops the marks WhatsApp and editors add: BOM, LRM/RLM, embedding controls; folds narrow
-/// and non-breaking spaces to plain spaces.
-pub fn clean_line(line: &str) -> String {
+/// and non-breaking spaces to plain spaces. A line without them is borrowed, not copied: most
+/// lines of an export have none.
+pub fn clean_line(line: &str) -> Cow<'_, str> {
     let line = line.strip_suffix('\r').unwrap_or(line);
-    // Most lines carry no marks: copy them as they are.
     if line.is_ascii() {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
-    line.chars()
-        .filter(|c| !matches!(c, '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .map(|c| if c == '\u{202f}' || c == '\u{a0}' { ' ' } else { c })
-        .collect::<String>()
-        .trim_end_matches('\r')
-        .to_string()
+    if !line.chars().any(|c| is_mark(c) || is_odd_space(c)) {
+        return Cow::Borrowed(line.trim_end_matches('\r'));
+    }
+    let cleaned: String = line
+        .chars()
+        .filter(|&c| !is_mark(c))
+        .map(|c| if is_odd_space(c) { ' ' } else { c })
+        .collect();
+    Cow::Owned(cleaned.trim_end_matches('\r').to_string())
 }
 
-struct Header<'a> {
-    date: &'a str,
-    time: &'a str,
-    ampm: Option<&'a str>,
-    rest: &'a str,
-    bracket: bool,
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-fn header(line: &str) -> Option<Header<'_>> {
-    let first = line.as_bytes().first()?;
-    if !(first.is_ascii_digit() || *first == b'[') {
-        return None;
+fn is_odd_space(c: char) -> bool {
+    c == '\u{202f}' || c == '\u{a0}'
+}
+
+/// The parts of a message header line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Header<'a> {
+    pub date: &'a str,
+    pub time: &'a str,
+    /// ` PM`, `a.m.` as written (with the spaces before it).
+    pub ampm: Option<&'a str>,
+    /// `Name: text` or a system line.
+    pub rest: &'a str,
+    /// iOS: `[date, time] rest`.
+    pub bracket: bool,
+}
+
+/// Reads a header line. Hand-written because it runs on every line of every export (a regex
+/// took two thirds of the parse); it accepts exactly these two shapes (tested against them):
+/// `^\[(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?\s+(\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)(\s*[AaPp]\.?\s?[Mm]\.?)?\]\s?(.*)$`
+/// `^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?\s+(?:klo\s+)?(\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)(\s*[AaPp]\.?\s?[Mm]\.?)?\s*(?:[-–]\s|:\s)(.*)$`
+/// with ASCII digits (`\s` is any Unicode white space, as in the regex).
+pub fn header(line: &str) -> Option<Header<'_>> {
+    let b = line.as_bytes();
+    let bracket = *b.first()? == b'[';
+    let start = usize::from(bracket);
+    let mut i = digits(b, start, 4)?;
+    i = byte_in(b, i, b"./-")?;
+    i = digits(b, i, 2)?;
+    i = byte_in(b, i, b"./-")?;
+    i = digits(b, i, 4)?;
+    let date = &line[start..i];
+    if b.get(i) == Some(&b',') {
+        i += 1;
     }
-    let (c, bracket) = if *first == b'[' {
-        (BRACKET.captures(line)?, true)
+    let spaced = white(line, i, usize::MAX);
+    if spaced == i {
+        return None; // `\s+` needs one
+    }
+    i = spaced;
+    if !bracket && line[i..].starts_with("klo") && white(line, i + 3, usize::MAX) > i + 3 {
+        i = white(line, i + 3, usize::MAX);
+    }
+    let time_start = i;
+    i = digits(b, i, 2)?;
+    i = byte_in(b, i, b".:")?;
+    i = two_digits(b, i)?;
+    if let Some(j) = byte_in(b, i, b".:").and_then(|j| two_digits(b, j)) {
+        i = j;
+    }
+    let time = &line[time_start..i];
+    let ampm = am_pm(line, i).map(|end| {
+        let written = &line[i..end];
+        i = end;
+        written
+    });
+    let rest_start = if bracket {
+        i = byte_in(b, i, b"]")?;
+        white(line, i, 1)
     } else {
-        (PLAIN.captures(line)?, false)
+        i = white(line, i, usize::MAX);
+        let after = if let Some(j) = byte_in(b, i, b"-:") {
+            j
+        } else if line[i..].starts_with('–') {
+            i + '–'.len_utf8()
+        } else {
+            return None;
+        };
+        let j = white(line, after, 1);
+        if j == after {
+            return None;
+        }
+        j
     };
     Some(Header {
-        date: c.get(1)?.as_str(),
-        time: c.get(2)?.as_str(),
-        ampm: c.get(3).map(|m| m.as_str()),
-        rest: c.get(4).map_or("", |m| m.as_str()),
+        date,
+        time,
+        ampm,
+        rest: &line[rest_start..],
         bracket,
     })
+}
+
+/// After a run of 1..=`max` ASCII digits at `i`; none when the run is empty or longer (what
+/// follows each header part is not a digit, so a longer run never matches).
+fn digits(b: &[u8], i: usize, max: usize) -> Option<usize> {
+    let n = b
+        .get(i..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=max).contains(&n).then_some(i + n)
+}
+
+fn two_digits(b: &[u8], i: usize) -> Option<usize> {
+    (b.get(i).is_some_and(u8::is_ascii_digit) && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        .then_some(i + 2)
+}
+
+fn byte_in(b: &[u8], i: usize, set: &[u8]) -> Option<usize> {
+    b.get(i).filter(|c| set.contains(c)).map(|_| i + 1)
+}
+
+/// After up to `max` white-space characters from `i`.
+fn white(line: &str, i: usize, max: usize) -> usize {
+    let mut j = i;
+    for c in line[i..].chars().take(max) {
+        if !c.is_whitespace() {
+            break;
+        }
+        j += c.len_utf8();
+    }
+    j
+}
+
+/// `\s*[AaPp]\.?\s?[Mm]\.?` at `i`: where it ends.
+fn am_pm(line: &str, i: usize) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut j = white(line, i, usize::MAX);
+    j = byte_in(b, j, b"AaPp")?;
+    if b.get(j) == Some(&b'.') {
+        j += 1;
+    }
+    j = byte_in(b, white(line, j, 1), b"Mm").or_else(|| byte_in(b, j, b"Mm"))?;
+    if b.get(j) == Some(&b'.') {
+        j += 1;
+    }
+    Some(j)
 }
 
 /// True when the first non-blank line of `text` is a WhatsApp message header (a short chat may
 /// have one message whose continuation lines fill the rest), or most of the first lines are.
 pub fn looks_like_whatsapp(text: &str) -> bool {
-    let lines: Vec<String> = text
+    let lines: Vec<Cow<str>> = text
         .lines()
         .map(clean_line)
         .filter(|l| !l.trim().is_empty())
@@ -115,9 +218,10 @@ pub fn looks_like_whatsapp(text: &str) -> bool {
 /// written in time order, so the reading under which the dates go back in time least wins;
 /// `25/12/03` read day first would put a December chat in 2003.
 fn decide_order(headers: &[Option<Header>]) -> (DayMonth, Option<String>) {
-    let decided = decide_day_month(headers.iter().flatten().map(|h| h.date));
     let mut distinct: Vec<&str> = headers.iter().flatten().map(|h| h.date).collect();
     distinct.dedup();
+    // Repeats of a date say nothing more about its order.
+    let decided = decide_day_month(distinct.iter().copied());
     let two_digit_first = distinct.iter().all(|d| {
         d.split(['/', '.', '-'])
             .next()
@@ -162,9 +266,17 @@ fn decide_order(headers: &[Option<Header>]) -> (DayMonth, Option<String>) {
 }
 
 /// Parses a whole export. `order` forces day/month order; `None` decides from the file.
+///
+/// A large export is read on every core: header lines are found in parallel, then the
+/// messages are built in pieces that each start at a header line (a message never spans two
+/// pieces, so the pieces need nothing from each other).
 pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
-    let lines: Vec<String> = text.lines().map(clean_line).collect();
-    let headers: Vec<Option<Header>> = lines.iter().map(|l| header(l)).collect();
+    let lines: Vec<Cow<str>> = text.lines().map(clean_line).collect();
+    let headers: Vec<Option<Header>> = lines
+        .par_iter()
+        .with_min_len(PIECE_LINES)
+        .map(|l| header(l))
+        .collect();
     let (day_month, note) = match order {
         Some(o) => (o, None),
         None => decide_order(&headers),
@@ -175,24 +287,76 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
     } else {
         "android"
     };
+    let pieces = pieces(&headers);
+    let built: Vec<(Vec<ChatMessage>, Vec<BadLine>)> = pieces
+        .into_par_iter()
+        .map(|range| read_piece(&lines, &headers, range, day_month))
+        .collect();
+    let mut messages = Vec::with_capacity(built.iter().map(|b| b.0.len()).sum());
+    let mut bad_lines = Vec::new();
+    for (m, b) in built {
+        messages.extend(m);
+        bad_lines.extend(b);
+    }
+    Chat {
+        messages,
+        layout,
+        day_month,
+        bad_lines,
+        lines: lines.len(),
+        notes: note.into_iter().collect(),
+    }
+}
 
+/// Lines per piece of a large export (small exports are one piece).
+const PIECE_LINES: usize = 16_384;
+
+/// Line ranges of about `PIECE_LINES` lines, each after the first starting at a header line.
+fn pieces(headers: &[Option<Header>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = PIECE_LINES;
+    while at < headers.len() {
+        match headers[at..].iter().position(Option::is_some) {
+            Some(k) => {
+                out.push(start..at + k);
+                start = at + k;
+                at = start + PIECE_LINES;
+            }
+            None => break,
+        }
+    }
+    out.push(start..headers.len());
+    out
+}
+
+/// The messages and unplaced lines of one piece.
+fn read_piece(
+    lines: &[Cow<str>],
+    headers: &[Option<Header>],
+    range: std::ops::Range<usize>,
+    day_month: DayMonth,
+) -> (Vec<ChatMessage>, Vec<BadLine>) {
     let mut messages: Vec<ChatMessage> = Vec::new();
     let mut bad_lines = Vec::new();
+    let mut reader = MessageReader::default();
     // Continuation lines attach to the last message, unless the last header was bad.
     let mut attach = false;
-    let mut dates = std::collections::HashMap::new();
-    for (i, (line, h)) in lines.iter().zip(&headers).enumerate() {
-        let line_no = i + 1;
-        match h {
-            Some(h) => match stamp(h, day_month, &mut dates) {
+    for i in range {
+        let (line, line_no) = (&lines[i], i + 1);
+        match &headers[i] {
+            Some(h) => match reader.stamp(h, day_month) {
                 Some(at) => {
-                    messages.push(message(line_no, at, h.rest));
+                    if let Some(last) = messages.last_mut() {
+                        reader.finish(last);
+                    }
+                    messages.push(reader.message(line_no, at, h.rest));
                     attach = true;
                 }
                 None => {
                     bad_lines.push(BadLine {
                         line: line_no,
-                        text: line.clone(),
+                        text: line.to_string(),
                         reason: format!(
                             "line {line_no}: \"{} {}\" is not a date and time",
                             h.date, h.time
@@ -209,7 +373,7 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
                 } else if !line.trim().is_empty() {
                     bad_lines.push(BadLine {
                         line: line_no,
-                        text: line.clone(),
+                        text: line.to_string(),
                         reason: format!(
                             "line {line_no}: expected a message line starting with a date and time"
                         ),
@@ -218,35 +382,124 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
             }
         }
     }
-    for m in &mut messages {
-        let trimmed = m.text.trim_end_matches('\n').to_string();
-        m.text = trimmed;
-        classify_markers(m);
+    if let Some(last) = messages.last_mut() {
+        reader.finish(last);
     }
-    Chat {
-        messages,
-        layout,
-        day_month,
-        bad_lines,
-        lines: lines.len(),
-        notes: note.into_iter().collect(),
-    }
+    (messages, bad_lines)
 }
 
-/// Message headers repeat their date many times a day: each distinct date is parsed once.
-fn stamp<'a>(
-    h: &Header<'a>,
-    order: DayMonth,
-    dates: &mut std::collections::HashMap<&'a str, Option<chrono::NaiveDate>>,
-) -> Option<NaiveDateTime> {
-    let date = (*dates
-        .entry(h.date)
-        .or_insert_with(|| parse_date_only(h.date, order)))?;
-    let time = match h.ampm {
-        Some(ap) => parse_time_only(&format!("{} {}", h.time, ap.trim()))?,
-        None => plain_clock(h.time).or_else(|| parse_time_only(h.time))?,
-    };
-    Some(date.and_time(time))
+/// What a piece's reader remembers between messages: dates and senders repeat on most lines,
+/// so each distinct one is worked out once; one buffer holds the lower-cased text.
+#[derive(Default)]
+struct MessageReader<'a> {
+    dates: std::collections::HashMap<&'a str, Option<chrono::NaiveDate>>,
+    event_senders: std::collections::HashMap<&'a str, bool>,
+    folded: String,
+}
+
+impl<'a> MessageReader<'a> {
+    fn stamp(&mut self, h: &Header<'a>, order: DayMonth) -> Option<NaiveDateTime> {
+        let date = (*self
+            .dates
+            .entry(h.date)
+            .or_insert_with(|| parse_date_only(h.date, order)))?;
+        let time = match h.ampm {
+            Some(ap) => parse_time_only(&format!("{} {}", h.time, ap.trim()))?,
+            None => plain_clock(h.time).or_else(|| parse_time_only(h.time))?,
+        };
+        Some(date.and_time(time))
+    }
+
+    fn message(&mut self, line: usize, at: NaiveDateTime, rest: &'a str) -> ChatMessage {
+        let (sender, text) = match self.split_sender(rest) {
+            Some((s, t)) => (Some(s.to_string()), t.to_string()),
+            None => (None, rest.to_string()),
+        };
+        let folded = self.fold(text.trim());
+        let system = sender.is_none()
+            || SYSTEM_TEXT.iter().any(|p| folded.starts_with(p))
+            || (folded.len() < 200 && SYSTEM_TEXT_WITHIN.iter().any(|p| folded.contains(p)));
+        ChatMessage {
+            line,
+            at,
+            sender,
+            text,
+            system,
+            media: None,
+            deleted: false,
+            edited: false,
+        }
+    }
+
+    fn split_sender(&mut self, rest: &'a str) -> Option<(&'a str, &'a str)> {
+        let i = rest.find(':')?;
+        let sender = rest[..i].trim();
+        if sender.is_empty() || sender.chars().count() > 60 {
+            return None;
+        }
+        if *self
+            .event_senders
+            .entry(sender)
+            .or_insert_with(|| is_event_sender(sender))
+        {
+            return None;
+        }
+        let text = &rest[i + 1..];
+        Some((sender, text.strip_prefix(' ').unwrap_or(text)))
+    }
+
+    /// `text` lower-cased into the reader's buffer.
+    fn fold(&mut self, text: &str) -> &str {
+        self.folded.clear();
+        if text.is_ascii() {
+            self.folded.push_str(text);
+            self.folded.make_ascii_lowercase();
+        } else {
+            self.folded
+                .extend(text.chars().flat_map(char::to_lowercase));
+        }
+        &self.folded
+    }
+
+    /// A message is complete when the next header comes: its trailing blank lines go, and its
+    /// markers (deleted, edited, media) are read.
+    fn finish(&mut self, m: &mut ChatMessage) {
+        let kept = m.text.trim_end_matches('\n').len();
+        m.text.truncate(kept);
+        if m.system {
+            return;
+        }
+        let mut lower = self.fold(m.text.trim()).to_string();
+        for suffix in EDITED_SUFFIX {
+            if lower.ends_with(suffix) {
+                m.edited = true;
+                let keep = m.text.trim_end().len() - suffix.len();
+                m.text = m.text[..keep].trim_end().to_string();
+                lower = self.fold(m.text.trim()).to_string();
+            }
+        }
+        let first_line = lower.lines().next().unwrap_or("");
+        if DELETED_TEXT
+            .iter()
+            .any(|d| first_line.trim_end_matches('.') == d.trim_end_matches('.'))
+        {
+            m.deleted = true;
+            return;
+        }
+        if let Some((_, kind)) = MEDIA_TEXT.iter().find(|(t, _)| first_line.ends_with(t)) {
+            m.media = Some(kind);
+        } else if let Some(name) = first_line.strip_prefix("<attached:") {
+            m.media = Some(media_of_file(name));
+        } else if first_line.ends_with("(file attached)")
+            || first_line.ends_with("(file terlampir)")
+        {
+            m.media = Some(media_of_file(first_line));
+        } else if first_line.starts_with("location: https://")
+            || first_line.starts_with("lokasi: https://")
+        {
+            m.media = Some("location");
+        }
+    }
 }
 
 /// Phrases of system events that iOS files under the contact's name, matched by prefix
@@ -326,40 +579,6 @@ fn is_event_sender(sender: &str) -> bool {
         .any(|w| SYSTEM_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
-fn message(line: usize, at: NaiveDateTime, rest: &str) -> ChatMessage {
-    let (sender, text) = match split_sender(rest) {
-        Some((s, t)) => (Some(s.to_string()), t.to_string()),
-        None => (None, rest.to_string()),
-    };
-    let folded = text.trim().to_lowercase();
-    let system = sender.is_none()
-        || SYSTEM_TEXT.iter().any(|p| folded.starts_with(p))
-        || (folded.len() < 200 && SYSTEM_TEXT_WITHIN.iter().any(|p| folded.contains(p)));
-    ChatMessage {
-        line,
-        at,
-        sender,
-        text,
-        system,
-        media: None,
-        deleted: false,
-        edited: false,
-    }
-}
-
-fn split_sender(rest: &str) -> Option<(&str, &str)> {
-    let i = rest.find(':')?;
-    let sender = rest[..i].trim();
-    if sender.is_empty() || sender.chars().count() > 60 {
-        return None;
-    }
-    if is_event_sender(sender) {
-        return None;
-    }
-    let text = &rest[i + 1..];
-    Some((sender, text.strip_prefix(' ').unwrap_or(text)))
-}
-
 const MEDIA_TEXT: &[(&str, &str)] = &[
     ("<media omitted>", "media"),
     ("<media tidak disertakan>", "media"),
@@ -389,40 +608,6 @@ const DELETED_TEXT: &[&str] = &[
 ];
 
 const EDITED_SUFFIX: &[&str] = &["<this message was edited>", "<pesan ini diedit>"];
-
-fn classify_markers(m: &mut ChatMessage) {
-    if m.system {
-        return;
-    }
-    let lower = m.text.trim().to_lowercase();
-    for suffix in EDITED_SUFFIX {
-        if lower.ends_with(suffix) {
-            m.edited = true;
-            let keep = m.text.trim_end().len() - suffix.len();
-            m.text = m.text[..keep].trim_end().to_string();
-        }
-    }
-    let lower = m.text.trim().to_lowercase();
-    let first_line = lower.lines().next().unwrap_or("");
-    if DELETED_TEXT
-        .iter()
-        .any(|d| first_line.trim_end_matches('.') == d.trim_end_matches('.'))
-    {
-        m.deleted = true;
-        return;
-    }
-    if let Some((_, kind)) = MEDIA_TEXT.iter().find(|(t, _)| first_line.ends_with(t)) {
-        m.media = Some(kind);
-    } else if let Some(name) = first_line.strip_prefix("<attached:") {
-        m.media = Some(media_of_file(name));
-    } else if first_line.ends_with("(file attached)") || first_line.ends_with("(file terlampir)") {
-        m.media = Some(media_of_file(first_line));
-    } else if first_line.starts_with("location: https://")
-        || first_line.starts_with("lokasi: https://")
-    {
-        m.media = Some("location");
-    }
-}
 
 fn media_of_file(name: &str) -> &'static str {
     let n = name.to_lowercase();
