@@ -15,3 +15,5 @@ from "case" c
 left join finding f on f.case_kind = c.case_kind and f.case_key = c.case_key
 left join latest_ticket t on c.case_kind in ('inquiry', 'aftersales') and t.ticket_id = c.case_key
 group by all
+
+order by c.case_kind, c.case_key

@@ -7,3 +7,5 @@ left join (select event_id, list(object_id order by object_id) as objects
            from event_object
            group by event_id) o using (event_id)
 join lake_semester s on s.day = e.occurred_at::date
+
+order by e.event_id

@@ -47,8 +47,8 @@ impl Column {
         }
     }
 
-    fn push(&mut self, v: &Val) {
-        match (self, v) {
+    fn push(&mut self, v: &Val) -> Result<(), String> {
+        match (&mut *self, v) {
             (Column::Int32(b), Val::Int(i)) => b.append_value(*i as i32),
             (Column::Int64(b), Val::Int(i)) => b.append_value(*i),
             (Column::Float(b), Val::Float(f)) => b.append_value(*f),
@@ -61,8 +61,10 @@ impl Column {
                 let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
                 b.append_value((*d - epoch).num_days() as i32)
             }
-            (c, _) => c.push_null(),
+            (c, Val::Null) => c.push_null(),
+            (c, v) => return Err(format!("{v:?} does not fit a {} column", c.data_type())),
         }
+        Ok(())
     }
 
     fn push_null(&mut self) {
@@ -92,6 +94,7 @@ impl Column {
 
 /// Builds record batches for one raw table: provenance (file_id, sheet, row_no) then values.
 pub struct TableBatch {
+    table: String,
     names: Vec<String>,
     columns: Vec<Column>,
     rows: usize,
@@ -106,46 +109,52 @@ impl TableBatch {
             .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<duckdb::Result<_>>()?;
         Ok(Self {
+            table: table.to_string(),
             names: cols.iter().map(|c| c.0.clone()).collect(),
             columns: cols.iter().map(|c| Column::for_type(&c.1)).collect(),
             rows: 0,
         })
     }
 
-    pub fn push(&mut self, file_id: i64, sheet: &Option<String>, row: usize, values: &[Val]) {
-        let mut cols = self.columns.iter_mut();
-        if let Some(c) = cols.next() {
-            c.push(&Val::Int(file_id));
-        }
-        if let Some(c) = cols.next() {
-            match (c, sheet) {
-                (Column::Text(b), Some(s)) => b.append_value(s),
-                (c, _) => c.push_null(),
-            }
-        }
-        if let Some(c) = cols.next() {
-            c.push(&Val::Int(row as i64));
-        }
-        let mut values = values.iter();
-        for c in cols {
-            match values.next() {
-                Some(v) => c.push(v),
-                None => c.push_null(),
-            }
-        }
-        self.rows += 1;
+    /// One raw row: provenance, then the values in the table's column order (missing ones
+    /// null). A value of another type than its column is an error, never a silent NULL.
+    pub fn push(
+        &mut self,
+        file_id: i64,
+        sheet: &Option<String>,
+        row: usize,
+        values: &[Val],
+    ) -> duckdb::Result<()> {
+        let sheet_val = sheet.clone().map_or(Val::Null, Val::Text);
+        let provenance = [Val::Int(file_id), sheet_val, Val::Int(row as i64)];
+        self.push_row_from(provenance.iter().chain(values))
+            .map_err(|e| {
+                let at = match sheet {
+                    Some(s) => format!("sheet {s}, row {row}"),
+                    None => format!("row {row}"),
+                };
+                mismatch(format!("{}, {at}: {e}", self.table))
+            })
     }
 
     /// A row of any table: one value per column, in order (missing ones null).
-    pub fn push_row(&mut self, values: &[Val]) {
-        let mut values = values.iter();
-        for c in self.columns.iter_mut() {
+    pub fn push_row(&mut self, values: &[Val]) -> duckdb::Result<()> {
+        self.push_row_from(values.iter())
+            .map_err(|e| mismatch(format!("{}: {e}", self.table)))
+    }
+
+    fn push_row_from<'a>(
+        &mut self,
+        mut values: impl Iterator<Item = &'a Val>,
+    ) -> Result<(), String> {
+        for (c, name) in self.columns.iter_mut().zip(&self.names) {
             match values.next() {
-                Some(v) => c.push(v),
+                Some(v) => c.push(v).map_err(|e| format!("column {name}: {e}"))?,
                 None => c.push_null(),
             }
         }
         self.rows += 1;
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -169,4 +178,10 @@ impl TableBatch {
         RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
             .map_err(|e| duckdb::Error::ArrowTypeToDuckdbType(e.to_string(), DataType::Null))
     }
+}
+
+/// A value of the wrong type for its column is a defect of the code that built the row: it
+/// stops the write rather than become a NULL.
+fn mismatch(message: String) -> duckdb::Error {
+    duckdb::Error::ToSqlConversionFailure(message.into())
 }

@@ -1,11 +1,18 @@
 //! Parsed chats to raw message rows: which side each sender is on, and what the file name and
 //! the customer's sender name say about the customer (phone, plate).
 
-use super::record::{Parsed, Quarantined, Val};
+use super::record::{Parsed, Quarantined, RawBatch};
 use super::values::{find_plate, normalise_phone};
 use super::vocab::fold;
+use super::whatsapp::ChatMessage;
 use super::whatsapp::{Chat, contact_of_file_name};
+use duckdb::arrow::array::{
+    ArrayRef, BooleanBuilder, Int32Builder, StringBuilder, TimestampMicrosecondBuilder,
+};
+use duckdb::arrow::record_batch::RecordBatch;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// One conversation read from a `.txt` (or a `.txt` inside a `.zip`).
 #[derive(Debug, Clone)]
@@ -108,51 +115,25 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
                 }
             }
         }
-        let name: std::sync::Arc<str> = f.name.as_str().into();
-        let phone: Option<std::sync::Arc<str>> = customer_phone.as_deref().map(Into::into);
-        let plate_shared: Option<std::sync::Arc<str>> = plate.as_deref().map(Into::into);
-        // Senders repeat on every message: their side and their name are worked out once.
-        let mut senders: std::collections::HashMap<&str, (std::sync::Arc<str>, &'static str)> =
-            Default::default();
-        let rows = &mut parsed.table("raw_message").rows;
-        rows.reserve(f.chat.messages.len());
-        for m in &f.chat.messages {
-            let (sender, side) = match m.sender.as_deref() {
-                Some(s) => {
-                    let (shared, side) = senders.entry(s).or_insert_with(|| {
-                        (
-                            s.into(),
-                            if is_business(s) {
-                                "business"
-                            } else {
-                                "customer"
-                            },
-                        )
-                    });
-                    (
-                        Val::Shared(shared.clone()),
-                        if m.system { "system" } else { *side },
-                    )
-                }
-                None => (Val::Null, "system"),
-            };
-            rows.push((
-                f.entry.clone(),
-                m.line,
-                vec![
-                    Val::Shared(name.clone()),
-                    Val::Time(m.at),
-                    sender,
-                    Val::Shared(side_text(side)),
-                    Val::Text(m.text.clone()),
-                    Val::text(m.media.map(str::to_string)),
-                    Val::Bool(m.deleted),
-                    Val::Bool(m.edited),
-                    shared_or_null(&phone),
-                    shared_or_null(&plate_shared),
-                ],
-            ));
-        }
+        let file = FileFacts {
+            chat: &f.name,
+            sheet: f.entry.as_deref(),
+            phone: customer_phone.as_deref(),
+            plate: plate.as_deref(),
+        };
+        // Large exports are turned into batches on every core.
+        let batches: Vec<RecordBatch> = f
+            .chat
+            .messages
+            .par_chunks(BATCH_MESSAGES)
+            .map(|chunk| message_batch(chunk, &file, &is_business))
+            .collect();
+        parsed
+            .batches
+            .extend(batches.into_iter().map(|batch| RawBatch {
+                table: "raw_message",
+                batch,
+            }));
         parsed.rows_read += f.chat.messages.len() + f.chat.bad_lines.len();
         parsed.rows_loaded += f.chat.messages.len();
         for b in &f.chat.bad_lines {
@@ -200,17 +181,87 @@ fn same_person(sender: &str, contact: &str) -> bool {
     !contact.is_empty() && fold(sender) == fold(contact)
 }
 
-fn shared_or_null(v: &Option<std::sync::Arc<str>>) -> Val {
-    v.clone().map_or(Val::Null, Val::Shared)
+/// Messages per Arrow batch.
+const BATCH_MESSAGES: usize = 65_536;
+
+/// What every message row of one chat file repeats.
+struct FileFacts<'a> {
+    chat: &'a str,
+    /// The `.txt` inside a `.zip`.
+    sheet: Option<&'a str>,
+    phone: Option<&'a str>,
+    plate: Option<&'a str>,
 }
 
-/// The three side names, allocated once.
-fn side_text(side: &'static str) -> std::sync::Arc<str> {
-    static SIDES: std::sync::LazyLock<[std::sync::Arc<str>; 3]> =
-        std::sync::LazyLock::new(|| ["business".into(), "customer".into(), "system".into()]);
-    match side {
-        "business" => SIDES[0].clone(),
-        "customer" => SIDES[1].clone(),
-        _ => SIDES[2].clone(),
+/// `raw_message` rows (all columns but `file_id`) for some of a file's messages: each text is
+/// copied once, into the batch.
+fn message_batch(
+    messages: &[ChatMessage],
+    file: &FileFacts,
+    is_business: &(dyn Fn(&str) -> bool + Sync),
+) -> RecordBatch {
+    let n = messages.len();
+    let texts: usize = messages.iter().map(|m| m.text.len()).sum();
+    let strings = |bytes: usize| StringBuilder::with_capacity(n, bytes);
+    let (mut sheet, mut chat, mut sender, mut side) = (
+        strings(file.sheet.map_or(0, str::len) * n),
+        strings(file.chat.len() * n),
+        strings(16 * n),
+        strings(8 * n),
+    );
+    let (mut text, mut media) = (strings(texts), strings(0));
+    let (mut phone, mut plate) = (strings(16 * n), strings(12 * n));
+    let mut row_no = Int32Builder::with_capacity(n);
+    let mut sent_at = TimestampMicrosecondBuilder::with_capacity(n);
+    let (mut deleted, mut edited) = (
+        BooleanBuilder::with_capacity(n),
+        BooleanBuilder::with_capacity(n),
+    );
+    // Senders repeat on every message: their side is worked out once.
+    let mut sides: HashMap<&str, &'static str> = HashMap::new();
+    for m in messages {
+        sheet.append_option(file.sheet);
+        row_no.append_value(m.line as i32);
+        chat.append_value(file.chat);
+        sent_at.append_value(m.at.and_utc().timestamp_micros());
+        let who = match m.sender.as_deref() {
+            Some(s) => {
+                let business = *sides.entry(s).or_insert_with(|| {
+                    if is_business(s) {
+                        "business"
+                    } else {
+                        "customer"
+                    }
+                });
+                sender.append_value(s);
+                if m.system { "system" } else { business }
+            }
+            None => {
+                sender.append_null();
+                "system"
+            }
+        };
+        side.append_value(who);
+        text.append_value(&m.text);
+        media.append_option(m.media);
+        deleted.append_value(m.deleted);
+        edited.append_value(m.edited);
+        phone.append_option(file.phone);
+        plate.append_option(file.plate);
     }
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("sheet", Arc::new(sheet.finish())),
+        ("row_no", Arc::new(row_no.finish())),
+        ("chat", Arc::new(chat.finish())),
+        ("sent_at", Arc::new(sent_at.finish())),
+        ("sender", Arc::new(sender.finish())),
+        ("sender_side", Arc::new(side.finish())),
+        ("text", Arc::new(text.finish())),
+        ("media", Arc::new(media.finish())),
+        ("deleted", Arc::new(deleted.finish())),
+        ("edited", Arc::new(edited.finish())),
+        ("customer_phone", Arc::new(phone.finish())),
+        ("chat_plate", Arc::new(plate.finish())),
+    ];
+    RecordBatch::try_from_iter(columns).expect("columns of one length")
 }

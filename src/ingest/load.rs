@@ -241,31 +241,33 @@ fn load_all(
     })
 }
 
-/// Bulk load through DuckDB's appender, one appender per table for the whole group:
-/// provenance columns first, then the table's values.
+/// Bulk load as Arrow batches, one insert per table for the whole group: provenance columns
+/// first, then the table's values. Chats come as batches already; sheet rows are built here.
 fn append_rows<'a>(
     conn: &Connection,
     files: impl Iterator<Item = (i64, &'a Parsed)> + Clone,
 ) -> duckdb::Result<()> {
     for table in RAW_TABLES {
-        // Arrow batches: a column chunk per call instead of a call per value.
-        let mut batch: Option<TableBatch> = None;
+        let mut batches = Vec::new();
+        let mut rows: Option<TableBatch> = None;
         for (file_id, parsed) in files.clone() {
             for t in parsed.tables.iter().filter(|t| t.table == *table) {
-                if batch.is_none() {
-                    batch = Some(TableBatch::for_table(conn, table)?);
+                if rows.is_none() {
+                    rows = Some(TableBatch::for_table(conn, table)?);
                 }
-                let batch = batch.as_mut().expect("just set");
+                let rows = rows.as_mut().expect("just set");
                 for (sheet, row, values) in &t.rows {
-                    batch.push(file_id, sheet, *row, values);
+                    rows.push(file_id, sheet, *row, values)?;
                 }
             }
+            for b in parsed.batches.iter().filter(|b| b.table == *table) {
+                batches.push(b.with_file_id(file_id)?);
+            }
         }
-        if let Some(mut batch) = batch.filter(|b| !b.is_empty()) {
-            let mut app = conn.appender(table)?;
-            app.append_record_batch(batch.finish()?)?;
-            app.flush()?;
+        if let Some(mut rows) = rows.filter(|b| !b.is_empty()) {
+            batches.push(rows.finish()?);
         }
+        crate::store::batches::insert(conn, table, batches)?;
     }
     let mut app = conn.appender("quarantine")?;
     for (file_id, parsed) in files {

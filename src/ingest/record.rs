@@ -3,7 +3,11 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use duckdb::ToSql;
+use duckdb::arrow::array::{ArrayRef, Int32Array};
+use duckdb::arrow::datatypes::{DataType, Field, Schema};
+use duckdb::arrow::record_batch::RecordBatch;
 use duckdb::types::{TimeUnit, ToSqlOutput, ValueRef};
+use std::sync::Arc;
 
 /// A value bound for a raw table column.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +100,35 @@ pub struct Parsed {
     pub warnings: Vec<String>,
     /// The fields the file's header provides (sorted; empty for chats).
     pub fields: Vec<String>,
+    /// Rows built as Arrow batches by the parser (chats: millions of rows, never one `Val` each).
+    pub batches: Vec<RawBatch>,
+}
+
+/// Rows of one raw table as an Arrow batch: every column but the first, `file_id`, which the
+/// loader prepends when it knows the file's id.
+#[derive(Debug, Clone)]
+pub struct RawBatch {
+    pub table: &'static str,
+    pub batch: RecordBatch,
+}
+
+impl RawBatch {
+    pub fn with_file_id(&self, file_id: i64) -> duckdb::Result<RecordBatch> {
+        let rows = self.batch.num_rows();
+        let mut fields = vec![Field::new("file_id", DataType::Int32, false)];
+        fields.extend(
+            self.batch
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| f.as_ref().clone()),
+        );
+        let mut columns: Vec<ArrayRef> =
+            vec![Arc::new(Int32Array::from(vec![file_id as i32; rows]))];
+        columns.extend(self.batch.columns().iter().cloned());
+        RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
+            .map_err(|e| duckdb::Error::ToSqlConversionFailure(e.into()))
+    }
 }
 
 impl Parsed {

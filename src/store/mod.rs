@@ -3,6 +3,7 @@
 //! A command does its work inside `Store::unit_of_work`: it commits at the end or not at all, so
 //! a failure or a kill leaves the store as it was before (DuckDB discards an uncommitted WAL).
 
+pub mod batches;
 pub mod sql;
 
 use crate::error::{Error, Result};
@@ -12,6 +13,12 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+}
+
+/// What every connection of the store has: the review fingerprint macro and the batch scan.
+fn prepare(conn: &Connection) -> duckdb::Result<()> {
+    conn.execute_batch(sql::RV_FINGERPRINT)?;
+    batches::register(conn)
 }
 
 impl Store {
@@ -40,10 +47,7 @@ impl Store {
             path: path.to_path_buf(),
         };
         store.migrate(target)?;
-        store
-            .conn
-            .execute_batch(sql::RV_FINGERPRINT)
-            .map_err(|e| open_error(path, &e))?;
+        prepare(&store.conn).map_err(|e| open_error(path, &e))?;
         Ok(store)
     }
 
@@ -54,8 +58,7 @@ impl Store {
             .conn
             .try_clone()
             .map_err(|e| self.error("opening a second connection", e))?;
-        conn.execute_batch(sql::RV_FINGERPRINT)
-            .map_err(|e| self.error("opening a second connection", e))?;
+        prepare(&conn).map_err(|e| self.error("opening a second connection", e))?;
         Ok(Store {
             conn,
             path: self.path.clone(),

@@ -440,7 +440,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                             Val::Text(m.sheet.clone())
                         },
                         Val::Int(i64::from(m.row_no)),
-                    ]);
+                    ])?;
                     if event_rows.len() >= 100_000 {
                         events.append_record_batch(event_rows.finish()?)?;
                     }
@@ -454,7 +454,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                             Val::Int(event_id),
                             Val::Text(format!("customer:{p}")),
                             Val::Text(who.outcome().to_string()),
-                        ]);
+                        ])?;
                     }
                     match case {
                         Some((c, how)) => {
@@ -463,7 +463,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                                 Val::Int(event_id),
                                 Val::Text(object_id(&cases[c])),
                                 Val::Text(how.name().to_string()),
-                            ]);
+                            ])?;
                         }
                         None => summary.messages_unlinked += 1,
                     }

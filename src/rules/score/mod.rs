@@ -205,7 +205,7 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                     },
                     Val::Text(f.evidence.join("; ")),
                     text(&f.semester),
-                ]);
+                ])?;
                 if batch.len() >= 100_000 {
                     app.append_record_batch(batch.finish()?)?;
                 }
