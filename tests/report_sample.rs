@@ -454,3 +454,52 @@ fn the_workbook_summary_carries_both_headline_figures() {
     );
     assert_eq!(row[2], Data::String(format!("{violating} dari {cases}")));
 }
+
+/// KSP-4.2.2 measures business minutes between updates, or days without any: the scorecard's
+/// medians are of the most frequent unit only (recomputed here from findings.csv), with that
+/// unit beside them, whatever order the findings were written in.
+#[test]
+fn a_rule_measured_in_two_units_shows_the_median_of_its_main_unit() {
+    let mut reader = csv::Reader::from_path(sample_run().join("out/findings.csv")).unwrap();
+    let h = reader.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[col("rule_id")] == "KSP-4.2.2" && &r[col("semester")] == "2025-H2")
+        .collect();
+    let units: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| &r[col("unit")])
+        .filter(|u| !u.is_empty())
+        .collect();
+    assert!(
+        units.len() > 1,
+        "the sample measures KSP-4.2.2 in two units: {units:?}"
+    );
+    let lower_median = |advisor: Option<&str>| {
+        let mut m: Vec<f64> = rows
+            .iter()
+            .filter(|r| advisor.is_none_or(|a| &r[col("advisor")] == a))
+            .filter(|r| matches!(&r[col("status")], "pass" | "fail"))
+            .filter(|r| &r[col("unit")] == "business_minutes")
+            .map(|r| r[col("measured")].parse::<f64>().unwrap())
+            .collect();
+        m.sort_by(f64::total_cmp);
+        m[(m.len() - 1) / 2]
+    };
+    let cells: Vec<String> = scorecard("Intan")
+        .split("<tr data-rule=\"KSP-4.2.2\">")
+        .nth(1)
+        .expect("Intan's KSP-4.2.2 row")
+        .split("</tr>")
+        .next()
+        .unwrap()
+        .split("</td>")
+        .map(|c| c.rsplit('>').next().unwrap().to_string())
+        .collect();
+    let id = |x: f64| patuh::report::format::value(x, patuh::config::Lang::Id);
+    assert_eq!(cells[6], id(lower_median(Some("Intan"))), "{cells:?}");
+    assert_eq!(cells[7], id(lower_median(None)), "{cells:?}");
+    assert_eq!(cells[9], "menit kerja", "{cells:?}");
+}

@@ -23,7 +23,7 @@ select work_order,
        min(status_at) filter (where status = 'diambil') as picked_up_at,
        min(status_at) as first_at,
        max(status_at) as last_at,
-       any_value(branch) as branch
+       min(branch) as branch  -- one per work order in practice; min keeps it independent of row order
 from raw_work_order_status
 group by work_order;
 

@@ -87,9 +87,18 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             super::import::print_summary(ctx, &batch)?;
             timeline(ctx, &mut store)?;
             let summary = score(ctx, &mut store)?;
-            export(ctx, &store, out)?;
+            // Export and report only read the store: they run side by side, on two
+            // connections, and say what they did in the usual order afterwards.
+            let export_store = store.try_clone()?;
+            let (exported, reported) = std::thread::scope(|s| {
+                let exporting = s.spawn(move || export_files(ctx, &export_store, out));
+                let reported = write_report(ctx, &store, semester.as_deref(), out, &[]);
+                let exported = exporting.join().expect("the export thread does not panic");
+                (exported, reported)
+            });
+            ctx.say(exported?);
             print_score(ctx, &summary)?;
-            report(ctx, &store, semester.as_deref(), out, *pdf, &[])?;
+            say_report(ctx, reported?, out, *pdf)?;
             // The run finishes what it can, then says that something is missing (exit 2), as
             // `patuh import` does for the same input; the report's appendix lists the files.
             super::import::fail_on_failed_files(&batch)
@@ -150,14 +159,34 @@ fn report(
     pdf: bool,
     lakes: &[String],
 ) -> Result<()> {
+    let written = write_report(ctx, store, semester, out, lakes)?;
+    say_report(ctx, written, out, pdf)
+}
+
+/// The report's files, and how long they took.
+fn write_report(
+    ctx: &Context,
+    store: &Store,
+    semester: Option<&str>,
+    out: &std::path::Path,
+    lakes: &[String],
+) -> Result<(crate::report::Written, f64)> {
     let started = std::time::Instant::now();
     let written = crate::report::write_all(store, &ctx.config, ctx.lang, semester, out, lakes)?;
+    Ok((written, started.elapsed().as_secs_f64()))
+}
+
+fn say_report(
+    ctx: &Context,
+    (written, seconds): (crate::report::Written, f64),
+    out: &std::path::Path,
+    pdf: bool,
+) -> Result<()> {
     let main = out.join(format!("laporan-{}.html", written.semester));
     ctx.say(format!(
-        "report: {} files for {} in {:.1} s; open {}",
+        "report: {} files for {} in {seconds:.1} s; open {}",
         written.files.len(),
         written.semester,
-        started.elapsed().as_secs_f64(),
         main.display()
     ));
     ctx.say(crate::output::phases_line(&written.timings));
@@ -170,6 +199,12 @@ fn report(
 }
 
 fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
+    ctx.say(export_files(ctx, store, dir)?);
+    Ok(())
+}
+
+/// Writes the exports and says what was written.
+fn export_files(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<String> {
     let started = std::time::Instant::now();
     let mut written = crate::rules::score::export(store, dir)?;
     written.extend(crate::rules::score::export_lake(
@@ -177,7 +212,7 @@ fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
         dir,
         ctx.config.report.semester_start_month,
     )?);
-    ctx.say(format!(
+    Ok(format!(
         "export: {} in {:.1} s",
         written
             .iter()
@@ -185,8 +220,7 @@ fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
             .collect::<Vec<_>>()
             .join(", "),
         started.elapsed().as_secs_f64()
-    ));
-    Ok(())
+    ))
 }
 
 fn print_score(ctx: &Context, s: &crate::rules::score::Summary) -> Result<()> {

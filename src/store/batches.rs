@@ -75,6 +75,41 @@ pub fn insert(conn: &Connection, table: &str, batches: Vec<RecordBatch>) -> duck
     inserted.map(|_| ())
 }
 
+/// Batches for one table, inserted a few hundred thousand rows at a time: memory holds one
+/// such group, not the whole table.
+pub struct Inserter {
+    table: &'static str,
+    pending: Vec<RecordBatch>,
+    rows: usize,
+}
+
+/// Rows held before an insert: enough to keep every core busy, few enough to bound memory.
+const INSERT_ROWS: usize = 500_000;
+
+impl Inserter {
+    pub fn new(table: &'static str) -> Self {
+        Self {
+            table,
+            pending: Vec::new(),
+            rows: 0,
+        }
+    }
+
+    pub fn push(&mut self, conn: &Connection, batch: RecordBatch) -> duckdb::Result<()> {
+        self.rows += batch.num_rows();
+        self.pending.push(batch);
+        if self.rows >= INSERT_ROWS {
+            self.flush(conn)?;
+        }
+        Ok(())
+    }
+
+    pub fn flush(&mut self, conn: &Connection) -> duckdb::Result<()> {
+        self.rows = 0;
+        insert(conn, self.table, std::mem::take(&mut self.pending))
+    }
+}
+
 /// DuckDB's vector size: a scan call fills one data chunk of at most this many rows.
 const SLICE_ROWS: usize = 2048;
 

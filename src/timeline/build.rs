@@ -15,6 +15,7 @@ use crate::error::Result;
 use crate::ingest::batch_rows::TableBatch;
 use crate::ingest::record::Val;
 use crate::ingest::whatsapp::contact_of_file_name;
+use crate::store::batches::Inserter;
 use crate::store::{Store, sql};
 use chrono::NaiveDateTime;
 use duckdb::{Connection, params};
@@ -300,9 +301,9 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         let mut summary = Summary::default();
         let mut chat_counts: HashMap<&'static str, i64> = HashMap::new();
         {
-            // Arrow batches through the appender: one call per column chunk, not per value.
-            let mut events = conn.appender("event")?;
-            let mut objects = conn.appender("event_object")?;
+            // Arrow batches, inserted on every core at the end.
+            let mut events = Inserter::new("event");
+            let mut objects = Inserter::new("event_object");
             let mut event_rows = TableBatch::for_table(conn, "event")?;
             let mut object_rows = TableBatch::for_table(conn, "event_object")?;
             let mut links = conn.appender("timeline_link")?;
@@ -442,7 +443,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         Val::Int(i64::from(m.row_no)),
                     ])?;
                     if event_rows.len() >= 100_000 {
-                        events.append_record_batch(event_rows.finish()?)?;
+                        events.push(conn, event_rows.finish()?)?;
                     }
                     if role == "system" {
                         continue;
@@ -468,18 +469,14 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         None => summary.messages_unlinked += 1,
                     }
                     if object_rows.len() >= 100_000 {
-                        objects.append_record_batch(object_rows.finish()?)?;
+                        objects.push(conn, object_rows.finish()?)?;
                     }
                 }
             }
-            if !event_rows.is_empty() {
-                events.append_record_batch(event_rows.finish()?)?;
-            }
-            if !object_rows.is_empty() {
-                objects.append_record_batch(object_rows.finish()?)?;
-            }
-            events.flush()?;
-            objects.flush()?;
+            events.push(conn, event_rows.finish()?)?;
+            objects.push(conn, object_rows.finish()?)?;
+            events.flush(conn)?;
+            objects.flush(conn)?;
             links.flush()?;
             maybe.flush()?;
         }

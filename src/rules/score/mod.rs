@@ -21,6 +21,7 @@ use crate::error::Result;
 use crate::ingest::batch_rows::TableBatch;
 use crate::ingest::record::Val;
 use crate::rules::{Catalog, ParamTable};
+use crate::store::batches::Inserter;
 use crate::store::{Store, sql};
 use crate::timeline::link::plate_key;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -171,9 +172,9 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
         };
         conn.execute_batch("delete from finding")?;
         let mut by_status: HashMap<&'static str, usize> = HashMap::new();
-        // Arrow batches through the appender: one call per column chunk, not per value.
+        // Arrow batches, inserted on every core a few hundred thousand rows at a time.
         let mut batch = TableBatch::for_table(conn, "finding")?;
-        let mut app = conn.appender("finding")?;
+        let mut findings_in = Inserter::new("finding");
         let mut total = 0;
         // Cases in chunks, so findings never all sit in memory at once.
         for chunk in cases.chunks(20_000) {
@@ -207,15 +208,12 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                     text(&f.semester),
                 ])?;
                 if batch.len() >= 100_000 {
-                    app.append_record_batch(batch.finish()?)?;
+                    findings_in.push(conn, batch.finish()?)?;
                 }
             }
         }
-        if !batch.is_empty() {
-            app.append_record_batch(batch.finish()?)?;
-        }
-        app.flush()?;
-        drop(app);
+        findings_in.push(conn, batch.finish()?)?;
+        findings_in.flush(conn)?;
         phases.lap("judge and write findings");
         let reviews = crate::review::apply(conn)?;
         phases.lap("apply review decisions");
