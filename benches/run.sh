@@ -1,26 +1,88 @@
 #!/usr/bin/env bash
-# Times `patuh run` end to end, stage by stage, with peak memory.
-#   benches/run.sh              # on sample_data/
-#   benches/run.sh --scale 100  # on `patuh sample --scale 100` data (about 3 million messages;
-#                               # generated under $TMPDIR, never in the repository)
+# Speed of patuh, stage by stage, beside DuckDB's own CSV reader on the same rows.
+#
+#   benches/run.sh                # `patuh run` on sample_data/
+#   benches/run.sh --scale 10     # on `patuh sample --scale 10` (generated under $TMPDIR)
+#   benches/run.sh --chat [MB]    # import of one Android export of MB (default 171) made from
+#                                 # the chats of `patuh sample --scale 10`
+#   benches/run.sh --all          # --scale 1, 10, 100 and --chat
+#
+# For a run it prints each stage's seconds with MB/s of chat text (import), events/s
+# (timeline) and findings/s (score), the run's wall time, CPU % and peak memory, and DuckDB's
+# read_csv loading the run's messages as a CSV into a table (the same rows, measured in the
+# same minute): the import's speed ratio to it. Generated data never goes into the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/patuh-target}
-cargo build --release --quiet
+cargo build --release --quiet --bin patuh --example sql --example bench_chat
 bin="$CARGO_TARGET_DIR/release/patuh"
+sql="$CARGO_TARGET_DIR/release/examples/sql"
+chat_bench="$CARGO_TARGET_DIR/release/examples/bench_chat"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-inputs=sample_data
-if [[ "${1:-}" == "--scale" ]]; then
-    inputs="$work/data"
-    echo "generating --scale $2 into $inputs"
-    "$bin" sample --scale "$2" --out "$inputs" >/dev/null
-fi
-start=$(date +%s.%N)
-/usr/bin/time -v "$bin" --db "$work/store.duckdb" run "$inputs" --out "$work/out" \
-    >"$work/stdout" 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
-end=$(date +%s.%N)
-grep -E '^(import|timeline|score|export|report|phases):' "$work/stderr" || true
-grep -E '^phases:' "$work/stdout" || true
-awk -v s="$start" -v e="$end" 'BEGIN { printf "run end to end: %.1f s\n", e - s }'
-grep -E 'Maximum resident set size' "$work/stderr" | awk '{ printf "peak memory: %.2f GB\n", $6 / 1048576 }'
+
+seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
+
+# One `patuh run` on the folder $1, described as $2.
+bench_run() {
+    local inputs=$1 label=$2 out="$work/run"
+    rm -rf "$out" && mkdir -p "$out"
+    local chat_bytes
+    chat_bytes=$(find "$inputs" -name '*.txt' -path '*whatsapp*' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    local start end
+    start=$(date +%s.%N)
+    /usr/bin/time -f 'time: %e %P %M' "$bin" --db "$out/store.duckdb" run "$inputs" --out "$out/out" \
+        >"$out/stdout" 2>"$out/stderr" || { tail -5 "$out/stderr"; exit 1; }
+    end=$(date +%s.%N)
+    echo "== $label"
+    awk -v mb="$(awk -v b="$chat_bytes" 'BEGIN { print b / 1e6 }')" '
+        # The seconds follow the last "in" of a stage line.
+        function secs(   i, s) { for (i = 1; i < NF; i++) if ($i == "in") s = $(i + 1); return s }
+        /^import: done in/ { s = secs(); printf "import    %6.2f s  %7.1f MB/s of chat text (%.0f MB)\n", s, mb / s, mb }
+        /^timeline: /      { s = secs(); printf "timeline  %6.2f s  %9.0f events/s\n", s, $4 / s }
+        /^score: /         { s = secs(); printf "score     %6.2f s  %9.0f findings/s (judged and written)\n", s, $2 / s }
+        /^export: /        { printf "export    %6.2f s  (beside the report)\n", secs() }
+        /^report: /        { printf "report    %6.2f s\n", secs() }
+        /^time: /          { printf "run       %6.2f s wall, %s CPU, peak memory %.2f GB\n", $2, $3, $4 / 1048576 }
+    ' "$out/stderr"
+    cat "$out/stdout" "$out/stderr" | grep -E '^phases:' | sed 's/^/          /' || true
+    # The peer: the run's messages as CSV, loaded by DuckDB's read_csv into a table.
+    "$sql" "$out/store.duckdb" "batch:copy (select * exclude (file_id, sheet) from raw_message) to '$out/messages.csv' (header)" >/dev/null
+    local import_s duck_s
+    import_s=$(awk '/^import: done in/ { print $4 }' "$out/stderr")
+    duck_s=$("$sql" "$out/peer.duckdb" "batch:create table message as select * from read_csv('$out/messages.csv')" | awk '{ print $1 }')
+    awk -v d="$duck_s" -v p="$import_s" -v b="$chat_bytes" 'BEGIN {
+        printf "read_csv  %6.2f s  %7.1f MB/s of chat text; import/read_csv speed ratio %.2f (messages only: the import also reads the sheets)\n", d, b / 1e6 / d, d / p }'
+    echo "end to end: $(seconds "$start" "$end") s"
+}
+
+bench_scale() {
+    local scale=$1
+    local data="$work/scale$scale"
+    [[ -d $data ]] || "$bin" sample --scale "$scale" --out "$data" >/dev/null
+    bench_run "$data" "--scale $scale"
+}
+
+bench_chat() {
+    local mb=${1:-171}
+    local data="$work/scale10"
+    [[ -d $data ]] || "$bin" sample --scale 10 --out "$data" >/dev/null
+    mkdir -p "$work/chat"
+    "$chat_bench" --make "$data" "$mb" "$work/chat/WhatsApp Chat with Budi.txt"
+    echo "== one Android export of $mb MB"
+    "$chat_bench" "$work/chat/WhatsApp Chat with Budi.txt"
+    /usr/bin/time -f 'patuh import: %e s wall, %P CPU, peak memory %M KB' \
+        "$bin" --db "$work/chat.duckdb" import "$work/chat" >/dev/null 2>"$work/chat.err"
+    tail -1 "$work/chat.err"
+}
+
+case "${1:-}" in
+    --scale) bench_scale "$2" ;;
+    --chat) bench_chat "${2:-171}" ;;
+    --all)
+        for s in 1 10 100; do bench_scale "$s"; done
+        bench_chat 171
+        ;;
+    "") bench_run sample_data "sample_data" ;;
+    *) echo "usage: benches/run.sh [--scale N | --chat [MB] | --all]" >&2; exit 2 ;;
+esac

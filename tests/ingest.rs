@@ -945,3 +945,44 @@ fn a_free_text_column_that_says_nothing_is_stored_empty() {
         ]
     );
 }
+
+/// A large export is read in chunks on every core: a message whose continuation lines cross a
+/// chunk's edge stays whole, and every message keeps its own line number.
+#[test]
+fn a_large_export_reads_as_its_parts_do() {
+    let part = "01/02/25 09.00 - Budi: mau booking servis\n\
+                besok jam 10\n\
+                \n\
+                bisa?\n\
+                01/02/25 09.02 - GSI Medan: Bisa Pak, kami catat besok 10.00\n\
+                01/02/25 25.61 - Budi: jam salah\n\
+                lanjutan yang tidak punya pesan\n\
+                01/02/25 09.04 - Budi: ok makasih\n";
+    let small = patuh::ingest::whatsapp::parse(part, None);
+    assert_eq!(small.messages.len(), 3);
+    assert_eq!(small.bad_lines.len(), 2, "{:?}", small.bad_lines);
+    // Enough copies for several chunks of a megabyte, edges falling anywhere.
+    let copies = 3_000_000 / part.len() + 1;
+    let big = patuh::ingest::whatsapp::parse(&part.repeat(copies), None);
+    let lines_per_part = part.lines().count();
+    assert_eq!(big.lines, copies * lines_per_part);
+    assert_eq!(big.messages.len(), copies * small.messages.len());
+    assert_eq!(big.bad_lines.len(), copies * small.bad_lines.len());
+    for (i, m) in big.messages.iter().enumerate() {
+        let (copy, k) = (i / small.messages.len(), i % small.messages.len());
+        let expected = &small.messages[k];
+        assert_eq!(m.line, copy * lines_per_part + expected.line, "message {i}");
+        assert_eq!(
+            (&m.text, &m.sender, m.at),
+            (&expected.text, &expected.sender, expected.at)
+        );
+    }
+    for (i, b) in big.bad_lines.iter().enumerate() {
+        let (copy, k) = (i / small.bad_lines.len(), i % small.bad_lines.len());
+        assert_eq!(
+            b.line,
+            copy * lines_per_part + small.bad_lines[k].line,
+            "bad line {i}"
+        );
+    }
+}

@@ -217,8 +217,7 @@ pub fn looks_like_whatsapp(text: &str) -> bool {
 /// Day/month order of a chat's headers, and a note when the dates are year first. A chat is
 /// written in time order, so the reading under which the dates go back in time least wins;
 /// `25/12/03` read day first would put a December chat in 2003.
-fn decide_order(headers: &[Option<Header>]) -> (DayMonth, Option<String>) {
-    let mut distinct: Vec<&str> = headers.iter().flatten().map(|h| h.date).collect();
+fn decide_order(mut distinct: Vec<&str>) -> (DayMonth, Option<String>) {
     distinct.dedup();
     // Repeats of a date say nothing more about its order.
     let decided = decide_day_month(distinct.iter().copied());
@@ -267,30 +266,50 @@ fn decide_order(headers: &[Option<Header>]) -> (DayMonth, Option<String>) {
 
 /// Parses a whole export. `order` forces day/month order; `None` decides from the file.
 ///
-/// A large export is read on every core: header lines are found in parallel, then the
-/// messages are built in pieces that each start at a header line (a message never spans two
-/// pieces, so the pieces need nothing from each other).
+/// A large export is read on every core, in two passes over chunks of about a megabyte: the
+/// first finds each chunk's lines, header dates and first header line (the day/month order
+/// needs every date); the second reads the messages of pieces that each start at a header line
+/// (a message never spans two pieces, so they need nothing from each other). No list of every
+/// line of the file is ever held.
 pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
-    let lines: Vec<Cow<str>> = text.lines().map(clean_line).collect();
-    let headers: Vec<Option<Header>> = lines
-        .par_iter()
-        .with_min_len(PIECE_LINES)
-        .map(|l| header(l))
+    let chunks = chunks(text);
+    let scans: Vec<Scan> = chunks.par_iter().map(|c| scan(&text[c.clone()])).collect();
+    let dates: Vec<&str> = scans
+        .iter()
+        .flat_map(|s| s.dates.iter().map(|d| &**d))
         .collect();
     let (day_month, note) = match order {
         Some(o) => (o, None),
-        None => decide_order(&headers),
+        None => decide_order(dates),
     };
-    let bracketed = headers.iter().flatten().filter(|h| h.bracket).count();
-    let layout = if bracketed * 2 > headers.iter().flatten().count() {
+    let headers: usize = scans.iter().map(|s| s.headers).sum();
+    let bracketed: usize = scans.iter().map(|s| s.bracketed).sum();
+    let layout = if bracketed * 2 > headers {
         "ios"
     } else {
         "android"
     };
-    let pieces = pieces(&headers);
+    // Pieces: from one chunk's first header line to the next's (the first from the start).
+    let mut pieces: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    let mut line = 0;
+    for (c, s) in chunks.iter().zip(&scans) {
+        match (s.first_header, pieces.last_mut()) {
+            (Some((at, nth)), Some(last)) => {
+                last.0.end = c.start + at;
+                pieces.push((c.start + at..c.end, line + nth));
+            }
+            (None, Some(last)) => last.0.end = c.end,
+            (_, None) => pieces.push((c.clone(), 0)),
+        }
+        line += s.lines;
+    }
     let built: Vec<(Vec<ChatMessage>, Vec<BadLine>)> = pieces
         .into_par_iter()
-        .map(|range| read_piece(&lines, &headers, range, day_month))
+        .map(|(bytes, first_line)| {
+            let lines: Vec<Cow<str>> = text[bytes].lines().map(clean_line).collect();
+            let headers: Vec<Option<Header>> = lines.iter().map(|l| header(l)).collect();
+            read_piece(&lines, &headers, first_line, day_month)
+        })
         .collect();
     let mut messages = Vec::with_capacity(built.iter().map(|b| b.0.len()).sum());
     let mut bad_lines = Vec::new();
@@ -303,38 +322,79 @@ pub fn parse(text: &str, order: Option<DayMonth>) -> Chat {
         layout,
         day_month,
         bad_lines,
-        lines: lines.len(),
+        lines: line,
         notes: note.into_iter().collect(),
     }
 }
 
-/// Lines per piece of a large export (small exports are one piece).
-const PIECE_LINES: usize = 16_384;
+/// Bytes per chunk of a large export (a smaller export is one chunk).
+const CHUNK_BYTES: usize = 1 << 20;
 
-/// Line ranges of about `PIECE_LINES` lines, each after the first starting at a header line.
-fn pieces(headers: &[Option<Header>]) -> Vec<std::ops::Range<usize>> {
+/// Byte ranges of about `CHUNK_BYTES`, each ending after a line break (or at the end).
+fn chunks(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut at = PIECE_LINES;
-    while at < headers.len() {
-        match headers[at..].iter().position(Option::is_some) {
-            Some(k) => {
-                out.push(start..at + k);
-                start = at + k;
-                at = start + PIECE_LINES;
-            }
-            None => break,
-        }
+    while start < text.len() {
+        let end = match text.as_bytes()[(start + CHUNK_BYTES).min(text.len())..]
+            .iter()
+            .position(|&b| b == b'\n')
+        {
+            Some(k) if start + CHUNK_BYTES < text.len() => start + CHUNK_BYTES + k + 1,
+            _ => text.len(),
+        };
+        out.push(start..end);
+        start = end;
     }
-    out.push(start..headers.len());
     out
 }
 
-/// The messages and unplaced lines of one piece.
+/// What the first pass learns of a chunk.
+struct Scan<'a> {
+    lines: usize,
+    headers: usize,
+    bracketed: usize,
+    /// Header dates, a repeat of the one before left out (borrowed unless the line had marks).
+    dates: Vec<Cow<'a, str>>,
+    /// Byte offset and line index of the chunk's first header line.
+    first_header: Option<(usize, usize)>,
+}
+
+fn scan(chunk: &str) -> Scan<'_> {
+    let mut s = Scan {
+        lines: 0,
+        headers: 0,
+        bracketed: 0,
+        dates: Vec::new(),
+        first_header: None,
+    };
+    for raw in chunk.lines() {
+        let line = clean_line(raw);
+        if let Some(h) = header(&line) {
+            s.headers += 1;
+            s.bracketed += usize::from(h.bracket);
+            if s.first_header.is_none() {
+                let at = raw.as_ptr() as usize - chunk.as_ptr() as usize;
+                s.first_header = Some((at, s.lines));
+            }
+            if s.dates.last().is_none_or(|d| d != h.date) {
+                let start = usize::from(h.bracket);
+                s.dates.push(match line {
+                    Cow::Borrowed(l) => Cow::Borrowed(&l[start..start + h.date.len()]),
+                    Cow::Owned(_) => Cow::Owned(h.date.to_string()),
+                });
+            }
+        }
+        s.lines += 1;
+    }
+    s
+}
+
+/// The messages and unplaced lines of one piece, whose first line is `first_line` (0-based)
+/// of the file.
 fn read_piece(
     lines: &[Cow<str>],
     headers: &[Option<Header>],
-    range: std::ops::Range<usize>,
+    first_line: usize,
     day_month: DayMonth,
 ) -> (Vec<ChatMessage>, Vec<BadLine>) {
     let mut messages: Vec<ChatMessage> = Vec::new();
@@ -342,9 +402,9 @@ fn read_piece(
     let mut reader = MessageReader::default();
     // Continuation lines attach to the last message, unless the last header was bad.
     let mut attach = false;
-    for i in range {
-        let (line, line_no) = (&lines[i], i + 1);
-        match &headers[i] {
+    for (i, (line, h)) in lines.iter().zip(headers).enumerate() {
+        let line_no = first_line + i + 1;
+        match h {
             Some(h) => match reader.stamp(h, day_month) {
                 Some(at) => {
                     if let Some(last) = messages.last_mut() {
