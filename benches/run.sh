@@ -6,6 +6,7 @@
 #   benches/run.sh --chat [MB]    # import of one Android export of MB (default 171) made from
 #                                 # the chats of `patuh sample --scale 10`
 #   benches/run.sh --all          # --scale 1, 10, 100 and --chat
+#   benches/run.sh FOLDER         # on a folder of inputs (a sample generated before)
 #
 # For a run it prints each stage's seconds with MB/s of chat text (import), events/s
 # (timeline) and findings/s (score), the run's wall time, CPU % and peak memory, and DuckDB's
@@ -84,5 +85,6 @@ case "${1:-}" in
         bench_chat 171
         ;;
     "") bench_run sample_data "sample_data" ;;
-    *) echo "usage: benches/run.sh [--scale N | --chat [MB] | --all]" >&2; exit 2 ;;
+    *) if [[ -d $1 ]]; then bench_run "$1" "$1"; else
+        echo "usage: benches/run.sh [--scale N | --chat [MB] | --all | FOLDER]" >&2; exit 2; fi ;;
 esac

@@ -8,7 +8,9 @@
 use super::values::{DayMonth, decide_day_month, parse_date_only, parse_time_only, plain_clock};
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
+use regex::Regex;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChatMessage {
@@ -449,20 +451,28 @@ fn read_piece(
 }
 
 /// What a piece's reader remembers between messages: dates and senders repeat on most lines,
-/// so each distinct one is worked out once; one buffer holds the lower-cased text.
+/// so each distinct one is worked out once (and the last one is checked before the map).
 #[derive(Default)]
 struct MessageReader<'a> {
     dates: std::collections::HashMap<&'a str, Option<chrono::NaiveDate>>,
+    last_date: Option<(&'a str, Option<chrono::NaiveDate>)>,
     event_senders: std::collections::HashMap<&'a str, bool>,
-    folded: String,
+    last_sender: Option<(&'a str, bool)>,
 }
 
 impl<'a> MessageReader<'a> {
     fn stamp(&mut self, h: &Header<'a>, order: DayMonth) -> Option<NaiveDateTime> {
-        let date = (*self
-            .dates
-            .entry(h.date)
-            .or_insert_with(|| parse_date_only(h.date, order)))?;
+        let date = match self.last_date {
+            Some((text, date)) if text == h.date => date,
+            _ => {
+                let date = *self
+                    .dates
+                    .entry(h.date)
+                    .or_insert_with(|| parse_date_only(h.date, order));
+                self.last_date = Some((h.date, date));
+                date
+            }
+        }?;
         let time = match h.ampm {
             Some(ap) => parse_time_only(&format!("{} {}", h.time, ap.trim()))?,
             None => plain_clock(h.time).or_else(|| parse_time_only(h.time))?,
@@ -475,10 +485,10 @@ impl<'a> MessageReader<'a> {
             Some((s, t)) => (Some(s.to_string()), t.to_string()),
             None => (None, rest.to_string()),
         };
-        let folded = self.fold(text.trim());
+        let trimmed = text.trim();
         let system = sender.is_none()
-            || SYSTEM_TEXT.iter().any(|p| folded.starts_with(p))
-            || (folded.len() < 200 && SYSTEM_TEXT_WITHIN.iter().any(|p| folded.contains(p)));
+            || SYSTEM_TEXT.iter().any(|p| starts_with_folded(trimmed, p))
+            || (trimmed.len() < 200 && SYSTEM_TEXT_WITHIN.is_match(trimmed));
         ChatMessage {
             line,
             at,
@@ -497,69 +507,78 @@ impl<'a> MessageReader<'a> {
         if sender.is_empty() || sender.chars().count() > 60 {
             return None;
         }
-        if *self
-            .event_senders
-            .entry(sender)
-            .or_insert_with(|| is_event_sender(sender))
-        {
+        let event = match self.last_sender {
+            Some((known, event)) if known == sender => event,
+            _ => {
+                let event = *self
+                    .event_senders
+                    .entry(sender)
+                    .or_insert_with(|| is_event_sender(sender));
+                self.last_sender = Some((sender, event));
+                event
+            }
+        };
+        if event {
             return None;
         }
         let text = &rest[i + 1..];
         Some((sender, text.strip_prefix(' ').unwrap_or(text)))
     }
 
-    /// `text` lower-cased into the reader's buffer.
-    fn fold(&mut self, text: &str) -> &str {
-        self.folded.clear();
-        if text.is_ascii() {
-            self.folded.push_str(text);
-            self.folded.make_ascii_lowercase();
-        } else {
-            self.folded
-                .extend(text.chars().flat_map(char::to_lowercase));
-        }
-        &self.folded
-    }
-
     /// A message is complete when the next header comes: its trailing blank lines go, and its
-    /// markers (deleted, edited, media) are read.
+    /// markers (deleted, edited, media) are read. The marker phrases are ASCII, so they are
+    /// compared ignoring ASCII case, without a lower-cased copy of the text.
     fn finish(&mut self, m: &mut ChatMessage) {
         let kept = m.text.trim_end_matches('\n').len();
         m.text.truncate(kept);
         if m.system {
             return;
         }
-        let mut lower = self.fold(m.text.trim()).to_string();
         for suffix in EDITED_SUFFIX {
-            if lower.ends_with(suffix) {
+            if ends_with_folded(m.text.trim(), suffix) {
                 m.edited = true;
                 let keep = m.text.trim_end().len() - suffix.len();
                 m.text = m.text[..keep].trim_end().to_string();
-                lower = self.fold(m.text.trim()).to_string();
             }
         }
-        let first_line = lower.lines().next().unwrap_or("");
-        if DELETED_TEXT
-            .iter()
-            .any(|d| first_line.trim_end_matches('.') == d.trim_end_matches('.'))
-        {
+        let first_line = m.text.trim().lines().next().unwrap_or("");
+        if DELETED_TEXT.iter().any(|d| {
+            let line = first_line.trim_end_matches('.');
+            line.eq_ignore_ascii_case(d.trim_end_matches('.'))
+        }) {
             m.deleted = true;
             return;
         }
-        if let Some((_, kind)) = MEDIA_TEXT.iter().find(|(t, _)| first_line.ends_with(t)) {
+        if let Some((_, kind)) = MEDIA_TEXT
+            .iter()
+            .find(|(t, _)| ends_with_folded(first_line, t))
+        {
             m.media = Some(kind);
-        } else if let Some(name) = first_line.strip_prefix("<attached:") {
-            m.media = Some(media_of_file(name));
-        } else if first_line.ends_with("(file attached)")
-            || first_line.ends_with("(file terlampir)")
+        } else if starts_with_folded(first_line, "<attached:") {
+            m.media = Some(media_of_file(&first_line["<attached:".len()..]));
+        } else if ends_with_folded(first_line, "(file attached)")
+            || ends_with_folded(first_line, "(file terlampir)")
         {
             m.media = Some(media_of_file(first_line));
-        } else if first_line.starts_with("location: https://")
-            || first_line.starts_with("lokasi: https://")
+        } else if starts_with_folded(first_line, "location: https://")
+            || starts_with_folded(first_line, "lokasi: https://")
         {
             m.media = Some("location");
         }
     }
+}
+
+/// `text` starts with the lower-case ASCII `prefix`, ignoring ASCII case.
+fn starts_with_folded(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `text` ends with the lower-case ASCII `suffix`, ignoring ASCII case.
+fn ends_with_folded(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Phrases of system events that iOS files under the contact's name, matched by prefix
@@ -596,19 +615,24 @@ const SYSTEM_TEXT: &[&str] = &[
 ];
 
 /// Phrases of system events that iOS files under the contact's name and that begin with the
-/// contact's own name ("Budi changed their phone number…"), matched anywhere in the text.
-const SYSTEM_TEXT_WITHIN: &[&str] = &[
-    "turned on disappearing messages",
-    "turned off disappearing messages",
-    "mengaktifkan pesan sementara",
-    "menonaktifkan pesan sementara",
-    "changed their phone number",
-    "changed to a new number",
-    "is now using a new number",
-    "mengganti nomor teleponnya",
-    "telah mengganti nomor telepon",
-    "telah berganti nomor",
-];
+/// contact's own name ("Budi changed their phone number…"), matched anywhere in the text,
+/// ignoring case.
+static SYSTEM_TEXT_WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        "(?i)",
+        "turned on disappearing messages",
+        "|turned off disappearing messages",
+        "|mengaktifkan pesan sementara",
+        "|menonaktifkan pesan sementara",
+        "|changed their phone number",
+        "|changed to a new number",
+        "|is now using a new number",
+        "|mengganti nomor teleponnya",
+        "|telah mengganti nomor telepon",
+        "|telah berganti nomor",
+    ))
+    .expect("a valid pattern")
+});
 
 /// Words that mark an authorless event line mistaken for `Name: text` ("Budi changed the
 /// subject to "A: B""). Matched as whole words after the first (the actor), so a sender named

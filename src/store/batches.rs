@@ -6,6 +6,8 @@
 //! Rows land in no particular order (`preserve_insertion_order` is off for the insert); every
 //! query that reads them orders by their columns.
 
+use duckdb::arrow::compute::concat_batches;
+use duckdb::arrow::datatypes::Schema;
 use duckdb::arrow::record_batch::RecordBatch;
 use duckdb::core::{DataChunkHandle, LogicalTypeHandle, LogicalTypeId};
 use duckdb::vtab::{
@@ -28,6 +30,7 @@ pub fn register(conn: &Connection) -> duckdb::Result<()> {
 /// Inserts `batches` (columns in the table's order and of its types or castable to them) into
 /// `table`, in the caller's transaction.
 pub fn insert(conn: &Connection, table: &str, batches: Vec<RecordBatch>) -> duckdb::Result<()> {
+    let batches = coalesce(batches)?;
     let slices: Vec<RecordBatch> = batches
         .iter()
         .flat_map(|b| {
@@ -73,6 +76,47 @@ pub fn insert(conn: &Connection, table: &str, batches: Vec<RecordBatch>) -> duck
     );
     conn.execute_batch("reset preserve_insertion_order")?;
     inserted.map(|_| ())
+}
+
+/// Small batches (a chat file of 25 messages is one) joined into batches of some thousand rows:
+/// the scan hands out one slice per call, and a call per 25 rows would cost more than the rows.
+fn coalesce(batches: Vec<RecordBatch>) -> duckdb::Result<Vec<RecordBatch>> {
+    let Some(first) = batches.first() else {
+        return Ok(batches);
+    };
+    if batches.iter().all(|b| b.num_rows() >= SLICE_ROWS / 2) {
+        return Ok(batches);
+    }
+    // Nullability differs between batches (a column without nulls says so); the joined one
+    // allows them everywhere.
+    let schema = Arc::new(Schema::new(
+        first
+            .schema_ref()
+            .fields()
+            .iter()
+            .map(|f| f.as_ref().clone().with_nullable(true))
+            .collect::<Vec<_>>(),
+    ));
+    let join = |group: &[RecordBatch]| {
+        concat_batches(&schema, group).map_err(|e| duckdb::Error::ToSqlConversionFailure(e.into()))
+    };
+    let (mut out, mut group, mut rows) = (Vec::new(), Vec::new(), 0);
+    for batch in batches {
+        if batch.num_rows() >= SLICE_ROWS {
+            out.push(batch);
+            continue;
+        }
+        rows += batch.num_rows();
+        group.push(batch);
+        if rows >= 8 * SLICE_ROWS {
+            out.push(join(&group)?);
+            (group, rows) = (Vec::new(), 0);
+        }
+    }
+    if !group.is_empty() {
+        out.push(join(&group)?);
+    }
+    Ok(out)
 }
 
 /// Batches for one table, inserted a few hundred thousand rows at a time: memory holds one
