@@ -157,3 +157,30 @@ pub fn phases_line(laps: &[(String, f64)]) -> String {
     let parts: Vec<String> = laps.iter().map(|(n, t)| format!("{n} {t:.1} s")).collect();
     format!("phases: {}", parts.join(", "))
 }
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set: the time reports and workbooks say
+/// they were made, so two runs over the same data can be compared byte for byte (the
+/// reproducible-builds convention). Unset, they say the time of the run.
+pub fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+/// When a report says it was made, in local time (or `SOURCE_DATE_EPOCH`, in UTC).
+pub fn generated_at() -> String {
+    const SHOWN: &str = "%Y-%m-%d %H:%M";
+    match source_date_epoch().and_then(|s| chrono::DateTime::from_timestamp(s, 0)) {
+        Some(t) => t.format(SHOWN).to_string(),
+        None => chrono::Local::now().format(SHOWN).to_string(),
+    }
+}
+
+/// A new workbook, dated by `SOURCE_DATE_EPOCH` when set.
+pub fn workbook() -> rust_xlsxwriter::Workbook {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    if let Some(at) =
+        source_date_epoch().and_then(|s| rust_xlsxwriter::ExcelDateTime::from_timestamp(s).ok())
+    {
+        wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&at));
+    }
+    wb
+}

@@ -503,3 +503,55 @@ fn a_rule_measured_in_two_units_shows_the_median_of_its_main_unit() {
     assert_eq!(cells[7], id(lower_median(None)), "{cells:?}");
     assert_eq!(cells[9], "menit kerja", "{cells:?}");
 }
+
+/// Rows go into the store on every core in no fixed order; every output must come out the
+/// same anyway. Two runs of the sample dated by SOURCE_DATE_EPOCH write the same bytes.
+#[test]
+fn a_second_run_writes_the_same_outputs() {
+    let sample = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let run = |dir: &std::path::Path| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .args([
+                "--db",
+                &dir.join("s.duckdb").to_string_lossy(),
+                "--quiet",
+                "run",
+            ])
+            .arg(&sample)
+            .arg("--out")
+            .arg(dir.join("out"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        dir.join("out")
+    };
+    let (one, two) = (crate::support::tempdir(), crate::support::tempdir());
+    let (first, second) = (run(one.path()), run(two.path()));
+    let mut files = Vec::new();
+    let mut stack = vec![first.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p.strip_prefix(&first).unwrap().to_path_buf());
+            }
+        }
+    }
+    assert!(files.len() > 20, "{} files", files.len());
+    for f in &files {
+        let (a, b) = (
+            std::fs::read(first.join(f)).unwrap(),
+            std::fs::read(second.join(f)),
+        );
+        let b = b.unwrap_or_else(|e| panic!("{} missing in the second run: {e}", f.display()));
+        assert!(a == b, "{} differs between two runs", f.display());
+    }
+    let report = std::fs::read_to_string(first.join("laporan-2025-H2.html")).unwrap();
+    assert!(
+        report.contains("Dibuat 2026-01-01 00:00"),
+        "the report is dated by SOURCE_DATE_EPOCH"
+    );
+}

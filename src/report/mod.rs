@@ -846,7 +846,7 @@ fn report_view(
         "print_header": format!("{} · {} {}", config.organisation.name, t["semester"],
                                 format::semester(&d.semester, config.report.semester_start_month, lang))
             .replace(['"', '\\', '<', '>', '\n'], " "),
-        "generated": chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
+        "generated": crate::output::generated_at(),
         "overall": counts_json(&all_now), "overall_previous": pct(all_before.rate()),
         "overall_checks": all_now.pass + all_now.fail, "overall_cases": share_json(&d.case_share("all", None)),
         "overall_delta": delta(all_now.rate(), all_before.rate()),

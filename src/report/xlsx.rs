@@ -85,7 +85,7 @@ fn sheets(
     t: &BTreeMap<&str, &str>,
     names: &BTreeMap<String, String>,
 ) -> Result<(), Failure> {
-    let mut wb = Workbook::new();
+    let mut wb = crate::output::workbook();
     let bold = Format::new().set_bold();
     let pct = Format::new().set_num_format("0.0%");
     let when = Format::new().set_num_format("yyyy-mm-dd hh:mm");

@@ -10,7 +10,7 @@ use crate::privacy::{mask_location, mask_text};
 use crate::rules::Catalog;
 use crate::store::{Store, sql};
 use chrono::NaiveDate;
-use rust_xlsxwriter::{DataValidation, Format, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{DataValidation, Format, FormatBorder, XlsxError};
 use std::path::{Path, PathBuf};
 
 /// The words the decision column accepts (more spellings are read on import:
@@ -158,7 +158,7 @@ const MAX_ROWS: usize = 1_048_575;
 
 fn sheets(path: &Path, sel: &Selection, rows: &[ExportRow]) -> Result<usize, XlsxError> {
     let catalog = Catalog::builtin();
-    let mut wb = Workbook::new();
+    let mut wb = crate::output::workbook();
     let bold = Format::new()
         .set_bold()
         .set_border_bottom(FormatBorder::Thin);
