@@ -42,7 +42,7 @@ bench_run() {
         /^import: done in/ { s = secs(); printf "import    %6.2f s  %7.1f MB/s of chat text (%.0f MB)\n", s, mb / s, mb }
         /^timeline: /      { s = secs(); printf "timeline  %6.2f s  %9.0f events/s\n", s, $4 / s }
         /^score: /         { s = secs(); printf "score     %6.2f s  %9.0f findings/s (judged and written)\n", s, $2 / s }
-        /^export: /        { printf "export    %6.2f s  (beside the report)\n", secs() }
+        /^export: /        { printf "export    %6.2f s  (CSV, Parquet and the lake)\n", secs() }
         /^report: /        { printf "report    %6.2f s\n", secs() }
         /^time: /          { printf "run       %6.2f s wall, %s CPU, peak memory %.2f GB\n", $2, $3, $4 / 1048576 }
     ' "$out/stderr"
