@@ -119,3 +119,72 @@ fn a_file_that_is_not_a_store_is_named() {
     let e = stderr(&out);
     assert!(e.contains("notes.duckdb"), "{e}");
 }
+
+/// Rows handed over as Arrow batches land whole (small batches joined, large ones sliced across
+/// DuckDB's threads), inside the caller's transaction; a batch whose columns are not the
+/// table's is refused with both lists named, and the transaction leaves nothing behind.
+#[test]
+fn arrow_batches_insert_whole_or_not_at_all() {
+    use duckdb::arrow::array::{ArrayRef, Int32Array, StringArray};
+    use duckdb::arrow::record_batch::RecordBatch;
+    use std::sync::Arc;
+    let dir = tempdir();
+    let mut store = Store::open(&dir.path().join("p.duckdb")).unwrap();
+    store
+        .conn()
+        .execute_batch("create table t (id integer, name varchar)")
+        .unwrap();
+    let batch = |from: i32, n: i32, names: (&str, &str)| {
+        let ids: ArrayRef = Arc::new(Int32Array::from((from..from + n).collect::<Vec<_>>()));
+        let text: ArrayRef = Arc::new(StringArray::from(
+            (from..from + n)
+                .map(|i| format!("n{i}"))
+                .collect::<Vec<_>>(),
+        ));
+        RecordBatch::try_from_iter([(names.0, ids), (names.1, text)]).unwrap()
+    };
+    // 300 small batches of 10 rows and one of 10,000: 13,000 rows, each once.
+    let mut batches: Vec<RecordBatch> = (0..300)
+        .map(|k| batch(k * 10, 10, ("id", "name")))
+        .collect();
+    batches.push(batch(3_000, 10_000, ("id", "name")));
+    store
+        .unit_of_work("inserting", |conn| {
+            patuh::store::batches::insert(conn, "t", batches)
+        })
+        .unwrap();
+    let (rows, distinct, sum): (i64, i64, i64) = store
+        .conn()
+        .query_row(
+            "select count(*), count(distinct id), sum(id) from t",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (rows, distinct, sum),
+        (13_000, 13_000, (0..13_000).sum::<i64>())
+    );
+    let named: String = store
+        .conn()
+        .query_row("select name from t where id = 12345", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(named, "n12345");
+    // Columns in another order or under other names: refused, nothing written.
+    let wrong = vec![batch(20_000, 5, ("id", "label"))];
+    let err = store
+        .unit_of_work("inserting", |conn| {
+            patuh::store::batches::insert(conn, "t", wrong)
+        })
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("\"label\"") && err.contains("\"name\""),
+        "{err}"
+    );
+    let after: i64 = store
+        .conn()
+        .query_row("select count(*) from t", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(after, 13_000);
+}

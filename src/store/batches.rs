@@ -74,8 +74,10 @@ pub fn insert(conn: &Connection, table: &str, batches: Vec<RecordBatch>) -> duck
         &format!("insert into {table} select * from {SCAN}(?)"),
         [&registered],
     );
-    conn.execute_batch("reset preserve_insertion_order")?;
-    inserted.map(|_| ())
+    // A failed insert's own error is the one to report (the reset may then fail too).
+    let reset = conn.execute_batch("reset preserve_insertion_order");
+    inserted?;
+    reset
 }
 
 /// Small batches (a chat file of 25 messages is one) joined into batches of some thousand rows:
