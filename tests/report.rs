@@ -169,16 +169,7 @@ fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
     };
     let (pass, fail, median) = row(Some("Rina"));
     let (_, _, branch_median) = row(None);
-    let cells: Vec<String> = rina
-        .split("<tr data-rule=\"BKG-4.1.2\">")
-        .nth(1)
-        .expect("Rina's BKG-4.1.2 row")
-        .split("</tr>")
-        .next()
-        .unwrap()
-        .split("</td>")
-        .map(|c| c.rsplit('>').next().unwrap().to_string())
-        .collect();
+    let cells = crate::support::rule_row(&rina, "BKG-4.1.2");
     assert_eq!(cells[1], pass.to_string(), "pass: {cells:?}");
     assert_eq!(cells[2], fail.to_string(), "fail: {cells:?}");
     // Numbers as Indonesians write them (decimal comma, no ".0" on whole numbers).

@@ -488,16 +488,7 @@ fn a_rule_measured_in_two_units_shows_the_median_of_its_main_unit() {
         m.sort_by(f64::total_cmp);
         m[(m.len() - 1) / 2]
     };
-    let cells: Vec<String> = scorecard("Intan")
-        .split("<tr data-rule=\"KSP-4.2.2\">")
-        .nth(1)
-        .expect("Intan's KSP-4.2.2 row")
-        .split("</tr>")
-        .next()
-        .unwrap()
-        .split("</td>")
-        .map(|c| c.rsplit('>').next().unwrap().to_string())
-        .collect();
+    let cells = crate::support::rule_row(&scorecard("Intan"), "KSP-4.2.2");
     let id = |x: f64| patuh::report::format::value(x, patuh::config::Lang::Id);
     assert_eq!(cells[6], id(lower_median(Some("Intan"))), "{cells:?}");
     assert_eq!(cells[7], id(lower_median(None)), "{cells:?}");
@@ -528,18 +519,7 @@ fn a_second_run_writes_the_same_outputs() {
     };
     let (one, two) = (crate::support::tempdir(), crate::support::tempdir());
     let (first, second) = (run(one.path()), run(two.path()));
-    let mut files = Vec::new();
-    let mut stack = vec![first.clone()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                files.push(p.strip_prefix(&first).unwrap().to_path_buf());
-            }
-        }
-    }
+    let files = crate::support::files_under(&first);
     assert!(files.len() > 20, "{} files", files.len());
     for f in &files {
         let (a, b) = (

@@ -1,7 +1,7 @@
 //! The sample data: reproducible to the byte, covering every measurable rule, importable with
 //! exactly the planted bad rows quarantined.
 
-use crate::support::tempdir;
+use crate::support::{files_under, tempdir};
 use patuh::config::Config;
 use patuh::ingest::batch::{NoProgress, import};
 use patuh::ingest::collect_inputs;
@@ -25,23 +25,6 @@ fn default_options(out: &Path) -> Options {
         from: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         to: chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
     }
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p.strip_prefix(dir).unwrap().to_path_buf());
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

@@ -115,3 +115,34 @@ pub fn findings_csv(out: &std::path::Path) -> Vec<std::collections::BTreeMap<Str
         })
         .collect()
 }
+
+/// Every file under `dir`, as paths relative to it.
+pub fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The cells of a scorecard's row for `rule`, as text.
+pub fn rule_row(html: &str, rule: &str) -> Vec<String> {
+    html.split(&format!("<tr data-rule=\"{rule}\">"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no row for {rule}"))
+        .split("</tr>")
+        .next()
+        .unwrap()
+        .split("</td>")
+        .map(|c| c.rsplit('>').next().unwrap().to_string())
+        .collect()
+}
