@@ -986,3 +986,33 @@ fn a_large_export_reads_as_its_parts_do() {
         );
     }
 }
+
+/// A large export is hashed while it is parsed: imported again, it is still known by its
+/// content and loads nothing twice; a copy of it under another name is a duplicate.
+#[test]
+fn a_large_export_imported_again_is_known_by_its_content() {
+    let (dir, mut store) = fresh();
+    let part = "01/02/25 09.00 - Budi: mau booking servis besok jam 10 ya kak\n\
+                01/02/25 09.02 - GSI Medan: Bisa Pak, kami catat besok 10.00\n";
+    let text = part.repeat(9_000_000 / part.len() + 1);
+    let path = dir.path().join("WhatsApp Chat with Budi.txt");
+    std::fs::write(&path, &text).unwrap();
+    let first = import_into(&mut store, std::slice::from_ref(&path));
+    assert_eq!(first.files[0].status, Status::Loaded);
+    let messages = 2 * (9_000_000 / part.len() + 1);
+    assert_eq!(first.files[0].rows_loaded, messages);
+    let again = import_into(&mut store, std::slice::from_ref(&path));
+    assert_eq!(
+        (again.files[0].status, again.files[0].rows_loaded),
+        (Status::Unchanged, 0)
+    );
+    let copy = dir.path().join("copy of the export.txt");
+    std::fs::copy(&path, &copy).unwrap();
+    let dup = import_into(&mut store, std::slice::from_ref(&copy));
+    assert_eq!(dup.files[0].rows_loaded, 0, "{:?}", dup.files[0]);
+    let stored: i64 = store
+        .conn()
+        .query_row("select count(*) from raw_message", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored as usize, messages);
+}

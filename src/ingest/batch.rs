@@ -295,6 +295,9 @@ fn flush(
     group.clear();
 }
 
+/// Bytes from which a file is hashed and parsed at the same time.
+const HASH_WHILE_PARSING: usize = 8 << 20;
+
 fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outcome {
     // A device or a pipe would be read forever (`/dev/zero`) or block: only files are read.
     match std::fs::metadata(&file.canonical) {
@@ -324,11 +327,21 @@ fn read_one(file: &InputFile, ledger: &Ledger, settings: &ParseSettings) -> Outc
             ));
         }
     };
-    let sha256 = sha256_hex(&bytes);
+    // A large file is hashed while it is parsed (the parse is thrown away if the content was
+    // imported before); a small one is hashed first, so known content is never parsed.
+    let (sha256, read) = if bytes.len() >= HASH_WHILE_PARSING {
+        let (sha256, read) = rayon::join(
+            || sha256_hex(&bytes),
+            || read_file(&file.canonical, &bytes, settings),
+        );
+        (sha256, Some(read))
+    } else {
+        (sha256_hex(&bytes), None)
+    };
     if let Some((first, kind)) = ledger.imported_as(&sha256) {
         return known_content(ledger, file, &sha256, &first, kind);
     }
-    match read_file(&file.canonical, &bytes, settings) {
+    match read.unwrap_or_else(|| read_file(&file.canonical, &bytes, settings)) {
         Ok((kind, content)) => Outcome::Read {
             sha256,
             size: bytes.len() as u64,
