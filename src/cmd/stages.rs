@@ -87,8 +87,6 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             super::import::print_summary(ctx, &batch)?;
             timeline(ctx, &mut store)?;
             let summary = score(ctx, &mut store)?;
-            // Export and report one after the other: side by side (two connections) they saved
-            // 0.7 s of 30 at --scale 10 but fought over DuckDB's memory at --scale 100.
             export(ctx, &store, out)?;
             print_score(ctx, &summary)?;
             report(ctx, &store, semester.as_deref(), out, *pdf, &[])?;
@@ -152,34 +150,14 @@ fn report(
     pdf: bool,
     lakes: &[String],
 ) -> Result<()> {
-    let written = write_report(ctx, store, semester, out, lakes)?;
-    say_report(ctx, written, out, pdf)
-}
-
-/// The report's files, and how long they took.
-fn write_report(
-    ctx: &Context,
-    store: &Store,
-    semester: Option<&str>,
-    out: &std::path::Path,
-    lakes: &[String],
-) -> Result<(crate::report::Written, f64)> {
     let started = std::time::Instant::now();
     let written = crate::report::write_all(store, &ctx.config, ctx.lang, semester, out, lakes)?;
-    Ok((written, started.elapsed().as_secs_f64()))
-}
-
-fn say_report(
-    ctx: &Context,
-    (written, seconds): (crate::report::Written, f64),
-    out: &std::path::Path,
-    pdf: bool,
-) -> Result<()> {
     let main = out.join(format!("laporan-{}.html", written.semester));
     ctx.say(format!(
-        "report: {} files for {} in {seconds:.1} s; open {}",
+        "report: {} files for {} in {:.1} s; open {}",
         written.files.len(),
         written.semester,
+        started.elapsed().as_secs_f64(),
         main.display()
     ));
     ctx.say(crate::output::phases_line(&written.timings));
@@ -192,12 +170,6 @@ fn say_report(
 }
 
 fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
-    ctx.say(export_files(ctx, store, dir)?);
-    Ok(())
-}
-
-/// Writes the exports and says what was written.
-fn export_files(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<String> {
     let started = std::time::Instant::now();
     let mut written = crate::rules::score::export(store, dir)?;
     written.extend(crate::rules::score::export_lake(
@@ -205,7 +177,7 @@ fn export_files(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<S
         dir,
         ctx.config.report.semester_start_month,
     )?);
-    Ok(format!(
+    ctx.say(format!(
         "export: {} in {:.1} s",
         written
             .iter()
@@ -213,7 +185,8 @@ fn export_files(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<S
             .collect::<Vec<_>>()
             .join(", "),
         started.elapsed().as_secs_f64()
-    ))
+    ));
+    Ok(())
 }
 
 fn print_score(ctx: &Context, s: &crate::rules::score::Summary) -> Result<()> {

@@ -102,12 +102,7 @@ pub struct TableBatch {
 
 impl TableBatch {
     pub fn for_table(conn: &Connection, table: &str) -> duckdb::Result<Self> {
-        let mut stmt = conn.prepare(
-            "select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position",
-        )?;
-        let cols: Vec<(String, String)> = stmt
-            .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<duckdb::Result<_>>()?;
+        let cols = crate::store::batches::columns(conn, table)?;
         Ok(Self {
             table: table.to_string(),
             names: cols.iter().map(|c| c.0.clone()).collect(),

@@ -44,12 +44,7 @@ pub fn insert(conn: &Connection, table: &str, batches: Vec<RecordBatch>) -> duck
     }
     // Columns go in by position: a batch whose names are not the table's, in its order, is a
     // defect that would put values in the wrong column.
-    let mut stmt = conn.prepare_cached(
-        "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
-    )?;
-    let columns: Vec<String> = stmt
-        .query_map([table], |r| r.get(0))?
-        .collect::<duckdb::Result<_>>()?;
+    let columns: Vec<String> = columns(conn, table)?.into_iter().map(|c| c.0).collect();
     for batch in &batches {
         let names: Vec<&String> = batch
             .schema_ref()
@@ -78,6 +73,15 @@ pub fn insert(conn: &Connection, table: &str, batches: Vec<RecordBatch>) -> duck
     let reset = conn.execute_batch("reset preserve_insertion_order");
     inserted?;
     reset
+}
+
+/// A table's columns in order: (name, DuckDB type).
+pub fn columns(conn: &Connection, table: &str) -> duckdb::Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position",
+    )?;
+    stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
 }
 
 /// Small batches (a chat file of 25 messages is one) joined into batches of some thousand rows:
