@@ -1,6 +1,6 @@
 //! A group of branches (issue 13): each branch judged by its own data cut-off.
 
-use crate::support::{Inputs, findings_csv, run_into, stderr, tempdir};
+use crate::support::{Inputs, findings_csv, run_findings, run_into, stderr, tempdir};
 
 #[test]
 fn each_branch_has_its_own_cut_off() {
@@ -492,9 +492,7 @@ fn a_chat_belongs_to_the_branch_whose_whatsapp_name_writes_in_it_and_is_judged_b
         "WhatsApp Chat with Ani (Makassar).txt",
         "05/11/25 15.58 - +62 812-3000-0001: halo mau booking servis di makassar\n05/11/25 16.30 - GSI Makassar: baik kak, untuk kapan?\n05/11/25 16.40 - +62 812-3000-0001: tanggal 13 jam 10\n",
     );
-    let o = run_into(dir.path(), &inputs);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let rows = findings_csv(&dir.path().join("out"));
+    let rows = run_findings(dir.path(), &inputs);
     let reply = |key: &str| {
         rows.iter()
             .find(|f| f["case_key"] == key && f["rule_id"] == "BKG-4.1.2")

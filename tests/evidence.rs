@@ -2,7 +2,7 @@
 //! (issue 11): messages in wording the lexicon never saw are read by what they state in their
 //! case, and a fail that would rest on a message patuh could not read becomes "needs review".
 
-use crate::support::{Inputs, findings_csv, patuh, run_into, stderr, stdout, tempdir};
+use crate::support::{Inputs, patuh, run_findings, stderr, stdout, tempdir};
 use patuh::timeline::classify::{self, Lexicon, Side};
 use patuh::timeline::model::{self, Model};
 use std::collections::BTreeMap;
@@ -56,9 +56,7 @@ fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
             ),
         );
     }
-    let o = run_into(dir.path(), &inputs);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let rows = findings_csv(&dir.path().join("out"));
+    let rows = run_findings(dir.path(), &inputs);
     // The message states the booked slot: a confirmation of it, whatever its words.
     let b1 = verdict(&rows, "B1", "BKG-4.2.1");
     assert_eq!(b1["status"], "pass", "{b1:?}");
@@ -130,14 +128,16 @@ fn a_job_message_is_read_by_what_it_states() {
     let inputs = Inputs::new(dir.path());
     let write = |name: &str, text: &str| inputs.write(name, text);
     write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
-    write(
-        "wo.csv",
-        "No. SPK,Plat,Nama Pelanggan,No HP,SA,Teknisi,Status,Waktu,Estimasi Selesai\n\
-         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Masuk,04/08/2025 08:05,05/08/2025 15:00\n\
-         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Diagnosa,04/08/2025 08:40,\n\
-         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Menunggu Part,04/08/2025 11:00,\n\
-         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Final QC,05/08/2025 14:30,\n\
-         SPK-1,BK 1234 ABC,Budi,081234567890,Rina,Joko,Selesai,05/08/2025 14:45,\n",
+    work_order(
+        &inputs,
+        "SPK-1,BK 1234 ABC,Budi,081234567890",
+        &[
+            ("Masuk", "04/08/2025 08:05", "05/08/2025 15:00"),
+            ("Diagnosa", "04/08/2025 08:40", ""),
+            ("Menunggu Part", "04/08/2025 11:00", ""),
+            ("Final QC", "05/08/2025 14:30", ""),
+            ("Selesai", "05/08/2025 14:45", ""),
+        ],
     );
     write(
         "Chat WhatsApp dengan Budi BK 1234 ABC.txt",
@@ -145,9 +145,7 @@ fn a_job_message_is_read_by_what_it_states() {
             "04/08/25 09.10 - GSI: {findings}\n04/08/25 09.12 - Budi: ok ganti\n04/08/25 12.30 - GSI: {waiting}\n05/08/25 14.50 - GSI: Pak, mobil sudah selesai dan siap diambil, total Rp 2.350.000\n06/08/25 10.00 - GSI: Pak, gimana mobilnya setelah servis kemarin? aman?\n06/08/25 10.30 - Budi: aman mantap\n06/08/25 10.40 - GSI: Kak, boleh bantu isi ulasan di bit.ly/ulasan-gsi ya 🙏\n"
         ),
     );
-    let o = run_into(dir.path(), &inputs);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let rows = findings_csv(&dir.path().join("out"));
+    let rows = run_findings(dir.path(), &inputs);
     // The approval request states the finding and its price: it is the initial information.
     let diagnosis = verdict(&rows, "SPK-1", "KSP-4.1.1");
     assert_eq!(diagnosis["status"], "pass", "{diagnosis:?}");
@@ -276,9 +274,7 @@ fn a_booking_asked_for_in_chat_only_is_a_case_judged_on_its_replies() {
         "WhatsApp Chat with +62 812-2000-0003.txt",
         "04/03/25 10.00 - +62 812-2000-0003: Pagi kak, mau booking servis buat besok bisa?\n04/03/25 11.30 - +62 812-2000-0003: halo min?\n10/03/25 09.00 - +62 812-2000-0003: ok\n",
     );
-    let o = run_into(dir.path(), &inputs);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let rows = findings_csv(&dir.path().join("out"));
+    let rows = run_findings(dir.path(), &inputs);
     let in_time = "chat:+6281220000001:2025-03-04";
     let late = "chat:+6281220000002:2025-03-04";
     let never = "chat:+6281220000003:2025-03-04";
@@ -335,13 +331,15 @@ fn a_later_finish_time_before_the_promise_is_a_delay_notice() {
     let inputs = Inputs::new(dir.path());
     let write = |name: &str, text: &str| inputs.write(name, text);
     write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
-    write(
-        "wo.csv",
-        "No. SPK,Plat,Nama Pelanggan,No HP,SA,Teknisi,Status,Waktu,Estimasi Selesai\n\
-         SPK-7,BK 7000 AB,Sari,081234560007,Rina,Joko,Masuk,04/08/2025 08:05,04/08/2025 14:00\n\
-         SPK-7,BK 7000 AB,Sari,081234560007,Rina,Joko,Diagnosa,04/08/2025 08:40,\n\
-         SPK-7,BK 7000 AB,Sari,081234560007,Rina,Joko,Final QC,04/08/2025 15:50,\n\
-         SPK-7,BK 7000 AB,Sari,081234560007,Rina,Joko,Selesai,04/08/2025 16:05,\n",
+    work_order(
+        &inputs,
+        "SPK-7,BK 7000 AB,Sari,081234560007",
+        &[
+            ("Masuk", "04/08/2025 08:05", "04/08/2025 14:00"),
+            ("Diagnosa", "04/08/2025 08:40", ""),
+            ("Final QC", "04/08/2025 15:50", ""),
+            ("Selesai", "04/08/2025 16:05", ""),
+        ],
     );
     write(
         "Chat WhatsApp dengan Sari BK 7000 AB.txt",
@@ -349,9 +347,7 @@ fn a_later_finish_time_before_the_promise_is_a_delay_notice() {
             "04/08/25 09.00 - GSI: {first}\n04/08/25 12.30 - GSI: {later}\n04/08/25 16.10 - GSI: Pak, mobil sudah selesai dan siap diambil, total Rp 1.250.000\n"
         ),
     );
-    let o = run_into(dir.path(), &inputs);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let rows = findings_csv(&dir.path().join("out"));
+    let rows = run_findings(dir.path(), &inputs);
     // Promised 14:00, finished 16:05: the 12:30 message moved the promise in time.
     let delay = verdict(&rows, "SPK-7", "KSP-4.4.1");
     assert_eq!(delay["status"], "pass", "{delay:?}");
@@ -398,4 +394,16 @@ fn an_offer_names_every_time_it_states() {
         .contains(&at(9, 15))
     );
     assert!(stated_times("Baik, sudah kami catat ya", sent).is_empty());
+}
+
+/// One job's work-order sheet (advisor Rina, technician Joko): `job` is "SPK,plate,name,phone",
+/// each step (status, time, promised finish).
+fn work_order(inputs: &Inputs, job: &str, steps: &[(&str, &str, &str)]) {
+    let mut csv = String::from(
+        "No. SPK,Plat,Nama Pelanggan,No HP,SA,Teknisi,Status,Waktu,Estimasi Selesai\n",
+    );
+    for (status, at, promised) in steps {
+        csv.push_str(&format!("{job},Rina,Joko,{status},{at},{promised}\n"));
+    }
+    inputs.write("wo.csv", &csv);
 }

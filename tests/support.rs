@@ -48,6 +48,16 @@ pub fn run_into(dir: &std::path::Path, inputs: &std::path::Path) -> Output {
     )
 }
 
+/// `patuh run` over `inputs` into `dir`, which must succeed: its findings.csv rows.
+pub fn run_findings(
+    dir: &std::path::Path,
+    inputs: &std::path::Path,
+) -> Vec<std::collections::BTreeMap<String, String>> {
+    let o = run_into(dir, inputs);
+    assert!(o.status.success(), "{}", stderr(&o));
+    findings_csv(&dir.join("out"))
+}
+
 /// An input folder `DIR/in` that a test writes small export files into.
 pub struct Inputs(PathBuf);
 
