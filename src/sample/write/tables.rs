@@ -4,6 +4,29 @@ use super::*;
 use crate::sample::world::ADVISORS_PER_BRANCH;
 use chrono::{Offset, TimeZone};
 
+/// A booking's cells in the CSV layouts, the arrival (`slot`) as the layout writes it: one
+/// column, or date and time apart.
+fn booking_cells(w: &World, b: &crate::sample::world::Booking, slot: Vec<String>) -> Vec<String> {
+    let c = &w.customers[b.customer];
+    let mut row = vec![
+        b.id.clone(),
+        text_time(Some(b.created_at)),
+        c.name.clone(),
+        c.phone_written.clone(),
+        c.plate.clone(),
+        b.vehicle.unwrap_or("").to_string(),
+        b.service.to_string(),
+    ];
+    row.extend(slot);
+    row.extend([
+        b.technician.unwrap_or("").to_string(),
+        w.advisors[b.advisor].chat_name.clone(),
+        b.status.to_string(),
+        text_time(b.reminder_at),
+    ]);
+    row
+}
+
 pub(super) fn bookings(
     files: &mut Files,
     w: &World,
@@ -43,27 +66,10 @@ pub(super) fn bookings(
                 ',',
             );
             for b in &list {
+                let slot = |f: &str| b.slot.map(|t| t.format(f).to_string()).unwrap_or_default();
                 csv_line(
                     &mut out,
-                    &[
-                        b.id.clone(),
-                        text_time(Some(b.created_at)),
-                        c(b).name.clone(),
-                        c(b).phone_written.clone(),
-                        c(b).plate.clone(),
-                        b.vehicle.unwrap_or("").to_string(),
-                        b.service.to_string(),
-                        b.slot
-                            .map(|t| t.format("%d/%m/%Y").to_string())
-                            .unwrap_or_default(),
-                        b.slot
-                            .map(|t| t.format("%H:%M").to_string())
-                            .unwrap_or_default(),
-                        b.technician.unwrap_or("").to_string(),
-                        w.advisors[b.advisor].chat_name.clone(),
-                        b.status.to_string(),
-                        text_time(b.reminder_at),
-                    ],
+                    &booking_cells(w, b, [slot("%d/%m/%Y"), slot("%H:%M")].into()),
                     ',',
                 );
             }
@@ -93,24 +99,7 @@ pub(super) fn bookings(
                 ';',
             );
             for b in &list {
-                csv_line(
-                    &mut out,
-                    &[
-                        b.id.clone(),
-                        text_time(Some(b.created_at)),
-                        c(b).name.clone(),
-                        c(b).phone_written.clone(),
-                        c(b).plate.clone(),
-                        b.vehicle.unwrap_or("").to_string(),
-                        b.service.to_string(),
-                        text_time(b.slot),
-                        b.technician.unwrap_or("").to_string(),
-                        w.advisors[b.advisor].chat_name.clone(),
-                        b.status.to_string(),
-                        text_time(b.reminder_at),
-                    ],
-                    ';',
-                );
+                csv_line(&mut out, &booking_cells(w, b, vec![text_time(b.slot)]), ';');
             }
             for k in 1..=3 {
                 csv_line(
