@@ -63,7 +63,7 @@ struct Read {
     kinds: u64,
     attrs: Attributes,
     promised: Option<NaiveDateTime>,
-    json: String,
+    json: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Each message's case (index into the cases) and how it was tied, or none.
@@ -188,7 +188,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                             kinds: 0,
                             attrs: Attributes::default(),
                             promised: None,
-                            json: "{}".to_string(),
+                            json: serde_json::Map::new(),
                         };
                     }
                 };
@@ -400,7 +400,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                             mask |= 1 << a;
                             with_cue(&read.json, &lexicon.activities()[a], name)
                         }
-                        None => read.json.clone(),
+                        None => serde_json::to_string(&read.json).unwrap_or_default(),
                     };
                     let labels = lexicon.names_of(mask);
                     let activity = if role == "system" {
@@ -731,7 +731,7 @@ fn attributes_json(
     reading: &Reading,
     promised: Option<NaiveDateTime>,
     domains: &[String],
-) -> String {
+) -> serde_json::Map<String, serde_json::Value> {
     let mut o = serde_json::Map::new();
     if !a.amounts.is_empty() {
         o.insert("amounts".into(), a.amounts.clone().into());
@@ -796,13 +796,16 @@ fn attributes_json(
             p.format("%Y-%m-%d %H:%M").to_string().into(),
         );
     }
-    serde_json::Value::Object(o).to_string()
+    o
 }
 
-/// The attributes with a cue's label source added.
-fn with_cue(json: &str, activity: &str, cue: &str) -> String {
-    let mut o: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(json).unwrap_or_default();
+/// The attributes with a cue's label source added, as the event stores them.
+fn with_cue(
+    json: &serde_json::Map<String, serde_json::Value>,
+    activity: &str,
+    cue: &str,
+) -> String {
+    let mut o = json.clone();
     let cues = o
         .entry("cues")
         .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
