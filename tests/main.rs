@@ -16,6 +16,7 @@ mod ocel;
 mod report;
 mod report_sample;
 mod review;
+mod rules;
 mod sample;
 mod score;
 mod store;

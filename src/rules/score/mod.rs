@@ -7,6 +7,7 @@
 
 mod bkg;
 mod chk;
+pub mod fixture;
 mod fut;
 pub mod judge;
 mod ksp;
@@ -43,6 +44,63 @@ pub struct Summary {
     pub reviews: Vec<(String, usize)>,
     /// Seconds per phase, for benchmarks.
     pub timings: Vec<(String, f64)>,
+}
+
+/// What the rules of every case share: catalog and parameters, each branch's calendar and data
+/// cut-off, the source kinds imported, and the facts that compare cases with each other.
+pub struct Context<'a> {
+    pub catalog: &'a Catalog,
+    pub params: &'a Params,
+    pub calendars: HashMap<String, BranchCalendar>,
+    /// The end of each branch's imported data.
+    pub cutoffs: HashMap<String, NaiveDateTime>,
+    /// The cut-off of a branch without events of its own: the latest of all.
+    pub latest: NaiveDateTime,
+    pub sources: std::collections::HashSet<String>,
+    /// BKG-4.1.4: booking key → the bookings whose technician and slot it clashes with.
+    pub clashes: HashMap<String, Vec<String>>,
+    /// Job key → whether the job has a chat (its follow-up reads it).
+    pub job_has_chat: HashMap<String, bool>,
+    pub start_month: u32,
+}
+
+impl Context<'_> {
+    /// Every finding of one case: the rules of its kind, and the checklist rules on its forms.
+    /// The whole store's scoring and the per-rule fixtures both judge through here.
+    pub fn judge(&self, c: &Case, forms: &[&Form]) -> Vec<Finding> {
+        let Some(opened) = c.opened_at else {
+            return Vec::new();
+        };
+        let mut j = Judge {
+            case: c,
+            cal: &self.calendars[&c.branch],
+            params: self.params,
+            catalog: self.catalog,
+            cutoff: self.cutoffs.get(&c.branch).copied().unwrap_or(self.latest),
+            date: opened.date(),
+            semester: semester_of(opened.date(), self.start_month),
+            sources: &self.sources,
+            findings: Vec::new(),
+        };
+        match c.kind.as_str() {
+            "booking" => bkg::judge(&mut j, &self.clashes),
+            "job" => ksp::judge(&mut j),
+            "followup" => fut::judge(
+                &mut j,
+                self.job_has_chat
+                    .get(c.key.as_str())
+                    .copied()
+                    .unwrap_or(false),
+            ),
+            "inquiry" => tickets::inquiry(&mut j),
+            "aftersales" => tickets::aftersales(&mut j),
+            _ => {}
+        }
+        if matches!(c.kind.as_str(), "booking" | "job") {
+            chk::judge(&mut j, forms);
+        }
+        j.findings
+    }
 }
 
 pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
@@ -85,15 +143,24 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                 config.calendar(config.branch(&c.branch).unwrap_or(config.default_branch()))
             });
         }
-        let clashes = bkg::technician_clashes(
-            &cases,
-            params.get("BKG-4.1.4", "slot_minutes", NaiveDate::MAX),
-        );
-        let job_has_chat: HashMap<&str, bool> = cases
-            .iter()
-            .filter(|c| c.kind == "job")
-            .map(|c| (c.key.as_str(), c.messages().next().is_some()))
-            .collect();
+        let ctx = Context {
+            catalog: &catalog,
+            params: &params,
+            calendars,
+            latest,
+            cutoffs,
+            sources,
+            clashes: bkg::technician_clashes(
+                &cases,
+                params.get("BKG-4.1.4", "slot_minutes", NaiveDate::MAX),
+            ),
+            job_has_chat: cases
+                .iter()
+                .filter(|c| c.kind == "job")
+                .map(|c| (c.key.clone(), c.messages().next().is_some()))
+                .collect(),
+            start_month,
+        };
         // Forms by (SOP, plate, date). A form is dated the day the work began: the job's
         // check-in, or for a booking the day its chat started, up to three days before it was
         // recorded.
@@ -137,37 +204,7 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
         let judge_chunk = |chunk: &[Case]| -> Vec<Finding> {
             chunk
                 .par_iter()
-                .flat_map_iter(|c| {
-                    let Some(opened) = c.opened_at else {
-                        return Vec::new();
-                    };
-                    let mut j = Judge {
-                        case: c,
-                        cal: &calendars[&c.branch],
-                        params: &params,
-                        catalog: &catalog,
-                        cutoff: cutoffs.get(&c.branch).copied().unwrap_or(latest),
-                        date: opened.date(),
-                        semester: semester_of(opened.date(), start_month),
-                        sources: &sources,
-                        findings: Vec::new(),
-                    };
-                    match c.kind.as_str() {
-                        "booking" => bkg::judge(&mut j, &clashes),
-                        "job" => ksp::judge(&mut j),
-                        "followup" => fut::judge(
-                            &mut j,
-                            job_has_chat.get(c.key.as_str()).copied().unwrap_or(false),
-                        ),
-                        "inquiry" => tickets::inquiry(&mut j),
-                        "aftersales" => tickets::aftersales(&mut j),
-                        _ => {}
-                    }
-                    if matches!(c.kind.as_str(), "booking" | "job") {
-                        chk::judge(&mut j, &forms_of(c));
-                    }
-                    j.findings
-                })
+                .flat_map_iter(|c| ctx.judge(c, &forms_of(c)))
                 .collect()
         };
         conn.execute_batch("delete from finding")?;

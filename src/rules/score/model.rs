@@ -104,8 +104,10 @@ impl Ev {
     }
 }
 
-/// One case with the record fields of its kind (unused ones are None).
-#[derive(Debug, Clone, Default)]
+/// One case with the record fields of its kind (unused ones are None). Deserialisable by field
+/// name for the per-rule fixtures (`tests/rules/`); the store reads it in `read_cases`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Case {
     pub kind: String,
     pub key: String,
@@ -155,6 +157,7 @@ pub struct Case {
     /// A chat that may be this case's could not be tied to one customer (same name).
     pub chat_ambiguous: bool,
     /// The case's events in time order (file order within a minute).
+    #[serde(skip)]
     pub events: Vec<Ev>,
 }
 

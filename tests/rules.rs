@@ -1,0 +1,129 @@
+//! The per-rule fixtures (`tests/rules/<SOP>/<rule id>.toml`, format in
+//! `src/rules/score/fixture.rs`): every example judged in-process, and the fixture files
+//! checked against the catalog's measurable rules.
+
+use patuh::rules::Catalog;
+use patuh::rules::score::fixture::{Bench, Fixture};
+use std::path::{Path, PathBuf};
+
+fn fixture_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
+    let mut files = Vec::new();
+    for sop in std::fs::read_dir(&root).expect("tests/rules exists") {
+        let sop = sop.unwrap().path();
+        if !sop.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&sop).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "toml") {
+                files.push(f);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_rule_fixture_holds() {
+    let bench = Bench::default();
+    let mut failures = Vec::new();
+    let mut examples = 0;
+    for path in fixture_files() {
+        let fixture = Fixture::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        for x in &fixture.examples {
+            examples += 1;
+            for problem in bench.check(&fixture.rule, x) {
+                failures.push(format!("{} — {}: {problem}", fixture.rule, x.name));
+            }
+        }
+    }
+    assert!(examples > 0, "no fixture examples found");
+    assert!(
+        failures.is_empty(),
+        "{} of {examples} examples differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn each_fixture_file_is_named_for_its_rule_and_sop() {
+    let catalog = Catalog::builtin();
+    for path in fixture_files() {
+        let fixture = Fixture::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        assert_eq!(
+            stem,
+            fixture.rule,
+            "{}: file named for another rule",
+            path.display()
+        );
+        let rule = catalog.get(&fixture.rule).unwrap_or_else(|| {
+            panic!("{}: {} is not in the catalog", path.display(), fixture.rule)
+        });
+        assert!(
+            rule.measurable,
+            "{}: {} is not measurable",
+            path.display(),
+            rule.id
+        );
+        let sop = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
+        assert_eq!(
+            sop,
+            rule.sop,
+            "{}: in the folder of another SOP",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_fixture_that_expects_wrongly_is_reported() {
+    // The harness must be able to fail: the same case with the opposite expectation.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("BKG-4.1.2.toml");
+    std::fs::write(
+        &path,
+        r#"rule = "BKG-4.1.2"
+[given]
+case = { kind = "booking", key = "BK-1", opened_at = "2025-03-04 09:00" }
+events = ["2025-03-04 09:00 customer booking_request | mau booking kak"]
+[[example]]
+name = "no reply at all"
+expect = { status = "pass" }
+"#,
+    )
+    .unwrap();
+    let fixture = Fixture::load(&path).unwrap();
+    let problems = Bench::default().check("BKG-4.1.2", &fixture.examples[0]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("status fail (expected pass)"),
+        "{problems:?}"
+    );
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        r#"rule = "BKG-4.1.2"
+[[example]]
+name = "a time without minutes"
+events = ["2025-03-04 9 customer - | hi"]
+expect = { status = "pass" }
+"#,
+    )
+    .unwrap();
+    let err = Fixture::load(&bad)
+        .err()
+        .expect("a bad event line is an error");
+    assert!(
+        err.contains("bad.toml") && err.contains("a time without minutes"),
+        "{err}"
+    );
+}
