@@ -39,6 +39,7 @@ fn every_rule_fixture_holds() {
             }
         }
     }
+    eprintln!("{examples} fixture examples judged");
     assert!(examples > 0, "no fixture examples found");
     assert!(
         failures.is_empty(),

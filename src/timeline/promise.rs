@@ -57,6 +57,13 @@ pub fn promised_time(text: &str, sent: NaiveDateTime) -> Option<NaiveDateTime> {
     Some(date.and_time(time))
 }
 
+/// Whether `text` fixes the day of the time it states ("besok", "Kamis", "6/2", "2 jam lagi"):
+/// without one, "jam 11" is on whatever day the conversation is about.
+pub fn states_day(text: &str, sent: NaiveDateTime) -> bool {
+    let lower = text.to_lowercase().replace("jum'at", "jumat");
+    RELATIVE.is_match(&lower) || named_date(&lower, sent.date()).is_some()
+}
+
 /// Every moment a text states, clause by clause ("jam 13.00 sudah penuh, yang masih lowong
 /// Senin 20 Jan jam 15.00"): an offer often names a refused time first.
 pub fn stated_times(text: &str, sent: NaiveDateTime) -> Vec<NaiveDateTime> {

@@ -203,7 +203,7 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
             msgs.iter()
                 .rev()
                 .filter(|m| m.by_advisor() && m.has("slot_unavailable"))
-                .find_map(|m| alternative_time(m).map(|t| (t, *m)))
+                .find_map(|m| alternative_time(m, day_in_talk(c, msgs, m)).map(|t| (t, *m)))
         })
         .or_else(|| {
             // No confirmation or refusal read: an advisor message offering the recorded slot
@@ -261,8 +261,10 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
     j.put(f);
 }
 
-/// The alternative an "unavailable" message offers: the last time it names after the first.
-fn alternative_time(m: &Ev) -> Option<NaiveDateTime> {
+/// The alternative an "unavailable" message offers: the time it names after its offering words.
+/// "kalau jam 11 bisa?" names no day: it is on the day being booked (the customer's asked day,
+/// else the recorded slot's), not on the day the message was sent.
+fn alternative_time(m: &Ev, day_in_talk: Option<chrono::NaiveDate>) -> Option<NaiveDateTime> {
     let lower = m.text.to_lowercase();
     let cut = [
         "alternatif",
@@ -273,7 +275,23 @@ fn alternative_time(m: &Ev) -> Option<NaiveDateTime> {
     ]
     .iter()
     .find_map(|w| lower.find(w))?;
-    crate::timeline::promise::promised_time(&m.text[cut..], m.at)
+    let offer = &m.text[cut..];
+    let at = crate::timeline::promise::promised_time(offer, m.at)?;
+    Some(match day_in_talk {
+        Some(day) if !crate::timeline::promise::states_day(offer, m.at) => day.and_time(at.time()),
+        _ => at,
+    })
+}
+
+/// The day a booking conversation is about, as of message `m`: the day the customer last asked
+/// for before it, else the recorded slot's.
+fn day_in_talk(c: &Case, msgs: &[&Ev], m: &Ev) -> Option<chrono::NaiveDate> {
+    msgs.iter()
+        .rev()
+        .filter(|o| o.by_customer() && o.at <= m.at)
+        .find_map(|o| o.promised_at())
+        .or(c.slot)
+        .map(|t| t.date())
 }
 
 /// BKG-4.2.3: a reminder in the H-1 window.
@@ -342,7 +360,7 @@ fn slot_unavailable(j: &mut Judge, msgs: &[&Ev]) {
             .because("the asked slot was available");
         return j.put(f);
     };
-    let offered = alternative_time(m).is_some()
+    let offered = alternative_time(m, None).is_some()
         || msgs.iter().any(|o| {
             o.by_advisor()
                 && o.at >= m.at

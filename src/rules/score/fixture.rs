@@ -16,7 +16,8 @@
 //! expect = { status = "pass", measured = 5, evidence = ["chat.txt:1", "chat.txt:2"] }
 //! ```
 //!
-//! An example's `case` table is laid over the given one field by field; its `events` replace the
+//! An example's `case` table is laid over the given one field by field (`""` empties a field, as
+//! a blank cell is stored); its `events` replace the
 //! given events and `add` appends to them. An event is a line `"<date> <time> <role> <labels> |
 //! <text>"` (labels comma-separated, `-` for none; a record event is `"<date> <time> system
 //! <activity>"`) or a table `{ at, role, labels, activity, text, attrs }` when it needs
@@ -246,7 +247,12 @@ fn example(given: &Setting, x: ExampleText, branch: &str) -> Result<Example, (St
 fn overlay(base: &toml::Table, top: Option<&toml::Table>) -> toml::Table {
     let mut t = base.clone();
     for (k, v) in top.into_iter().flatten() {
-        t.insert(k.clone(), v.clone());
+        // `""` leaves the field empty, as the import stores a blank cell (NULL).
+        if v.as_str() == Some("") {
+            t.remove(k);
+        } else {
+            t.insert(k.clone(), v.clone());
+        }
     }
     t
 }

@@ -244,9 +244,12 @@ fn update_gaps(j: &mut Judge, completion: Option<&Ev>) {
             .because("a same-day job of 3 business hours or less");
         return j.put(f);
     }
+    // The last stretch runs to the completion message, or to `selesai` when none was sent:
+    // silence from the last update to the end of the job is a gap like any other.
     let end = completion.map_or(done.at, |m| m.at);
     let mut points: Vec<NaiveDateTime> = std::iter::once(checkin.at)
         .chain(updates.iter().map(|u| u.at).filter(|&t| t <= end))
+        .chain(std::iter::once(end))
         .collect();
     points.sort();
     let mut worst = (0.0, checkin.at, checkin.at);
@@ -273,6 +276,11 @@ fn update_gaps(j: &mut Judge, completion: Option<&Ev>) {
         })
         .with(checkin)
         .with_all(updates.iter().copied().filter(|u| u.at <= end));
+    let f = if completion.is_none() {
+        f.with(done)
+    } else {
+        f
+    };
     j.put(f);
 }
 
