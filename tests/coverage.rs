@@ -84,14 +84,19 @@ fn an_inquiry_without_a_resolution_column_is_unknown_not_undocumented() {
     let (_dir, rows) = run_pair(&[
         (
             "with/inquiry.csv",
-            "No. Tiket,Tanggal,Nama Pelanggan,No. HP,Jenis,Prioritas,Pertanyaan,Solusi\nINQ-1,04/08/2025 10.00,Ani,0812-4000-0011,umum,sedang,jam buka?,\n",
+            "No. Tiket,Tanggal,Nama Pelanggan,No. HP,Jenis,Prioritas,Pertanyaan,Solusi,Selesai\nINQ-1,04/08/2025 10.00,Ani,0812-4000-0011,umum,sedang,jam buka?,,04/08/2025 11.00\nINQ-3,04/08/2025 10.00,Cici,0812-4000-0013,umum,sedang,harga?,,\n",
         ),
         (
             "without/inquiry.csv",
             "No. Tiket,Tanggal,Nama Pelanggan,No. HP,Jenis,Prioritas,Pertanyaan\nINQ-2,04/08/2025 10.00,Budi,0812-4000-0012,umum,sedang,harga servis?\n",
         ),
     ]);
+    // Resolved with the Solusi cell empty: undocumented. Still open: nothing to document yet.
     assert_eq!(verdict(&rows, "INQ-1", "INQ-T6.doc").0, "fail");
+    assert_eq!(
+        verdict(&rows, "INQ-3", "INQ-T6.doc"),
+        ("unknown".to_string(), "not resolved yet".to_string())
+    );
     assert_eq!(
         verdict(&rows, "INQ-2", "INQ-T6.doc"),
         (

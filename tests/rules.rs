@@ -128,3 +128,75 @@ expect = { status = "pass" }
         "{err}"
     );
 }
+
+/// Rules with a clock whose deadline is never beyond the data when they are judged (so no
+/// open-at-cut-off example can exist), and why.
+const NO_OPEN_CLOCK: &[(&str, &str)] = &[
+    (
+        "KSP-4.4.1",
+        "judged only once the job has its selesai time, after the promise has passed",
+    ),
+    (
+        "INQ-T4.updates",
+        "an escalation open at the cut-off is judged on the operating days up to it",
+    ),
+];
+
+#[test]
+fn every_measurable_rule_has_its_fixture_with_the_cases_that_matter() {
+    let catalog = Catalog::builtin();
+    let fixtures: Vec<Fixture> = fixture_files()
+        .iter()
+        .map(|p| Fixture::load(p).unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    let with_fixture: std::collections::BTreeSet<&str> =
+        fixtures.iter().map(|f| f.rule.as_str()).collect();
+    let measurable: std::collections::BTreeSet<&str> = catalog
+        .rules
+        .iter()
+        .filter(|r| r.measurable)
+        .map(|r| r.id.as_str())
+        .collect();
+    let missing: Vec<_> = measurable.difference(&with_fixture).collect();
+    assert!(
+        missing.is_empty(),
+        "measurable rules without a fixture: {missing:?}"
+    );
+    let mut gaps = Vec::new();
+    for f in &fixtures {
+        let rule = catalog.get(&f.rule).unwrap();
+        let has = |status: &str, reason: &str| {
+            f.examples.iter().any(|x| {
+                x.expect.status == status
+                    && x.expect.reason.as_deref().unwrap_or("").contains(reason)
+            })
+        };
+        let advisory = matches!(rule.status_kind, patuh::rules::StatusKind::Advisory);
+        if !has("pass", "") {
+            gaps.push(format!("{}: no pass", f.rule));
+        }
+        if !has(if advisory { "advisory" } else { "fail" }, "") {
+            gaps.push(format!("{}: no fail", f.rule));
+        }
+        if rule.needs.iter().any(|n| n.contains('.')) && !has("unknown", "data missing") {
+            gaps.push(format!(
+                "{}: needs a column but no data-missing example",
+                f.rule
+            ));
+        }
+        let clocked = rule.params.iter().any(|p| {
+            matches!(
+                p.unit.as_str(),
+                "business_minutes" | "operating_days" | "calendar_days"
+            )
+        });
+        let open = has("unknown", "open at cut-off") || has("unknown", "after the data cut-off");
+        if clocked && !open && !NO_OPEN_CLOCK.iter().any(|(id, _)| *id == f.rule) {
+            gaps.push(format!(
+                "{}: a clock without an open-at-cut-off example",
+                f.rule
+            ));
+        }
+    }
+    assert!(gaps.is_empty(), "{}", gaps.join("\n"));
+}

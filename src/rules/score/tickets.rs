@@ -40,6 +40,25 @@ fn per_category(j: &Judge, rule: &str, suffix: &str) -> (f64, Option<String>) {
     }
 }
 
+/// A rule that waits for the ticket's resolution, on a ticket without a resolution time: still
+/// open (`open`: `na` or `unknown` as the rule reads it), or, when its export has no such column
+/// at all, not known to be resolved (`unknown`, naming the column).
+fn unresolved(j: &Judge, rule: &'static str, open: super::judge::Status) -> Finding {
+    let no_column = j
+        .case
+        .record_fields
+        .as_ref()
+        .is_some_and(|f| !f.iter().any(|x| x == "resolved_at"));
+    if no_column {
+        j.finding(rule, Unknown).because(format!(
+            "data missing: the ticket export has no {} column, so whether it is resolved is unknown",
+            crate::ingest::vocab::fields("ticket").display("resolved_at")
+        ))
+    } else {
+        j.finding(rule, open).because("not resolved yet")
+    }
+}
+
 fn with_note(f: Finding, note: &Option<String>) -> Finding {
     match note {
         Some(n) if f.reason.is_empty() => f.because(n.clone()),
@@ -88,17 +107,15 @@ pub fn inquiry(j: &mut Judge) {
     }
     .with_source(c.source());
     j.put(f);
-    let f = j
-        .finding(
-            "INQ-T6.doc",
-            if c.resolution.is_some() { Pass } else { Fail },
-        )
-        .because(if c.resolution.is_some() {
-            ""
-        } else {
-            "the resolution is not recorded in the ticket"
-        })
-        .with_source(c.source());
+    // A ticket still open has no resolution to record yet.
+    let f = match (&c.resolution, c.resolved_at) {
+        (Some(_), _) => j.finding("INQ-T6.doc", Pass),
+        (None, Some(_)) => j
+            .finding("INQ-T6.doc", Fail)
+            .because("the resolution is not recorded in the ticket"),
+        (None, None) => unresolved(j, "INQ-T6.doc", Unknown),
+    }
+    .with_source(c.source());
     j.put(f);
     resolve(j);
 
@@ -196,9 +213,7 @@ pub fn inquiry(j: &mut Judge) {
         _ if msgs.is_empty() => j
             .finding("INQ-T5.close", Unknown)
             .because("no chat linked to this ticket"),
-        None => j
-            .finding("INQ-T5.close", Unknown)
-            .because("not resolved yet"),
+        None => unresolved(j, "INQ-T5.close", Unknown),
         Some(r) => match msgs
             .iter()
             .copied()
@@ -321,9 +336,12 @@ pub fn aftersales(j: &mut Judge) {
     );
     let Some(opened) = c.opened_at else { return };
     // PJL-T2.warranty
-    let until = c
-        .warranty_until
-        .or(c.purchase_date.map(|p| p + chrono::Duration::days(365)));
+    // Calendar months, not 365 days: a year bought across 29 February still ends on the same
+    // date a year later.
+    let months = j.p("PJL-T2.warranty", "warranty_months").max(0.0) as u32;
+    let until = c.warranty_until.or(c
+        .purchase_date
+        .and_then(|p| p.checked_add_months(chrono::Months::new(months))));
     let recorded = c.warranty_status.as_deref().map(warranty_in);
     let f = match (until, recorded) {
         (_, None) => j
@@ -352,9 +370,9 @@ pub fn aftersales(j: &mut Judge) {
                 String::new()
             } else {
                 format!(
-                    "recorded {:?} but the warranty {} on {}",
+                    "recorded {:?} but the warranty {} {}",
                     c.warranty_status.as_deref().unwrap_or(""),
-                    if truly_in { "runs until" } else { "ended" },
+                    if truly_in { "runs until" } else { "ended on" },
                     u
                 )
             })
@@ -478,7 +496,7 @@ pub fn aftersales(j: &mut Judge) {
     j.put(f);
     // PJL-T5.followup
     let f = match c.resolved_at {
-        None => j.finding("PJL-T5.followup", Na).because("not resolved yet"),
+        None => unresolved(j, "PJL-T5.followup", Na),
         Some(_) if msgs.is_empty() => j
             .finding("PJL-T5.followup", Unknown)
             .because("no chat linked to this ticket"),
@@ -501,12 +519,14 @@ pub fn aftersales(j: &mut Judge) {
         }
     };
     j.put(f);
-    let f = if c.satisfaction.is_some() {
-        j.finding("PJL-T5.csat", Pass)
-    } else {
-        j.finding("PJL-T5.csat", Fail)
+    // The score is asked for once the claim is handled: an open claim has none yet.
+    let f = match (&c.satisfaction, c.resolved_at) {
+        (Some(_), _) => j.finding("PJL-T5.csat", Pass),
+        (None, Some(_)) => j
+            .finding("PJL-T5.csat", Fail)
             .because("no satisfaction score collected")
-            .with_source(c.source())
+            .with_source(c.source()),
+        (None, None) => unresolved(j, "PJL-T5.csat", Na),
     };
     j.put(f);
 }
