@@ -4,6 +4,7 @@
 
 use patuh::rules::Catalog;
 use patuh::rules::score::fixture::{Bench, Fixture};
+use patuh::rules::score::registry;
 use std::path::{Path, PathBuf};
 
 fn fixture_files() -> Vec<PathBuf> {
@@ -158,6 +159,30 @@ fn every_measurable_rule_has_its_fixture_with_the_cases_that_matter() {
         .map(|r| r.id.as_str())
         .collect();
     let missing: Vec<_> = measurable.difference(&with_fixture).collect();
+    let registered: std::collections::BTreeSet<&str> =
+        registry::RULES.iter().map(|e| e.id).collect();
+    assert_eq!(
+        registered, measurable,
+        "the registry (src/rules/score/registry.rs) and the catalog's measurable rules differ"
+    );
+    assert_eq!(
+        registered.len(),
+        registry::RULES.len(),
+        "a rule registered twice"
+    );
+    for e in registry::RULES {
+        let kind = catalog.get(e.id).unwrap().case_kind.as_str();
+        let expected: &[&str] = if kind == "checklist" {
+            &["booking", "job"]
+        } else {
+            std::slice::from_ref(&kind)
+        };
+        assert_eq!(
+            e.kinds, expected,
+            "{}: judged on other case kinds than the catalog's",
+            e.id
+        );
+    }
     assert!(
         missing.is_empty(),
         "measurable rules without a fixture: {missing:?}"

@@ -1,41 +1,21 @@
-//! BKG — booking online (case kind `booking`). BKG-4.1.4 compares bookings with each other and
-//! lives in `technician_clashes`.
+//! BKG — booking online (case kind `booking`). One function per rule (`registry.rs` maps ids to
+//! them); BKG-4.1.4 compares bookings with each other through `technician_clashes`.
 
-use super::judge::{Judge, Status::*};
+use super::clock::{Mark, Unit};
+use super::judge::{Finding, Judge, Judged, Status::*};
 use super::model::{Case, Ev};
 use super::reply;
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use std::collections::HashMap;
 
-const CHAT_RULES: &[&str] = &[
-    "BKG-4.1.2",
-    "BKG-4.2.1",
-    "BKG-4.2.3",
-    "BKG-4.3",
-    "BKG-8.5",
-    "BKG-6.2",
-    "BKG-7.1",
-];
-
-pub fn judge(j: &mut Judge, clashes: &HashMap<String, Vec<String>>) {
-    let c = j.case;
-    record_complete(j);
-    technician(j, clashes);
-    arrival_status(j);
-    let msgs: Vec<&Ev> = c.messages().collect();
+/// The booking's chat, or `unknown` when no chat is linked to it.
+fn chat<'a>(j: &Judge<'a>) -> Result<Vec<&'a Ev>, Finding> {
+    let msgs: Vec<&Ev> = j.case.messages().collect();
     if msgs.is_empty() {
-        j.put_all(CHAT_RULES, Unknown, "no chat linked to this booking");
-        slot_as_agreed(j, &msgs);
-        return;
+        Err(j.finding(Unknown).because("no chat linked to this booking"))
+    } else {
+        Ok(msgs)
     }
-    first_reply(j, &msgs);
-    confirmation(j, &msgs);
-    slot_as_agreed(j, &msgs);
-    reminder(j, &msgs);
-    slot_unavailable(j, &msgs);
-    no_show(j, &msgs);
-    personal_data(j, &msgs);
-    replies(j, &msgs);
 }
 
 fn pending(c: &Case) -> bool {
@@ -48,40 +28,32 @@ fn chat_only(c: &Case) -> bool {
 }
 
 /// BKG-4.1.2: the first reply to the customer's first booking message.
-fn first_reply(j: &mut Judge, msgs: &[&Ev]) {
-    let limit = j.p("BKG-4.1.2", "limit_minutes");
-    let gap = j.p("BKG-4.1.2", "burst_gap_minutes");
+pub fn first_reply(j: &Judge) -> Judged {
+    let msgs = chat(j)?;
     let Some(first) = msgs.iter().position(|m| m.by_customer()) else {
-        let f = j
-            .finding("BKG-4.1.2", Unknown)
-            .because("no customer message in the booking chat");
-        return j.put(f);
+        return Ok(j
+            .finding(Unknown)
+            .because("no customer message in the booking chat"));
     };
-    let f = reply::judge_reply(j, "BKG-4.1.2", msgs, first, gap, limit);
-    j.put(f);
+    Ok(reply::first_reply(j, &msgs, first))
 }
 
 /// BKG-4.1.3: name, phone, plate, vehicle type, complaint/service, arrival date and time.
-fn record_complete(j: &mut Judge) {
+pub fn record_complete(j: &Judge) -> Judged {
     let c = j.case;
     if chat_only(c) {
-        let f = j.finding("BKG-4.1.3", Na).because(
+        return Ok(j.finding(Na).because(
             "no booking record: asked for in chat only (BKG-4.2.2 judges a slot agreed there)",
-        );
-        return j.put(f);
+        ));
     }
-    let f = j.required_fields(
-        "BKG-4.1.3",
-        &[
-            ("name", c.customer.is_some()),
-            ("phone", c.phone.is_some()),
-            ("plate", c.plate.is_some()),
-            ("vehicle type", c.vehicle_type.is_some()),
-            ("complaint/service", c.service.is_some()),
-            ("arrival date and time", c.slot.is_some()),
-        ],
-    );
-    j.put(f);
+    Ok(j.required_fields(&[
+        ("name", c.customer.is_some()),
+        ("phone", c.phone.is_some()),
+        ("plate", c.plate.is_some()),
+        ("vehicle type", c.vehicle_type.is_some()),
+        ("complaint/service", c.service.is_some()),
+        ("arrival date and time", c.slot.is_some()),
+    ]))
 }
 
 /// BKG-4.1.4 across bookings: a technician's slots that overlap, by booking id → the others.
@@ -95,7 +67,7 @@ pub fn technician_clashes(cases: &[Case], slot_minutes: f64) -> HashMap<String, 
                 .push((s, &c.key));
         }
     }
-    let len = Duration::minutes(slot_minutes as i64);
+    let len = chrono::Duration::minutes(slot_minutes as i64);
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for list in by_tech.values_mut() {
         list.sort();
@@ -116,27 +88,28 @@ pub fn technician_clashes(cases: &[Case], slot_minutes: f64) -> HashMap<String, 
     out
 }
 
-fn technician(j: &mut Judge, clashes: &HashMap<String, Vec<String>>) {
+/// BKG-4.1.4: the booking's technician holds no other booking whose slot overlaps this one.
+pub fn technician(j: &Judge) -> Judged {
     let c = j.case;
-    let limit = j.p("BKG-4.1.4", "slot_minutes");
-    let f = if pending(c) || c.technician.is_none() || c.slot.is_none() {
-        j.finding("BKG-4.1.4", Na)
-            .because("no technician and slot assigned")
-    } else if let Some(others) = clashes.get(&c.key) {
-        j.finding("BKG-4.1.4", Fail)
+    let limit = j.p("slot_minutes");
+    if pending(c) || c.technician.is_none() || c.slot.is_none() {
+        return Ok(j.finding(Na).because("no technician and slot assigned"));
+    }
+    Ok(match j.clashes {
+        Some(others) => j
+            .finding(Fail)
             .limit(limit, "minutes")
             .because(format!(
                 "{} also has {} within {limit:.0} minutes of this slot",
                 c.technician.as_deref().unwrap_or("?"),
                 others.join(", ")
             ))
-            .with_source(c.source())
-    } else {
-        j.finding("BKG-4.1.4", Pass)
+            .with_source(c.source()),
+        None => j
+            .finding(Pass)
             .limit(limit, "minutes")
-            .with_source(c.source())
-    };
-    j.put(f);
+            .with_source(c.source()),
+    })
 }
 
 fn confirmation_of<'e>(msgs: &[&'e Ev], slot: Option<NaiveDateTime>) -> Option<&'e Ev> {
@@ -147,63 +120,56 @@ fn confirmation_of<'e>(msgs: &[&'e Ev], slot: Option<NaiveDateTime>) -> Option<&
 }
 
 /// BKG-4.2.1: a confirmation with the booking details before the slot.
-fn confirmation(j: &mut Judge, msgs: &[&Ev]) {
+pub fn confirmation(j: &Judge) -> Judged {
     let c = j.case;
+    let msgs = chat(j)?;
     if pending(c) {
-        let f = j
-            .finding("BKG-4.2.1", Na)
-            .because("booking is pending: no slot to confirm");
-        return j.put(f);
+        return Ok(j
+            .finding(Na)
+            .because("booking is pending: no slot to confirm"));
     }
-    if chat_only(c) && confirmation_of(msgs, None).is_none() {
-        let f = j
-            .finding("BKG-4.2.1", Na)
-            .because("asked for in chat only: no slot was agreed to confirm");
-        return j.put(f);
+    if chat_only(c) && confirmation_of(&msgs, None).is_none() {
+        return Ok(j
+            .finding(Na)
+            .because("asked for in chat only: no slot was agreed to confirm"));
     }
     // A booking recorded at or after its own slot (agreed on the spot) is judged on whether a
     // confirmation was sent at all.
     let before = c.slot.filter(|s| c.opened_at.is_none_or(|o| o < *s));
-    let f = match confirmation_of(msgs, before) {
-        Some(m) => j
-            .finding("BKG-4.2.1", Pass)
-            .times(None, c.slot, Some(m.at))
-            .with(m),
+    Ok(match confirmation_of(&msgs, before) {
+        Some(m) => j.finding(Pass).times(None, c.slot, Some(m.at)).with(m),
         None => j
-            .finding("BKG-4.2.1", Fail)
+            .finding(Fail)
             .times(None, c.slot, None)
             .because("no confirmation with the booking details before the slot")
             .with_all(msgs.iter().copied().filter(|m| m.by_advisor()).take(3)),
-    };
-    j.put(f);
+    })
 }
 
 /// BKG-4.2.2: the slot agreed in chat equals the recorded slot (7.2 "salah input jadwal").
 /// The agreed slot: the confirmation's, else the last time an advisor offered, else an advisor
-/// message stating the recorded slot, else the time the customer asked for.
-fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
+/// message stating the recorded slot, else the time the customer asked for. Judged without a
+/// chat too (`unknown`: no slot stated).
+pub fn slot_as_agreed(j: &Judge) -> Judged {
     let c = j.case;
+    let msgs: Vec<&Ev> = c.messages().collect();
     if pending(c) {
-        let f = j
-            .finding("BKG-4.2.2", Na)
-            .because("booking is pending: no slot agreed");
-        return j.put(f);
+        return Ok(j.finding(Na).because("booking is pending: no slot agreed"));
     }
-    let confirmed = confirmation_of(msgs, None).and_then(|m| m.promised_at().map(|t| (t, m)));
+    let confirmed = confirmation_of(&msgs, None).and_then(|m| m.promised_at().map(|t| (t, m)));
     // Asked for in chat only: a slot counts as agreed when an advisor confirmed it; a time the
     // customer asked for, unanswered, is no booking to record.
     if chat_only(c) && confirmed.is_none() {
-        let f = j
-            .finding("BKG-4.2.2", Na)
-            .because("asked for in chat only: no slot was agreed");
-        return j.put(f);
+        return Ok(j
+            .finding(Na)
+            .because("asked for in chat only: no slot was agreed"));
     }
     let agreed = confirmed
         .or_else(|| {
             msgs.iter()
                 .rev()
                 .filter(|m| m.by_advisor() && m.has("slot_unavailable"))
-                .find_map(|m| alternative_time(m, day_in_talk(c, msgs, m)).map(|t| (t, *m)))
+                .find_map(|m| alternative_time(m, day_in_talk(c, &msgs, m)).map(|t| (t, *m)))
         })
         .or_else(|| {
             // No confirmation or refusal read: an advisor message offering the recorded slot
@@ -220,12 +186,10 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
                 .filter(|m| m.by_customer())
                 .find_map(|m| m.promised_at().map(|t| (t, *m)))
         });
-    let f = match (agreed, c.slot) {
-        (None, _) => j
-            .finding("BKG-4.2.2", Unknown)
-            .because("no slot stated in the chat"),
+    Ok(match (agreed, c.slot) {
+        (None, _) => j.finding(Unknown).because("no slot stated in the chat"),
         (Some((t, m)), None) => j
-            .finding("BKG-4.2.2", Fail)
+            .finding(Fail)
             .times(None, None, Some(t))
             .because(if chat_only(c) {
                 format!(
@@ -242,8 +206,8 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
             .with_source(c.source()),
         (Some((t, m)), Some(s)) => {
             let status = if t == s { Pass } else { Fail };
-            j.finding("BKG-4.2.2", status)
-                .measured((s - t).num_minutes() as f64, "minutes")
+            j.finding(status)
+                .measured(j.elapsed(t, s, Unit::Minutes), "minutes")
                 .times(None, Some(t), Some(s))
                 .because(if t == s {
                     String::new()
@@ -257,8 +221,7 @@ fn slot_as_agreed(j: &mut Judge, msgs: &[&Ev]) {
                 .with(m)
                 .with_source(c.source())
         }
-    };
-    j.put(f);
+    })
 }
 
 /// The alternative an "unavailable" message offers: the time it names after its offering words.
@@ -295,22 +258,24 @@ fn day_in_talk(c: &Case, msgs: &[&Ev], m: &Ev) -> Option<chrono::NaiveDate> {
 }
 
 /// BKG-4.2.3: a reminder in the H-1 window.
-fn reminder(j: &mut Judge, msgs: &[&Ev]) {
+pub fn reminder(j: &Judge) -> Judged {
     let c = j.case;
+    let msgs = chat(j)?;
     let Some(slot) = c.slot.filter(|_| !pending(c)) else {
-        let f = j
-            .finding("BKG-4.2.3", Na)
-            .because("no confirmed slot to remind of");
-        return j.put(f);
+        return Ok(j.finding(Na).because("no confirmed slot to remind of"));
     };
     let Some((from, to)) = j.cal.reminder_window(slot.date()) else {
-        return;
+        return Ok(j
+            .finding(Unknown)
+            .because("no operating day before the slot in the calendar"));
     };
-    let f = if c.opened_at.is_some_and(|t| t >= from) {
-        j.finding("BKG-4.2.3", Na)
+    if c.opened_at.is_some_and(|t| t >= from) {
+        return Ok(j
+            .finding(Na)
             .times(Some(from), Some(to), None)
-            .because("booked inside the H-1 window or later")
-    } else if let Some(m) = msgs
+            .because("booked inside the H-1 window or later"));
+    }
+    let in_window = msgs
         .iter()
         .copied()
         .find(|m| m.by_advisor() && m.has("reminder") && m.at >= from && m.at <= to)
@@ -319,76 +284,67 @@ fn reminder(j: &mut Judge, msgs: &[&Ev]) {
             c.events
                 .iter()
                 .find(|e| &*e.activity == "reminder_logged" && e.at >= from && e.at <= to)
-        })
-    {
-        j.finding("BKG-4.2.3", Pass)
-            .times(Some(from), Some(to), Some(m.at))
-            .with(m)
-    } else if j.open_at_cutoff(to) {
-        j.finding("BKG-4.2.3", Unknown)
-            .times(Some(from), Some(to), None)
-            .because("open at cut-off")
-    } else {
-        let other = msgs.iter().find(|m| m.by_advisor() && m.has("reminder"));
-        let mut f = j
-            .finding("BKG-4.2.3", Fail)
-            .times(Some(from), Some(to), other.map(|m| m.at))
-            .because(match other {
-                Some(m) => format!(
-                    "reminder sent {} — outside the H-1 window",
-                    m.at.format("%a %d %b %H:%M")
-                ),
-                None => "no reminder in the H-1 window".into(),
-            })
-            .with_source(c.source());
-        if let Some(m) = other {
-            f = f.with(m);
-        }
-        f
+        });
+    // A reminder outside the window is named in the reason and shown.
+    let other = msgs.iter().find(|m| m.by_advisor() && m.has("reminder"));
+    let late = match other {
+        Some(m) => format!(
+            "reminder sent {} — outside the H-1 window",
+            m.at.format("%a %d %b %H:%M")
+        ),
+        None => "no reminder in the H-1 window".into(),
     };
-    j.put(f);
+    let f = j.by_deadline(from, to, in_window.map(|m| m.at), &late);
+    Ok(match (f.status, in_window, other) {
+        (Pass, Some(m), _) => f.with(m),
+        (Fail, _, Some(m)) => {
+            let mut f = f.with_source(c.source()).with(m);
+            f.done_at = Some(m.at);
+            f
+        }
+        (Fail, _, None) => f.with_source(c.source()),
+        _ => f,
+    })
 }
 
-/// BKG-4.3: an unavailable slot came with an alternative (or the booking is pending).
-fn slot_unavailable(j: &mut Judge, msgs: &[&Ev]) {
+/// BKG-4.3: an unavailable slot came with an alternative, in the same message or soon after.
+pub fn slot_unavailable(j: &Judge) -> Judged {
+    let msgs = chat(j)?;
     let Some(m) = msgs
         .iter()
         .find(|m| m.by_advisor() && m.has("slot_unavailable"))
     else {
-        let f = j
-            .finding("BKG-4.3", Na)
-            .because("the asked slot was available");
-        return j.put(f);
+        return Ok(j.finding(Na).because("the asked slot was available"));
     };
+    let within = j.deadline(m.at, j.p("offer_within_minutes"), Unit::Minutes);
     let offered = alternative_time(m, None).is_some()
         || msgs.iter().any(|o| {
             o.by_advisor()
                 && o.at >= m.at
-                && o.at <= m.at + Duration::hours(2)
+                && o.at <= within
                 && !std::ptr::eq(*o, *m)
                 && o.promised_at().is_some()
                 && !o.has("booking_confirmation")
         });
-    let f = if offered {
-        j.finding("BKG-4.3", Pass).with(m)
+    Ok(if offered {
+        j.finding(Pass).with(m)
     } else {
-        j.finding("BKG-4.3", Fail)
+        j.finding(Fail)
             .because("slot unavailable and no alternative offered")
             .with(m)
-    };
-    j.put(f);
+    })
 }
 
 /// BKG-4.4.3: an arrived customer's booking says `Datang`.
-fn arrival_status(j: &mut Judge) {
+pub fn arrival_status(j: &Judge) -> Judged {
     let c = j.case;
-    let f = match c.arrived_at {
+    Ok(match c.arrived_at {
         None => j
-            .finding("BKG-4.4.3", Na)
+            .finding(Na)
             .because("no check-in for this plate on the slot date"),
         Some(at) => {
             let ok = c.booking_status.as_deref() == Some("arrived");
-            j.finding("BKG-4.4.3", if ok { Pass } else { Fail })
+            j.finding(if ok { Pass } else { Fail })
                 .times(None, None, Some(at))
                 .because(if ok {
                     String::new()
@@ -401,62 +357,54 @@ fn arrival_status(j: &mut Judge) {
                 })
                 .with_source(c.source())
         }
-    };
-    j.put(f);
+    })
 }
 
 /// BKG-8.5: a no-show is contacted by the end of the next operating day.
-fn no_show(j: &mut Judge, msgs: &[&Ev]) {
+pub fn no_show(j: &Judge) -> Judged {
     let c = j.case;
+    let msgs = chat(j)?;
     let (Some(slot), None, false) = (c.slot, c.arrived_at, pending(c)) else {
-        let f = j.finding("BKG-8.5", Na).because("not a no-show");
-        return j.put(f);
+        return Ok(j.finding(Na).because("not a no-show"));
     };
-    let days = j.p("BKG-8.5", "limit_days");
-    let due = j.operating_days_due(slot, days);
     if slot > j.cutoff {
-        let f = j
-            .finding("BKG-8.5", Unknown)
-            .because("slot after the data cut-off");
-        return j.put(f);
+        return Ok(j.finding(Unknown).because("slot after the data cut-off"));
     }
-    let contact = msgs.iter().copied().find(|m| m.by_advisor() && m.at > slot);
-    let mut f = j.by_deadline(
-        "BKG-8.5",
-        slot,
-        due,
-        contact.map(|m| m.at),
-        (days, "operating_days"),
-        "no-show not contacted by the end of the next operating day",
-    );
-    f = match contact {
-        Some(m) => f.with(m),
-        None => f.with_source(c.source()),
-    };
-    j.put(f);
+    let contact = msgs
+        .iter()
+        .copied()
+        .find(|m| m.by_advisor() && m.at > slot)
+        .map(Mark::event);
+    let late = "no-show not contacted by the end of the next operating day";
+    Ok(j.clock(
+        &Mark::record(slot, c.source()),
+        contact.as_ref(),
+        j.p("limit_days"),
+        Unit::OperatingDays,
+        &|_| late.to_string(),
+        late,
+    ))
 }
 
 /// BKG-6.2: no request for excessive personal data.
-fn personal_data(j: &mut Judge, msgs: &[&Ev]) {
+pub fn personal_data(j: &Judge) -> Judged {
+    let msgs = chat(j)?;
     let asked: Vec<&Ev> = msgs
         .iter()
         .copied()
         .filter(|m| m.by_advisor() && m.attrs.personal_data)
         .collect();
-    let f = if asked.is_empty() {
-        j.finding("BKG-6.2", Pass)
+    Ok(if asked.is_empty() {
+        j.finding(Pass)
     } else {
-        j.finding("BKG-6.2", Fail)
+        j.finding(Fail)
             .because("asked for ID card/NIK, family card, birth date or home address")
             .with_all(asked)
-    };
-    j.put(f);
+    })
 }
 
 /// BKG-7.1: every customer message of the conversation got a reply within the limit.
-fn replies(j: &mut Judge, msgs: &[&Ev]) {
-    let limit = j.p("BKG-7.1", "limit_minutes");
-    let gap = j.p("BKG-7.1", "burst_gap_minutes");
-    let f = reply::judge_every_reply(j, "BKG-7.1", msgs, gap, limit);
-    j.put(f);
+pub fn replies(j: &Judge) -> Judged {
+    let msgs = chat(j)?;
+    Ok(reply::every_reply(j, &msgs))
 }

@@ -2,7 +2,7 @@
 //! by plate and date. A ticked item is checked against the case's events where the data can
 //! show the step did not happen.
 
-use super::judge::{Judge, Status::*};
+use super::judge::{Judge, Judged, Status::*};
 use super::model::Form;
 
 use super::model::Case;
@@ -29,63 +29,79 @@ const CHECKABLE: &[(&str, &str, &str, Contradiction)] = &[
     ),
 ];
 
-pub fn judge(j: &mut Judge, forms: &[&Form]) {
-    if forms.is_empty() {
-        j.put_all(
-            &["CHK-complete", "CHK-consistent"],
-            Na,
-            "no checklist form for this case",
-        );
-        return;
-    }
-    let mut gaps = Vec::new();
-    let mut contradicted = Vec::new();
+/// Items not ticked and not explained, with their cells.
+fn gaps(forms: &[&Form]) -> Vec<(String, String)> {
+    forms
+        .iter()
+        .flat_map(|form| &form.items)
+        .filter(|(_, ticked, note, _)| {
+            !ticked && note.as_deref().is_none_or(|n| n.trim().is_empty())
+        })
+        .map(|(text, _, _, source)| (text.clone(), source.clone()))
+        .collect()
+}
+
+/// Ticked items the case's events contradict: (item, cell, what the evidence is).
+fn contradicted(j: &Judge, forms: &[&Form]) -> Vec<(String, String, &'static str)> {
+    let mut out = Vec::new();
     for form in forms {
-        for (text, ticked, note, source) in &form.items {
-            if !ticked && note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                gaps.push((text.clone(), source.clone()));
+        for (text, ticked, _, source) in &form.items {
+            if !ticked {
+                continue;
             }
-            if *ticked {
-                let lower = text.to_lowercase();
-                for (sop, words, evidence, contradicts) in CHECKABLE {
-                    if form.sop == *sop && lower.contains(words) && contradicts(j.case) {
-                        contradicted.push((text.clone(), source.clone(), *evidence));
-                    }
+            let lower = text.to_lowercase();
+            for (sop, words, evidence, contradicts) in CHECKABLE {
+                if form.sop == *sop && lower.contains(words) && contradicts(j.case) {
+                    out.push((text.clone(), source.clone(), *evidence));
                 }
             }
         }
     }
-    let f = if gaps.is_empty() {
-        j.finding("CHK-complete", Pass)
-    } else {
-        let mut f = j.finding("CHK-complete", Fail).because(format!(
-            "not ticked and not explained: {}",
-            gaps.iter()
-                .map(|g| g.0.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        ));
-        for (_, s) in gaps {
-            f = f.with_source(s);
-        }
-        f
-    };
-    j.put(f);
-    let f = if contradicted.is_empty() {
-        j.finding("CHK-consistent", Pass)
-    } else {
-        let mut f = j.finding("CHK-consistent", Fail).because(format!(
-            "ticked but the data says otherwise: {}",
-            contradicted
-                .iter()
-                .map(|c| format!("{} ({})", c.0, c.2))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ));
-        for (_, s, _) in contradicted {
-            f = f.with_source(s);
-        }
-        f
-    };
-    j.put(f);
+    out
+}
+
+/// CHK-complete: every item of the case's checklist is ticked or explained in its note.
+pub fn complete(j: &Judge) -> Judged {
+    if j.forms.is_empty() {
+        return Ok(j.finding(Na).because("no checklist form for this case"));
+    }
+    let gaps = gaps(j.forms);
+    if gaps.is_empty() {
+        return Ok(j.finding(Pass));
+    }
+    let mut f = j.finding(Fail).because(format!(
+        "not ticked and not explained: {}",
+        gaps.iter()
+            .map(|g| g.0.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    ));
+    for (_, s) in gaps {
+        f = f.with_source(s);
+    }
+    Ok(f)
+}
+
+/// CHK-consistent: a ticked item agrees with the data where the data can show the step did
+/// not happen.
+pub fn consistent(j: &Judge) -> Judged {
+    if j.forms.is_empty() {
+        return Ok(j.finding(Na).because("no checklist form for this case"));
+    }
+    let contradicted = contradicted(j, j.forms);
+    if contradicted.is_empty() {
+        return Ok(j.finding(Pass));
+    }
+    let mut f = j.finding(Fail).because(format!(
+        "ticked but the data says otherwise: {}",
+        contradicted
+            .iter()
+            .map(|c| format!("{} ({})", c.0, c.2))
+            .collect::<Vec<_>>()
+            .join("; ")
+    ));
+    for (_, s, _) in contradicted {
+        f = f.with_source(s);
+    }
+    Ok(f)
 }

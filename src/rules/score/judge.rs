@@ -1,7 +1,7 @@
 //! A finding and the helpers every rule uses: parameters in force at the case's date, business
 //! time from the branch calendar, the data cut-off, evidence lists.
 
-use super::model::{Case, Ev};
+use super::model::{Case, Ev, Form};
 use crate::calendar::BranchCalendar;
 use crate::rules::{Catalog, ParamTable};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -145,7 +145,8 @@ impl Params {
     }
 }
 
-/// What every rule of one case shares.
+/// What every rule of one case shares, and the rule being judged (set by the registry: a rule's
+/// parameters and findings are its own without naming it).
 pub struct Judge<'a> {
     pub case: &'a Case,
     pub cal: &'a BranchCalendar,
@@ -158,25 +159,37 @@ pub struct Judge<'a> {
     pub semester: String,
     /// The source kinds imported at all (`whatsapp`, `ticket`, …).
     pub sources: &'a std::collections::HashSet<String>,
-    pub findings: Vec<Finding>,
+    /// BKG-4.1.4: the bookings whose technician and slot clash with this one.
+    pub clashes: Option<&'a [String]>,
+    /// The checklist forms matched to this case.
+    pub forms: &'a [&'a Form],
+    /// A follow-up: whether its job has any message at all.
+    pub job_has_chat: bool,
+    /// The rule being judged.
+    pub rule: &'static str,
 }
 
+/// A rule's one finding on a case. `Err` carries a verdict reached early (no chat, no data), so
+/// the shared gates read `let msgs = booking_chat(j)?;`.
+pub type Judged = Result<Finding, Finding>;
+
 impl<'a> Judge<'a> {
-    pub fn p(&self, rule: &str, param: &str) -> f64 {
-        self.params.get(rule, param, self.date)
+    /// The rule's parameter in force on the case's date.
+    pub fn p(&self, param: &str) -> f64 {
+        self.params.get(self.rule, param, self.date)
     }
 
-    pub fn finding(&self, rule_id: &'static str, status: Status) -> Finding {
+    pub fn finding(&self, status: Status) -> Finding {
         let version = self
             .catalog
-            .get(rule_id)
+            .get(self.rule)
             .map_or(1, |r| r.version_at(self.date).version);
         Finding {
             case_kind: self.case.kind.clone(),
             case_key: self.case.key.clone(),
             branch: self.case.branch.clone(),
             advisor: self.case.advisor.clone(),
-            rule_id,
+            rule_id: self.rule,
             rule_version: version,
             status,
             measured: None,
@@ -192,10 +205,10 @@ impl<'a> Judge<'a> {
         }
     }
 
-    /// Keeps a finding; a judged one whose rule needs a record field the case's record file
+    /// The finding as kept: a judged one whose rule needs a record field the case's record file
     /// has no column for becomes `unknown`, naming the column (a fail is never made of data
-    /// patuh did not get).
-    pub fn put(&mut self, mut f: Finding) {
+    /// patuh did not get); a fail resting on an absent message may abstain (`abstain`).
+    pub fn settle(&self, mut f: Finding) -> Finding {
         if matches!(f.status, Status::Pass | Status::Fail | Status::Unknown)
             && let Some(missing) = self.missing_column(f.rule_id)
         {
@@ -207,7 +220,7 @@ impl<'a> Judge<'a> {
         if f.status == Status::Fail {
             f = self.abstain(f);
         }
-        self.findings.push(f);
+        f
     }
 
     /// A fail that rests on the absence of a kind of message (`rests_on` in the catalog) is
@@ -303,101 +316,6 @@ impl<'a> Judge<'a> {
                     names.join(" or ")
                 ))
             })
-    }
-
-    /// The same status with the same reason for several rules.
-    pub fn put_all(&mut self, rules: &[&'static str], status: Status, reason: &str) {
-        for r in rules {
-            let f = self.finding(r, status).because(reason);
-            self.put(f);
-        }
-    }
-
-    pub fn bmin(&self, t0: NaiveDateTime, t1: NaiveDateTime) -> f64 {
-        self.cal.business_minutes(t0, t1)
-    }
-
-    /// `t` plus `minutes` of operating time.
-    pub fn add_bmin(&self, t: NaiveDateTime, minutes: f64) -> NaiveDateTime {
-        self.cal
-            .add_business(t, chrono::Duration::seconds((minutes * 60.0) as i64))
-            .unwrap_or(t)
-    }
-
-    /// The close of the n-th operating day after `t`'s date ("within n operating days").
-    pub fn operating_days_due(&self, t: NaiveDateTime, n: f64) -> NaiveDateTime {
-        self.cal
-            .end_of_operating_day_after(t.date(), n.max(0.0) as u32)
-            .unwrap_or(t)
-    }
-
-    /// Operating days from `t0`'s date to `t1`'s (0 the same day, 1 the next operating day):
-    /// the measure of a limit in operating days, so measured and limit share a unit.
-    pub fn operating_days_used(&self, t0: NaiveDateTime, t1: NaiveDateTime) -> f64 {
-        t0.date()
-            .iter_days()
-            .skip(1)
-            .take_while(|d| *d <= t1.date())
-            .filter(|d| self.cal.is_operating_day(*d))
-            .count() as f64
-    }
-
-    /// Whether a deadline lies beyond the imported data (the case is open at cut-off).
-    pub fn open_at_cutoff(&self, due: NaiveDateTime) -> bool {
-        due > self.cutoff
-    }
-
-    /// A step that must happen by `due`: pass when it was `done` by then, unknown while the
-    /// deadline lies beyond the imported data, fail otherwise (late or never, `late` says why).
-    /// The limit is stated in its own unit; callers add the evidence.
-    pub fn by_deadline(
-        &self,
-        rule: &'static str,
-        started: NaiveDateTime,
-        due: NaiveDateTime,
-        done: Option<NaiveDateTime>,
-        limit: (f64, &'static str),
-        late: &str,
-    ) -> Finding {
-        let status = match done {
-            Some(d) if d <= due => Status::Pass,
-            _ if self.open_at_cutoff(due) => Status::Unknown,
-            _ => Status::Fail,
-        };
-        let f = self.finding(rule, status).limit(limit.0, limit.1).times(
-            Some(started),
-            Some(due),
-            done,
-        );
-        match status {
-            Status::Unknown => f.because("open at cut-off"),
-            Status::Fail => f.because(late),
-            _ => f,
-        }
-    }
-
-    /// A record that must hold every field: pass when at least the required number (a rule
-    /// parameter `required_fields`) is filled; the reason names the missing ones.
-    pub fn required_fields(&self, rule: &'static str, fields: &[(&str, bool)]) -> Finding {
-        let have = fields.iter().filter(|f| f.1).count();
-        let required = self.p(rule, "required_fields");
-        let missing: Vec<&str> = fields.iter().filter(|f| !f.1).map(|f| f.0).collect();
-        self.finding(
-            rule,
-            if have as f64 >= required {
-                Status::Pass
-            } else {
-                Status::Fail
-            },
-        )
-        .measured(have as f64, "fields")
-        .limit(required, "fields")
-        .because(if missing.is_empty() {
-            String::new()
-        } else {
-            format!("missing: {}", missing.join(", "))
-        })
-        .with_source(self.case.source())
     }
 }
 

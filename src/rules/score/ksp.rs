@@ -1,24 +1,9 @@
-//! KSP — work-status communication (case kind `job`).
+//! KSP — work-status communication (case kind `job`). One function per rule (`registry.rs`).
 
-use super::judge::{Judge, Status::*};
+use super::clock::{Mark, Unit, slowest};
+use super::judge::{Finding, Judge, Judged, Status::*};
 use super::model::Ev;
-use chrono::{Duration, NaiveDateTime};
-
-/// Rules that need the job's chat: `unknown` when the job has none.
-const CHAT_RULES: &[&str] = &[
-    "KSP-4.1.1",
-    "KSP-4.2.2",
-    "KSP-4.3.1",
-    "KSP-4.3.2",
-    "KSP-4.4.1",
-    "KSP-4.4.2",
-    "KSP-5.1",
-    "KSP-5.2",
-    "KSP-6.1",
-    "KSP-6.2",
-    "KSP-6.4",
-    "KSP-7.2",
-];
+use chrono::NaiveDateTime;
 
 const UPDATE_LABELS: &[&str] = &[
     "diagnosis",
@@ -31,67 +16,15 @@ fn is_update(m: &Ev) -> bool {
     m.by_advisor() && UPDATE_LABELS.iter().any(|l| m.has(l))
 }
 
-pub fn judge(j: &mut Judge) {
-    let c = j.case;
-    approval(j);
-    let sent: Vec<&Ev> = c.advisor_messages().collect();
-    let min = j.p("KSP-6.3", "min_messages");
-    let f = if sent.is_empty() && c.chat_ambiguous {
-        j.finding("KSP-6.3", Unknown).because(
-            "a chat that may be this job's could not be tied to one customer (shared name)",
-        )
-    } else if sent.is_empty() && c.phone.is_none() {
-        // Without a valid phone on the work order a chat saved under the number cannot be
-        // found: its absence is missing data, not silence.
-        j.finding("KSP-6.3", Unknown)
-            .because("no valid phone on the work order to find the job's chat")
-            .with_source(c.source())
-    } else if sent.len() as f64 >= min {
-        j.finding("KSP-6.3", Pass)
-            .measured(sent.len() as f64, "messages")
-            .limit(min, "messages")
-    } else {
-        j.finding("KSP-6.3", Fail)
-            .measured(sent.len() as f64, "messages")
-            .limit(min, "messages")
-            .because("no advisor message recorded for this job")
-            .with_source(c.source())
-    };
-    j.put(f);
+/// The advisor's messages of the job, or `unknown` when it has none (a rule that reads the
+/// chat cannot judge a job whose chat patuh does not have; KSP-6.3 judges the silence).
+fn sent<'a>(j: &Judge<'a>) -> Result<Vec<&'a Ev>, Finding> {
+    let sent: Vec<&Ev> = j.case.advisor_messages().collect();
     if sent.is_empty() {
-        j.put_all(CHAT_RULES, Unknown, "no chat recorded for this job");
-        return;
+        Err(j.finding(Unknown).because("no chat recorded for this job"))
+    } else {
+        Ok(sent)
     }
-    let info = info_message(j);
-    let completion = sent.iter().copied().find(|m| m.has("completion_notice"));
-    initial_info(j, info);
-    update_gaps(j, completion);
-    completion_notice(j, completion);
-    delay(j, info);
-    status_contacts(j, &sent);
-    long_job_update(j, info, completion);
-    promise_after_estimate(j, info);
-    let flag = |rule: &'static str, hit: Vec<&Ev>, what: &str| {
-        if hit.is_empty() {
-            j.finding(rule, Pass)
-        } else {
-            j.finding(rule, Advisory)
-                .because(format!("{what}: for a person to review"))
-                .with_all(hit)
-        }
-    };
-    let rude = flag(
-        "KSP-6.1",
-        sent.iter().copied().filter(|m| m.attrs.rude).collect(),
-        "impolite wording",
-    );
-    let jargon = flag(
-        "KSP-6.2",
-        sent.iter().copied().filter(|m| m.attrs.jargon).collect(),
-        "unexplained workshop terms",
-    );
-    j.put(rude);
-    j.put(jargon);
 }
 
 /// The time the job counts as finished for the customer: QC, or `selesai` when there is no QC.
@@ -107,53 +40,64 @@ fn info_message<'a>(j: &Judge<'a>) -> Option<&'a Ev> {
         .find(|m| m.has("diagnosis") && !m.has("delay_notice") && after.is_none_or(|d| m.at >= d))
 }
 
+fn completion<'a>(j: &Judge<'a>) -> Option<&'a Ev> {
+    j.case
+        .advisor_messages()
+        .find(|m| m.has("completion_notice"))
+}
+
+/// KSP-6.3: at least one advisor message for the job.
+pub fn kept_informed(j: &Judge) -> Judged {
+    let c = j.case;
+    let sent: Vec<&Ev> = c.advisor_messages().collect();
+    let min = j.p("min_messages");
+    Ok(if sent.is_empty() && c.chat_ambiguous {
+        j.finding(Unknown).because(
+            "a chat that may be this job's could not be tied to one customer (shared name)",
+        )
+    } else if sent.is_empty() && c.phone.is_none() {
+        // Without a valid phone on the work order a chat saved under the number cannot be
+        // found: its absence is missing data, not silence.
+        j.finding(Unknown)
+            .because("no valid phone on the work order to find the job's chat")
+            .with_source(c.source())
+    } else if sent.len() as f64 >= min {
+        j.finding(Pass)
+            .measured(sent.len() as f64, "messages")
+            .limit(min, "messages")
+    } else {
+        j.finding(Fail)
+            .measured(sent.len() as f64, "messages")
+            .limit(min, "messages")
+            .because("no advisor message recorded for this job")
+            .with_source(c.source())
+    })
+}
+
 /// KSP-4.1.1: the diagnosis, time and cost estimate within 2 business hours of `diagnosa`.
-fn initial_info(j: &mut Judge, info: Option<&Ev>) {
-    let limit = j.p("KSP-4.1.1", "limit_minutes");
+pub fn initial_info(j: &Judge) -> Judged {
+    sent(j)?;
     let Some(diag) = j.case.status("diagnosa") else {
-        let f = j
-            .finding("KSP-4.1.1", Unknown)
-            .because("the work order has no diagnosa time");
-        return j.put(f);
+        return Ok(j
+            .finding(Unknown)
+            .because("the work order has no diagnosa time"));
     };
-    let due = j.add_bmin(diag.at, limit);
-    let f = match info {
-        Some(m) => {
-            let took = j.bmin(diag.at, m.at);
-            j.finding("KSP-4.1.1", if took <= limit { Pass } else { Fail })
-                .measured(took, "business_minutes")
-                .limit(limit, "business_minutes")
-                .times(Some(diag.at), Some(due), Some(m.at))
-                .because(if took <= limit {
-                    String::new()
-                } else {
-                    format!("initial information after {took:.0} business minutes")
-                })
-                .with(diag)
-                .with(m)
-        }
-        None if j.open_at_cutoff(due) => j
-            .finding("KSP-4.1.1", Unknown)
-            .because("open at cut-off")
-            .with(diag),
-        None => j
-            .finding("KSP-4.1.1", Fail)
-            .limit(limit, "business_minutes")
-            .times(Some(diag.at), Some(due), None)
-            .because("no diagnosis and estimate sent to the customer")
-            .with(diag),
-    };
-    j.put(f);
+    let info = info_message(j).map(Mark::event);
+    Ok(j.clock(
+        &Mark::event(diag),
+        info.as_ref(),
+        j.p("limit_minutes"),
+        Unit::BusinessMinutes,
+        &|took| format!("initial information after {took:.0} business minutes"),
+        "no diagnosis and estimate sent to the customer",
+    ))
 }
 
 /// KSP-4.1.3: additional work started only after the customer's approval.
-fn approval(j: &mut Judge) {
+pub fn approval(j: &Judge) -> Judged {
     let c = j.case;
     if c.additional_work.is_none() && c.status("menunggu_persetujuan").is_none() {
-        let f = j
-            .finding("KSP-4.1.3", Na)
-            .because("no additional work proposed");
-        return j.put(f);
+        return Ok(j.finding(Na).because("no additional work proposed"));
     }
     let asked = c.status("menunggu_persetujuan").map(|e| e.at);
     let by_chat = c
@@ -165,20 +109,20 @@ fn approval(j: &mut Judge) {
         .flatten()
         .min();
     let started = c.status("dikerjakan");
-    let f = match (approved_at, started) {
+    Ok(match (approved_at, started) {
         (_, None) => j
-            .finding("KSP-4.1.3", Unknown)
+            .finding(Unknown)
             .because("the work order has no dikerjakan time"),
         (None, Some(s)) => j
-            .finding("KSP-4.1.3", Fail)
+            .finding(Fail)
             .times(None, Some(s.at), None)
             .because("additional work without a recorded approval")
             .with(s),
         (Some(a), Some(s)) => {
             let ok = a <= s.at;
             let mut f = j
-                .finding("KSP-4.1.3", if ok { Pass } else { Fail })
-                .measured((s.at - a).num_minutes() as f64, "minutes")
+                .finding(if ok { Pass } else { Fail })
+                .measured(j.elapsed(a, s.at, Unit::Minutes), "minutes")
                 .times(None, Some(s.at), Some(a))
                 .because(if ok {
                     String::new()
@@ -196,56 +140,49 @@ fn approval(j: &mut Judge) {
             }
             f
         }
-    };
-    j.put(f);
+    })
 }
 
 /// KSP-4.2.2: long same-day jobs: no gap over 4 business hours between check-in, updates and
 /// completion; overnight jobs: an update on every operating day after check-in up to completion.
-fn update_gaps(j: &mut Judge, completion: Option<&Ev>) {
+pub fn update_gaps(j: &Judge) -> Judged {
+    sent(j)?;
     let c = j.case;
     let (Some(checkin), Some(done)) = (c.status("masuk"), c.status("selesai")) else {
-        let f = j
-            .finding("KSP-4.2.2", Unknown)
-            .because("the work order lacks check-in or selesai");
-        return j.put(f);
+        return Ok(j
+            .finding(Unknown)
+            .because("the work order lacks check-in or selesai"));
     };
     let updates: Vec<&Ev> = c.events.iter().filter(|m| is_update(m)).collect();
     if done.at.date() > checkin.at.date() {
-        let mut d = checkin.at.date();
-        let mut missing = Vec::new();
-        while let Some(next) = j.cal.end_of_operating_day_after(d, 1) {
-            d = next.date();
-            if d > done.at.date() {
-                break;
-            }
-            if !updates.iter().any(|u| u.at.date() == d) {
-                missing.push(d.format("%a %d %b").to_string());
-            }
-        }
+        let missing: Vec<String> = j
+            .operating_days_after(checkin.at.date())
+            .take_while(|d| *d <= done.at.date())
+            .filter(|d| !updates.iter().any(|u| u.at.date() == *d))
+            .map(|d| d.format("%a %d %b").to_string())
+            .collect();
         let f = if missing.is_empty() {
-            j.finding("KSP-4.2.2", Pass)
+            j.finding(Pass)
         } else {
-            j.finding("KSP-4.2.2", Fail)
+            j.finding(Fail)
                 .measured(missing.len() as f64, "days without update")
                 .because(format!("no update on {}", missing.join(", ")))
         };
-        let f = f
+        return Ok(f
             .times(Some(checkin.at), Some(done.at), None)
             .with(checkin)
-            .with(done);
-        return j.put(f);
+            .with(done));
     }
-    let min_job = j.p("KSP-4.2.2", "min_job_hours") * 60.0;
-    let max_gap = j.p("KSP-4.2.2", "max_gap_hours") * 60.0;
-    if j.bmin(checkin.at, done.at) <= min_job {
-        let f = j
-            .finding("KSP-4.2.2", Na)
-            .because("a same-day job of 3 business hours or less");
-        return j.put(f);
+    let min_job = j.p("min_job_hours") * 60.0;
+    let max_gap = j.p("max_gap_hours") * 60.0;
+    if j.elapsed(checkin.at, done.at, Unit::BusinessMinutes) <= min_job {
+        return Ok(j
+            .finding(Na)
+            .because("a same-day job of 3 business hours or less"));
     }
     // The last stretch runs to the completion message, or to `selesai` when none was sent:
     // silence from the last update to the end of the job is a gap like any other.
+    let completion = completion(j);
     let end = completion.map_or(done.at, |m| m.at);
     let mut points: Vec<NaiveDateTime> = std::iter::once(checkin.at)
         .chain(updates.iter().map(|u| u.at).filter(|&t| t <= end))
@@ -254,13 +191,13 @@ fn update_gaps(j: &mut Judge, completion: Option<&Ev>) {
     points.sort();
     let mut worst = (0.0, checkin.at, checkin.at);
     for w in points.windows(2) {
-        let g = j.bmin(w[0], w[1]);
+        let g = j.elapsed(w[0], w[1], Unit::BusinessMinutes);
         if g > worst.0 {
             worst = (g, w[0], w[1]);
         }
     }
     let f = j
-        .finding("KSP-4.2.2", if worst.0 > max_gap { Fail } else { Pass })
+        .finding(if worst.0 > max_gap { Fail } else { Pass })
         .measured(worst.0, "business_minutes")
         .limit(max_gap, "business_minutes")
         .times(Some(worst.1), None, Some(worst.2))
@@ -276,77 +213,78 @@ fn update_gaps(j: &mut Judge, completion: Option<&Ev>) {
         })
         .with(checkin)
         .with_all(updates.iter().copied().filter(|u| u.at <= end));
-    let f = if completion.is_none() {
+    Ok(if completion.is_none() {
         f.with(done)
     } else {
         f
-    };
-    j.put(f);
+    })
 }
 
-/// KSP-4.3.1 (within 2 business hours of QC), KSP-4.3.2 (photo, advisory), KSP-7.2 (never
-/// before QC).
-fn completion_notice(j: &mut Judge, completion: Option<&Ev>) {
-    let limit = j.p("KSP-4.3.1", "limit_minutes");
+/// KSP-4.3.1: the completion message within 2 business hours of QC, never before it.
+pub fn completion_notice(j: &Judge) -> Judged {
+    sent(j)?;
     let Some(qc) = qc_time(j) else {
-        j.put_all(
-            &["KSP-4.3.1", "KSP-7.2"],
-            Unknown,
-            "the work order has no QC or selesai time",
-        );
-        let f = j.finding("KSP-4.3.2", Na).because("no completion");
-        return j.put(f);
+        return Ok(j
+            .finding(Unknown)
+            .because("the work order has no QC or selesai time"));
     };
-    let due = j.add_bmin(qc.at, limit);
-    let f = match completion {
-        Some(m) if m.at < qc.at => j
-            .finding("KSP-4.3.1", Fail)
+    let completion = completion(j);
+    if let Some(m) = completion.filter(|m| m.at < qc.at) {
+        let due = j.deadline(qc.at, j.p("limit_minutes"), Unit::BusinessMinutes);
+        return Ok(j
+            .finding(Fail)
             .times(Some(qc.at), Some(due), Some(m.at))
             .because("completion announced before QC")
             .with(m)
-            .with(qc),
-        Some(m) => {
-            let took = j.bmin(qc.at, m.at);
-            j.finding("KSP-4.3.1", if took <= limit { Pass } else { Fail })
-                .measured(took, "business_minutes")
-                .limit(limit, "business_minutes")
-                .times(Some(qc.at), Some(due), Some(m.at))
-                .because(if took <= limit {
-                    String::new()
-                } else {
-                    format!("completion message after {took:.0} business minutes")
-                })
-                .with(qc)
-                .with(m)
-        }
-        None if j.open_at_cutoff(due) => j.finding("KSP-4.3.1", Unknown).because("open at cut-off"),
-        None => j
-            .finding("KSP-4.3.1", Fail)
-            .times(Some(qc.at), Some(due), None)
-            .because("no completion message")
-            .with(qc),
-    };
-    j.put(f);
+            .with(qc));
+    }
+    let stop = completion.map(Mark::event);
+    Ok(j.clock(
+        &Mark::event(qc),
+        stop.as_ref(),
+        j.p("limit_minutes"),
+        Unit::BusinessMinutes,
+        &|took| format!("completion message after {took:.0} business minutes"),
+        "no completion message",
+    ))
+}
+
+/// KSP-4.3.2 (advisory): the completion message comes with a photo of the vehicle.
+pub fn completion_photo(j: &Judge) -> Judged {
+    sent(j)?;
+    if qc_time(j).is_none() {
+        return Ok(j.finding(Na).because("no completion"));
+    }
+    let completion = completion(j);
     let photo = completion.and_then(|m| {
+        let within = j.deadline(m.at, j.p("photo_within_minutes"), Unit::Minutes);
         j.case
             .advisor_messages()
-            .find(|p| p.attrs.media && p.at >= m.at && p.at <= m.at + Duration::minutes(30))
+            .find(|p| p.attrs.media && p.at >= m.at && p.at <= within)
     });
-    let f = match (completion, photo) {
-        (Some(m), Some(p)) => j.finding("KSP-4.3.2", Pass).with(m).with(p),
+    Ok(match (completion, photo) {
+        (Some(m), Some(p)) => j.finding(Pass).with(m).with(p),
         (Some(m), None) => j
-            .finding("KSP-4.3.2", Advisory)
+            .finding(Advisory)
             .because("completion message without a photo of the vehicle")
             .with(m),
         (None, _) => j
-            .finding("KSP-4.3.2", Advisory)
+            .finding(Advisory)
             .because("no completion message, so no photo"),
+    })
+}
+
+/// KSP-7.2: the customer is never told the job is done before QC.
+pub fn not_done_before_qc(j: &Judge) -> Judged {
+    sent(j)?;
+    let Some(qc) = qc_time(j) else {
+        return Ok(j
+            .finding(Unknown)
+            .because("the work order has no QC or selesai time"));
     };
-    j.put(f);
-    let early = completion.filter(|m| m.at < qc.at);
-    let f = match early {
+    Ok(match completion(j).filter(|m| m.at < qc.at) {
         Some(m) => j
-            .finding("KSP-7.2", Fail)
+            .finding(Fail)
             .times(None, Some(qc.at), Some(m.at))
             .because(format!(
                 "told the customer the job was done at {} before QC at {}",
@@ -355,47 +293,67 @@ fn completion_notice(j: &mut Judge, completion: Option<&Ev>) {
             ))
             .with(m)
             .with(qc),
-        None => j.finding("KSP-7.2", Pass),
-    };
-    j.put(f);
+        None => j.finding(Pass),
+    })
 }
 
-/// KSP-4.4.1: a job finishing after the promised time got a delay notice before the promise;
-/// KSP-4.4.2: that notice apologises and offers an alternative.
-fn delay(j: &mut Judge, info: Option<&Ev>) {
+/// A job finishing later than promised, and its delay notice if one came in time: before the
+/// promise, or within the limit after a `tertunda` status (KSP-4.4.1's parameter).
+enum Delay<'a> {
+    /// No promise, no completion, or finished by the promise (the reason).
+    NotLate(&'static str),
+    Late {
+        promised: NaiveDateTime,
+        done: &'a Ev,
+        notice: Option<&'a Ev>,
+    },
+}
+
+fn delay<'a>(j: &Judge<'a>) -> Delay<'a> {
     let c = j.case;
-    let promised = info.and_then(|m| m.promised_at()).or(c.estimated_done_at);
+    let promised = info_message(j)
+        .and_then(|m| m.promised_at())
+        .or(c.estimated_done_at);
     let (Some(promised), Some(done)) = (promised, c.status("selesai")) else {
-        j.put_all(
-            &["KSP-4.4.1", "KSP-4.4.2"],
-            Na,
-            "no promised time or no completion",
-        );
-        return;
+        return Delay::NotLate("no promised time or no completion");
     };
     if done.at <= promised {
-        j.put_all(
-            &["KSP-4.4.1", "KSP-4.4.2"],
-            Na,
-            "finished by the promised time",
-        );
-        return;
+        return Delay::NotLate("finished by the promised time");
     }
-    let tertunda = c.status("tertunda").map(|e| e.at);
+    let limit = j.params.get("KSP-4.4.1", "tertunda_limit_minutes", j.date);
+    let tertunda = c
+        .status("tertunda")
+        .map(|e| (e.at, j.deadline(e.at, limit, Unit::BusinessMinutes)));
     let notice = c.advisor_messages().find(|m| {
         m.has("delay_notice")
-            && (m.at <= promised
-                || tertunda.is_some_and(|t| {
-                    m.at >= t && j.bmin(t, m.at) <= j.p("KSP-4.4.1", "tertunda_limit_minutes")
-                }))
+            && (m.at <= promised || tertunda.is_some_and(|(t, due)| m.at >= t && m.at <= due))
     });
-    let f = match notice {
-        Some(m) => j
-            .finding("KSP-4.4.1", Pass)
+    Delay::Late {
+        promised,
+        done,
+        notice,
+    }
+}
+
+/// KSP-4.4.1: a job finishing after the promised time got a delay notice before the promise.
+pub fn delay_notice(j: &Judge) -> Judged {
+    sent(j)?;
+    Ok(match delay(j) {
+        Delay::NotLate(why) => j.finding(Na).because(why),
+        Delay::Late {
+            promised,
+            notice: Some(m),
+            ..
+        } => j
+            .finding(Pass)
             .times(None, Some(promised), Some(m.at))
             .with(m),
-        None => j
-            .finding("KSP-4.4.1", Fail)
+        Delay::Late {
+            promised,
+            done,
+            notice: None,
+        } => j
+            .finding(Fail)
             .times(None, Some(promised), None)
             .because(format!(
                 "promised {}, finished {}, no delay notice before the promise",
@@ -403,15 +361,22 @@ fn delay(j: &mut Judge, info: Option<&Ev>) {
                 done.at.format("%a %d %b %H:%M")
             ))
             .with(done)
-            .with_all(info),
-    };
-    j.put(f);
-    let f = match notice {
-        None => j.finding("KSP-4.4.2", Na).because("no delay notice"),
-        Some(m) => {
+            .with_all(info_message(j)),
+    })
+}
+
+/// KSP-4.4.2: that delay notice apologises and offers an alternative.
+pub fn delay_apology(j: &Judge) -> Judged {
+    sent(j)?;
+    Ok(match delay(j) {
+        Delay::NotLate(why) => j.finding(Na).because(why),
+        Delay::Late { notice: None, .. } => j.finding(Na).because("no delay notice"),
+        Delay::Late {
+            notice: Some(m), ..
+        } => {
             let alternative = m.attrs.reward || m.attrs.alternative;
             let ok = m.attrs.apology && alternative;
-            j.finding("KSP-4.4.2", if ok { Pass } else { Fail })
+            j.finding(if ok { Pass } else { Fail })
                 .because(match (m.attrs.apology, alternative) {
                     (true, true) => "",
                     (false, true) => "the delay notice does not apologise",
@@ -422,14 +387,13 @@ fn delay(j: &mut Judge, info: Option<&Ev>) {
                 })
                 .with(m)
         }
-    };
-    j.put(f);
+    })
 }
 
 /// KSP-5.1: every customer-relevant status change followed by an advisor message.
-fn status_contacts(j: &mut Judge, sent: &[&Ev]) {
+pub fn status_contacts(j: &Judge) -> Judged {
+    let sent = sent(j)?;
     let c = j.case;
-    let limit = j.p("KSP-5.1", "limit_minutes");
     let mut changes: Vec<&Ev> = ["diagnosa", "menunggu_part", "tertunda"]
         .iter()
         .filter_map(|s| c.status(s))
@@ -438,80 +402,55 @@ fn status_contacts(j: &mut Judge, sent: &[&Ev]) {
         changes.push(q);
     }
     if changes.is_empty() {
-        let f = j
-            .finding("KSP-5.1", Unknown)
-            .because("the work order has no status log");
-        return j.put(f);
+        return Ok(j
+            .finding(Unknown)
+            .because("the work order has no status log"));
     }
-    let mut worst: Option<(f64, &Ev, Option<&Ev>)> = None;
-    let mut open = false;
-    for s in &changes {
-        let next = sent.iter().copied().find(|m| m.at >= s.at);
-        let took = match next {
-            Some(m) => j.bmin(s.at, m.at),
-            None if j.open_at_cutoff(j.add_bmin(s.at, limit)) => {
-                open = true;
-                continue;
-            }
-            None => f64::INFINITY,
-        };
-        if worst.is_none_or(|w| took > w.0) {
-            worst = Some((took, s, next));
-        }
-    }
-    let f = match worst {
-        None if open => j.finding("KSP-5.1", Unknown).because("open at cut-off"),
-        None => return,
-        Some((took, s, m)) => {
-            let ok = took <= limit;
-            let mut f = j
-                .finding("KSP-5.1", if ok { Pass } else { Fail })
-                .limit(limit, "business_minutes")
-                .times(Some(s.at), Some(j.add_bmin(s.at, limit)), m.map(|m| m.at))
-                .with(s);
-            if took.is_finite() {
-                f = f.measured(took, "business_minutes");
-            }
-            if let Some(m) = m {
-                f = f.with(m);
-            }
-            if !ok {
-                f = f.because(format!(
-                    "status {} not followed by a message within {limit:.0} business minutes",
-                    s.activity.trim_start_matches("status:")
-                ));
-            }
-            f
-        }
-    };
-    j.put(f);
+    let limit = j.p("limit_minutes");
+    let clocks: Vec<Finding> = changes
+        .iter()
+        .map(|s| {
+            let next = sent.iter().copied().find(|m| m.at >= s.at).map(Mark::event);
+            let late = format!(
+                "status {} not followed by a message within {limit:.0} business minutes",
+                s.activity.trim_start_matches("status:")
+            );
+            j.clock(
+                &Mark::event(s),
+                next.as_ref(),
+                limit,
+                Unit::BusinessMinutes,
+                &|_| late.clone(),
+                &late,
+            )
+        })
+        .collect();
+    Ok(slowest(clocks).unwrap_or_else(|| j.finding(Unknown).because("open at cut-off")))
 }
 
 /// KSP-5.2: a job over a day got an update between the initial information and completion.
-fn long_job_update(j: &mut Judge, info: Option<&Ev>, completion: Option<&Ev>) {
+pub fn long_job_update(j: &Judge) -> Judged {
+    sent(j)?;
     let c = j.case;
-    let hours = j.p("KSP-5.2", "long_job_hours");
-    let min = j.p("KSP-5.2", "min_updates");
+    let hours = j.p("long_job_hours");
+    let min = j.p("min_updates");
     let (Some(checkin), Some(done)) = (c.status("masuk"), c.status("selesai")) else {
-        let f = j
-            .finding("KSP-5.2", Unknown)
-            .because("the work order lacks check-in or selesai");
-        return j.put(f);
+        return Ok(j
+            .finding(Unknown)
+            .because("the work order lacks check-in or selesai"));
     };
-    if done.at - checkin.at <= Duration::minutes((hours * 60.0) as i64) {
-        let f = j.finding("KSP-5.2", Na).because("a job of a day or less");
-        return j.put(f);
+    if j.elapsed(checkin.at, done.at, Unit::Hours) <= hours {
+        return Ok(j.finding(Na).because("a job of a day or less"));
     }
-    let from = info.map_or(checkin.at, |m| m.at);
-    let to = completion.map_or(done.at, |m| m.at);
+    let from = info_message(j).map_or(checkin.at, |m| m.at);
+    let to = completion(j).map_or(done.at, |m| m.at);
     let between: Vec<&Ev> = c
         .events
         .iter()
         .filter(|m| is_update(m) && m.at > from && m.at < to)
         .collect();
     let ok = between.len() as f64 >= min;
-    let f = j
-        .finding("KSP-5.2", if ok { Pass } else { Fail })
+    Ok(j.finding(if ok { Pass } else { Fail })
         .measured(between.len() as f64, "messages")
         .limit(min, "messages")
         .times(Some(from), Some(to), None)
@@ -522,28 +461,28 @@ fn long_job_update(j: &mut Judge, info: Option<&Ev>, completion: Option<&Ev>) {
         })
         .with(checkin)
         .with(done)
-        .with_all(between);
-    j.put(f);
+        .with_all(between))
 }
 
 /// KSP-6.4: the completion time was promised only after the technician's estimate existed.
-fn promise_after_estimate(j: &mut Judge, info: Option<&Ev>) {
+pub fn promise_after_estimate(j: &Judge) -> Judged {
+    sent(j)?;
     let c = j.case;
-    let promise = info.filter(|m| m.promised_at().is_some()).or_else(|| {
-        c.advisor_messages()
-            .find(|m| m.promised_at().is_some() && !m.has("booking_confirmation"))
-    });
-    let f = match (promise, c.technician_estimate_at) {
-        (None, _) => j
-            .finding("KSP-6.4", Na)
-            .because("no completion time promised"),
+    let promise = info_message(j)
+        .filter(|m| m.promised_at().is_some())
+        .or_else(|| {
+            c.advisor_messages()
+                .find(|m| m.promised_at().is_some() && !m.has("booking_confirmation"))
+        });
+    Ok(match (promise, c.technician_estimate_at) {
+        (None, _) => j.finding(Na).because("no completion time promised"),
         (Some(m), None) => j
-            .finding("KSP-6.4", Unknown)
+            .finding(Unknown)
             .because("the work order has no technician estimate time")
             .with(m),
         (Some(m), Some(t)) => {
             let ok = t <= m.at;
-            j.finding("KSP-6.4", if ok { Pass } else { Fail })
+            j.finding(if ok { Pass } else { Fail })
                 .times(None, Some(m.at), Some(t))
                 .because(if ok {
                     String::new()
@@ -557,6 +496,28 @@ fn promise_after_estimate(j: &mut Judge, info: Option<&Ev>) {
                 .with(m)
                 .with_source(c.source())
         }
-    };
-    j.put(f);
+    })
+}
+
+/// KSP-6.1 and KSP-6.2 (advisory): messages a person should review.
+fn flag(j: &Judge, hit: impl Fn(&Ev) -> bool, what: &str) -> Judged {
+    let sent = sent(j)?;
+    let hits: Vec<&Ev> = sent.into_iter().filter(|m| hit(m)).collect();
+    Ok(if hits.is_empty() {
+        j.finding(Pass)
+    } else {
+        j.finding(Advisory)
+            .because(format!("{what}: for a person to review"))
+            .with_all(hits)
+    })
+}
+
+/// KSP-6.1 (advisory): polite wording.
+pub fn polite(j: &Judge) -> Judged {
+    flag(j, |m| m.attrs.rude, "impolite wording")
+}
+
+/// KSP-6.2 (advisory): workshop terms explained.
+pub fn plain_words(j: &Judge) -> Judged {
+    flag(j, |m| m.attrs.jargon, "unexplained workshop terms")
 }

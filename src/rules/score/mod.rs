@@ -5,13 +5,21 @@
 //! calendar for business time, which lives in Rust), append all findings in one transaction.
 //! Scoring always starts from scratch, so a re-run equals a first run.
 
+// A rule's early verdict (`Judged`'s `Err`) is a finding like its `Ok`: both variants are the
+// same size, so boxing one would only add an allocation.
+#![allow(clippy::result_large_err)]
+
 mod bkg;
 mod chk;
+pub mod clock;
 pub mod fixture;
 mod fut;
+mod inq;
 pub mod judge;
 mod ksp;
 pub mod model;
+mod pjl;
+pub mod registry;
 mod reply;
 mod tickets;
 
@@ -80,26 +88,16 @@ impl Context<'_> {
             date: opened.date(),
             semester: semester_of(opened.date(), self.start_month),
             sources: &self.sources,
-            findings: Vec::new(),
+            clashes: self.clashes.get(&c.key).map(Vec::as_slice),
+            forms,
+            job_has_chat: self
+                .job_has_chat
+                .get(c.key.as_str())
+                .copied()
+                .unwrap_or(false),
+            rule: "",
         };
-        match c.kind.as_str() {
-            "booking" => bkg::judge(&mut j, &self.clashes),
-            "job" => ksp::judge(&mut j),
-            "followup" => fut::judge(
-                &mut j,
-                self.job_has_chat
-                    .get(c.key.as_str())
-                    .copied()
-                    .unwrap_or(false),
-            ),
-            "inquiry" => tickets::inquiry(&mut j),
-            "aftersales" => tickets::aftersales(&mut j),
-            _ => {}
-        }
-        if matches!(c.kind.as_str(), "booking" | "job") {
-            chk::judge(&mut j, forms);
-        }
-        j.findings
+        registry::judge_all(&mut j)
     }
 }
 

@@ -1,18 +1,20 @@
 //! Reply clocks (RULES.md "Bursts", "Ties", "Only a person's reply counts"): consecutive
-//! customer messages less than `gap` minutes apart are one burst whose clock starts at its first
-//! message; the reply is the next message of a person on the business side (automatic replies
-//! never stop a clock); a reply in the same minute took 0 minutes.
+//! customer messages less than `burst_gap_minutes` apart are one burst whose clock starts at its
+//! first message; the reply is the next message of a person on the business side (automatic
+//! replies never stop a clock); a reply in the same minute took 0 minutes. The rule's
+//! `limit_minutes` is in business minutes.
 
+use super::clock::{Mark, Unit, slowest};
 use super::judge::{Finding, Judge, Status::*};
 use super::model::Ev;
-use chrono::Duration;
 
 /// The end (exclusive index) of the burst that starts at `start`.
-fn burst_end(msgs: &[&Ev], start: usize, gap: f64) -> usize {
+fn burst_end(j: &Judge, msgs: &[&Ev], start: usize) -> usize {
+    let gap = j.p("burst_gap_minutes");
     let mut end = start + 1;
     while end < msgs.len()
         && msgs[end].by_customer()
-        && msgs[end].at - msgs[end - 1].at < Duration::seconds((gap * 60.0) as i64)
+        && j.elapsed(msgs[end - 1].at, msgs[end].at, Unit::Minutes) < gap
     {
         end += 1;
     }
@@ -23,116 +25,68 @@ fn burst_end(msgs: &[&Ev], start: usize, gap: f64) -> usize {
     end
 }
 
-/// The first reply to the burst starting at `first`.
-pub fn judge_reply(
+/// The clock of the burst starting at `first`, stopped by the first reply after it.
+fn burst_clock(
     j: &Judge,
-    rule: &'static str,
     msgs: &[&Ev],
     first: usize,
-    gap: f64,
-    limit: f64,
-) -> Finding {
-    let start = msgs[first];
-    let end = burst_end(msgs, first, gap);
-    let clock = start.at;
-    let due = j.add_bmin(clock, limit);
-    match msgs[end..].iter().find(|m| m.by_advisor()) {
-        Some(reply) => {
-            let took = j.bmin(clock, reply.at);
-            j.finding(rule, if took <= limit { Pass } else { Fail })
-                .measured(took, "business_minutes")
-                .limit(limit, "business_minutes")
-                .times(Some(clock), Some(due), Some(reply.at))
-                .because(if took <= limit {
-                    String::new()
-                } else {
-                    format!("first reply after {took:.0} business minutes")
-                })
-                .with(start)
-                .with(reply)
-        }
-        None if j.open_at_cutoff(due) => j
-            .finding(rule, Unknown)
-            .times(Some(clock), Some(due), None)
-            .because("open at cut-off")
-            .with(start),
-        None => j
-            .finding(rule, Fail)
-            .limit(limit, "business_minutes")
-            .times(Some(clock), Some(due), None)
-            .because("no reply")
-            .with(start),
-    }
+    late: &dyn Fn(f64) -> String,
+    never: &str,
+) -> (Finding, usize) {
+    let end = burst_end(j, msgs, first);
+    let reply = msgs[end..]
+        .iter()
+        .find(|m| m.by_advisor())
+        .map(|m| Mark::event(m));
+    let f = j.clock(
+        &Mark::event(msgs[first]),
+        reply.as_ref(),
+        j.p("limit_minutes"),
+        Unit::BusinessMinutes,
+        late,
+        never,
+    );
+    (f, end)
 }
 
-/// Every customer burst that needs an answer got one within `limit`; measured is the slowest.
-pub fn judge_every_reply(
-    j: &Judge,
-    rule: &'static str,
-    msgs: &[&Ev],
-    gap: f64,
-    limit: f64,
-) -> Finding {
-    let mut worst: Option<(f64, &Ev, Option<&Ev>)> = None;
-    let mut unanswered_open = false;
+/// The first reply to the burst starting at `first`.
+pub fn first_reply(j: &Judge, msgs: &[&Ev], first: usize) -> Finding {
+    burst_clock(
+        j,
+        msgs,
+        first,
+        &|took| format!("first reply after {took:.0} business minutes"),
+        "no reply",
+    )
+    .0
+}
+
+/// Every customer burst that needs an answer got one within the limit; measured is the slowest.
+pub fn every_reply(j: &Judge, msgs: &[&Ev]) -> Finding {
+    let mut clocks = Vec::new();
     let mut i = 0;
     while i < msgs.len() {
         if !msgs[i].by_customer() || msgs[i].needs_no_reply() {
             i += 1;
             continue;
         }
-        let end = burst_end(msgs, i, gap);
-        let start = msgs[i];
-        let took = match msgs[end..].iter().find(|m| m.by_advisor()) {
-            Some(r) => Some((j.bmin(start.at, r.at), Some(*r))),
-            None => {
-                let due = j.add_bmin(start.at, limit);
-                if j.open_at_cutoff(due) {
-                    unanswered_open = true;
-                    None
-                } else {
-                    Some((f64::INFINITY, None))
-                }
-            }
-        };
-        if let Some((t, r)) = took
-            && worst.is_none_or(|w| t > w.0)
-        {
-            worst = Some((t, start, r));
-        }
+        let (f, end) = burst_clock(
+            j,
+            msgs,
+            i,
+            &|took| format!("a customer message waited {took:.0} business minutes for a reply"),
+            "a customer message got no reply",
+        );
+        clocks.push(f);
         i = end;
     }
-    match worst {
-        None if unanswered_open => j.finding(rule, Unknown).because("open at cut-off"),
+    let any = !clocks.is_empty();
+    match slowest(clocks) {
+        Some(f) => f,
+        None if any => j.finding(Unknown).because("open at cut-off"),
         None => j
-            .finding(rule, Pass)
-            .limit(limit, "business_minutes")
+            .finding(Pass)
+            .limit(j.p("limit_minutes"), "business_minutes")
             .because("no customer message needed an answer"),
-        Some((t, start, reply)) => {
-            let ok = t <= limit;
-            let mut f = j
-                .finding(rule, if ok { Pass } else { Fail })
-                .limit(limit, "business_minutes")
-                .times(
-                    Some(start.at),
-                    Some(j.add_bmin(start.at, limit)),
-                    reply.map(|r| r.at),
-                )
-                .with(start);
-            if t.is_finite() {
-                f = f.measured(t, "business_minutes");
-            }
-            if let Some(r) = reply {
-                f = f.with(r);
-            }
-            if !ok {
-                f = f.because(if t.is_finite() {
-                    format!("a customer message waited {t:.0} business minutes for a reply")
-                } else {
-                    "a customer message got no reply".to_string()
-                });
-            }
-            f
-        }
     }
 }
