@@ -1,6 +1,7 @@
 //! The command line as parsed (clap derive). Resolved settings live in `cmd::Context`.
 
-use crate::config::Lang;
+use crate::ingest::SourceKind;
+use crate::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -259,39 +260,4 @@ pub enum Format {
     Table,
     Csv,
     Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceKind {
-    Booking,
-    WorkOrder,
-    Ticket,
-    Checklist,
-    Whatsapp,
-    Roster,
-    /// A filled-in review workbook: supervisors' decisions on findings.
-    Review,
-}
-
-impl SourceKind {
-    /// The kind's name as stored, printed and matched with `rules/headers.toml` sections.
-    pub fn name(self) -> &'static str {
-        match self {
-            SourceKind::Booking => "booking",
-            SourceKind::WorkOrder => "work_order",
-            SourceKind::Ticket => "ticket",
-            SourceKind::Checklist => "checklist",
-            SourceKind::Roster => "roster",
-            SourceKind::Whatsapp => "whatsapp",
-            SourceKind::Review => "review",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::value_variants()
-            .iter()
-            .copied()
-            .find(|k| k.name() == name)
-    }
 }

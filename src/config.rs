@@ -4,8 +4,13 @@
 //! so the two cannot drift apart. A user file is layered over it key by key; unknown keys and
 //! wrong types are errors naming the key path and line.
 
-use crate::calendar::{BranchCalendar, DayHours, HolidayKind, WeeklyHours, shipped_holidays};
+use crate::calendar::{
+    BranchCalendar, DayHours, HolidayKind, WeeklyHours, date_of, de_date, de_dates,
+    shipped_holidays,
+};
 use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::rules::params::RuleOverride;
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer};
 use std::path::{Path, PathBuf};
@@ -60,13 +65,6 @@ pub struct Organisation {
     /// The company's own web domains: a link to one in a follow-up is a review link.
     #[serde(default)]
     pub domains: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Id,
-    En,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -252,16 +250,6 @@ pub enum SanctionBasis {
     Cases,
     #[serde(rename = "per_100_cases")]
     Per100Cases,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RuleOverride {
-    pub rule: String,
-    pub param: String,
-    pub value: f64,
-    #[serde(deserialize_with = "de_date")]
-    pub effective_from: NaiveDate,
 }
 
 /// Where the configuration in force came from, said by every run.
@@ -703,29 +691,6 @@ fn key_path_at_line(text: &str, line: usize) -> Option<String> {
         Some(t) => format!("{t}.{key}"),
         None => key.to_string(),
     })
-}
-
-/// Dates in TOML may be written bare (`2025-12-31`) or quoted (`"2025-12-31"`).
-pub fn de_date<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
-    let v = toml::Value::deserialize(d)?;
-    date_of(&v).map_err(serde::de::Error::custom)
-}
-
-fn de_dates<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<NaiveDate>, D::Error> {
-    let v = Vec::<toml::Value>::deserialize(d)?;
-    v.iter()
-        .map(|x| date_of(x).map_err(serde::de::Error::custom))
-        .collect()
-}
-
-fn date_of(v: &toml::Value) -> std::result::Result<NaiveDate, String> {
-    let text = match v {
-        toml::Value::Datetime(dt) => dt.to_string(),
-        toml::Value::String(s) => s.clone(),
-        other => return Err(format!("expected a date YYYY-MM-DD, found {other}")),
-    };
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date YYYY-MM-DD, found {text:?}"))
 }
 
 fn de_tz<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<chrono_tz::Tz, D::Error> {

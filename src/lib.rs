@@ -19,6 +19,7 @@ pub mod cmd;
 pub mod config;
 pub mod error;
 pub mod ingest;
+pub mod lang;
 pub mod output;
 pub mod privacy;
 pub mod report;

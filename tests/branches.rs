@@ -225,7 +225,7 @@ fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone(
         });
         let rate = patuh::report::format::percent(
             (1000.0 * pass as f64 / (pass + fail) as f64).round() / 10.0,
-            patuh::config::Lang::Id,
+            patuh::lang::Lang::Id,
         );
         assert_eq!(shown, rate, "{b}");
     }
@@ -268,7 +268,7 @@ fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone(
         });
     let july = patuh::report::format::percent(
         (1000.0 * pass as f64 / (pass + fail) as f64).round() / 10.0,
-        patuh::config::Lang::Id,
+        patuh::lang::Lang::Id,
     );
     let makassar = trend.split("<tr data-branch=\"Makassar\">").nth(1).unwrap();
     assert!(

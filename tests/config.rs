@@ -1,6 +1,7 @@
 //! patuh.toml: defaults, layering, and errors that name the key and line.
 
-use patuh::config::{Config, DEFAULT_TOML, Lang};
+use patuh::config::{Config, DEFAULT_TOML};
+use patuh::lang::Lang;
 use std::path::Path;
 
 fn parse(text: &str) -> Result<Config, String> {

@@ -285,7 +285,7 @@ fn duplicate_content_in_one_batch_is_loaded_once_as_across_imports() {
     assert_eq!(dup.status, Status::Unchanged, "{dup:?}");
     assert_eq!(
         dup.kind,
-        Some(patuh::cli::SourceKind::Whatsapp),
+        Some(patuh::ingest::SourceKind::Whatsapp),
         "the kind of its first copy"
     );
     assert!(

@@ -173,7 +173,7 @@ fn the_report_shows_the_findings_numbers_and_escapes_user_text() {
     assert_eq!(cells[1], pass.to_string(), "pass: {cells:?}");
     assert_eq!(cells[2], fail.to_string(), "fail: {cells:?}");
     // Numbers as Indonesians write them (decimal comma, no ".0" on whole numbers).
-    let id = |x: f64| patuh::report::format::value(x, patuh::config::Lang::Id);
+    let id = |x: f64| patuh::report::format::value(x, patuh::lang::Lang::Id);
     assert_eq!(cells[6], id(median), "median: {cells:?}");
     assert_eq!(cells[7], id(branch_median), "branch median: {cells:?}");
     assert_eq!(cells[8], "5", "limit: {cells:?}");
@@ -373,7 +373,7 @@ window.addEventListener('load', () => {
 
 #[test]
 fn numbers_months_semesters_and_times_as_each_language_writes_them() {
-    use patuh::config::Lang::{En, Id};
+    use patuh::lang::Lang::{En, Id};
     use patuh::report::format::*;
     assert_eq!(number(1234567.26, 1, Id), "1.234.567,3");
     assert_eq!(number(1234567.26, 1, En), "1,234,567.3");

@@ -291,7 +291,7 @@ fn examples_cover_the_problems_and_every_cut_list_says_so() {
     let note = format!(
         "Ditampilkan {} dari {}; semuanya ada di lembar Temuan pada evaluasi-2025-H2.xlsx",
         rules.len(),
-        patuh::report::format::value(fails as f64, patuh::config::Lang::Id)
+        patuh::report::format::value(fails as f64, patuh::lang::Lang::Id)
     );
     assert!(html.contains(&note), "{note}");
     assert!(html.contains("id=\"compensation-note\">Ditampilkan 20 dari "));
@@ -489,7 +489,7 @@ fn a_rule_measured_in_two_units_shows_the_median_of_its_main_unit() {
         m[(m.len() - 1) / 2]
     };
     let cells = crate::support::rule_row(&scorecard("Intan"), "KSP-4.2.2");
-    let id = |x: f64| patuh::report::format::value(x, patuh::config::Lang::Id);
+    let id = |x: f64| patuh::report::format::value(x, patuh::lang::Lang::Id);
     assert_eq!(cells[6], id(lower_median(Some("Intan"))), "{cells:?}");
     assert_eq!(cells[7], id(lower_median(None)), "{cells:?}");
     assert_eq!(cells[9], "menit kerja", "{cells:?}");

@@ -17,7 +17,7 @@ pub enum HolidayKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
-    #[serde(deserialize_with = "crate::config::de_date")]
+    #[serde(deserialize_with = "crate::calendar::de_date")]
     pub date: NaiveDate,
     pub kind: HolidayKind,
     pub name: String,

@@ -193,3 +193,28 @@ pub fn semester_of(date: NaiveDate, start_month: u32) -> String {
     };
     format!("{year}-H{}", if m0 < 6 { 1 } else { 2 })
 }
+
+/// Dates in TOML may be written bare (`2025-12-31`) or quoted (`"2025-12-31"`).
+pub fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
+    let v = <toml::Value as serde::Deserialize>::deserialize(d)?;
+    date_of(&v).map_err(serde::de::Error::custom)
+}
+
+pub fn de_dates<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<NaiveDate>, D::Error> {
+    let v = <Vec<toml::Value> as serde::Deserialize>::deserialize(d)?;
+    v.iter()
+        .map(|x| date_of(x).map_err(serde::de::Error::custom))
+        .collect()
+}
+
+pub fn date_of(v: &toml::Value) -> std::result::Result<NaiveDate, String> {
+    let text = match v {
+        toml::Value::Datetime(dt) => dt.to_string(),
+        toml::Value::String(s) => s.clone(),
+        other => return Err(format!("expected a date YYYY-MM-DD, found {other}")),
+    };
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date YYYY-MM-DD, found {text:?}"))
+}

@@ -1,7 +1,6 @@
 //! `patuh advisor <name>`: a terminal scorecard — per SOP: cases, pass rate, fails by rule,
 //! median measured against the limit.
 
-use super::stages::open_existing;
 use super::{Context, stdout_result};
 use crate::error::{Error, Result};
 use crate::output::{Table, write_json};
@@ -24,7 +23,7 @@ struct Line {
 }
 
 pub fn run(ctx: &Context, name: &str, semester: Option<&str>) -> Result<()> {
-    let store = open_existing(ctx)?;
+    let store = ctx.open_store()?;
     let doing = "reading the advisor's findings";
     // The same default as the report: the latest semester holding a real share of findings.
     let semester = crate::report::choose_semester(&store, semester)?;

@@ -1,7 +1,6 @@
 //! `patuh case <key>`: one case as a supervisor reads it — who and when, every event with the
 //! business minutes since the one before and its source line, then each rule's verdict.
 
-use super::stages::open_existing;
 use super::{Context, stdout_result};
 use crate::error::{Error, Result};
 use crate::output::{Table, excerpt, write_json};
@@ -61,7 +60,7 @@ struct Review {
 }
 
 pub fn run(ctx: &Context, key: &str) -> Result<()> {
-    let store = open_existing(ctx)?;
+    let store = ctx.open_store()?;
     let conn = store.conn();
     let doing = "reading the case";
     let headers: Vec<Header> = crate::store::rows(conn, sql::TL_CASE_FIND, [key], |r| {

@@ -1,8 +1,8 @@
 //! `patuh import`: files and folders into the store, with a progress bar and a summary.
 
 use super::{Context, stdout_result};
-use crate::cli::SourceKind;
 use crate::error::{Error, Result};
+use crate::ingest::SourceKind;
 use crate::ingest::batch::{BatchResult, Progress, import};
 use crate::ingest::collect_inputs;
 use crate::ingest::load::Status;

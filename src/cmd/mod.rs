@@ -11,8 +11,9 @@ mod sample;
 mod stages;
 
 use crate::cli::{Cli, Command};
-use crate::config::{Config, ConfigSource, Lang};
+use crate::config::{Config, ConfigSource};
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,17 @@ impl Context {
             quiet: cli.quiet,
             json: cli.json,
         })
+    }
+
+    /// The store, which must exist already (every command after an import).
+    pub fn open_store(&self) -> Result<crate::store::Store> {
+        if !self.db.exists() {
+            return Err(Error::input(format!(
+                "{}: no store here yet; run `patuh import <folder>` first",
+                self.db.display()
+            )));
+        }
+        crate::store::Store::open(&self.db)
     }
 
     /// A progress or status line on stderr, unless --quiet.
@@ -69,6 +81,11 @@ pub fn run(cli: Cli) -> Result<()> {
             let ctx = Context::resolve(&cli, input_dir.as_deref())?;
             match command {
                 Command::Rules { id, format } => rules::run(&ctx, id.as_deref(), *format),
+                Command::Case { key } => case::run(&ctx, key),
+                Command::Advisor { name, semester } => {
+                    advisor::run(&ctx, name, semester.as_deref())
+                }
+                Command::Review { action } => review::run(&ctx, action),
                 Command::Init { .. } | Command::Sample { .. } | Command::Lexicon { .. } => {
                     unreachable!("handled above")
                 }

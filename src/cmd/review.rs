@@ -1,6 +1,5 @@
 //! `patuh review export` and `patuh review agreement`.
 
-use super::stages::open_existing;
 use super::{Context, stdout_result};
 use crate::cli::ReviewCommand;
 use crate::error::Result;
@@ -10,7 +9,7 @@ use crate::rules::Catalog;
 use std::io::Write;
 
 pub fn run(ctx: &Context, action: &ReviewCommand) -> Result<()> {
-    let store = open_existing(ctx)?;
+    let store = ctx.open_store()?;
     match action {
         ReviewCommand::Export {
             semester,

@@ -2,8 +2,9 @@
 
 use super::{Context, stdout_result};
 use crate::cli::Format;
-use crate::config::{Lang, param_overrides};
+use crate::config::param_overrides;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::output::{Table, write_json};
 use crate::rules::{Catalog, ParamTable, Rule, StatusKind};
 use serde::Serialize;

@@ -13,13 +13,12 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
     match command {
         Command::Import { paths, kind } => super::import::run(ctx, paths, *kind),
         Command::Timeline => {
-            let mut store = open_existing(ctx)?;
+            let mut store = ctx.open_store()?;
             let summary = timeline(ctx, &mut store)?;
             print_timeline(ctx, &summary)
         }
-        Command::Case { key } => super::case::run(ctx, key),
         Command::Score { out } => {
-            let mut store = open_existing(ctx)?;
+            let mut store = ctx.open_store()?;
             sync_rule_versions(&mut store, ctx)?;
             let summary = score(ctx, &mut store)?;
             if let Some(dir) = out {
@@ -27,7 +26,6 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             }
             print_score(ctx, &summary)
         }
-        Command::Advisor { name, semester } => super::advisor::run(ctx, name, semester.as_deref()),
         Command::Report {
             semester,
             out,
@@ -48,12 +46,12 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Report {
             semester, out, pdf, ..
         } => {
-            let store = open_existing(ctx)?;
+            let store = ctx.open_store()?;
             report(ctx, &store, semester.as_deref(), out, *pdf, &[])
         }
         Command::Check => check(ctx),
         Command::Export { out, ocel } => {
-            let store = open_existing(ctx)?;
+            let store = ctx.open_store()?;
             export(ctx, &store, out)?;
             if *ocel {
                 let started = std::time::Instant::now();
@@ -68,7 +66,6 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
             }
             Ok(())
         }
-        Command::Review { action } => super::review::run(ctx, action),
         Command::Run {
             inputs,
             out,
@@ -96,22 +93,14 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         }
         Command::Init { .. }
         | Command::Rules { .. }
+        | Command::Case { .. }
+        | Command::Advisor { .. }
+        | Command::Review { .. }
         | Command::Sample { .. }
         | Command::Lexicon { .. } => {
             unreachable!("dispatched in cmd::run")
         }
     }
-}
-
-/// The store, which must exist already (a stage after import).
-pub fn open_existing(ctx: &Context) -> Result<Store> {
-    if !ctx.db.exists() {
-        return Err(Error::input(format!(
-            "{}: no store here yet; run `patuh import <folder>` first",
-            ctx.db.display()
-        )));
-    }
-    Store::open(&ctx.db)
 }
 
 /// Rebuilds cases and events, timed.

@@ -6,9 +6,9 @@ use super::chats::{BusinessNames, ChatFile, to_parsed};
 use super::load::{FileReport, Ledger, Pending, Status, load_group};
 use super::record::{Parsed, Val};
 use super::{Content, InputFile, ParseSettings, read_file, sha256_hex};
-use crate::cli::SourceKind;
 use crate::config::Config;
 use crate::error::Result;
+use crate::ingest::SourceKind;
 use crate::store::Store;
 use rayon::prelude::*;
 

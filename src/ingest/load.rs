@@ -4,8 +4,8 @@
 use super::InputFile;
 use super::batch_rows::TableBatch;
 use super::record::Parsed;
-use crate::cli::SourceKind;
 use crate::error::Result;
+use crate::ingest::SourceKind;
 use crate::store::Store;
 use duckdb::types::{TimeUnit, Value};
 use duckdb::{Connection, params};

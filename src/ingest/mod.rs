@@ -4,6 +4,8 @@
 //! one bad file never stops the others and a kill leaves no partial file behind.
 
 pub mod batch;
+mod kind;
+pub use kind::SourceKind;
 pub mod batch_rows;
 pub mod chats;
 pub mod checklist_form;
@@ -16,7 +18,6 @@ pub mod values;
 pub mod vocab;
 pub mod whatsapp;
 
-use crate::cli::SourceKind;
 use crate::config::{Config, DateOrder};
 use crate::error::{Error, Result};
 use chats::ChatFile;

@@ -7,7 +7,7 @@ use super::record::{Parsed, Quarantined, Val};
 use super::table::Sheet;
 use super::values::decide_day_month;
 use super::vocab::{fields, lookup, tick};
-use crate::cli::SourceKind;
+use crate::ingest::SourceKind;
 use chrono::Duration;
 use rayon::prelude::*;
 

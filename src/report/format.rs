@@ -2,7 +2,7 @@
 //! `1.234,5` and `95,6%` in Indonesian, `1,234.5` and `95.6%` in English. The report's templates
 //! use these as filters (`n`, `pct`, `pts`, `month`, `semester`, `code`).
 
-use crate::config::Lang;
+use crate::lang::Lang;
 
 /// A number with thousands grouped and `decimals` places, in the language's separators.
 pub fn number(x: f64, decimals: usize, lang: Lang) -> String {

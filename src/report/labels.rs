@@ -1,7 +1,7 @@
 //! Every label the report, the scorecards and the workbook print, in Indonesian and English:
 //! one language per page, never mixed.
 
-use crate::config::Lang;
+use crate::lang::Lang;
 use std::collections::BTreeMap;
 
 const LABELS: &[(&str, &str, &str)] = &[

@@ -9,8 +9,9 @@ pub mod lake;
 pub mod pdf;
 mod xlsx;
 
-use crate::config::{Config, Lang};
+use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::privacy::{mask_location, mask_name, mask_phone, mask_text};
 use crate::rules::sanction::{Band, per_100, recommend};
 use crate::store::Store;

@@ -36,7 +36,7 @@ pub fn apply(conn: &Connection) -> duckdb::Result<Vec<(String, usize)>> {
 /// in no record or case of the store are moved to quarantine with the reason, and the files'
 /// counts follow. Runs at the end of the batch, so records imported beside the workbook count.
 pub fn quarantine_unknown_cases(store: &mut Store, files: &mut [FileReport]) -> Result<()> {
-    use crate::cli::SourceKind;
+    use crate::ingest::SourceKind;
     use crate::ingest::load::Status;
     let loaded: Vec<usize> = (0..files.len())
         .filter(|&i| {

@@ -29,7 +29,7 @@ pub struct Param {
 #[serde(deny_unknown_fields)]
 pub struct RuleVersion {
     pub version: u32,
-    #[serde(deserialize_with = "crate::config::de_date")]
+    #[serde(deserialize_with = "crate::calendar::de_date")]
     pub effective_from: NaiveDate,
     /// Parameters this version changes; the others keep the rule's defaults.
     #[serde(default)]
@@ -108,10 +108,10 @@ impl From<String> for RestsOn {
 
 impl Rule {
     /// The rule's short name in a report's language.
-    pub fn name(&self, lang: crate::config::Lang) -> &str {
+    pub fn name(&self, lang: crate::lang::Lang) -> &str {
         match lang {
-            crate::config::Lang::Id => &self.name_id,
-            crate::config::Lang::En => &self.name_en,
+            crate::lang::Lang::Id => &self.name_id,
+            crate::lang::Lang::En => &self.name_en,
         }
     }
 
@@ -142,7 +142,7 @@ impl Rule {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CatalogFile {
-    #[serde(deserialize_with = "crate::config::de_date")]
+    #[serde(deserialize_with = "crate::calendar::de_date")]
     first_effective: NaiveDate,
     rule: Vec<Rule>,
 }

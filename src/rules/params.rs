@@ -2,10 +2,21 @@
 //! company's overrides from patuh.toml. One table, read by scoring and stored as `rule_version`.
 
 use super::catalog::Catalog;
-use crate::config::RuleOverride;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
+
+/// One rule parameter set by the company (`[[rule_override]]` in patuh.toml, or an `[sla]`
+/// shorthand), in force from `effective_from`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverride {
+    pub rule: String,
+    pub param: String,
+    pub value: f64,
+    #[serde(deserialize_with = "crate::calendar::de_date")]
+    pub effective_from: NaiveDate,
+}
 
 /// Why an override cannot apply, if it cannot: the field it gets wrong (`rule`, `param`,
 /// `value`) and a sentence. The one check of an override, for the configuration and the table.

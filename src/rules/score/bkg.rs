@@ -376,12 +376,11 @@ pub fn no_show(j: &Judge) -> Judged {
         .find(|m| m.by_advisor() && m.at > slot)
         .map(Mark::event);
     let late = "no-show not contacted by the end of the next operating day";
-    Ok(j.clock(
+    Ok(j.in_time(
         &Mark::record(slot, c.source()),
         contact.as_ref(),
         j.p("limit_days"),
         Unit::OperatingDays,
-        &|_| late.to_string(),
         late,
     ))
 }

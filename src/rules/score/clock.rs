@@ -170,6 +170,19 @@ impl Judge<'_> {
         }
     }
 
+    /// A clock whose late and missing stops are one failing ("not contacted by …"): `missed`
+    /// says it either way.
+    pub fn in_time(
+        &self,
+        start: &Mark,
+        stop: Option<&Mark>,
+        limit: f64,
+        unit: Unit,
+        missed: &str,
+    ) -> Finding {
+        self.clock(start, stop, limit, unit, &|_| missed.to_string(), missed)
+    }
+
     /// A step that must happen by `due`: pass when it was `done` by then, unknown while the
     /// deadline lies beyond the imported data, fail otherwise (late or never, `late` says why).
     /// Callers add the evidence.

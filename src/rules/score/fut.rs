@@ -118,12 +118,11 @@ pub fn complaint_response(j: &Judge) -> Judged {
         .find(|m| m.by_advisor() && m.at >= complaint.at && !m.has("testimonial_request"))
         .map(Mark::event);
     let late = "the complaint got no response within a business day";
-    Ok(j.clock(
+    Ok(j.in_time(
         &Mark::event(complaint),
         response.as_ref(),
         j.p("limit_days"),
         Unit::OperatingDays,
-        &|_| late.to_string(),
         late,
     ))
 }
@@ -244,12 +243,11 @@ pub fn review_answered(j: &Judge) -> Judged {
         .find(|m| m.by_advisor() && m.at >= review.at)
         .map(Mark::event);
     let late = "the customer's review got no response within a business day";
-    Ok(j.clock(
+    Ok(j.in_time(
         &Mark::event(review),
         answer.as_ref(),
         j.p("limit_days"),
         Unit::OperatingDays,
-        &|_| late.to_string(),
         late,
     ))
 }
@@ -269,12 +267,11 @@ pub fn second_contact(j: &Judge) -> Judged {
         .find(|m| m.by_advisor() && m.at > first.at)
         .map(Mark::event);
     let late = "no second contact after an unanswered follow-up";
-    Ok(j.clock(
+    Ok(j.in_time(
         &Mark::event(first),
         second.as_ref(),
         j.p("limit_days"),
         Unit::CalendarDays,
-        &|_| late.to_string(),
         late,
     ))
 }

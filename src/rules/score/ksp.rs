@@ -415,12 +415,11 @@ pub fn status_contacts(j: &Judge) -> Judged {
                 "status {} not followed by a message within {limit:.0} business minutes",
                 s.activity.trim_start_matches("status:")
             );
-            j.clock(
+            j.in_time(
                 &Mark::event(s),
                 next.as_ref(),
                 limit,
                 Unit::BusinessMinutes,
-                &|_| late.clone(),
                 &late,
             )
         })

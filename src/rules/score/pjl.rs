@@ -170,12 +170,11 @@ pub fn followup(j: &Judge) -> Judged {
         .find(|m| m.by_advisor() && m.at > r)
         .map(Mark::event);
     let late = "no follow-up after the resolution";
-    Ok(j.clock(
+    Ok(j.in_time(
         &Mark::record(r, c.source()),
         contact.as_ref(),
         j.p("limit_days"),
         Unit::CalendarDays,
-        &|_| late.into(),
         late,
     ))
 }
