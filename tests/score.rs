@@ -187,11 +187,27 @@ fn weak_rules(
     (weak, p, rc)
 }
 
+/// Every invariant of `queries/checks/invariants/` holds on the scored store in `dir`
+/// (`patuh check` runs them).
+fn assert_invariants_hold(dir: &std::path::Path, inputs: &std::path::Path) {
+    let o = crate::timeline::patuh_on(dir, inputs, &["--json", "check"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let check: serde_json::Value = serde_json::from_str(&crate::support::stdout(&o)).unwrap();
+    let invariants = check["invariants"].as_array().expect("invariants listed");
+    assert!(invariants.len() >= 7, "{invariants:?}");
+    let broken: Vec<_> = invariants
+        .iter()
+        .filter(|i| i["violations"].as_u64() != Some(0))
+        .collect();
+    assert!(broken.is_empty(), "broken invariants: {broken:#?}");
+}
+
 #[test]
 fn sample_findings_agree_with_the_known_answers() {
     let dir = tempdir();
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
     pipeline(dir.path(), &sample);
+    assert_invariants_hold(dir.path(), &sample);
     let table = fail_agreement(dir.path(), &sample);
     // Issue #6: per rule, precision and recall of `fail` at least 0.95.
     let (weak, p, rc) = weak_rules(&table, 0.95, 0.95);
@@ -225,6 +241,7 @@ fn a_branch_in_unseen_wording_gets_few_false_fails() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     pipeline(dir.path(), &sample);
+    assert_invariants_hold(dir.path(), &sample);
     let table = fail_agreement(dir.path(), &sample);
     let (weak, p, rc) = weak_rules(&table, 0.97, 0.90);
     println!(
@@ -276,4 +293,48 @@ fn scoring_again_equals_scoring_from_scratch() {
         .filter(|(status, _)| status == "fail")
         .count();
     assert_eq!((rows as usize, fails as usize), (csv_rows, csv_fails));
+}
+
+/// The invariants can fail: a finding written twice and a fail with no reason are named by
+/// `patuh check`, with the rows.
+#[test]
+fn a_broken_store_is_named_by_its_invariants() {
+    let dir = tempdir();
+    let inputs = crate::timeline::fixtures();
+    pipeline(dir.path(), &inputs);
+    {
+        let conn = duckdb::Connection::open(dir.path().join("s.duckdb")).unwrap();
+        conn.execute_batch(
+            "insert into finding select * from finding where status = 'pass' limit 1;
+             update finding set reason = null
+               where rowid = (select min(rowid) from finding where status = 'fail');",
+        )
+        .unwrap();
+    }
+    let o = crate::timeline::patuh_on(dir.path(), &inputs, &["--json", "check"]);
+    let check: serde_json::Value = serde_json::from_str(&crate::support::stdout(&o)).unwrap();
+    let broken: BTreeMap<String, u64> = check["invariants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["violations"].as_u64() != Some(0))
+        .map(|i| {
+            (
+                i["name"].as_str().unwrap().to_string(),
+                i["violations"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        broken,
+        BTreeMap::from([
+            ("fail_says_why".to_string(), 1),
+            ("one_finding_per_rule".to_string(), 1)
+        ])
+    );
+    let text = crate::support::stdout(&crate::timeline::patuh_on(dir.path(), &inputs, &["check"]));
+    assert!(
+        text.contains("2 of 7 invariants of the store are broken"),
+        "{text}"
+    );
 }

@@ -19,7 +19,8 @@ select case when grouping(advisor) = 1 then null else advisor end as advisor, f.
        count(*) filter (where status = 'unknown') as unknown,
        quantile_disc(measured, 0.5) filter (where status in ('pass', 'fail')
                                               and f.unit is not distinct from m.unit) as median,
-       max("limit") as "limit",
+       -- The limit in the same unit as the median beside it.
+       max("limit") filter (where f.unit is not distinct from m.unit) as "limit",
        max(m.unit) as unit
 from f
 left join main m using (rule_id)

@@ -17,7 +17,8 @@ select split_part(f.rule_id, '-', 1) as sop, f.rule_id,
        count(*) filter (where status = 'unknown') as unknown,
        count(*) filter (where status = 'na') as na,
        median(measured) filter (where f.unit is not distinct from m.unit) as median_measured,
-       max("limit") as "limit",
+       -- The limit in the same unit as the median beside it.
+       max("limit") filter (where f.unit is not distinct from m.unit) as "limit",
        max(m.unit) as unit
 from finding f
 left join main m using (rule_id)

@@ -388,6 +388,10 @@ fn check(ctx: &Context) -> Result<()> {
         .conn()
         .query_row("select count(*) from raw_advisor", [], |r| r.get(0))
         .map_err(|e| store.error("reading the roster", e))?;
+    let invariants = crate::store::invariants(store.conn())
+        .map_err(|e| store.error("checking the store's invariants", e))?;
+    let broken: Vec<&crate::store::Invariant> =
+        invariants.iter().filter(|i| i.violations > 0).collect();
     let mut out = std::io::stdout().lock();
     if ctx.json {
         let q: Vec<_> = quarantined
@@ -402,6 +406,7 @@ fn check(ctx: &Context) -> Result<()> {
             &mut out,
             &serde_json::json!({ "quarantined": q, "unknown_advisors": u, "roster_rows": roster_rows,
                 "reviews_not_applied": reviews,
+                "invariants": invariants,
                 "needs_review": needs_review,
                 "coverage": coverage.iter().map(|(b, r, j, m, w)| serde_json::json!({"branch": b, "rule_id": r, "judged": j, "unknown_missing_data": m, "missing": w})).collect::<Vec<_>>(),
                 "failed_files": failed.iter().map(|(p, why, at)| serde_json::json!({"path": p, "reason": why, "failed_at": at})).collect::<Vec<_>>(),
@@ -534,6 +539,29 @@ fn check(ctx: &Context) -> Result<()> {
             let mut t = Table::new(["name", "source", "rows", "first file"]).location("first file");
             for (n, s, rows, f) in &unknown {
                 t.row([n.clone(), s.clone(), rows.to_string(), f.clone()]);
+            }
+            t.write(&mut out)?;
+        }
+        if broken.is_empty() {
+            writeln!(
+                out,
+                "\nall {} invariants of the store hold",
+                invariants.len()
+            )?;
+        } else {
+            writeln!(
+                out,
+                "\n{} of {} invariants of the store are broken (queries/checks/invariants/)",
+                broken.len(),
+                invariants.len()
+            )?;
+            let mut t = Table::new(["invariant", "rows", "first rows"]).max_width(90);
+            for i in &broken {
+                t.row([
+                    i.name.to_string(),
+                    i.violations.to_string(),
+                    i.examples.join("; "),
+                ]);
             }
             t.write(&mut out)?;
         }

@@ -211,3 +211,44 @@ fn open_error(path: &Path, e: &duckdb::Error) -> Error {
         message,
     }
 }
+
+/// An invariant of the store (`sql::INVARIANTS`) and the rows breaking it: how many, and the
+/// first few as text.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Invariant {
+    pub name: &'static str,
+    pub violations: usize,
+    pub examples: Vec<String>,
+}
+
+/// Runs every invariant of `sql::INVARIANTS` on the store.
+pub fn invariants(conn: &Connection) -> duckdb::Result<Vec<Invariant>> {
+    sql::INVARIANTS
+        .iter()
+        .map(|(name, query)| {
+            let query = query.trim().trim_end_matches(';');
+            let violations: i64 =
+                conn.query_row(&format!("select count(*) from ({query})"), [], |r| r.get(0))?;
+            let mut stmt = conn.prepare(&format!("select * from ({query}) limit 5"))?;
+            let mut rows = stmt.query([])?;
+            let mut examples = Vec::new();
+            while let Some(r) = rows.next()? {
+                let n = r.as_ref().column_count();
+                let cells: Vec<String> = (0..n)
+                    .map(|i| match r.get::<_, duckdb::types::Value>(i) {
+                        Ok(duckdb::types::Value::Text(s)) => s,
+                        Ok(duckdb::types::Value::Null) => String::new(),
+                        Ok(v) => format!("{v:?}"),
+                        Err(e) => format!("<{e}>"),
+                    })
+                    .collect();
+                examples.push(cells.join(" | "));
+            }
+            Ok(Invariant {
+                name,
+                violations: violations as usize,
+                examples,
+            })
+        })
+        .collect()
+}

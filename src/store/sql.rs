@@ -153,3 +153,35 @@ pub const RP_NEEDS_REVIEW: &str = include_str!("../../queries/report/needs_revie
 pub const RP_CHAT_BOOKINGS: &str = include_str!("../../queries/report/chat_bookings.sql");
 /// Report: pass and fail per branch and month.
 pub const RP_BRANCH_MONTHLY: &str = include_str!("../../queries/report/branch_monthly.sql");
+/// `patuh check` and the end-to-end tests: invariants of a scored store, one query each listing
+/// the rows that break it (none, when the store is sound).
+pub const INVARIANTS: &[(&str, &str)] = &[
+    (
+        "evidence_is_imported",
+        include_str!("../../queries/checks/invariants/evidence_is_imported.sql"),
+    ),
+    (
+        "fail_says_why",
+        include_str!("../../queries/checks/invariants/fail_says_why.sql"),
+    ),
+    (
+        "finding_case_exists",
+        include_str!("../../queries/checks/invariants/finding_case_exists.sql"),
+    ),
+    (
+        "known_statuses",
+        include_str!("../../queries/checks/invariants/known_statuses.sql"),
+    ),
+    (
+        "measured_within_limit_passes",
+        include_str!("../../queries/checks/invariants/measured_within_limit_passes.sql"),
+    ),
+    (
+        "one_finding_per_rule",
+        include_str!("../../queries/checks/invariants/one_finding_per_rule.sql"),
+    ),
+    (
+        "unknown_says_why",
+        include_str!("../../queries/checks/invariants/unknown_says_why.sql"),
+    ),
+];

@@ -180,17 +180,18 @@ pub fn escalation_updates(j: &Judge) -> Judged {
             last_contact = crate::calendar::start_of_day(d);
         }
     }
+    // Measured: the operating days that passed without the update due on them (none allowed).
+    let f = j
+        .finding(if missing.is_empty() { Pass } else { Fail })
+        .measured(missing.len() as f64, "days without update")
+        .limit(0.0, "days without update")
+        .times(Some(esc), None, None);
     Ok(if missing.is_empty() {
-        j.finding(Pass)
-            .measured(during.len() as f64, "messages")
-            .with_all(during)
+        f.with_all(during)
     } else {
-        j.finding(Fail)
-            .measured(during.len() as f64, "messages")
-            .limit(interval, "operating_days")
-            .times(Some(esc), None, None)
-            .because(format!("no update on {}", missing.join(", ")))
+        f.because(format!("no update on {}", missing.join(", ")))
             .with_source(c.source())
+            .with_all(during)
     })
 }
 
