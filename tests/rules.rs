@@ -225,3 +225,38 @@ fn every_measurable_rule_has_its_fixture_with_the_cases_that_matter() {
     }
     assert!(gaps.is_empty(), "{}", gaps.join("\n"));
 }
+
+/// `patuh rules ID` names where a rule is judged and tested: the file exists, holds the
+/// function, and the fixture is there.
+#[test]
+fn a_rule_is_found_by_its_id_in_one_hop() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for e in registry::RULES {
+        let (file, function) = e.source();
+        let text = std::fs::read_to_string(root.join(&file))
+            .unwrap_or_else(|err| panic!("{}: {file}: {err}", e.id));
+        assert!(
+            text.contains(&format!("pub fn {function}(j: &Judge) -> Judged")),
+            "{}: no judge {function} in {file}",
+            e.id
+        );
+        assert!(
+            root.join(e.fixture()).is_file(),
+            "{}: no {}",
+            e.id,
+            e.fixture()
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_patuh"))
+        .args(["rules", "KSP-4.4.2"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("judged:   src/rules/score/ksp.rs, fn delay_apology")
+            && text.contains("fixture:  tests/rules/KSP/KSP-4.4.2.toml"),
+        "{text}"
+    );
+}

@@ -6,6 +6,7 @@ use crate::config::param_overrides;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::output::{Table, write_json};
+use crate::rules::score::registry;
 use crate::rules::{Catalog, ParamTable, Rule, StatusKind};
 use serde::Serialize;
 use std::io::Write;
@@ -162,6 +163,11 @@ fn one(
             let mut v = serde_json::to_value(rule).map_err(std::io::Error::other)?;
             v["rule_id"] = serde_json::Value::String(rule.id.clone());
             v["parameters_in_force"] = serde_json::Value::Array(in_force);
+            if let Some(e) = registry::entry(&rule.id) {
+                let (file, function) = e.source();
+                v["judged_by"] = serde_json::json!({ "file": file, "function": function });
+                v["fixture"] = serde_json::Value::String(e.fixture());
+            }
             write_json(out, &v)
         }
         Format::Csv => write_csv(out, &[row(rule)]),
@@ -185,6 +191,11 @@ fn one(
                 )?;
             } else {
                 writeln!(out, "  not scored per case: {}", rule.why_not)?;
+            }
+            if let Some(e) = registry::entry(&rule.id) {
+                let (file, function) = e.source();
+                writeln!(out, "  judged:   {file}, fn {function}")?;
+                writeln!(out, "  fixture:  {}", e.fixture())?;
             }
             for v in &rule.versions {
                 writeln!(

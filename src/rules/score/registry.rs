@@ -11,6 +11,25 @@ pub struct Entry {
     /// The case kinds the rule is judged on (the checklist rules: bookings and jobs).
     pub kinds: &'static [&'static str],
     pub judge: fn(&Judge) -> Judged,
+    /// The judge as written in the table (`bkg::first_reply`).
+    pub judge_name: &'static str,
+}
+
+impl Entry {
+    /// Where the judge is written (`src/rules/score/bkg.rs`, function `first_reply`).
+    pub fn source(&self) -> (String, &'static str) {
+        let (module, function) = self
+            .judge_name
+            .rsplit_once("::")
+            .map_or(("", self.judge_name), |(m, f)| (m.trim(), f.trim()));
+        (format!("src/rules/score/{module}.rs"), function)
+    }
+
+    /// The rule's fixture file, relative to the repository.
+    pub fn fixture(&self) -> String {
+        let sop = self.id.split('-').next().unwrap_or_default();
+        format!("tests/rules/{sop}/{}.toml", self.id)
+    }
 }
 
 const BOOKING: &[&str] = &["booking"];
@@ -22,7 +41,12 @@ const CHECKLIST: &[&str] = &["booking", "job"];
 
 macro_rules! rules {
     ($($id:literal $kinds:ident $judge:path),* $(,)?) => {
-        pub const RULES: &[Entry] = &[$(Entry { id: $id, kinds: $kinds, judge: $judge }),*];
+        pub const RULES: &[Entry] = &[$(Entry {
+            id: $id,
+            kinds: $kinds,
+            judge: $judge,
+            judge_name: stringify!($judge),
+        }),*];
     };
 }
 
