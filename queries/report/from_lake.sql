@@ -18,7 +18,7 @@ select case_kind, case_key, branch, advisor, customer, phone, plate, opened_at, 
        object_id
 from read_parquet({cases}, hive_partitioning = true, union_by_name = true);
 
-create table latest_ticket as
+insert into latest_ticket by name
 select case_key as ticket_id, case_kind, ticket_type as type, ticket_subject as subject,
        ticket_product as product, ticket_warranty_status as warranty_status
 from read_parquet({cases}, hive_partitioning = true, union_by_name = true)

@@ -6,16 +6,20 @@
 delete from "case";
 delete from booking_job;
 
-create or replace table latest_booking as
+-- The tables are declared in queries/schema/0008_stage_tables.sql.
+delete from latest_booking;
+insert into latest_booking by name
 select * from raw_booking
 qualify row_number() over (partition by booking_id order by file_id desc, row_no desc) = 1;
 
-create or replace table latest_work_order as
+delete from latest_work_order;
+insert into latest_work_order by name
 select * from raw_work_order
 where plate is not null or customer_name is not null or phone is not null or advisor is not null
 qualify row_number() over (partition by work_order order by file_id desc, row_no) = 1;
 
-create or replace table work_order_status as
+delete from work_order_status;
+insert into work_order_status by name
 select work_order,
        min(status_at) filter (where status = 'masuk')   as checkin_at,
        min(status_at) filter (where status = 'selesai') as done_at,
@@ -27,7 +31,8 @@ select work_order,
 from raw_work_order_status
 group by work_order;
 
-create or replace table latest_ticket as
+delete from latest_ticket;
+insert into latest_ticket by name
 select *,
        case when type = 'aftersales'
               or (type is null and (warranty_status is not null or purchase_date is not null

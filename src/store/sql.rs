@@ -37,6 +37,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "ticket priority as written",
         include_str!("../../queries/schema/0007_priority_raw.sql"),
     ),
+    (
+        8,
+        "tables the timeline writes for scoring",
+        include_str!("../../queries/schema/0008_stage_tables.sql"),
+    ),
 ];
 
 /// The newest schema this build knows.

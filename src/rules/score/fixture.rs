@@ -317,7 +317,7 @@ fn events_of(texts: &[EventText]) -> Result<Vec<Ev>, String> {
             at,
             role,
             activity: activity.into(),
-            labels: table.labels.clone().into(),
+            labels: super::model::labels_of(&table.labels),
             attrs,
             text: table.text.clone(),
             file: if message {

@@ -327,6 +327,7 @@ fn attach_events(conn: &Connection, cases: &mut [Case]) -> duckdb::Result<()> {
     // A follow-up is its own object, but the work order's status log belongs to its job only.
     let mut stmt = conn.prepare(sql::SC_CASE_EVENTS)?;
     let mut rows = stmt.query([])?;
+    // A few dozen distinct activities and label sets over millions of events: one copy each.
     let mut interned: std::collections::HashSet<std::sync::Arc<str>> = Default::default();
     let mut intern = |s: String| -> std::sync::Arc<str> {
         if let Some(a) = interned.get(s.as_str()) {
@@ -336,21 +337,34 @@ fn attach_events(conn: &Connection, cases: &mut [Case]) -> duckdb::Result<()> {
         interned.insert(a.clone());
         a
     };
+    let mut label_sets: HashMap<String, model::Labels> = HashMap::new();
     while let Some(r) = rows.next()? {
-        let object: String = r.get(0)?;
+        let object: String = r.get("object_id")?;
         let Some(targets) = index.get(&object) else {
             continue;
         };
-        let attributes: String = r.get(5)?;
+        let attributes: String = r.get("attributes")?;
+        let joined: String = r.get("labels")?;
+        let labels = match label_sets.get(&joined) {
+            Some(l) => l.clone(),
+            None => {
+                let l = model::labels_of(&joined);
+                label_sets.insert(joined, l.clone());
+                l
+            }
+        };
         let ev = Ev {
-            at: r.get(1)?,
-            role: Role::parse(&r.get::<_, String>(2)?),
-            activity: intern(r.get(3)?),
-            labels: intern(r.get(4)?),
+            at: r.get("occurred_at")?,
+            role: Role::parse(&r.get::<_, String>("actor_role")?),
+            activity: intern(r.get("activity")?),
+            labels,
             attrs: serde_json::from_str::<Attrs>(&attributes).unwrap_or_default(),
-            text: r.get(6)?,
-            file: intern(r.get::<_, Option<String>>(7)?.unwrap_or_default()),
-            row: r.get(8)?,
+            text: r.get("text")?,
+            file: intern(
+                r.get::<_, Option<String>>("source_file")?
+                    .unwrap_or_default(),
+            ),
+            row: r.get("row_no")?,
         };
         // Nearly every event has one case: move it there, copy only for the others.
         if let Some((&last, rest)) = targets.split_last() {

@@ -56,6 +56,18 @@ impl Attrs {
     }
 }
 
+/// A message's labels as a list, shared by every event with the same set.
+pub type Labels = Arc<[Box<str>]>;
+
+/// The labels of the store's comma-joined column.
+pub fn labels_of(joined: &str) -> Labels {
+    joined
+        .split(',')
+        .filter(|l| !l.is_empty())
+        .map(Box::from)
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct Ev {
     pub at: NaiveDateTime,
@@ -63,7 +75,8 @@ pub struct Ev {
     /// Record events: 'status:qc', 'booking_recorded', …; messages: the first label.
     /// Interned: a few dozen distinct values over millions of events.
     pub activity: Arc<str>,
-    pub labels: Arc<str>,
+    /// The message's labels (the store keeps them comma-joined; read once per distinct set).
+    pub labels: Labels,
     pub attrs: Attrs,
     pub text: String,
     /// "file:" or "file:sheet:" (interned), and the row or line.
@@ -90,7 +103,7 @@ impl Ev {
         self.role == Role::Customer && !self.text.is_empty()
     }
     pub fn has(&self, label: &str) -> bool {
-        self.labels.split(',').any(|l| l == label)
+        self.labels.iter().any(|l| &**l == label)
     }
     pub fn promised_at(&self) -> Option<NaiveDateTime> {
         self.attrs
