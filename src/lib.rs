@@ -28,5 +28,6 @@ pub mod rules;
 pub mod sample;
 pub mod store;
 pub mod timeline;
+pub mod values;
 
 pub use error::{Error, Result};

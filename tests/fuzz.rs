@@ -5,9 +5,9 @@
 //! its time budget: six properties of 5,000 cases each, about two seconds.
 
 use patuh::config::Config;
-use patuh::ingest::values::{DayMonth, parse_date_only, parse_stamp};
 use patuh::ingest::whatsapp::parse;
 use patuh::ingest::{Content, ParseSettings, read_file};
+use patuh::values::{DayMonth, parse_date_only, parse_stamp};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::LazyLock;

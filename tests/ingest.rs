@@ -597,7 +597,7 @@ fn real(name: &str) -> Option<patuh::ingest::whatsapp::Chat> {
 
 #[test]
 fn real_exports_keep_their_quirks() {
-    use patuh::ingest::values::DayMonth;
+    use patuh::values::DayMonth;
     let Some(ios_id) = real("ios_id_mdyy_dotted_time_crlf.txt") else {
         return;
     };

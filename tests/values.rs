@@ -1,7 +1,7 @@
 //! Cell values as users type them: dates, phones, plates, amounts; parsers never panic.
 
 use chrono::NaiveDate;
-use patuh::ingest::values::*;
+use patuh::values::*;
 use proptest::prelude::*;
 
 fn stamp(s: &str) -> String {

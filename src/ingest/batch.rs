@@ -4,12 +4,13 @@
 
 use super::chats::{BusinessNames, ChatFile, to_parsed};
 use super::load::{FileReport, Ledger, Pending, Status, load_group};
-use super::record::{Parsed, Val};
+use super::record::Parsed;
 use super::{Content, InputFile, ParseSettings, read_file, sha256_hex};
 use crate::config::Config;
 use crate::error::Result;
 use crate::ingest::SourceKind;
 use crate::store::Store;
+use crate::store::table_batch::Val;
 use rayon::prelude::*;
 
 /// Reports progress to whoever shows it (a progress bar, or nothing).

@@ -2,10 +2,10 @@
 //! the customer's sender name say about the customer (phone, plate).
 
 use super::record::{Parsed, Quarantined, RawBatch};
-use super::values::{find_plate, normalise_phone};
 use super::vocab::fold;
 use super::whatsapp::ChatMessage;
 use super::whatsapp::{Chat, contact_of_file_name};
+use crate::values::{find_plate, normalise_phone};
 use duckdb::arrow::array::{
     ArrayRef, BooleanBuilder, Int32Builder, StringBuilder, TimestampMicrosecondBuilder,
 };

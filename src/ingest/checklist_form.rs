@@ -3,11 +3,12 @@
 //! table `No | Item Pemeriksaan | Selesai | Catatan`.
 
 use super::fields::raw_json;
-use super::record::{Parsed, Quarantined, Val};
+use super::record::{Parsed, Quarantined};
 use super::sheets::sop_code;
 use super::table::{Cell, Row, Sheet};
-use super::values::{DayMonth, excel_serial, normalise_plate, parse_date_only};
 use super::vocab::{fold, tick};
+use crate::store::table_batch::Val;
+use crate::values::{DayMonth, excel_serial, normalise_plate, parse_date_only};
 use chrono::NaiveDate;
 
 /// True when a sheet is a filled SOP form: an `Item Pemeriksaan` table and an operator label.

@@ -2,11 +2,11 @@
 //! by name with the errors a user can act on ("row 14: Jadwal "31/02/2025" is not a date").
 
 use super::table::{Cell, Row, Sheet};
-use super::values::{
+use super::vocab::{SourceFields, fields, fold};
+use crate::values::{
     DayMonth, Phone, Plate, Stamp, excel_serial, excel_time, normalise_phone, normalise_plate,
     parse_date_only, parse_rupiah, parse_stamp, parse_time_only,
 };
-use super::vocab::{SourceFields, fields, fold};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 

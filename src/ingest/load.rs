@@ -2,11 +2,11 @@
 //! alone, a changed file replaces its earlier rows, every row keeps its file, sheet and row.
 
 use super::InputFile;
-use super::batch_rows::TableBatch;
 use super::record::Parsed;
 use crate::error::Result;
 use crate::ingest::SourceKind;
 use crate::store::Store;
+use crate::store::table_batch::TableBatch;
 use duckdb::types::{TimeUnit, Value};
 use duckdb::{Connection, params};
 use serde::Serialize;

@@ -6,7 +6,6 @@
 pub mod batch;
 mod kind;
 pub use kind::SourceKind;
-pub mod batch_rows;
 pub mod chats;
 pub mod checklist_form;
 pub mod fields;
@@ -14,19 +13,18 @@ pub mod load;
 pub mod record;
 pub mod sheets;
 pub mod table;
-pub mod values;
 pub mod vocab;
 pub mod whatsapp;
 
 use crate::config::{Config, DateOrder};
 use crate::error::{Error, Result};
+use crate::values::DayMonth;
 use chats::ChatFile;
 use record::Parsed;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use table::Sheet;
-use values::DayMonth;
 
 /// File endings that are inputs; other files in a folder are counted and left alone.
 const INPUT_EXTENSIONS: &[&str] = &[

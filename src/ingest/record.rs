@@ -1,74 +1,11 @@
 //! What parsing a file produces before it is loaded: typed values per raw table, quarantined
 //! rows with their reasons, and the counts the import summary reports.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use duckdb::ToSql;
+use crate::store::table_batch::Val;
 use duckdb::arrow::array::{ArrayRef, Int32Array};
 use duckdb::arrow::datatypes::{DataType, Field, Schema};
 use duckdb::arrow::record_batch::RecordBatch;
-use duckdb::types::{TimeUnit, ToSqlOutput, ValueRef};
 use std::sync::Arc;
-
-/// A value bound for a raw table column.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Val {
-    Null,
-    Text(String),
-    /// Text repeated on many rows (a chat's name, the customer's phone): one allocation, shared.
-    Shared(std::sync::Arc<str>),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Time(NaiveDateTime),
-    Date(NaiveDate),
-}
-
-impl Val {
-    pub fn text(s: Option<String>) -> Self {
-        s.map_or(Val::Null, Val::Text)
-    }
-
-    pub fn time(t: Option<NaiveDateTime>) -> Self {
-        t.map_or(Val::Null, Val::Time)
-    }
-
-    pub fn date(d: Option<NaiveDate>) -> Self {
-        d.map_or(Val::Null, Val::Date)
-    }
-
-    pub fn int(i: Option<i64>) -> Self {
-        i.map_or(Val::Null, Val::Int)
-    }
-
-    pub fn float(f: Option<f64>) -> Self {
-        f.map_or(Val::Null, Val::Float)
-    }
-
-    pub fn bool(b: Option<bool>) -> Self {
-        b.map_or(Val::Null, Val::Bool)
-    }
-}
-
-/// Bound by reference: the appender reads the text in place instead of a copy per value.
-impl ToSql for Val {
-    fn to_sql(&self) -> duckdb::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(match self {
-            Val::Null => ValueRef::Null,
-            Val::Text(s) => ValueRef::Text(s.as_bytes()),
-            Val::Shared(s) => ValueRef::Text(s.as_bytes()),
-            Val::Int(i) => ValueRef::BigInt(*i),
-            Val::Float(f) => ValueRef::Double(*f),
-            Val::Bool(b) => ValueRef::Boolean(*b),
-            Val::Time(t) => {
-                ValueRef::Timestamp(TimeUnit::Microsecond, t.and_utc().timestamp_micros())
-            }
-            Val::Date(d) => {
-                let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
-                ValueRef::Date32((*d - epoch).num_days() as i32)
-            }
-        }))
-    }
-}
 
 /// A row that could not be used, with where it was and why.
 #[derive(Debug, Clone, PartialEq)]

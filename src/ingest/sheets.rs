@@ -3,11 +3,12 @@
 //! table or into quarantine.
 
 use super::fields::{HeaderMap, RowReader, date_texts, find_header, is_total_row, raw_json};
-use super::record::{Parsed, Quarantined, Val};
+use super::record::{Parsed, Quarantined};
 use super::table::Sheet;
-use super::values::decide_day_month;
 use super::vocab::{fields, lookup, tick};
 use crate::ingest::SourceKind;
+use crate::store::table_batch::Val;
+use crate::values::decide_day_month;
 use chrono::Duration;
 use rayon::prelude::*;
 

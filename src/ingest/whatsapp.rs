@@ -5,7 +5,7 @@
 //! text`); the lines after it until the next header belong to it. Day/month order is decided per
 //! file from its values. Invisible marks (U+FEFF, U+200E, U+202A…) are dropped before matching.
 
-use super::values::{DayMonth, decide_day_month, parse_date_only, parse_time_only, plain_clock};
+use crate::values::{DayMonth, decide_day_month, parse_date_only, parse_time_only, plain_clock};
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 use regex::Regex;

@@ -4,9 +4,9 @@
 
 use super::data::{self, Counts, ReportData};
 use crate::error::Error;
-use crate::ingest::values::to_excel_serial;
 use crate::privacy::mask_case_key;
 use crate::store::{Store, sql};
+use crate::values::to_excel_serial;
 use chrono::NaiveDateTime;
 use rust_xlsxwriter::{
     Chart, ChartAxis, ChartLegendPosition, ChartType, Format, Workbook, Worksheet, XlsxError,

@@ -5,10 +5,10 @@
 //! Tanggal. Imported back with `patuh import`, its headers make it a `review` file.
 
 use crate::error::Error;
-use crate::ingest::values::to_excel_serial;
 use crate::privacy::{mask_location, mask_text};
 use crate::rules::Catalog;
 use crate::store::{Store, sql};
+use crate::values::to_excel_serial;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DataValidation, Format, FormatBorder, XlsxError};
 use std::path::{Path, PathBuf};

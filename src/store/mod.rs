@@ -5,6 +5,7 @@
 
 pub mod batches;
 pub mod sql;
+pub mod table_batch;
 
 use crate::error::{Error, Result};
 use duckdb::Connection;

@@ -3,7 +3,7 @@
 //! requests, ticket numbers). Patterns are data (`rules/lexicon.toml`); one `RegexSet` pass per
 //! message finds every activity at once, and batches run in parallel.
 
-use crate::ingest::values::parse_rupiah;
+use crate::values::parse_rupiah;
 use rayon::prelude::*;
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;

@@ -10,7 +10,7 @@
 //! question → the follow-up), else to the case of the message before it, else to the case that
 //! opened last.
 
-use crate::ingest::values::normalise_plate;
+use crate::values::normalise_plate;
 use chrono::{Duration, NaiveDateTime};
 use std::collections::{BTreeSet, HashMap};
 

@@ -2,7 +2,7 @@
 //! "besok jam 10", "Senin 12 Mei pukul 10.00", "jam 3 sore", "lusa jm 9 pagi", "2 jam lagi",
 //! "30 menit lagi". Wall-clock results are the branch's local time, like every event.
 
-use crate::ingest::values::month_number;
+use crate::values::month_number;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 use std::sync::LazyLock;

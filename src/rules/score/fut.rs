@@ -4,7 +4,7 @@
 use super::clock::{Mark, Unit};
 use super::judge::{Finding, Judge, Judged, Status::*};
 use super::model::Ev;
-use crate::ingest::values::normalise_phone;
+use crate::values::normalise_phone;
 use chrono::NaiveDateTime;
 
 /// The follow-up conversation and the completion time, or `unknown` when neither the

@@ -1,15 +1,79 @@
 //! Raw rows as Arrow record batches for DuckDB's appender: one call per column chunk instead of
 //! one per value. Column types are read from the table, so a batch matches it exactly.
 
-use super::record::Val;
+use chrono::{NaiveDate, NaiveDateTime};
 use duckdb::Connection;
+use duckdb::ToSql;
 use duckdb::arrow::array::{
     ArrayRef, BooleanBuilder, Date32Builder, Float64Builder, Int32Builder, Int64Builder,
     StringBuilder, TimestampMicrosecondBuilder,
 };
 use duckdb::arrow::datatypes::{DataType, Field, Schema, TimeUnit};
 use duckdb::arrow::record_batch::RecordBatch;
+use duckdb::types::{ToSqlOutput, ValueRef};
 use std::sync::Arc;
+
+/// A value bound for a table column (raw rows at import, events, findings).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Null,
+    Text(String),
+    /// Text repeated on many rows (a chat's name, the customer's phone): one allocation, shared.
+    Shared(std::sync::Arc<str>),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Time(NaiveDateTime),
+    Date(NaiveDate),
+}
+
+impl Val {
+    pub fn text(s: Option<String>) -> Self {
+        s.map_or(Val::Null, Val::Text)
+    }
+
+    pub fn time(t: Option<NaiveDateTime>) -> Self {
+        t.map_or(Val::Null, Val::Time)
+    }
+
+    pub fn date(d: Option<NaiveDate>) -> Self {
+        d.map_or(Val::Null, Val::Date)
+    }
+
+    pub fn int(i: Option<i64>) -> Self {
+        i.map_or(Val::Null, Val::Int)
+    }
+
+    pub fn float(f: Option<f64>) -> Self {
+        f.map_or(Val::Null, Val::Float)
+    }
+
+    pub fn bool(b: Option<bool>) -> Self {
+        b.map_or(Val::Null, Val::Bool)
+    }
+}
+
+/// Bound by reference: the appender reads the text in place instead of a copy per value.
+impl ToSql for Val {
+    fn to_sql(&self) -> duckdb::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Val::Null => ValueRef::Null,
+            Val::Text(s) => ValueRef::Text(s.as_bytes()),
+            Val::Shared(s) => ValueRef::Text(s.as_bytes()),
+            Val::Int(i) => ValueRef::BigInt(*i),
+            Val::Float(f) => ValueRef::Double(*f),
+            Val::Bool(b) => ValueRef::Boolean(*b),
+            Val::Time(t) => ValueRef::Timestamp(
+                duckdb::types::TimeUnit::Microsecond,
+                t.and_utc().timestamp_micros(),
+            ),
+            Val::Date(d) => {
+                let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
+                ValueRef::Date32((*d - epoch).num_days() as i32)
+            }
+        }))
+    }
+}
 
 /// A column of a raw table, as DuckDB declares it.
 enum Column {
