@@ -4,7 +4,6 @@
 
 use super::autoreply::{self, Seen};
 use super::classify::{self, Attributes, Lexicon, Side};
-use super::cues;
 use super::link::{self, CaseWindow, ChatLink, Directory, LinkMsg};
 use super::model::{self, Model, Reading};
 use super::promise::promised_time;
@@ -13,12 +12,9 @@ use crate::calendar::BranchCalendar;
 use crate::config::Config;
 use crate::error::Result;
 use crate::ingest::whatsapp::contact_of_file_name;
-use crate::store::batches::Inserter;
-use crate::store::table_batch::TableBatch;
-use crate::store::table_batch::Val;
 use crate::store::{Store, sql};
 use chrono::NaiveDateTime;
-use duckdb::{Connection, params};
+use duckdb::Connection;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -58,45 +54,35 @@ pub struct LinkRate {
 
 /// What was read in one message, once: the lexicon's labels, every kind the lexicon and the
 /// model see (for linking), what it states, the time it promises, and its stored attributes.
-struct Read {
-    lexicon: u64,
-    kinds: u64,
-    attrs: Attributes,
-    promised: Option<NaiveDateTime>,
-    json: serde_json::Map<String, serde_json::Value>,
+pub(super) struct Read {
+    pub(super) lexicon: u64,
+    pub(super) kinds: u64,
+    pub(super) attrs: Attributes,
+    pub(super) promised: Option<NaiveDateTime>,
+    pub(super) json: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Each message's case (index into the cases) and how it was tied, or none.
-type Assigned = Vec<Option<(usize, link::MsgLink)>>;
+pub(super) type Assigned = Vec<Option<(usize, link::MsgLink)>>;
 
-struct Msg {
-    file_id: i32,
-    sheet: String,
-    row_no: i32,
-    chat: String,
-    sent_at: NaiveDateTime,
-    sender: Option<String>,
-    side: String,
-    text: String,
-    has_media: bool,
-    phone: Option<String>,
-    plate: Option<String>,
+pub(super) struct Msg {
+    pub(super) file_id: i32,
+    pub(super) sheet: String,
+    pub(super) row_no: i32,
+    pub(super) chat: String,
+    pub(super) sent_at: NaiveDateTime,
+    pub(super) sender: Option<String>,
+    pub(super) side: String,
+    pub(super) text: String,
+    pub(super) has_media: bool,
+    pub(super) phone: Option<String>,
+    pub(super) plate: Option<String>,
 }
 
 pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
     let lexicon = Lexicon::builtin();
     let model = Model::builtin();
-    let domains = &config.organisation.domains;
     let default_branch = config.default_branch().name.clone();
-    let mut calendars: HashMap<String, BranchCalendar> = HashMap::new();
-    let mut calendar_of = |branch: &str| -> BranchCalendar {
-        calendars
-            .entry(branch.to_string())
-            .or_insert_with(|| {
-                config.calendar(config.branch(branch).unwrap_or(config.default_branch()))
-            })
-            .clone()
-    };
     store.unit_of_work("rebuilding the timeline", |conn| {
         conn.execute_batch(&format!(
             "set variable default_branch = '{}'; delete from event; delete from event_object; delete from timeline_link; delete from ambiguous_case;",
@@ -106,124 +92,202 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
         conn.execute_batch(sql::TL_CASES)?;
         phases.lap("cases (SQL)");
         let records = read_records(conn)?;
-        let mut cases: Vec<CaseWindow> = records
-            .iter()
-            .filter_map(|r| {
-                let cal = calendar_of(&r.branch);
-                let (from, to) = windows::window(r, &cal)?;
-                Some(CaseWindow {
-                    kind: r.kind.clone(),
-                    key: r.key.clone(),
-                    phone: r.phone.clone(),
-                    plate: r.plate.clone(),
-                    name: r.customer.clone(),
-                    opened: r.opened_at,
-                    slot: r.slot,
-                    closed: r.resolved_at,
-                    finished: r.finished_at,
-                    from,
-                    to,
-                })
-            })
-            .collect();
+        let mut cases = case_windows(&records, config);
         let branch_of: HashMap<(&str, &str), &str> = records
             .iter()
             .map(|r| ((r.kind.as_str(), r.key.as_str()), r.branch.as_str()))
             .collect();
-        let case_branch: Vec<&str> = cases
-            .iter()
-            .map(|c| branch_of[&(c.kind.as_str(), c.key.as_str())])
-            .collect();
-        // A chat file's branch by the folder it sits in (`[[branch]] folders`).
-        let file_branch: HashMap<i32, &str> = crate::store::rows(
-            conn,
-            "select file_id, path from import_file where kind = 'whatsapp'",
-            [],
-            |r| Ok((r.get::<_, i32>(0)?, r.get::<_, String>(1)?)),
-        )?
-        .into_iter()
-        .filter_map(|(id, path)| {
-            config
-                .branch_of_path(std::path::Path::new(&path))
-                .map(|b| (id, b.name.as_str()))
-        })
-        .collect();
-        // With several branches and a way to tell their chats apart configured, a chat that
-        // matches none is counted and reported, not guessed.
-        let chats_mapped = config.branches.len() > 1
-            && config
-                .branches
-                .iter()
-                .any(|b| !b.whatsapp_names.is_empty() || !b.folders.is_empty());
         let directory = Directory::build(&cases);
         let msgs = read_messages(conn)?;
         phases.lap("read messages");
 
-        // Chats: runs of one (file, sheet).
-        let mut chats: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut start = 0;
-        for i in 1..=msgs.len() {
-            if i == msgs.len()
-                || msgs[i].file_id != msgs[start].file_id
-                || msgs[i].sheet != msgs[start].sheet
-            {
-                if i > start {
-                    chats.push(start..i);
-                }
-                start = i;
-            }
-        }
+        let chats = chat_ranges(&msgs);
+        let classified = read_all(lexicon, model, &msgs, &config.organisation.domains);
+        let automatic = automatic_replies(&msgs, &chats, config);
+        phases.lap("classify messages");
 
-        // Read every message once, in parallel: the lexicon, then the model where the lexicon
-        // explains nothing.
-        let classified: Vec<Read> = msgs
-            .par_iter()
-            .map(|m| {
-                let side = match m.side.as_str() {
-                    "customer" => Side::Customer,
-                    "business" => Side::Business,
-                    _ => {
-                        return Read {
-                            lexicon: 0,
-                            kinds: 0,
-                            attrs: Attributes::default(),
-                            promised: None,
-                            json: serde_json::Map::new(),
-                        };
-                    }
-                };
-                let reading = model::read(lexicon, model, &m.text, side);
-                let attrs = lexicon.attributes(&m.text);
-                let promised = promised_time(&m.text, m.sent_at);
-                let json = attributes_json(lexicon, m, &attrs, &reading, promised, domains);
-                Read {
-                    lexicon: reading.lexicon,
-                    kinds: reading.kinds(),
-                    attrs,
-                    promised,
-                    json,
-                }
+        let work = Work {
+            config,
+            lexicon,
+            default_branch: &default_branch,
+            msgs: &msgs,
+            chats: &chats,
+            classified: &classified,
+            automatic: &automatic,
+            directory: &directory,
+            branch_of: &branch_of,
+        };
+        let file_branch = chat_file_branches(conn, config)?;
+        let mut per_chat = work.link(&cases, &file_branch);
+        let chat_bookings = chat_only_bookings(
+            lexicon,
+            &msgs,
+            &chats,
+            &classified,
+            &mut per_chat,
+            &mut cases,
+            &directory,
+        );
+        phases.lap("link chats and messages");
+
+        let mut summary = Summary::default();
+        let chat_counts = work.write_messages(conn, &cases, &per_chat, &chat_bookings, &mut summary)?;
+        phases.lap("write message events");
+        super::write::write_chat_bookings(conn, config, &default_branch, &cases, &chat_bookings, &mut summary)?;
+        conn.execute_batch(sql::TL_RECORD_EVENTS)?;
+        phases.lap("record events (SQL)");
+        super::write::summarise(conn, &chat_counts, &mut summary)?;
+        phases.lap("summary (SQL)");
+        summary.timings = phases.into_laps();
+        Ok(summary)
+    })
+}
+
+/// Each record's case with the time window its messages may fall in (`windows`), by the
+/// calendar of its branch.
+fn case_windows(records: &[CaseRecord], config: &Config) -> Vec<CaseWindow> {
+    let mut calendars: HashMap<&str, BranchCalendar> = HashMap::new();
+    records
+        .iter()
+        .filter_map(|r| {
+            let cal = calendars.entry(r.branch.as_str()).or_insert_with(|| {
+                config.calendar(config.branch(&r.branch).unwrap_or(config.default_branch()))
+            });
+            let (from, to) = windows::window(r, cal)?;
+            Some(CaseWindow {
+                kind: r.kind.clone(),
+                key: r.key.clone(),
+                phone: r.phone.clone(),
+                plate: r.plate.clone(),
+                name: r.customer.clone(),
+                opened: r.opened_at,
+                slot: r.slot,
+                closed: r.resolved_at,
+                finished: r.finished_at,
+                from,
+                to,
             })
-            .collect();
+        })
+        .collect()
+}
 
-
-        let mut seen = Vec::with_capacity(msgs.len());
-        for (c, range) in chats.iter().enumerate() {
-            for i in range.clone() {
-                let prev = (i > range.start).then(|| &msgs[i - 1]);
-                seen.push(Seen {
-                    chat: c,
-                    business: msgs[i].side == "business",
-                    text: &msgs[i].text,
-                    after_customer_minutes: prev
-                        .filter(|p| p.side == "customer")
-                        .map(|p| (msgs[i].sent_at - p.sent_at).num_minutes()),
-                });
+/// Chats: runs of messages of one (file, sheet), in the order read.
+fn chat_ranges(msgs: &[Msg]) -> Vec<std::ops::Range<usize>> {
+    let mut chats = Vec::new();
+    let mut start = 0;
+    for i in 1..=msgs.len() {
+        if i == msgs.len()
+            || msgs[i].file_id != msgs[start].file_id
+            || msgs[i].sheet != msgs[start].sheet
+        {
+            if i > start {
+                chats.push(start..i);
             }
+            start = i;
         }
-        let automatic = autoreply::detect(&seen, &config.whatsapp.auto_reply_texts);
-        drop(seen);
+    }
+    chats
+}
 
+/// Reads every message once, in parallel: the lexicon, then the model where the lexicon
+/// explains nothing.
+fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) -> Vec<Read> {
+    msgs.par_iter()
+        .map(|m| {
+            let side = match m.side.as_str() {
+                "customer" => Side::Customer,
+                "business" => Side::Business,
+                _ => {
+                    return Read {
+                        lexicon: 0,
+                        kinds: 0,
+                        attrs: Attributes::default(),
+                        promised: None,
+                        json: serde_json::Map::new(),
+                    };
+                }
+            };
+            let reading = model::read(lexicon, model, &m.text, side);
+            let attrs = lexicon.attributes(&m.text);
+            let promised = promised_time(&m.text, m.sent_at);
+            let json = attributes_json(lexicon, m, &attrs, &reading, promised, domains);
+            Read {
+                lexicon: reading.lexicon,
+                kinds: reading.kinds(),
+                attrs,
+                promised,
+                json,
+            }
+        })
+        .collect()
+}
+
+/// Which business messages are automatic replies (configured texts, or the same text sent
+/// right after customers in many chats).
+fn automatic_replies(msgs: &[Msg], chats: &[std::ops::Range<usize>], config: &Config) -> Vec<bool> {
+    let mut seen = Vec::with_capacity(msgs.len());
+    for (c, range) in chats.iter().enumerate() {
+        for i in range.clone() {
+            let prev = (i > range.start).then(|| &msgs[i - 1]);
+            seen.push(Seen {
+                chat: c,
+                business: msgs[i].side == "business",
+                text: &msgs[i].text,
+                after_customer_minutes: prev
+                    .filter(|p| p.side == "customer")
+                    .map(|p| (msgs[i].sent_at - p.sent_at).num_minutes()),
+            });
+        }
+    }
+    autoreply::detect(&seen, &config.whatsapp.auto_reply_texts)
+}
+
+/// A chat file's branch by the folder it sits in (`[[branch]] folders`).
+fn chat_file_branches<'c>(
+    conn: &Connection,
+    config: &'c Config,
+) -> duckdb::Result<HashMap<i32, &'c str>> {
+    Ok(crate::store::rows(
+        conn,
+        "select file_id, path from import_file where kind = 'whatsapp'",
+        [],
+        |r| Ok((r.get::<_, i32>(0)?, r.get::<_, String>(1)?)),
+    )?
+    .into_iter()
+    .filter_map(|(id, path)| {
+        config
+            .branch_of_path(std::path::Path::new(&path))
+            .map(|b| (id, b.name.as_str()))
+    })
+    .collect())
+}
+
+/// What the rebuild has read and worked out, shared by linking and writing.
+pub(super) struct Work<'a> {
+    pub(super) config: &'a Config,
+    pub(super) lexicon: &'a Lexicon,
+    pub(super) default_branch: &'a str,
+    pub(super) msgs: &'a [Msg],
+    pub(super) chats: &'a [std::ops::Range<usize>],
+    pub(super) classified: &'a [Read],
+    pub(super) automatic: &'a [bool],
+    pub(super) directory: &'a Directory,
+    /// A record's branch by (case kind, key).
+    pub(super) branch_of: &'a HashMap<(&'a str, &'a str), &'a str>,
+}
+
+/// A chat's customer, each of its messages' case, and the chat's branch when known.
+pub(super) type ChatLinks<'a> = Vec<(ChatLink, Assigned, Option<&'a str>)>;
+
+impl<'a> Work<'a> {
+    /// Ties each chat to a customer and each of its messages to a case, chats in parallel.
+    fn link(&self, cases: &[CaseWindow], file_branch: &HashMap<i32, &'a str>) -> ChatLinks<'a> {
+        let (config, lexicon, msgs, classified) =
+            (self.config, self.lexicon, self.msgs, self.classified);
+        let case_branch: Vec<&str> = cases
+            .iter()
+            .map(|c| self.branch_of[&(c.kind.as_str(), c.key.as_str())])
+            .collect();
         let turn = |t: &str| lexicon.turn_mask(t);
         let (asks, answers, reminds, checks) = (
             turn("asks"),
@@ -231,15 +295,13 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
             turn("reminds"),
             turn("checks_resolution"),
         );
-        phases.lap("classify messages");
-        // Tie each chat to a customer and each message to a case.
-        let per_chat: Vec<(ChatLink, Assigned, Option<&str>)> = chats
+        self.chats
             .par_iter()
             .map(|range| {
                 let chat = &msgs[range.start..range.end];
                 // The chat's branch: the one whose WhatsApp name writes in it, else the one
                 // whose folder holds the file. A chat of a branch links only to its cases.
-                let chat_branch: Option<&str> = chat
+                let chat_branch: Option<&'a str> = chat
                     .iter()
                     .filter(|m| m.side == "business")
                     .find_map(|m| {
@@ -256,7 +318,7 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                     .clone()
                     .map(|i| LinkMsg {
                         at: msgs[i].sent_at,
-                        system: msgs[i].side == "system" || automatic[i],
+                        system: msgs[i].side == "system" || self.automatic[i],
                         // The model's kinds help tie a message to the case it is about; they
                         // decide no verdict.
                         fits: fits(
@@ -270,292 +332,37 @@ pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
                         answers: classified[i].lexicon & answers != 0,
                     })
                     .collect();
-                let who = directory.identify(&cases, phone, plate, name.as_deref(), &lm);
+                let who = self
+                    .directory
+                    .identify(cases, phone, plate, name.as_deref(), &lm);
                 let assigned = match who.customer() {
                     Some(cust) => {
-                        let own: Vec<usize> = directory.customers[cust]
+                        let own: Vec<usize> = self.directory.customers[cust]
                             .iter()
                             .copied()
                             .filter(|&i| chat_branch.is_none_or(|b| case_branch[i] == b))
                             .collect();
-                        link::assign(&cases, &own, &lm)
+                        link::assign(cases, &own, &lm)
                     }
                     None => vec![None; chat.len()],
                 };
                 (who, assigned, chat_branch)
             })
-            .collect();
-
-        let mut per_chat = per_chat;
-        let chat_bookings = chat_only_bookings(
-            lexicon,
-            &msgs,
-            &chats,
-            &classified,
-            &mut per_chat,
-            &mut cases,
-            &directory,
-        );
-        phases.lap("link chats and messages");
-        // Write events and links.
-        let mut summary = Summary::default();
-        let mut chat_counts: HashMap<&'static str, i64> = HashMap::new();
-        {
-            // Arrow batches, inserted on every core at the end.
-            let mut events = Inserter::new("event");
-            let mut objects = Inserter::new("event_object");
-            let mut event_rows = TableBatch::for_table(conn, "event")?;
-            let mut object_rows = TableBatch::for_table(conn, "event_object")?;
-            let mut links = conn.appender("timeline_link")?;
-            let mut maybe = conn.appender("ambiguous_case")?;
-            let mut promised: HashMap<usize, NaiveDateTime> = HashMap::new();
-            for (ci, (range, (who, assigned, chat_branch))) in
-                chats.iter().zip(&per_chat).enumerate()
-            {
-                // A chat of a number no record knows, holding a booking request: tied to a new
-                // customer by that number.
-                let outcome = match who {
-                    ChatLink::Unlinked if chat_bookings.chats.contains(&ci) => "new_customer",
-                    _ => who.outcome(),
-                };
-                *chat_counts.entry(outcome).or_default() += 1;
-                if chats_mapped && chat_branch.is_none() {
-                    summary.chats_without_branch += 1;
-                }
-                let customer_phone: Option<&str> = who.customer().and_then(|c| {
-                    directory.customers[c]
-                        .iter()
-                        .find_map(|&i| cases[i].phone.as_deref())
-                });
-                let first = &msgs[range.start];
-                if let ChatLink::Ambiguous(list) = who {
-                    for &cust in list {
-                        for &ci in &directory.customers[cust] {
-                            let c = &cases[ci];
-                            if msgs[range.clone()]
-                                .iter()
-                                .any(|m| c.from <= m.sent_at && m.sent_at <= c.to)
-                            {
-                                maybe.append_row(params![c.kind, c.key, first.file_id, first.chat])?;
-                            }
-                        }
-                    }
-                }
-                let candidates = match who {
-                    ChatLink::Ambiguous(list) => list
-                        .iter()
-                        .map(|&c| customer_label(&cases, &directory.customers[c]))
-                        .collect::<Vec<_>>()
-                        .join(" | "),
-                    _ => String::new(),
-                };
-                links.append_row(params![
-                    first.file_id,
-                    first.sheet,
-                    first.chat,
-                    outcome,
-                    customer_phone,
-                    candidates,
-                    range.len() as i64
-                ])?;
-                for (k, i) in range.clone().enumerate() {
-                    let m = &msgs[i];
-                    let read = &classified[i];
-                    let mut mask = read.lexicon;
-                    let role = match m.side.as_str() {
-                        "customer" => "customer",
-                        "business" if automatic[i] => "auto_reply",
-                        "business" => "advisor",
-                        _ => "system",
-                    };
-                    let case = assigned[k];
-                    // What the message states in its case can label it (the booked slot, an
-                    // amount in a job): the cue is kept beside the label.
-                    let cue = case
-                        .filter(|_| role == "advisor")
-                        .and_then(|(c, _)| {
-                            cues::cue(
-                                lexicon,
-                                &cases[c],
-                                &cues::Said {
-                                    text: &m.text,
-                                    sent: m.sent_at,
-                                    mask,
-                                    model: read.kinds & !mask,
-                                    attrs: &read.attrs,
-                                    promised: read.promised,
-                                    promised_before: promised.get(&c).copied(),
-                                },
-                            )
-                        });
-                    // The finish time an advisor last promised in this case.
-                    if role == "advisor"
-                        && let Some((c, _)) = case
-                        && let Some(p) = read.promised
-                    {
-                        promised.insert(c, p);
-                    }
-                    let attrs = match cue {
-                        Some((a, name)) => {
-                            mask |= 1 << a;
-                            with_cue(&read.json, &lexicon.activities()[a], name)
-                        }
-                        None => serde_json::to_string(&read.json).unwrap_or_default(),
-                    };
-                    let labels = lexicon.names_of(mask);
-                    let activity = if role == "system" {
-                        "system_notice".to_string()
-                    } else if role == "auto_reply" {
-                        "auto_reply".to_string()
-                    } else if let Some(first) = labels.first() {
-                        first.to_string()
-                    } else if m.has_media {
-                        "media".to_string()
-                    } else {
-                        "message".to_string()
-                    };
-                    let branch = case
-                        .and_then(|(c, _)| {
-                            branch_of
-                                .get(&(cases[c].kind.as_str(), cases[c].key.as_str()))
-                                .copied()
-                        })
-                        .unwrap_or(chat_branch.unwrap_or(&default_branch));
-                    let event_id = i as i64 + 1;
-                    event_rows.push_row(&[
-                        Val::Int(event_id),
-                        Val::Text(branch.to_string()),
-                        Val::Time(m.sent_at),
-                        Val::Int(i64::from(m.row_no)),
-                        Val::Text(role.to_string()),
-                        Val::text(m.sender.clone()),
-                        Val::Text(activity),
-                        Val::Text(labels.join(",")),
-                        Val::Text(attrs),
-                        Val::Text(m.text.clone()),
-                        Val::text(customer_phone.or(m.phone.as_deref()).map(str::to_string)),
-                        Val::Int(i64::from(m.file_id)),
-                        if m.sheet.is_empty() {
-                            Val::Null
-                        } else {
-                            Val::Text(m.sheet.clone())
-                        },
-                        Val::Int(i64::from(m.row_no)),
-                    ])?;
-                    if event_rows.len() >= 100_000 {
-                        events.push(conn, event_rows.finish()?)?;
-                    }
-                    if role == "system" {
-                        continue;
-                    }
-                    summary.messages += 1;
-                    summary.auto_replies += i64::from(role == "auto_reply");
-                    if let Some(p) = customer_phone {
-                        object_rows.push_row(&[
-                            Val::Int(event_id),
-                            Val::Text(format!("customer:{p}")),
-                            Val::Text(who.outcome().to_string()),
-                        ])?;
-                    }
-                    match case {
-                        Some((c, how)) => {
-                            summary.messages_linked += 1;
-                            object_rows.push_row(&[
-                                Val::Int(event_id),
-                                Val::Text(object_id(&cases[c])),
-                                Val::Text(how.name().to_string()),
-                            ])?;
-                        }
-                        None => summary.messages_unlinked += 1,
-                    }
-                    if object_rows.len() >= 100_000 {
-                        objects.push(conn, object_rows.finish()?)?;
-                    }
-                }
-            }
-            events.push(conn, event_rows.finish()?)?;
-            objects.push(conn, object_rows.finish()?)?;
-            events.flush(conn)?;
-            objects.flush(conn)?;
-            links.flush()?;
-            maybe.flush()?;
-        }
-        phases.lap("write message events");
-        {
-            let mut rows = conn.appender("case")?;
-            for b in &chat_bookings.cases {
-                let c = &cases[b.case];
-                let branch = b.branch.unwrap_or(&default_branch);
-                let advisor = config
-                    .branch(branch)
-                    .and_then(|br| br.chat_advisor.clone());
-                summary.chat_bookings += 1;
-                summary.chat_bookings_unattributed += i64::from(advisor.is_none());
-                rows.append_row(params![
-                    c.kind,
-                    c.key,
-                    branch,
-                    advisor,
-                    c.name,
-                    c.phone,
-                    c.plate,
-                    c.opened,
-                    None::<NaiveDateTime>,
-                    object_id(c)
-                ])?;
-            }
-            rows.flush()?;
-        }
-        summary.requests_without_phone = chat_bookings.without_phone;
-        conn.execute_batch(sql::TL_RECORD_EVENTS)?;
-        phases.lap("record events (SQL)");
-        summary.chats = [
-            "phone",
-            "plate",
-            "name",
-            "new_customer",
-            "ambiguous",
-            "unlinked",
-        ]
-            .iter()
-            .map(|k| (k.to_string(), chat_counts.get(k).copied().unwrap_or(0)))
-            .collect();
-        let rows = crate::store::rows(conn, sql::TL_SUMMARY, [], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })?;
-        for (what, name, a, b) in rows {
-            match what.as_str() {
-                "case" => summary.cases.push((name, a)),
-                "events" => summary.events = a,
-                _ => summary.link_rates.push(LinkRate {
-                    source: name,
-                    linked: a,
-                    total: b,
-                }),
-            }
-        }
-        phases.lap("summary (SQL)");
-        summary.timings = phases.into_laps();
-        Ok(summary)
-    })
+            .collect()
+    }
 }
 
 /// Chat-only booking cases made by `chat_only_bookings`.
-struct ChatBookings<'a> {
-    cases: Vec<ChatBooking<'a>>,
+pub(super) struct ChatBookings<'a> {
+    pub(super) cases: Vec<ChatBooking<'a>>,
     /// Chats (by index) holding one: tied to a new customer by their number.
-    chats: std::collections::HashSet<usize>,
-    without_phone: i64,
+    pub(super) chats: std::collections::HashSet<usize>,
+    pub(super) without_phone: i64,
 }
 
-struct ChatBooking<'a> {
-    case: usize,
-    branch: Option<&'a str>,
+pub(super) struct ChatBooking<'a> {
+    pub(super) case: usize,
+    pub(super) branch: Option<&'a str>,
 }
 
 /// A customer's booking request that no booking record covers (no booking case of that
@@ -661,7 +468,7 @@ pub fn object_id(c: &CaseWindow) -> String {
     }
 }
 
-fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
+pub(super) fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
     let c = &cases[list[0]];
     let keys: Vec<&str> = list
         .iter()
@@ -800,7 +607,7 @@ fn attributes_json(
 }
 
 /// The attributes with a cue's label source added, as the event stores them.
-fn with_cue(
+pub(super) fn with_cue(
     json: &serde_json::Map<String, serde_json::Value>,
     activity: &str,
     cue: &str,

@@ -8,7 +8,8 @@
 //! - `windows` — when each case can own messages.
 //! - `link` — chats to customers, messages to cases.
 //! - `autoreply` — automated WhatsApp Business messages, which are never replies.
-//! - `build` — the rebuild: SQL for the records, Rust for messages, one transaction.
+//! - `build` — the rebuild, phase by phase: SQL for the records, Rust for messages, one
+//!   transaction; `write` its last phase, events and links into the store.
 //! - `ocel` — the timelines as an OCEL 2.0 log for process-mining tools.
 
 pub mod accuracy;
@@ -22,5 +23,6 @@ pub mod model;
 pub mod ocel;
 pub mod promise;
 pub mod windows;
+mod write;
 
 pub use build::{Summary, rebuild};
