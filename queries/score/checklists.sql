@@ -1,4 +1,5 @@
--- Filled checklist forms, one row per item, matched later to a case by plate and date.
+-- Filled checklist forms, one row per item, matched later to a case by plate and date (read by
+-- column name: src/rules/score/mod.rs, read_forms).
 select i.sop, i.operator, i.work_date, i.plate, i.item_no, i.item_text, i.done, i.note,
        f.display_path || ':' || coalesce(i.sheet || ':', '') || i.row_no as source,
        i.file_id || ':' || coalesce(i.sheet, '') || ':' || i.sop || ':' || coalesce(i.plate, '')

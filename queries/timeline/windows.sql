@@ -1,6 +1,7 @@
 -- What linking needs of every case: who (phone, plate, name) and the times that bound the
--- messages it can own. Rust turns these into windows with the branch calendar.
-select c.case_kind, c.case_key, c.branch, c.phone, c.plate, c.customer,
+-- messages it can own. Rust turns these into windows with the branch calendar (read by column
+-- name: src/timeline/build.rs, read_records).
+select c.case_kind as kind, c.case_key as key, c.branch, c.phone, c.plate, c.customer,
        c.opened_at, c.closed_at,
        b.slot, b.status as booking_status, bj.checkin_at as arrived_at,
        s.checkin_at, s.done_at, s.picked_up_at, s.last_at,

@@ -625,23 +625,23 @@ pub(super) fn with_cue(
 fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
     crate::store::rows(conn, sql::TL_WINDOWS, [], |r| {
         Ok(CaseRecord {
-            kind: r.get(0)?,
-            key: r.get(1)?,
-            branch: r.get(2)?,
-            phone: r.get(3)?,
-            plate: r.get(4)?,
-            customer: r.get(5)?,
-            opened_at: r.get(6)?,
-            closed_at: r.get(7)?,
-            slot: r.get(8)?,
-            booking_status: r.get(9)?,
-            arrived_at: r.get(10)?,
-            checkin_at: r.get(11)?,
-            done_at: r.get(12)?,
-            picked_up_at: r.get(13)?,
-            last_at: r.get(14)?,
-            resolved_at: r.get(15)?,
-            finished_at: r.get(16)?,
+            kind: r.get("kind")?,
+            key: r.get("key")?,
+            branch: r.get("branch")?,
+            phone: r.get("phone")?,
+            plate: r.get("plate")?,
+            customer: r.get("customer")?,
+            opened_at: r.get("opened_at")?,
+            closed_at: r.get("closed_at")?,
+            slot: r.get("slot")?,
+            booking_status: r.get("booking_status")?,
+            arrived_at: r.get("arrived_at")?,
+            checkin_at: r.get("checkin_at")?,
+            done_at: r.get("done_at")?,
+            picked_up_at: r.get("picked_up_at")?,
+            last_at: r.get("last_at")?,
+            resolved_at: r.get("resolved_at")?,
+            finished_at: r.get("finished_at")?,
         })
     })
 }
@@ -649,17 +649,17 @@ fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
 fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
     crate::store::rows(conn, sql::TL_MESSAGES, [], |r| {
         Ok(Msg {
-            file_id: r.get(0)?,
-            sheet: r.get(1)?,
-            row_no: r.get(2)?,
-            chat: r.get(3)?,
-            sent_at: r.get(4)?,
-            sender: r.get(5)?,
-            side: r.get(6)?,
-            text: r.get(7)?,
-            has_media: r.get(8)?,
-            phone: r.get(9)?,
-            plate: r.get(10)?,
+            file_id: r.get("file_id")?,
+            sheet: r.get("sheet")?,
+            row_no: r.get("row_no")?,
+            chat: r.get("chat")?,
+            sent_at: r.get("sent_at")?,
+            sender: r.get("sender")?,
+            side: r.get("side")?,
+            text: r.get("text")?,
+            has_media: r.get("has_media")?,
+            phone: r.get("phone")?,
+            plate: r.get("plate")?,
         })
     })
 }

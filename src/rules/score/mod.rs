@@ -383,23 +383,23 @@ fn read_forms(conn: &Connection) -> duckdb::Result<Vec<Form>> {
     let mut forms: Vec<Form> = Vec::new();
     let mut last_key = String::new();
     while let Some(r) = rows.next()? {
-        let key: String = r.get(9)?;
+        let key: String = r.get("form")?;
         if key != last_key || forms.is_empty() {
             forms.push(Form {
-                sop: r.get(0)?,
-                operator: r.get(1)?,
-                date: r.get(2)?,
-                plate: r.get(3)?,
+                sop: r.get("sop")?,
+                operator: r.get("operator")?,
+                date: r.get("work_date")?,
+                plate: r.get("plate")?,
                 items: Vec::new(),
             });
             last_key = key;
         }
         let form = forms.last_mut().expect("pushed");
         form.items.push((
-            r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-            r.get::<_, Option<bool>>(6)?.unwrap_or(false),
-            r.get(7)?,
-            r.get(8)?,
+            r.get::<_, Option<String>>("item_text")?.unwrap_or_default(),
+            r.get::<_, Option<bool>>("done")?.unwrap_or(false),
+            r.get("note")?,
+            r.get("source")?,
         ));
     }
     Ok(forms)
