@@ -10,12 +10,7 @@ use std::collections::HashMap;
 
 /// The booking's chat, or `unknown` when no chat is linked to it.
 fn chat<'a>(j: &Judge<'a>) -> Result<Vec<&'a Ev>, Finding> {
-    let msgs: Vec<&Ev> = j.case.messages().collect();
-    if msgs.is_empty() {
-        Err(j.finding(Unknown).because("no chat linked to this booking"))
-    } else {
-        Ok(msgs)
-    }
+    j.chat_or_unknown(|_| true, "no chat linked to this booking")
 }
 
 fn pending(c: &Case) -> bool {
@@ -294,7 +289,7 @@ pub fn reminder(j: &Judge) -> Judged {
         ),
         None => "no reminder in the H-1 window".into(),
     };
-    let f = j.by_deadline(from, to, in_window.map(|m| m.at), &late);
+    let f = j.by_deadline(Some(from), to, in_window.map(|m| m.at), &late);
     Ok(match (f.status, in_window, other) {
         (Pass, Some(m), _) => f.with(m),
         (Fail, _, Some(m)) => {
@@ -326,13 +321,10 @@ pub fn slot_unavailable(j: &Judge) -> Judged {
                 && o.promised_at().is_some()
                 && !o.has("booking_confirmation")
         });
-    Ok(if offered {
-        j.finding(Pass).with(m)
-    } else {
-        j.finding(Fail)
-            .because("slot unavailable and no alternative offered")
-            .with(m)
-    })
+    Ok(
+        j.holds(offered, "slot unavailable and no alternative offered")
+            .with(m),
+    )
 }
 
 /// BKG-4.4.3: an arrived customer's booking says `Datang`.
@@ -393,13 +385,11 @@ pub fn personal_data(j: &Judge) -> Judged {
         .copied()
         .filter(|m| m.by_advisor() && m.attrs.personal_data)
         .collect();
-    Ok(if asked.is_empty() {
-        j.finding(Pass)
-    } else {
-        j.finding(Fail)
-            .because("asked for ID card/NIK, family card, birth date or home address")
-            .with_all(asked)
-    })
+    Ok(j.holds(
+        asked.is_empty(),
+        "asked for ID card/NIK, family card, birth date or home address",
+    )
+    .with_all(asked))
 }
 
 /// BKG-7.1: every customer message of the conversation got a reply within the limit.

@@ -183,12 +183,13 @@ impl Judge<'_> {
         self.clock(start, stop, limit, unit, &|_| missed.to_string(), missed)
     }
 
-    /// A step that must happen by `due`: pass when it was `done` by then, unknown while the
-    /// deadline lies beyond the imported data, fail otherwise (late or never, `late` says why).
-    /// Callers add the evidence.
+    /// A step that must happen by `due` (a time from the calendar, or another step: approval
+    /// before the work starts): pass when it was `done` by then, unknown while the deadline lies
+    /// beyond the imported data, fail otherwise (late or never, `late` says why). Callers add
+    /// the evidence.
     pub fn by_deadline(
         &self,
-        started: NaiveDateTime,
+        started: Option<NaiveDateTime>,
         due: NaiveDateTime,
         done: Option<NaiveDateTime>,
         late: &str,
@@ -198,7 +199,7 @@ impl Judge<'_> {
             _ if self.open_at_cutoff(due) => Status::Unknown,
             _ => Status::Fail,
         };
-        let f = self.finding(status).times(Some(started), Some(due), done);
+        let f = self.finding(status).times(started, Some(due), done);
         match status {
             Status::Unknown => f.because("open at cut-off"),
             Status::Fail => f.because(late),

@@ -135,13 +135,19 @@ fn requests<'a>(msgs: &[&'a Ev], done: NaiveDateTime) -> Vec<&'a Ev> {
         .collect()
 }
 
+/// The conversation and its first testimonial request, or `na` when none was sent.
+fn first_request<'a>(j: &Judge<'a>) -> Result<(Vec<&'a Ev>, &'a Ev), Finding> {
+    let (msgs, done) = chat(j)?;
+    match requests(&msgs, done).first().copied() {
+        Some(first) => Ok((msgs, first)),
+        None => Err(j.finding(Na).because("no testimonial request")),
+    }
+}
+
 /// FUT-4.3.1: a testimonial is asked for only after a positive response, never after a
 /// complaint.
 pub fn testimonial_after_praise(j: &Judge) -> Judged {
-    let (msgs, done) = chat(j)?;
-    let Some(first) = requests(&msgs, done).first().copied() else {
-        return Ok(j.finding(Na).because("no testimonial request"));
-    };
+    let (msgs, first) = first_request(j)?;
     let before = |m: &&&Ev| m.at <= first.at && m.by_customer();
     let positive = msgs
         .iter()
@@ -164,17 +170,12 @@ pub fn testimonial_after_praise(j: &Judge) -> Judged {
 
 /// FUT-4.3.2: the testimonial request carries a review link.
 pub fn review_link(j: &Judge) -> Judged {
-    let (msgs, done) = chat(j)?;
-    let Some(first) = requests(&msgs, done).first().copied() else {
-        return Ok(j.finding(Na).because("no testimonial request"));
-    };
-    Ok(if first.attrs.review_link.is_some() {
-        j.finding(Pass).with(first)
-    } else {
-        j.finding(Fail)
-            .because("the testimonial request has no review link")
-            .with(first)
-    })
+    let (_, first) = first_request(j)?;
+    Ok(j.holds(
+        first.attrs.review_link.is_some(),
+        "the testimonial request has no review link",
+    )
+    .with(first))
 }
 
 /// FUT-6.2: no reward offered for a review.
@@ -185,13 +186,10 @@ pub fn no_reward(j: &Judge) -> Judged {
         return Ok(j.finding(Na).because("no testimonial request"));
     }
     let rewarded: Vec<&Ev> = requests.into_iter().filter(|m| m.attrs.reward).collect();
-    Ok(if rewarded.is_empty() {
-        j.finding(Pass)
-    } else {
-        j.finding(Fail)
-            .because("a reward was offered for a review")
-            .with_all(rewarded)
-    })
+    Ok(
+        j.holds(rewarded.is_empty(), "a reward was offered for a review")
+            .with_all(rewarded),
+    )
 }
 
 /// FUT-7.3: at most `max_requests` testimonial requests, none after a complaint.

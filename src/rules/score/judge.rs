@@ -205,6 +205,30 @@ impl<'a> Judge<'a> {
         }
     }
 
+    /// Pass when `ok`, else a fail saying `why_not`: a rule that checks something is there.
+    pub fn holds(&self, ok: bool, why_not: &str) -> Finding {
+        if ok {
+            self.finding(Status::Pass)
+        } else {
+            self.finding(Status::Fail).because(why_not)
+        }
+    }
+
+    /// The case's messages that `keep` holds, or `unknown` saying `missing` when there are
+    /// none: a rule that reads a chat cannot judge a case whose chat patuh does not have.
+    pub fn chat_or_unknown(
+        &self,
+        keep: impl Fn(&Ev) -> bool,
+        missing: &str,
+    ) -> Result<Vec<&'a Ev>, Finding> {
+        let msgs: Vec<&'a Ev> = self.case.messages().filter(|m| keep(m)).collect();
+        if msgs.is_empty() {
+            Err(self.finding(Status::Unknown).because(missing))
+        } else {
+            Ok(msgs)
+        }
+    }
+
     /// The finding as kept: a judged one whose rule needs a record field the case's record file
     /// has no column for becomes `unknown`, naming the column (a fail is never made of data
     /// patuh did not get); a fail resting on an absent message may abstain (`abstain`).

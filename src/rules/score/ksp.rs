@@ -19,12 +19,7 @@ fn is_update(m: &Ev) -> bool {
 /// The advisor's messages of the job, or `unknown` when it has none (a rule that reads the
 /// chat cannot judge a job whose chat patuh does not have; KSP-6.3 judges the silence).
 fn sent<'a>(j: &Judge<'a>) -> Result<Vec<&'a Ev>, Finding> {
-    let sent: Vec<&Ev> = j.case.advisor_messages().collect();
-    if sent.is_empty() {
-        Err(j.finding(Unknown).because("no chat recorded for this job"))
-    } else {
-        Ok(sent)
-    }
+    j.chat_or_unknown(Ev::by_advisor, "no chat recorded for this job")
 }
 
 /// The time the job counts as finished for the customer: QC, or `selesai` when there is no QC.
@@ -119,20 +114,14 @@ pub fn approval(j: &Judge) -> Judged {
             .because("additional work without a recorded approval")
             .with(s),
         (Some(a), Some(s)) => {
-            let ok = a <= s.at;
+            let late = format!(
+                "work started {} before the approval at {}",
+                s.at.format("%H:%M"),
+                a.format("%H:%M")
+            );
             let mut f = j
-                .finding(if ok { Pass } else { Fail })
+                .by_deadline(None, s.at, Some(a), &late)
                 .measured(j.elapsed(a, s.at, Unit::Minutes), "minutes")
-                .times(None, Some(s.at), Some(a))
-                .because(if ok {
-                    String::new()
-                } else {
-                    format!(
-                        "work started {} before the approval at {}",
-                        s.at.format("%H:%M"),
-                        a.format("%H:%M")
-                    )
-                })
                 .with(s)
                 .with_source(c.source());
             if let Some(m) = by_chat {
@@ -483,18 +472,12 @@ pub fn promise_after_estimate(j: &Judge) -> Judged {
             .because("the work order has no technician estimate time")
             .with(m),
         (Some(m), Some(t)) => {
-            let ok = t <= m.at;
-            j.finding(if ok { Pass } else { Fail })
-                .times(None, Some(m.at), Some(t))
-                .because(if ok {
-                    String::new()
-                } else {
-                    format!(
-                        "promised at {} before the technician's estimate at {}",
-                        m.at.format("%H:%M"),
-                        t.format("%H:%M")
-                    )
-                })
+            let late = format!(
+                "promised at {} before the technician's estimate at {}",
+                m.at.format("%H:%M"),
+                t.format("%H:%M")
+            );
+            j.by_deadline(None, m.at, Some(t), &late)
                 .with(m)
                 .with_source(c.source())
         }

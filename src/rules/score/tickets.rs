@@ -74,10 +74,5 @@ pub fn unresolved(j: &Judge, open: Status) -> Finding {
 
 /// The ticket's chat, or `unknown` when none is linked to it.
 pub fn chat<'a>(j: &Judge<'a>) -> Result<Vec<&'a Ev>, Finding> {
-    let msgs: Vec<&Ev> = j.case.messages().collect();
-    if msgs.is_empty() {
-        Err(j.finding(Unknown).because("no chat linked to this ticket"))
-    } else {
-        Ok(msgs)
-    }
+    j.chat_or_unknown(|_| true, "no chat linked to this ticket")
 }
