@@ -7,6 +7,7 @@ pub mod format;
 mod labels;
 pub mod lake;
 pub mod pdf;
+mod view;
 mod xlsx;
 
 use crate::config::Config;
@@ -21,6 +22,7 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use view::*;
 
 const REPORT_TEMPLATE: &str = include_str!("../../report_templates/laporan.html");
 const SCORECARD_TEMPLATE: &str = include_str!("../../report_templates/advisor.html");
@@ -207,7 +209,10 @@ pub fn write(
         .iter()
         .map(|r| (r.id.clone(), r.name(lang).to_string()))
         .collect();
-    let (mut view, charts) = report_view(&d, config, lang, &t, &names)?;
+    let (typed, charts) = report_view(&d, config, lang, &t, &names)?;
+    let mut view =
+        serde_json::to_value(&typed).map_err(|e| Error::Other(format!("report view: {e}")))?;
+    drop(typed);
     view["scope_branch"] = json!(scope.branch);
     view["lakes"] = json!(scope.lakes);
     view["branch_pages"] = json!(
@@ -395,26 +400,12 @@ pub fn pareto_bars(mut fails: Vec<(String, i64)>, keep: usize, other: &str) -> V
     fails
 }
 
-fn pct(r: Option<f64>) -> Value {
-    r.map_or(Value::Null, |r| json!((r * 1000.0).round() / 10.0))
-}
-
 /// A cut list's note: "{shown} of {total}; the rest in {file}" with the semester's workbook.
 fn shown_of(template: &str, shown: usize, total: usize, semester: &str, lang: Lang) -> String {
     template
         .replace("{shown}", &format::value(shown as f64, lang))
         .replace("{total}", &format::value(total as f64, lang))
         .replace("{file}", &format!("evaluasi-{semester}.xlsx"))
-}
-
-/// The second headline figure as the templates read it.
-fn share_json(c: &data::CaseShare) -> Value {
-    json!({"cases": c.cases, "violating": c.violating, "share": pct(c.share())})
-}
-
-fn counts_json(c: &Counts) -> Value {
-    json!({"pass": c.pass, "fail": c.fail, "advisory": c.advisory, "na": c.na,
-           "unknown": c.unknown, "rate": pct(c.rate())})
 }
 
 /// The sentence saying which sanction rule the recommendations follow.
@@ -439,13 +430,13 @@ fn sanction_rule(config: &Config, t: &BTreeMap<&str, &str>) -> String {
 }
 
 /// The report page's view, and its charts by file name (their SVG is in the view too).
-fn report_view(
-    d: &ReportData,
-    config: &Config,
+fn report_view<'a>(
+    d: &'a ReportData,
+    config: &'a Config,
     lang: Lang,
-    t: &BTreeMap<&str, &str>,
+    t: &'a BTreeMap<&'a str, &'a str>,
     names: &BTreeMap<String, String>,
-) -> Result<(Value, Vec<(&'static str, Chart)>)> {
+) -> Result<(ReportView<'a>, Vec<(&'static str, Chart)>)> {
     let sem = |s: &str| -> BTreeMap<String, Counts> {
         let mut m: BTreeMap<String, Counts> = BTreeMap::new();
         for r in d.rates.iter().filter(|r| r.semester == s) {
@@ -461,20 +452,21 @@ fn report_view(
         c
     };
     let (all_now, all_before) = (total(&now), total(&before));
-    let delta = |a: Option<f64>, b: Option<f64>| match (a, b) {
-        (Some(a), Some(b)) => json!(((a - b) * 1000.0).round() / 10.0),
-        _ => Value::Null,
-    };
-    let per_sop: Vec<Value> = SOPS
+    let per_sop: Vec<SopView> = SOPS
         .iter()
         .filter(|s| now.contains_key(**s))
         .map(|s| {
             let c = &now[*s];
             let b = before.get(*s);
-            json!({"sop": s, "name": t[format!("sop_{s}").as_str()], "counts": counts_json(c),
-                   "checks": c.pass + c.fail, "case_share": share_json(&d.case_share("sop", Some(s))),
-                   "previous": pct(b.and_then(Counts::rate)),
-                   "delta": delta(c.rate(), b.and_then(Counts::rate))})
+            SopView {
+                sop: s.to_string(),
+                name: t[format!("sop_{s}").as_str()].to_string(),
+                counts: c.into(),
+                checks: c.pass + c.fail,
+                case_share: (&d.case_share("sop", Some(s))).into(),
+                previous: pct(b.and_then(Counts::rate)),
+                delta: delta(c.rate(), b.and_then(Counts::rate)),
+            }
         })
         .collect();
     let rule_rates = |s: &str| -> BTreeMap<String, Counts> {
@@ -486,26 +478,29 @@ fn report_view(
     };
     let rules_now = rule_rates(&d.semester);
     let rules_before = d.previous.as_deref().map(rule_rates).unwrap_or_default();
-    let mut clauses: Vec<Value> = rules_now
+    // In rule id order (the map's).
+    let clauses: Vec<ClauseView> = rules_now
         .iter()
         .map(|(id, c)| {
             let b = rules_before.get(id).and_then(Counts::rate);
-            json!({"rule_id": id, "counts": counts_json(c), "previous": pct(b),
-                   "delta": delta(c.rate(), b)})
+            ClauseView {
+                rule_id: id.clone(),
+                counts: c.into(),
+                previous: pct(b),
+                delta: delta(c.rate(), b),
+            }
         })
         .collect();
-    clauses.sort_by(|a, b| a["rule_id"].as_str().cmp(&b["rule_id"].as_str()));
-    let mut worse: Vec<&Value> = clauses
+    let mut worse: Vec<&ClauseView> = clauses
         .iter()
-        .filter(|c| c["delta"].as_f64().is_some_and(|x| x < 0.0))
+        .filter(|c| c.delta.is_some_and(|x| x < 0.0))
         .collect();
     worse.sort_by(|a, b| {
-        a["delta"]
-            .as_f64()
-            .partial_cmp(&b["delta"].as_f64())
+        a.delta
+            .partial_cmp(&b.delta)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let worse: Vec<Value> = worse.into_iter().take(3).cloned().collect();
+    let worse: Vec<ClauseView> = worse.into_iter().take(3).cloned().collect();
     let pareto: Vec<(String, i64)> = pareto_bars(
         rules_now
             .iter()
@@ -525,7 +520,7 @@ fn report_view(
     let trend_rows = trend_table(&months, &series);
 
     // Distributions.
-    let dist = |rule: &str, label: &str| -> (Value, Chart) {
+    let dist = |rule: &str, label: &str| -> (DistributionView, Chart) {
         let mut v: Vec<f64> = d
             .measured
             .iter()
@@ -545,8 +540,14 @@ fn report_view(
             .unwrap_or(unit)
             .to_string();
         (
-            json!({"rule_id": rule, "label": label, "n": v.len(), "median": quantile(&v, 0.5),
-                   "p90": quantile(&v, 0.9), "limit": limit}),
+            DistributionView {
+                rule_id: rule.to_string(),
+                label: label.to_string(),
+                n: v.len(),
+                median: quantile(&v, 0.5),
+                p90: quantile(&v, 0.9),
+                limit,
+            },
             Chart::Histogram {
                 title: label.to_string(),
                 x_label,
@@ -562,9 +563,9 @@ fn report_view(
     let (d3, s3) = dist("FUT-5.1", t["followup_days"]);
 
     // Advisors.
-    let mut names: Vec<String> = d.advisors.iter().map(|a| a.advisor.clone()).collect();
-    names.dedup();
-    let mut advisors: Vec<Value> = names
+    let mut advisor_names: Vec<String> = d.advisors.iter().map(|a| a.advisor.clone()).collect();
+    advisor_names.dedup();
+    let mut advisors: Vec<AdvisorView> = advisor_names
         .iter()
         .map(|n| {
             let rows: Vec<&data::AdvisorRow> =
@@ -579,7 +580,7 @@ fn report_view(
             }
             .rate();
             let mut worst = Band::None;
-            let sops: Vec<Value> = rows
+            let sops: Vec<AdvisorSopView> = rows
                 .iter()
                 .map(|r| {
                     let rr = Counts {
@@ -590,46 +591,52 @@ fn report_view(
                     .rate();
                     let band = recommend(r.violations, r.cases, rr, &config.sanctions);
                     worst = worst.max(band);
-                    json!({"sop": r.sop, "pass": r.pass, "fail": r.fail, "unknown": r.unknown,
-                           "cases": r.cases, "violations": r.violations,
-                           "per_100": per_100(r.violations, r.cases).map(|x| (x * 10.0).round() / 10.0),
-                           "rate": pct(rr), "band": band.label_key(),
-                           "sanction": t[band.label_key()]})
+                    AdvisorSopView {
+                        sop: r.sop.clone(),
+                        pass: r.pass,
+                        fail: r.fail,
+                        unknown: r.unknown,
+                        cases: r.cases,
+                        violations: r.violations,
+                        per_100: per_100(r.violations, r.cases).map(|x| (x * 10.0).round() / 10.0),
+                        rate: pct(rr),
+                        band: band.label_key(),
+                        sanction: t[band.label_key()].to_string(),
+                    }
                 })
                 .collect();
-            let case_share = share_json(&d.case_share("advisor", Some(n)));
             // The header's recommendation is the most severe of the advisor's SOPs.
-            json!({"name": n, "file": format!("{}.html", file_name(n)), "case_share": case_share,
-                   "branch": rows.first().map(|r| r.branch.clone()),
-                   "pass": pass, "fail": fail, "unknown": unknown, "rate": pct(rate),
-                   "sanction": t[worst.label_key()], "band": worst.label_key(), "sops": sops})
+            AdvisorView {
+                name: n.clone(),
+                file: format!("{}.html", file_name(n)),
+                case_share: (&d.case_share("advisor", Some(n))).into(),
+                branch: rows.first().map(|r| r.branch.clone()),
+                pass,
+                fail,
+                unknown,
+                rate: pct(rate),
+                sanction: t[worst.label_key()].to_string(),
+                band: worst.label_key(),
+                sops,
+            }
         })
         .collect();
     advisors.sort_by(|a, b| {
-        b["rate"]
-            .as_f64()
+        b.rate
             .unwrap_or(-1.0)
-            .partial_cmp(&a["rate"].as_f64().unwrap_or(-1.0))
+            .partial_cmp(&a.rate.unwrap_or(-1.0))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let grid: Vec<charts::AdvisorRates> = advisors
         .iter()
-        .filter(|a| a["name"] != "(none)")
+        .filter(|a| a.name != "(none)")
         .map(|a| {
-            let sops = a["sops"]
-                .as_array()
-                .map(|s| {
-                    s.iter()
-                        .map(|x| {
-                            (
-                                x["sop"].as_str().unwrap_or("").to_string(),
-                                x["rate"].as_f64().map(|r| r / 100.0),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            (a["name"].as_str().unwrap_or("").to_string(), sops)
+            let sops = a
+                .sops
+                .iter()
+                .map(|x| (x.sop.clone(), x.rate.map(|r| r / 100.0)))
+                .collect();
+            (a.name.clone(), sops)
         })
         .collect();
 
@@ -646,20 +653,16 @@ fn report_view(
         .iter()
         .take(EXAMPLE_CLAUSES)
         .map(|(id, _)| id.to_string())
-        .chain(
-            worse
-                .iter()
-                .filter_map(|w| w["rule_id"].as_str().map(str::to_string)),
-        )
+        .chain(worse.iter().map(|w| w.rule_id.clone()))
     {
         if !example_rules.contains(&id) {
             example_rules.push(id);
         }
     }
-    let examples: Vec<Value> = example_rules
+    let examples: Vec<FailView> = example_rules
         .iter()
         .flat_map(|id| d.fails.iter().filter(move |f| &f.rule_id == id).take(2))
-        .map(fail_json)
+        .map(fail_view)
         .collect();
     let cut = |shown: usize, total: usize| shown_of(t["shown_of"], shown, total, &d.semester, lang);
     let examples_note = cut(examples.len(), d.fails.len());
@@ -668,16 +671,19 @@ fn report_view(
         .iter()
         .filter(|f| COMPENSATION_RULES.contains(&f.rule_id.as_str()))
         .collect();
-    let compensation: Vec<Value> = candidates
+    let compensation: Vec<FailView> = candidates
         .iter()
         .take(COMPENSATION_SHOWN)
-        .map(|f| fail_json(f))
+        .map(|f| fail_view(f))
         .collect();
     let compensation_note = cut(compensation.len(), candidates.len());
-    let unknown_rules: Vec<Value> = clauses
+    let unknown_rules: Vec<UnknownRule> = clauses
         .iter()
-        .filter(|c| c["counts"]["unknown"].as_i64().unwrap_or(0) > 0)
-        .map(|c| json!({"rule_id": c["rule_id"], "unknown": c["counts"]["unknown"]}))
+        .filter(|c| c.counts.unknown > 0)
+        .map(|c| UnknownRule {
+            rule_id: c.rule_id.clone(),
+            unknown: c.counts.unknown,
+        })
         .collect();
     // The query's placeholders for an empty column, in the page's words.
     let topic = |text: &str| -> String {
@@ -692,20 +698,17 @@ fn report_view(
             acc.replace(code, t[key])
         })
     };
-    let topics: Vec<Value> = d
-        .topics
-        .iter()
-        .filter(|x| x.0 == "inquiry")
-        .take(10)
-        .map(|x| json!({"topic": topic(&x.1), "tickets": x.2}))
-        .collect();
-    let recap: Vec<Value> = d
-        .topics
-        .iter()
-        .filter(|x| x.0 == "aftersales")
-        .take(10)
-        .map(|x| json!({"topic": topic(&x.1), "tickets": x.2}))
-        .collect();
+    let topics_of = |section: &str| -> Vec<TopicView> {
+        d.topics
+            .iter()
+            .filter(|x| x.0 == section)
+            .take(10)
+            .map(|x| TopicView {
+                topic: topic(&x.1),
+                tickets: x.2,
+            })
+            .collect()
+    };
     // Each branch in the data is judged by its own calendar: the report states every one.
     let mut calendar_branches: Vec<&crate::config::Branch> = d
         .branches
@@ -716,7 +719,7 @@ fn report_view(
     if calendar_branches.is_empty() {
         calendar_branches.push(config.default_branch());
     }
-    let calendars: Vec<Value> = calendar_branches
+    let calendars: Vec<CalendarView> = calendar_branches
         .iter()
         .map(|branch| {
             let days_off: Vec<String> = config
@@ -726,20 +729,24 @@ fn report_view(
                 .chain(&branch.days_off)
                 .map(|d| d.date.to_string())
                 .collect();
-            json!({"name": branch.name, "tz": branch.time_zone.to_string(),
-                   "week": week_text(branch, t),
-                   "holidays": t[if config.calendar.close_on_cuti_bersama {
-                       "holidays_with_cuti"
-                   } else {
-                       "holidays_national"
-                   }],
-                   "days_off": days_off.join(", ")})
+            CalendarView {
+                name: branch.name.clone(),
+                tz: branch.time_zone.to_string(),
+                week: week_text(branch, t),
+                holidays: t[if config.calendar.close_on_cuti_bersama {
+                    "holidays_with_cuti"
+                } else {
+                    "holidays_national"
+                }]
+                .to_string(),
+                days_off: days_off.join(", "),
+            }
         })
         .collect();
     // Branch comparison: one row per branch, its rate per SOP and overall.
     let mut branch_names: Vec<String> = d.branches.iter().map(|b| b.0.clone()).collect();
     branch_names.dedup();
-    let branches: Vec<Value> = branch_names
+    let branches: Vec<BranchView> = branch_names
         .iter()
         .map(|name| {
             let rows: Vec<_> = d.branches.iter().filter(|b| &b.0 == name).collect();
@@ -749,7 +756,7 @@ fn report_view(
                 c.unknown += b.4;
                 c
             });
-            let sops: Vec<Value> = series
+            let sops = series
                 .iter()
                 .map(|(sop, _)| {
                     let c = rows.iter().find(|b| &b.1 == sop).map(|b| Counts {
@@ -760,15 +767,23 @@ fn report_view(
                     pct(c.and_then(|c| c.rate()))
                 })
                 .collect();
-            let worst: Vec<Value> = d
-                .branch_clauses
-                .iter()
-                .filter(|c| &c.0 == name)
-                .map(|c| json!({"rule_id": c.1, "fails": c.2}))
-                .collect();
-            json!({"name": name, "rate": pct(all.rate()), "fail": all.fail, "unknown": all.unknown,
-                   "sops": sops, "worst": worst,
-                   "case_share": share_json(&d.case_share("branch", Some(name)))})
+            BranchView {
+                name: name.clone(),
+                rate: pct(all.rate()),
+                fail: all.fail,
+                unknown: all.unknown,
+                sops,
+                worst: d
+                    .branch_clauses
+                    .iter()
+                    .filter(|c| &c.0 == name)
+                    .map(|c| BranchClause {
+                        rule_id: c.1.clone(),
+                        fails: c.2,
+                    })
+                    .collect(),
+                case_share: (&d.case_share("branch", Some(name))).into(),
+            }
         })
         .collect();
     let review = review_json(d, &advisors);
@@ -776,17 +791,17 @@ fn report_view(
     let mut branch_months: Vec<String> = d.branch_monthly.iter().map(|m| m.1.clone()).collect();
     branch_months.sort();
     branch_months.dedup();
-    let branch_trend: Vec<Value> = branches
+    let branch_trend: Vec<BranchTrend> = branches
         .iter()
-        .map(|b| {
-            let name = b["name"].as_str().unwrap_or("");
-            let rates: Vec<Value> = branch_months
+        .map(|b| BranchTrend {
+            name: b.name.clone(),
+            rates: branch_months
                 .iter()
                 .map(|m| {
                     let c = d
                         .branch_monthly
                         .iter()
-                        .find(|x| x.0 == name && &x.1 == m)
+                        .find(|x| x.0 == b.name && &x.1 == m)
                         .map(|x| Counts {
                             pass: x.2,
                             fail: x.3,
@@ -794,14 +809,8 @@ fn report_view(
                         });
                     pct(c.and_then(|c| c.rate()))
                 })
-                .collect();
-            json!({"name": name, "rates": rates})
+                .collect(),
         })
-        .collect();
-    let coverage: Vec<Value> = d
-        .coverage
-        .iter()
-        .map(|c| json!({"branch": c.0, "rule_id": c.1, "judged": c.2, "missing": c.3, "what": c.4}))
         .collect();
     let charts = vec![
         (
@@ -831,50 +840,107 @@ fn report_view(
             },
         ),
     ];
-    let mut svgs = serde_json::Map::new();
+    let mut svgs = BTreeMap::new();
     for (name, chart) in &charts {
         let svg = chart
             .svg()
             .map_err(|e| Error::Other(format!("drawing chart {name}: {e}")))?;
-        svgs.insert(name.to_string(), Value::String(svg));
+        svgs.insert(name.to_string(), svg);
     }
-    let view = json!({
-        "branches": branches,
-        "t": t, "style": STYLE, "semester": d.semester, "previous": d.previous,
-        "organisation": config.organisation.name, "calendars": calendars,
-        "sanction_rule": sanction_rule(config, t),
-        // The printed pages' running header, as a CSS string (no quote, backslash or tag).
-        "print_header": format!("{} · {} {}", config.organisation.name, t["semester"],
-                                format::semester(&d.semester, config.report.semester_start_month, lang))
-            .replace(['"', '\\', '<', '>', '\n'], " "),
-        "generated": crate::output::generated_at(),
-        "overall": counts_json(&all_now), "overall_previous": pct(all_before.rate()),
-        "overall_checks": all_now.pass + all_now.fail, "overall_cases": share_json(&d.case_share("all", None)),
-        "overall_delta": delta(all_now.rate(), all_before.rate()),
-        "per_sop": per_sop, "clauses": clauses, "worse": worse,
-        "trend": trend_rows, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),
-        "distributions": [d1, d2, d3],
-        "advisors": advisors, "examples": examples, "compensation": compensation,
-        "examples_note": examples_note, "compensation_note": compensation_note,
-        "topics": topics, "recap": recap,
-        "quality": d.quality, "links": d.links.iter().map(|l| json!({"outcome": l.0, "chats": l.1, "messages": l.2})).collect::<Vec<_>>(),
-        "unknown_rules": unknown_rules,
-        "failed_files": d.failed_files.iter().map(|f| json!({"path": f.0, "reason": f.1, "at": f.2})).collect::<Vec<_>>(),
-        "unknown_advisors": d.unknown_advisors.iter().map(|u| json!({"name": u.0, "source": u.1, "rows": u.2, "file": u.3})).collect::<Vec<_>>(),
-        "charts": svgs, "review": review,
-    });
-    let mut view = view;
-    view["coverage"] = json!(coverage);
-    view["needs_review"] = json!(
-        d.needs_review
+    let view = ReportView {
+        branches,
+        t,
+        style: STYLE,
+        semester: &d.semester,
+        previous: d.previous.as_deref(),
+        organisation: &config.organisation.name,
+        calendars,
+        sanction_rule: sanction_rule(config, t),
+        print_header: format!(
+            "{} · {} {}",
+            config.organisation.name,
+            t["semester"],
+            format::semester(&d.semester, config.report.semester_start_month, lang)
+        )
+        .replace(['"', '\\', '<', '>', '\n'], " "),
+        generated: crate::output::generated_at(),
+        overall: (&all_now).into(),
+        overall_previous: pct(all_before.rate()),
+        overall_checks: all_now.pass + all_now.fail,
+        overall_cases: (&d.case_share("all", None)).into(),
+        overall_delta: delta(all_now.rate(), all_before.rate()),
+        per_sop,
+        clauses,
+        worse,
+        trend: trend_rows,
+        trend_sops: series.iter().map(|s| s.0.clone()).collect(),
+        distributions: vec![d1, d2, d3],
+        advisors,
+        examples,
+        compensation,
+        examples_note,
+        compensation_note,
+        topics: topics_of("inquiry"),
+        recap: topics_of("aftersales"),
+        quality: &d.quality,
+        links: d
+            .links
             .iter()
-            .map(|(sop, n)| json!({"sop": sop, "findings": n}))
-            .collect::<Vec<_>>()
-    );
-    view["chat_bookings"] = json!({"cases": d.chat_bookings.0, "unattributed": d.chat_bookings.1});
-    view["needs_review_total"] = json!(d.needs_review.iter().map(|x| x.1).sum::<i64>());
-    view["branch_months"] = json!(branch_months);
-    view["branch_trend"] = json!(branch_trend);
+            .map(|l| LinkView {
+                outcome: l.0.clone(),
+                chats: l.1,
+                messages: l.2,
+            })
+            .collect(),
+        unknown_rules,
+        failed_files: d
+            .failed_files
+            .iter()
+            .map(|f| FailedFile {
+                path: f.0.clone(),
+                reason: f.1.clone(),
+                at: f.2.clone(),
+            })
+            .collect(),
+        unknown_advisors: d
+            .unknown_advisors
+            .iter()
+            .map(|u| UnknownAdvisor {
+                name: u.0.clone(),
+                source: u.1.clone(),
+                rows: u.2,
+                file: u.3.clone(),
+            })
+            .collect(),
+        charts: svgs,
+        review,
+        coverage: d
+            .coverage
+            .iter()
+            .map(|c| CoverageView {
+                branch: c.0.clone(),
+                rule_id: c.1.clone(),
+                judged: c.2,
+                missing: c.3,
+                what: c.4.clone(),
+            })
+            .collect(),
+        needs_review: d
+            .needs_review
+            .iter()
+            .map(|(sop, n)| NeedsReview {
+                sop: sop.clone(),
+                findings: *n,
+            })
+            .collect(),
+        chat_bookings: ChatBookings {
+            cases: d.chat_bookings.0,
+            unattributed: d.chat_bookings.1,
+        },
+        needs_review_total: d.needs_review.iter().map(|x| x.1).sum(),
+        branch_months,
+        branch_trend,
+    };
     Ok((view, charts))
 }
 
@@ -884,7 +950,7 @@ const REVIEW_RULES_SHOWN: usize = 10;
 
 /// The review section: what was reviewed, upheld and overturned (per SOP and rule), and
 /// whether every advisor with a sanction recommendation had fails reviewed.
-fn review_json(d: &ReportData, advisors: &[Value]) -> Value {
+fn review_json(d: &ReportData, advisors: &[AdvisorView]) -> Value {
     let r = &d.review;
     let tally = |name: &str, t: &crate::review::Tally| {
         json!({"name": name, "reviewed": t.reviewed, "upheld": t.upheld,
@@ -898,13 +964,13 @@ fn review_json(d: &ReportData, advisors: &[Value]) -> Value {
         .collect();
     let sanctioned: Vec<Value> = advisors
         .iter()
-        .filter(|a| a["band"] != "none")
+        .filter(|a| a.band != "none")
         .map(|a| {
-            let name = a["name"].as_str().unwrap_or("");
+            let name = a.name.as_str();
             let own = r.advisors.iter().find(|x| x.advisor == name);
             let (fails, reviewed, overturned) =
                 own.map_or((0, 0, 0), |x| (x.fails, x.fails_reviewed, x.overturned));
-            json!({"name": name, "file": a["file"], "sanction": a["sanction"], "band": a["band"],
+            json!({"name": name, "file": a.file, "sanction": a.sanction, "band": a.band,
                    "fails": fails, "fails_reviewed": reviewed, "overturned": overturned,
                    "share": pct((fails > 0).then(|| reviewed as f64 / fails as f64))})
         })
@@ -929,16 +995,19 @@ fn chart_months(months: &[String], lang: Lang) -> Vec<String> {
 }
 
 /// The trend as table rows: one per month, with each SOP's rate.
-fn trend_table(months: &[String], series: &[Series]) -> Vec<Value> {
+fn trend_table(months: &[String], series: &[Series]) -> Vec<TrendRow> {
     months
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            let rates: Vec<Value> = series
+        .map(|(i, m)| TrendRow {
+            month: m.clone(),
+            rates: series
                 .iter()
-                .map(|(s, v)| json!({"sop": s, "rate": pct(v[i])}))
-                .collect();
-            json!({"month": m, "rates": rates})
+                .map(|(s, v)| SopRate {
+                    sop: s.clone(),
+                    rate: pct(v[i]),
+                })
+                .collect(),
         })
         .collect()
 }
@@ -1001,20 +1070,26 @@ fn week_text(branch: &crate::config::Branch, t: &BTreeMap<&str, &str>) -> String
 }
 
 /// A fail as the report shows it: the customer's name and phone masked.
-fn fail_json(f: &data::FailRow) -> Value {
-    let name = f.customer.as_deref().map(mask_name);
-    let excerpt = f
-        .excerpt
-        .as_deref()
-        .map(|e| mask_text(&crate::output::excerpt(e, 160), f.customer.as_deref()));
+fn fail_view(f: &data::FailRow) -> FailView {
     // Chat files are named after the customer (number or contact name): masked too.
-    let evidence = mask_location(&f.evidence, f.customer.as_deref());
-    json!({"rule_id": f.rule_id, "case_kind": f.case_kind, "case_key": f.case_key,
-           "advisor": f.advisor, "measured": f.measured.map(|m| (m * 10.0).round() / 10.0),
-           "limit": f.limit, "unit": f.unit,
-           "started_at": f.started_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
-           "reason": f.reason, "evidence": evidence, "customer": name,
-           "phone": f.phone.as_deref().map(mask_phone), "excerpt": excerpt})
+    FailView {
+        rule_id: f.rule_id.clone(),
+        case_kind: f.case_kind.clone(),
+        case_key: f.case_key.clone(),
+        advisor: f.advisor.clone(),
+        measured: f.measured.map(|m| (m * 10.0).round() / 10.0),
+        limit: f.limit,
+        unit: f.unit.clone(),
+        started_at: f.started_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+        reason: f.reason.clone(),
+        evidence: mask_location(&f.evidence, f.customer.as_deref()),
+        customer: f.customer.as_deref().map(mask_name),
+        phone: f.phone.as_deref().map(mask_phone),
+        excerpt: f
+            .excerpt
+            .as_deref()
+            .map(|e| mask_text(&crate::output::excerpt(e, 160), f.customer.as_deref())),
+    }
 }
 
 /// The report's rows grouped by advisor once, so each scorecard reads only its own.
@@ -1066,10 +1141,10 @@ fn scorecard_view(
     // The scorecard summarises first; its fail list keeps to the worst ones so it prints in a
     // few pages, and says where the rest are (the workbook, filtered by advisor).
     let all_fails = by.fails.get(name).unwrap_or(&none);
-    let fails: Vec<Value> = all_fails
+    let fails: Vec<FailView> = all_fails
         .iter()
         .take(SCORECARD_FAILS)
-        .map(|f| fail_json(f))
+        .map(|f| fail_view(f))
         .collect();
     let fails_note = shown_of(
         t["shown_of_advisor"],
