@@ -20,6 +20,7 @@ mod rules;
 mod sample;
 mod score;
 mod store;
+mod structure;
 mod support;
 mod timeline;
 mod values;

@@ -8,6 +8,7 @@ use super::link::{self, CaseWindow, ChatLink, Directory, LinkMsg};
 use super::model::{self, Model, Reading};
 use super::promise::promised_time;
 use super::windows::{self, CaseRecord};
+use super::work::{Assigned, ChatBooking, ChatBookings, ChatLinks, Msg, Read, Summary, Work};
 use crate::calendar::BranchCalendar;
 use crate::config::Config;
 use crate::error::Result;
@@ -17,67 +18,6 @@ use chrono::NaiveDateTime;
 use duckdb::Connection;
 use rayon::prelude::*;
 use std::collections::HashMap;
-
-/// What a rebuild made, for the summary and `--json`.
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Summary {
-    pub cases: Vec<(String, i64)>,
-    pub events: i64,
-    pub messages: i64,
-    /// Messages tied to a case (system notices left out of both counts).
-    pub messages_linked: i64,
-    pub messages_unlinked: i64,
-    pub auto_replies: i64,
-    /// Chats by how they were tied to a customer: phone, plate, name, ambiguous, unlinked.
-    pub chats: Vec<(String, i64)>,
-    /// With several branches whose chats are told apart by WhatsApp name or folder: chats that
-    /// match no branch (their messages link to the customer's cases of any branch).
-    pub chats_without_branch: i64,
-    /// Per source: records (or messages) tied to a case of another source / all of them.
-    pub link_rates: Vec<LinkRate>,
-    /// Booking cases made from chats alone (a request no booking record covers), and how many
-    /// of them have no advisor (no `chat_advisor` configured for their branch).
-    pub chat_bookings: i64,
-    pub chat_bookings_unattributed: i64,
-    /// Booking requests no record covers in chats with no phone number: no case can be keyed.
-    pub requests_without_phone: i64,
-    /// Seconds per phase of the rebuild, for benchmarks.
-    pub timings: Vec<(String, f64)>,
-}
-
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct LinkRate {
-    pub source: String,
-    pub linked: i64,
-    pub total: i64,
-}
-
-/// What was read in one message, once: the lexicon's labels, every kind the lexicon and the
-/// model see (for linking), what it states, the time it promises, and its stored attributes.
-pub(super) struct Read {
-    pub(super) lexicon: u64,
-    pub(super) kinds: u64,
-    pub(super) attrs: Attributes,
-    pub(super) promised: Option<NaiveDateTime>,
-    pub(super) json: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Each message's case (index into the cases) and how it was tied, or none.
-pub(super) type Assigned = Vec<Option<(usize, link::MsgLink)>>;
-
-pub(super) struct Msg {
-    pub(super) file_id: i32,
-    pub(super) sheet: String,
-    pub(super) row_no: i32,
-    pub(super) chat: String,
-    pub(super) sent_at: NaiveDateTime,
-    pub(super) sender: Option<String>,
-    pub(super) side: String,
-    pub(super) text: String,
-    pub(super) has_media: bool,
-    pub(super) phone: Option<String>,
-    pub(super) plate: Option<String>,
-}
 
 pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
     let lexicon = Lexicon::builtin();
@@ -262,23 +202,6 @@ fn chat_file_branches<'c>(
     .collect())
 }
 
-/// What the rebuild has read and worked out, shared by linking and writing.
-pub(super) struct Work<'a> {
-    pub(super) config: &'a Config,
-    pub(super) lexicon: &'a Lexicon,
-    pub(super) default_branch: &'a str,
-    pub(super) msgs: &'a [Msg],
-    pub(super) chats: &'a [std::ops::Range<usize>],
-    pub(super) classified: &'a [Read],
-    pub(super) automatic: &'a [bool],
-    pub(super) directory: &'a Directory,
-    /// A record's branch by (case kind, key).
-    pub(super) branch_of: &'a HashMap<(&'a str, &'a str), &'a str>,
-}
-
-/// A chat's customer, each of its messages' case, and the chat's branch when known.
-pub(super) type ChatLinks<'a> = Vec<(ChatLink, Assigned, Option<&'a str>)>;
-
 impl<'a> Work<'a> {
     /// Ties each chat to a customer and each of its messages to a case, chats in parallel.
     fn link(&self, cases: &[CaseWindow], file_branch: &HashMap<i32, &'a str>) -> ChatLinks<'a> {
@@ -350,19 +273,6 @@ impl<'a> Work<'a> {
             })
             .collect()
     }
-}
-
-/// Chat-only booking cases made by `chat_only_bookings`.
-pub(super) struct ChatBookings<'a> {
-    pub(super) cases: Vec<ChatBooking<'a>>,
-    /// Chats (by index) holding one: tied to a new customer by their number.
-    pub(super) chats: std::collections::HashSet<usize>,
-    pub(super) without_phone: i64,
-}
-
-pub(super) struct ChatBooking<'a> {
-    pub(super) case: usize,
-    pub(super) branch: Option<&'a str>,
 }
 
 /// A customer's booking request that no booking record covers (no booking case of that
@@ -456,34 +366,6 @@ fn chat_only_bookings<'a>(
         }
     }
     out
-}
-
-/// The case object a message links to: the follow-up is its own object beside the work order.
-pub fn object_id(c: &CaseWindow) -> String {
-    match c.kind.as_str() {
-        "booking" => format!("booking:{}", c.key),
-        "job" => format!("work_order:{}", c.key),
-        "followup" => format!("followup:{}", c.key),
-        _ => format!("ticket:{}", c.key),
-    }
-}
-
-pub(super) fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
-    let c = &cases[list[0]];
-    let keys: Vec<&str> = list
-        .iter()
-        .take(3)
-        .map(|&i| cases[i].key.as_str())
-        .collect();
-    format!(
-        "{} {} ({})",
-        c.name.as_deref().unwrap_or("?"),
-        c.phone
-            .as_deref()
-            .map(crate::privacy::mask_phone)
-            .unwrap_or_default(),
-        keys.join(", ")
-    )
 }
 
 /// The customer's name as the chat shows it: the customer's sender name unless it is a number,
@@ -604,22 +486,6 @@ fn attributes_json(
         );
     }
     o
-}
-
-/// The attributes with a cue's label source added, as the event stores them.
-pub(super) fn with_cue(
-    json: &serde_json::Map<String, serde_json::Value>,
-    activity: &str,
-    cue: &str,
-) -> String {
-    let mut o = json.clone();
-    let cues = o
-        .entry("cues")
-        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-    if let Some(c) = cues.as_object_mut() {
-        c.insert(activity.to_string(), cue.into());
-    }
-    serde_json::Value::Object(o).to_string()
 }
 
 fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {

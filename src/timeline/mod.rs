@@ -23,6 +23,8 @@ pub mod model;
 pub mod ocel;
 pub mod promise;
 pub mod windows;
+mod work;
 mod write;
 
-pub use build::{Summary, rebuild};
+pub use build::rebuild;
+pub use work::{LinkRate, Summary};

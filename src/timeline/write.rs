@@ -1,11 +1,9 @@
 //! The timeline's writing phase: every message as an event with its labels, attributes and
 //! object links; each chat's link outcome; the booking cases made from chats; the summary.
 
-use super::build::{
-    ChatBookings, ChatLinks, LinkRate, Summary, Work, customer_label, object_id, with_cue,
-};
 use super::cues;
 use super::link::{CaseWindow, ChatLink};
+use super::work::{ChatBookings, ChatLinks, LinkRate, Summary, Work, object_id};
 use crate::config::Config;
 use crate::store::batches::Inserter;
 use crate::store::sql;
@@ -300,4 +298,38 @@ pub(super) fn summarise(
         }
     }
     Ok(())
+}
+
+fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
+    let c = &cases[list[0]];
+    let keys: Vec<&str> = list
+        .iter()
+        .take(3)
+        .map(|&i| cases[i].key.as_str())
+        .collect();
+    format!(
+        "{} {} ({})",
+        c.name.as_deref().unwrap_or("?"),
+        c.phone
+            .as_deref()
+            .map(crate::privacy::mask_phone)
+            .unwrap_or_default(),
+        keys.join(", ")
+    )
+}
+
+/// The attributes with a cue's label source added, as the event stores them.
+fn with_cue(
+    json: &serde_json::Map<String, serde_json::Value>,
+    activity: &str,
+    cue: &str,
+) -> String {
+    let mut o = json.clone();
+    let cues = o
+        .entry("cues")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    if let Some(c) = cues.as_object_mut() {
+        c.insert(activity.to_string(), cue.into());
+    }
+    serde_json::Value::Object(o).to_string()
 }
