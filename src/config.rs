@@ -703,7 +703,10 @@ fn de_tz<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<chrono_tz::Tz, 
 }
 
 /// Rule parameter values the config sets: company SLAs and explicit overrides, each with the
-/// date from which it applies (SLAs apply from the beginning).
+/// date from which it applies. `[sla.*]` and `[whatsapp] burst_gap_minutes` are shorthands for
+/// overrides in force always: one is written only where its value differs from the catalog's
+/// default, so a value the company did not change never hides a revised SOP's limit and `patuh
+/// rules ID` shows config rows only for the company's own choices.
 pub fn param_overrides(config: &Config) -> Vec<RuleOverride> {
     let always = NaiveDate::MIN;
     let o = |rule: &str, param: &str, value: u32| RuleOverride {
@@ -764,6 +767,13 @@ pub fn param_overrides(config: &Config) -> Vec<RuleOverride> {
             config.whatsapp.burst_gap_minutes,
         ),
     ];
+    let catalog = crate::rules::Catalog::builtin();
+    out.retain(|o| {
+        catalog
+            .get(&o.rule)
+            .and_then(|r| r.param(&o.param))
+            .is_none_or(|p| p.default != o.value)
+    });
     out.extend(config.rule_overrides.iter().cloned());
     out
 }

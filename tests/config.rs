@@ -100,3 +100,56 @@ fn open_days_and_company_days_off_change_the_calendar() {
     assert!(cal.is_operating_day(chrono::NaiveDate::from_ymd_opt(2025, 5, 12).unwrap()));
     assert!(!cal.is_operating_day(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()));
 }
+
+/// `[sla]` and `burst_gap_minutes` are shorthands for overrides: the shipped values write none
+/// (the catalog's defaults stay in force, and a revised SOP's limit is never hidden); a changed
+/// value writes one override, in force always, that the parameter table then uses.
+#[test]
+fn sla_shorthands_override_only_what_the_company_changed() {
+    use patuh::config::param_overrides;
+    use patuh::rules::{Catalog, ParamTable};
+    assert!(param_overrides(&Config::defaults()).is_empty());
+    let c = parse(
+        "[sla.inquiry]\nfirst_response_minutes = { umum = 20, teknis = 30, komplain = 15 }\n\
+         [whatsapp]\nburst_gap_minutes = 5\n",
+    )
+    .unwrap();
+    let o: Vec<(String, String, f64)> = param_overrides(&c)
+        .into_iter()
+        .map(|o| (o.rule, o.param, o.value))
+        .collect();
+    assert_eq!(
+        o,
+        vec![
+            ("INQ-T3.sla".to_string(), "umum_minutes".to_string(), 20.0),
+            (
+                "BKG-4.1.2".to_string(),
+                "burst_gap_minutes".to_string(),
+                5.0
+            ),
+            ("BKG-7.1".to_string(), "burst_gap_minutes".to_string(), 5.0),
+        ]
+    );
+    let table = ParamTable::build(&Catalog::builtin(), &param_overrides(&c)).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    // The shorthand is in force from the first case on: it was read before the catalog's first
+    // version date and then lost to it (a company's SLA silently ignored); now it wins.
+    assert_eq!(table.value("INQ-T3.sla", "umum_minutes", day), Some(20.0));
+    assert_eq!(table.value("INQ-T3.sla", "teknis_minutes", day), Some(30.0));
+    // Scoring reads through the same lookup.
+    let params = patuh::rules::score::judge::Params::new(&table);
+    assert_eq!(params.get("INQ-T3.sla", "umum_minutes", day), 20.0);
+    // A dated override takes over from its date.
+    let mut dated = param_overrides(&c);
+    dated.push(patuh::rules::params::RuleOverride {
+        rule: "INQ-T3.sla".into(),
+        param: "umum_minutes".into(),
+        value: 25.0,
+        effective_from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+    });
+    let table = ParamTable::build(&Catalog::builtin(), &dated).unwrap();
+    let params = patuh::rules::score::judge::Params::new(&table);
+    assert_eq!(params.get("INQ-T3.sla", "umum_minutes", day), 20.0);
+    let later = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+    assert_eq!(params.get("INQ-T3.sla", "umum_minutes", later), 25.0);
+}

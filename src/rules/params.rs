@@ -121,35 +121,37 @@ impl ParamTable {
         &self.rows
     }
 
-    /// The value of `rule.param` in force on `date`: the latest row effective on or before the
-    /// date, a config override winning over the catalog on the same date; before every row, the
-    /// earliest catalog value.
+    /// The value of `rule.param` in force on `date`. A company's shorthand (`[sla]`, in force
+    /// always: effective from the earliest date) wins over every catalog version; a dated
+    /// override competes with the catalog by date, winning on the same date. Before every row,
+    /// the earliest catalog value.
     pub fn value(&self, rule_id: &str, param: &str, date: NaiveDate) -> Option<f64> {
-        let mut best: Option<&ParamRow> = None;
-        let mut earliest: Option<&ParamRow> = None;
-        for r in self
-            .rows
-            .iter()
-            .filter(|r| r.rule_id == rule_id && r.param == param)
-        {
-            if r.effective_from <= date {
-                let better = match best {
-                    None => true,
-                    Some(b) => {
-                        (r.effective_from, r.origin == "config")
-                            >= (b.effective_from, b.origin == "config")
-                    }
-                };
-                if better {
-                    best = Some(r);
-                }
-            }
-            if r.origin == "catalog" && earliest.is_none_or(|e| r.effective_from < e.effective_from)
-            {
-                earliest = Some(r);
-            }
-        }
-        best.or(earliest).map(|r| r.value)
+        let rows = || {
+            self.rows
+                .iter()
+                .filter(move |r| r.rule_id == rule_id && r.param == param)
+        };
+        let latest = |origin: &str| {
+            rows()
+                .filter(|r| r.origin == origin && r.effective_from <= date)
+                .max_by_key(|r| r.effective_from)
+        };
+        let chosen = match (latest("config"), latest("catalog")) {
+            (Some(c), _) if c.effective_from == NaiveDate::MIN => Some(c),
+            (Some(c), Some(k)) => Some(if c.effective_from >= k.effective_from {
+                c
+            } else {
+                k
+            }),
+            (c, k) => c.or(k),
+        };
+        chosen
+            .or_else(|| {
+                rows()
+                    .filter(|r| r.origin == "catalog")
+                    .min_by_key(|r| r.effective_from)
+            })
+            .map(|r| r.value)
     }
 
     /// Every parameter of a rule in force on `date`.
