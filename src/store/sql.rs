@@ -77,7 +77,9 @@ pub const TL_CASE_EVENTS: &str = include_str!("../../queries/timeline/case_event
 pub const TL_CASE_FINDINGS: &str = include_str!("../../queries/timeline/case_findings.sql");
 /// Scoring: every case with its record fields.
 pub const SC_CASES: &str = include_str!("../../queries/score/cases.sql");
-/// Scoring: every event of every case, by case object.
+/// Scoring: the job cases that have any message (their follow-ups are judged on it).
+pub const SC_JOBS_WITH_CHAT: &str = include_str!("../../queries/score/jobs_with_chat.sql");
+/// Scoring: every event of every case, by case object (streamed).
 pub const SC_CASE_EVENTS: &str = include_str!("../../queries/score/case_events.sql");
 /// Scoring: checklist form items.
 pub const SC_CHECKLISTS: &str = include_str!("../../queries/score/checklists.sql");

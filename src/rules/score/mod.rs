@@ -109,9 +109,10 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
     store.unit_of_work("scoring", |conn| {
         let mut phases = crate::output::Phases::start();
         let mut cases = read_cases(conn)?;
+        // Events stream in object order: cases follow it, so each is judged as soon as its
+        // events are read and its events are dropped then (memory holds a chunk, not all).
+        cases.sort_by(|a, b| a.object_id.cmp(&b.object_id));
         phases.lap("read cases");
-        attach_events(conn, &mut cases)?;
-        phases.lap("read events");
         let forms = read_forms(conn)?;
         let sources: std::collections::HashSet<String> =
             crate::store::rows(conn, sql::SC_SOURCES, [], |r| r.get(0))?
@@ -152,10 +153,9 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
                 &cases,
                 params.get("BKG-4.1.4", "slot_minutes", NaiveDate::MAX),
             ),
-            job_has_chat: cases
-                .iter()
-                .filter(|c| c.kind == "job")
-                .map(|c| (c.key.clone(), c.messages().next().is_some()))
+            job_has_chat: crate::store::rows(conn, sql::SC_JOBS_WITH_CHAT, [], |r| r.get(0))?
+                .into_iter()
+                .map(|key: String| (key, true))
                 .collect(),
             start_month,
         };
@@ -211,45 +211,36 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
         let mut batch = TableBatch::for_table(conn, "finding")?;
         let mut findings_in = Inserter::new("finding");
         let mut total = 0;
-        // Cases in chunks, so findings never all sit in memory at once.
-        for chunk in cases.chunks(20_000) {
+        let mut write = |chunk: &[Case], batch: &mut TableBatch| -> duckdb::Result<()> {
             let findings = judge_chunk(chunk);
             total += findings.len();
             for f in &findings {
                 *by_status.entry(f.status.name()).or_default() += 1;
-                let text = |s: &str| Val::Text(s.to_string());
-                let opt_f = |x: Option<f64>| x.map_or(Val::Null, Val::Float);
-                let opt_t = |x: Option<NaiveDateTime>| x.map_or(Val::Null, Val::Time);
-                batch.push_row(&[
-                    text(&f.case_kind),
-                    text(&f.case_key),
-                    text(&f.branch),
-                    Val::text(f.advisor.clone()),
-                    text(f.rule_id),
-                    Val::Int(i64::from(f.rule_version)),
-                    text(f.status.name()),
-                    opt_f(f.measured),
-                    opt_f(f.limit),
-                    f.unit.map_or(Val::Null, text),
-                    opt_t(f.started_at),
-                    opt_t(f.due_at),
-                    opt_t(f.done_at),
-                    if f.reason.is_empty() {
-                        Val::Null
-                    } else {
-                        text(&f.reason)
-                    },
-                    Val::Text(f.evidence.join("; ")),
-                    text(&f.semester),
-                ])?;
+                batch.push_row(&finding_row(f))?;
                 if batch.len() >= 100_000 {
                     findings_in.push(conn, batch.finish()?)?;
                 }
             }
-        }
+            Ok(())
+        };
+        // Judged in chunks of cases as their events arrive: neither every event nor every
+        // finding sits in memory at once.
+        let mut judged = 0;
+        stream_events(conn, &mut cases, |cases, complete| {
+            if complete - judged >= CASES_PER_CHUNK || complete == cases.len() {
+                write(&cases[judged..complete], &mut batch)?;
+                for c in &mut cases[judged..complete] {
+                    c.events = Vec::new();
+                }
+                judged = complete;
+            }
+            Ok(())
+        })?;
+        write(&cases[judged..], &mut batch)?;
+        phases.lap("read events, judge and write findings");
         findings_in.push(conn, batch.finish()?)?;
         findings_in.flush(conn)?;
-        phases.lap("judge and write findings");
+        phases.lap("write the last findings");
         let reviews = crate::review::apply(conn)?;
         phases.lap("apply review decisions");
         Ok(Summary {
@@ -318,19 +309,56 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
     })
 }
 
-/// Every case's events, read in one pass ordered by case object.
-fn attach_events(conn: &Connection, cases: &mut [Case]) -> duckdb::Result<()> {
+/// Cases judged per chunk of this many, as their events have been read.
+const CASES_PER_CHUNK: usize = 20_000;
+
+/// A finding as a row of the `finding` table.
+fn finding_row(f: &Finding) -> Vec<Val> {
+    let text = |s: &str| Val::Text(s.to_string());
+    let opt_f = |x: Option<f64>| x.map_or(Val::Null, Val::Float);
+    let opt_t = |x: Option<NaiveDateTime>| x.map_or(Val::Null, Val::Time);
+    vec![
+        text(&f.case_kind),
+        text(&f.case_key),
+        text(&f.branch),
+        Val::text(f.advisor.clone()),
+        text(f.rule_id),
+        Val::Int(i64::from(f.rule_version)),
+        text(f.status.name()),
+        opt_f(f.measured),
+        opt_f(f.limit),
+        f.unit.map_or(Val::Null, text),
+        opt_t(f.started_at),
+        opt_t(f.due_at),
+        opt_t(f.done_at),
+        if f.reason.is_empty() {
+            Val::Null
+        } else {
+            text(&f.reason)
+        },
+        Val::Text(f.evidence.join("; ")),
+        text(&f.semester),
+    ]
+}
+
+/// Streams every case's events in one pass ordered by case object (`cases` sorted by object
+/// id), attaching each to its cases, and calls `ready(cases, n)` as the first `n` cases have
+/// all their events (a case whose object id precedes the one being read is complete).
+fn stream_events(
+    conn: &Connection,
+    cases: &mut [Case],
+    mut ready: impl FnMut(&mut [Case], usize) -> duckdb::Result<()>,
+) -> duckdb::Result<()> {
+    use duckdb::arrow::array::{Array, AsArray};
+    use duckdb::arrow::datatypes::{Int32Type, TimestampMicrosecondType};
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in cases.iter().enumerate() {
         index.entry(c.object_id.clone()).or_default().push(i);
     }
-    // A follow-up is its own object, but the work order's status log belongs to its job only.
-    let mut stmt = conn.prepare(sql::SC_CASE_EVENTS)?;
-    let mut rows = stmt.query([])?;
     // A few dozen distinct activities and label sets over millions of events: one copy each.
     let mut interned: std::collections::HashSet<std::sync::Arc<str>> = Default::default();
-    let mut intern = |s: String| -> std::sync::Arc<str> {
-        if let Some(a) = interned.get(s.as_str()) {
+    let mut intern = |s: &str| -> std::sync::Arc<str> {
+        if let Some(a) = interned.get(s) {
             return a.clone();
         }
         let a: std::sync::Arc<str> = s.into();
@@ -338,40 +366,90 @@ fn attach_events(conn: &Connection, cases: &mut [Case]) -> duckdb::Result<()> {
         a
     };
     let mut label_sets: HashMap<String, model::Labels> = HashMap::new();
-    while let Some(r) = rows.next()? {
-        let object: String = r.get("object_id")?;
-        let Some(targets) = index.get(&object) else {
-            continue;
+    // Read on a connection of its own: findings are written on `conn` while the events stream
+    // (a connection cannot start a query while its own result is open).
+    let reader = conn.try_clone()?;
+    let mut stmt = reader.prepare(sql::SC_CASE_EVENTS)?;
+    let mut complete = 0;
+    let mut last_object = String::new();
+    let wrong = |what: &str| duckdb::Error::InvalidParameterName(format!("case events: {what}"));
+    for batch in stmt.stream_arrow([])? {
+        let batch = batch?;
+        let column = |name: &str| {
+            batch
+                .schema()
+                .index_of(name)
+                .map(|i| batch.column(i).clone())
+                .map_err(|_| wrong(&format!("no column {name}")))
         };
-        let attributes: String = r.get("attributes")?;
-        let joined: String = r.get("labels")?;
-        let labels = match label_sets.get(&joined) {
-            Some(l) => l.clone(),
-            None => {
-                let l = model::labels_of(&joined);
-                label_sets.insert(joined, l.clone());
-                l
+        let text = |name: &str| -> duckdb::Result<duckdb::arrow::array::StringArray> {
+            column(name)?
+                .as_string_opt::<i32>()
+                .cloned()
+                .ok_or_else(|| wrong(&format!("{name} is not text")))
+        };
+        let (object, role, activity, labels, attributes, body, file) = (
+            text("object_id")?,
+            text("actor_role")?,
+            text("activity")?,
+            text("labels")?,
+            text("attributes")?,
+            text("text")?,
+            text("source_file")?,
+        );
+        let at = column("occurred_at")?;
+        let at = at
+            .as_primitive_opt::<TimestampMicrosecondType>()
+            .ok_or_else(|| wrong("occurred_at is not a timestamp"))?;
+        let row_no = column("row_no")?;
+        let row_no = row_no
+            .as_primitive_opt::<Int32Type>()
+            .ok_or_else(|| wrong("row_no is not an integer"))?;
+        for i in 0..batch.num_rows() {
+            let obj = object.value(i);
+            if obj != last_object {
+                if obj < last_object.as_str() {
+                    return Err(wrong("not in object order"));
+                }
+                // Every case before this object has all its events.
+                while complete < cases.len() && cases[complete].object_id.as_str() < obj {
+                    complete += 1;
+                }
+                ready(cases, complete)?;
+                last_object = obj.to_string();
             }
-        };
-        let ev = Ev {
-            at: r.get("occurred_at")?,
-            role: Role::parse(&r.get::<_, String>("actor_role")?),
-            activity: intern(r.get("activity")?),
-            labels,
-            attrs: serde_json::from_str::<Attrs>(&attributes).unwrap_or_default(),
-            text: r.get("text")?,
-            file: intern(
-                r.get::<_, Option<String>>("source_file")?
-                    .unwrap_or_default(),
-            ),
-            row: r.get("row_no")?,
-        };
-        // Nearly every event has one case: move it there, copy only for the others.
-        if let Some((&last, rest)) = targets.split_last() {
-            for &t in rest {
-                cases[t].events.push(ev.clone());
+            let Some(targets) = index.get(obj) else {
+                continue;
+            };
+            let joined = labels.value(i);
+            let labels = match label_sets.get(joined) {
+                Some(l) => l.clone(),
+                None => {
+                    let l = model::labels_of(joined);
+                    label_sets.insert(joined.to_string(), l.clone());
+                    l
+                }
+            };
+            let micros = at.value(i);
+            let ev = Ev {
+                at: chrono::DateTime::from_timestamp_micros(micros)
+                    .ok_or_else(|| wrong("occurred_at out of range"))?
+                    .naive_utc(),
+                role: Role::parse(role.value(i)),
+                activity: intern(activity.value(i)),
+                labels,
+                attrs: serde_json::from_str::<Attrs>(attributes.value(i)).unwrap_or_default(),
+                text: body.value(i).to_string(),
+                file: intern(if file.is_null(i) { "" } else { file.value(i) }),
+                row: (!row_no.is_null(i)).then(|| row_no.value(i)),
+            };
+            // Nearly every event has one case: move it there, copy only for the others.
+            if let Some((&last, rest)) = targets.split_last() {
+                for &t in rest {
+                    cases[t].events.push(ev.clone());
+                }
+                cases[last].events.push(ev);
             }
-            cases[last].events.push(ev);
         }
     }
     Ok(())
