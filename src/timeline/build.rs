@@ -143,14 +143,17 @@ fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) 
                         kinds: 0,
                         attrs: Attributes::default(),
                         promised: None,
-                        json: serde_json::Map::new(),
+                        json: "{}".to_string(),
                     };
                 }
             };
             let reading = model::read(lexicon, model, &m.text, side);
             let attrs = lexicon.attributes(&m.text);
             let promised = promised_time(&m.text, m.sent_at);
-            let json = attributes_json(lexicon, m, &attrs, &reading, promised, domains);
+            let json = serde_json::Value::Object(attributes_json(
+                lexicon, m, &attrs, &reading, promised, domains,
+            ))
+            .to_string();
             Read {
                 lexicon: reading.lexicon,
                 kinds: reading.kinds(),

@@ -14,7 +14,9 @@ pub(super) struct Read {
     pub(super) kinds: u64,
     pub(super) attrs: Attributes,
     pub(super) promised: Option<NaiveDateTime>,
-    pub(super) json: serde_json::Map<String, serde_json::Value>,
+    /// The stored attributes as JSON text: kept as text from the reading on, since every
+    /// message of the store waits here until it is written (a map each was gigabytes at scale).
+    pub(super) json: String,
 }
 
 /// Each message's case (index into the cases) and how it was tied, or none.

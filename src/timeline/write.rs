@@ -143,7 +143,7 @@ impl Work<'_> {
                             mask |= 1 << a;
                             with_cue(&read.json, &lexicon.activities()[a], name)
                         }
-                        None => serde_json::to_string(&read.json).unwrap_or_default(),
+                        None => read.json.clone(),
                     };
                     let labels = lexicon.names_of(mask);
                     let activity = if role == "system" {
@@ -319,12 +319,10 @@ fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
 }
 
 /// The attributes with a cue's label source added, as the event stores them.
-fn with_cue(
-    json: &serde_json::Map<String, serde_json::Value>,
-    activity: &str,
-    cue: &str,
-) -> String {
-    let mut o = json.clone();
+fn with_cue(json: &str, activity: &str, cue: &str) -> String {
+    // Cues are rare: the text is read back only for them.
+    let mut o: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(json).unwrap_or_default();
     let cues = o
         .entry("cues")
         .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
