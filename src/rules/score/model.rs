@@ -166,7 +166,9 @@ pub struct Case {
     pub record_source: Option<String>,
     /// The fields the record's file provides; `None` when not known (imported before patuh
     /// recorded them, or no record file).
-    pub record_fields: Option<Vec<String>>,
+    /// Shared by every case of one file (a handful of distinct lists over all cases).
+    #[serde(deserialize_with = "shared_list")]
+    pub record_fields: Option<Arc<Vec<String>>>,
     /// A chat that may be this case's could not be tied to one customer (same name).
     pub chat_ambiguous: bool,
     /// The case's events in time order (file order within a minute).
@@ -199,4 +201,11 @@ pub struct Form {
     pub plate: Option<String>,
     /// (item text, ticked, note, source)
     pub items: Vec<(String, bool, Option<String>, String)>,
+}
+
+/// A fixture's list of record fields, shared as scoring shares it.
+fn shared_list<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Arc<Vec<String>>>, D::Error> {
+    Ok(Option::<Vec<String>>::deserialize(d)?.map(Arc::new))
 }
