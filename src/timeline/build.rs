@@ -134,7 +134,7 @@ fn chat_ranges(msgs: &[Msg]) -> Vec<std::ops::Range<usize>> {
 fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) -> Vec<Read> {
     msgs.par_iter()
         .map(|m| {
-            let side = match m.side.as_str() {
+            let side = match m.side.as_ref() {
                 "customer" => Side::Customer,
                 "business" => Side::Business,
                 _ => {
@@ -174,10 +174,10 @@ fn automatic_replies(msgs: &[Msg], chats: &[std::ops::Range<usize>], config: &Co
             let prev = (i > range.start).then(|| &msgs[i - 1]);
             seen.push(Seen {
                 chat: c,
-                business: msgs[i].side == "business",
+                business: &*msgs[i].side == "business",
                 text: &msgs[i].text,
                 after_customer_minutes: prev
-                    .filter(|p| p.side == "customer")
+                    .filter(|p| &*p.side == "customer")
                     .map(|p| (msgs[i].sent_at - p.sent_at).num_minutes()),
             });
         }
@@ -229,7 +229,7 @@ impl<'a> Work<'a> {
                 // whose folder holds the file. A chat of a branch links only to its cases.
                 let chat_branch: Option<&'a str> = chat
                     .iter()
-                    .filter(|m| m.side == "business")
+                    .filter(|m| &*m.side == "business")
                     .find_map(|m| {
                         m.sender
                             .as_deref()
@@ -244,7 +244,7 @@ impl<'a> Work<'a> {
                     .clone()
                     .map(|i| LinkMsg {
                         at: msgs[i].sent_at,
-                        system: msgs[i].side == "system" || self.automatic[i],
+                        system: &*msgs[i].side == "system" || self.automatic[i],
                         // The model's kinds help tie a message to the case it is about; they
                         // decide no verdict.
                         fits: fits(
@@ -304,16 +304,19 @@ fn chat_only_bookings<'a>(
         chats.iter().zip(per_chat.iter_mut()).enumerate()
     {
         let chat = &msgs[range.clone()];
-        let phone: Option<String> = chat.iter().find_map(|m| m.phone.clone()).or_else(|| {
-            who.customer().and_then(|c| {
-                directory.customers[c]
-                    .iter()
-                    .find_map(|&i| cases[i].phone.clone())
-            })
-        });
+        let phone: Option<String> = chat
+            .iter()
+            .find_map(|m| m.phone.as_deref().map(str::to_string))
+            .or_else(|| {
+                who.customer().and_then(|c| {
+                    directory.customers[c]
+                        .iter()
+                        .find_map(|&i| cases[i].phone.clone())
+                })
+            });
         let mut k = 0;
         while k < chat.len() {
-            let asks = chat[k].side == "customer"
+            let asks = &*chat[k].side == "customer"
                 && assigned[k].is_none()
                 && classified[range.start + k].lexicon & request != 0;
             if !asks {
@@ -328,7 +331,7 @@ fn chat_only_bookings<'a>(
             let mut start = k;
             while start > 0
                 && assigned[start - 1].is_none()
-                && chat[start - 1].side != "system"
+                && &*chat[start - 1].side != "system"
                 && chat[start - 1].sent_at.date() == day
             {
                 start -= 1;
@@ -346,7 +349,9 @@ fn chat_only_bookings<'a>(
                     kind: "booking".into(),
                     key: key.clone(),
                     phone: Some(phone.to_string()),
-                    plate: chat.iter().find_map(|m| m.plate.clone()),
+                    plate: chat
+                        .iter()
+                        .find_map(|m| m.plate.as_deref().map(str::to_string)),
                     name: contact_name(chat),
                     opened: Some(chat[start].sent_at),
                     slot: None,
@@ -376,8 +381,8 @@ fn chat_only_bookings<'a>(
 fn contact_name(chat: &[Msg]) -> Option<String> {
     let sender = chat
         .iter()
-        .filter(|m| m.side == "customer")
-        .find_map(|m| m.sender.clone())
+        .filter(|m| &*m.side == "customer")
+        .find_map(|m| m.sender.as_deref().map(str::to_string))
         .filter(|s| s.chars().any(char::is_alphabetic));
     sender.or_else(|| {
         let contact = contact_of_file_name(&chat.first()?.chat);
@@ -516,19 +521,28 @@ fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
 }
 
 fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
+    let mut shared: std::collections::HashSet<std::sync::Arc<str>> = Default::default();
+    let mut share = |s: String| -> std::sync::Arc<str> {
+        if let Some(a) = shared.get(s.as_str()) {
+            return a.clone();
+        }
+        let a: std::sync::Arc<str> = s.into();
+        shared.insert(a.clone());
+        a
+    };
     crate::store::rows(conn, sql::TL_MESSAGES, [], |r| {
         Ok(Msg {
             file_id: r.get("file_id")?,
-            sheet: r.get("sheet")?,
+            sheet: share(r.get("sheet")?),
             row_no: r.get("row_no")?,
-            chat: r.get("chat")?,
+            chat: share(r.get("chat")?),
             sent_at: r.get("sent_at")?,
-            sender: r.get("sender")?,
-            side: r.get("side")?,
+            sender: r.get::<_, Option<String>>("sender")?.map(&mut share),
+            side: share(r.get("side")?),
             text: r.get("text")?,
             has_media: r.get("has_media")?,
-            phone: r.get("phone")?,
-            plate: r.get("plate")?,
+            phone: r.get::<_, Option<String>>("phone")?.map(&mut share),
+            plate: r.get::<_, Option<String>>("plate")?.map(&mut share),
         })
     })
 }

@@ -6,6 +6,7 @@ use super::link::{self, CaseWindow, ChatLink, Directory};
 use crate::config::Config;
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What was read in one message, once: the lexicon's labels, every kind the lexicon and the
 /// model see (for linking), what it states, the time it promises, and its stored attributes.
@@ -22,18 +23,21 @@ pub(super) struct Read {
 /// Each message's case (index into the cases) and how it was tied, or none.
 pub(super) type Assigned = Vec<Option<(usize, link::MsgLink)>>;
 
+/// A chat message as read. The values a chat repeats on every line (its name, sheet, sender,
+/// side, the customer's phone and plate) are shared, not copied per message: every message of
+/// the store is held until it is written.
 pub(super) struct Msg {
     pub(super) file_id: i32,
-    pub(super) sheet: String,
+    pub(super) sheet: Arc<str>,
     pub(super) row_no: i32,
-    pub(super) chat: String,
+    pub(super) chat: Arc<str>,
     pub(super) sent_at: NaiveDateTime,
-    pub(super) sender: Option<String>,
-    pub(super) side: String,
+    pub(super) sender: Option<Arc<str>>,
+    pub(super) side: Arc<str>,
     pub(super) text: String,
     pub(super) has_media: bool,
-    pub(super) phone: Option<String>,
-    pub(super) plate: Option<String>,
+    pub(super) phone: Option<Arc<str>>,
+    pub(super) plate: Option<Arc<str>>,
 }
 
 /// What the rebuild has read and worked out, shared by linking and writing.

@@ -107,7 +107,7 @@ impl Work<'_> {
                     let m = &msgs[i];
                     let read = &classified[i];
                     let mut mask = read.lexicon;
-                    let role = match m.side.as_str() {
+                    let role = match m.side.as_ref() {
                         "customer" => "customer",
                         "business" if automatic[i] => "auto_reply",
                         "business" => "advisor",
@@ -171,7 +171,7 @@ impl Work<'_> {
                         Val::Time(m.sent_at),
                         Val::Int(i64::from(m.row_no)),
                         Val::Text(role.to_string()),
-                        Val::text(m.sender.clone()),
+                        Val::text(m.sender.as_deref().map(str::to_string)),
                         Val::Text(activity),
                         Val::Text(labels.join(",")),
                         Val::Text(attrs),
@@ -181,7 +181,7 @@ impl Work<'_> {
                         if m.sheet.is_empty() {
                             Val::Null
                         } else {
-                            Val::Text(m.sheet.clone())
+                            Val::Shared(m.sheet.clone())
                         },
                         Val::Int(i64::from(m.row_no)),
                     ])?;
