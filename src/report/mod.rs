@@ -212,7 +212,6 @@ pub fn write(
     let (typed, charts) = report_view(&d, config, lang, &t, &names)?;
     let mut view =
         serde_json::to_value(&typed).map_err(|e| Error::Other(format!("report view: {e}")))?;
-    drop(typed);
     view["scope_branch"] = json!(scope.branch);
     view["lakes"] = json!(scope.lakes);
     view["branch_pages"] = json!(
@@ -269,18 +268,24 @@ pub fn write(
     let mut index = Vec::new();
     // Scorecards are independent: drawn and rendered in parallel, written in order.
     let by = ByAdvisor::new(&d);
-    let advisors = view["advisors"].as_array().expect("advisors");
-    let pages: Vec<(String, String)> = advisors
+    let pages: Vec<String> = typed
+        .advisors
         .par_iter()
         .map(|a| {
-            let file = a["file"].as_str().unwrap_or("tanpa-nama.html").to_string();
-            let ctx = scorecard_view(&d, &by, lang, &t, &view, a)?;
-            Ok((file, render("advisor.html", &ctx)?))
+            let ctx = scorecard_view(&d, &by, lang, &t, &typed, a)?;
+            let ctx = serde_json::to_value(&ctx)
+                .map_err(|e| Error::Other(format!("scorecard view: {e}")))?;
+            render("advisor.html", &ctx)
         })
         .collect::<Result<_>>()?;
-    for (a, (file, html)) in advisors.iter().zip(pages) {
-        write_file(out.join("advisor").join(&file), &html)?;
-        index.push(json!({"name": a["name"], "file": file, "rate": a["rate"], "fail": a["fail"]}));
+    for (a, html) in typed.advisors.iter().zip(pages) {
+        write_file(out.join("advisor").join(&a.file), &html)?;
+        index.push(IndexRow {
+            name: &a.name,
+            file: &a.file,
+            rate: a.rate,
+            fail: a.fail,
+        });
     }
     write_file(
         out.join("advisor").join("index.html"),
@@ -1128,15 +1133,15 @@ impl<'a> ByAdvisor<'a> {
     }
 }
 
-fn scorecard_view(
-    d: &ReportData,
+fn scorecard_view<'a>(
+    d: &'a ReportData,
     by: &ByAdvisor,
     lang: Lang,
-    t: &BTreeMap<&str, &str>,
-    report: &Value,
-    advisor: &Value,
-) -> Result<Value> {
-    let name = advisor["name"].as_str().unwrap_or("");
+    t: &'a BTreeMap<&'a str, &'a str>,
+    report: &ReportView,
+    advisor: &'a AdvisorView,
+) -> Result<ScorecardView<'a>> {
+    let name = advisor.name.as_str();
     let none = Vec::new();
     // The scorecard summarises first; its fail list keeps to the worst ones so it prints in a
     // few pages, and says where the rest are (the workbook, filtered by advisor).
@@ -1153,34 +1158,18 @@ fn scorecard_view(
         &d.semester,
         lang,
     );
-    let branch: BTreeMap<String, Value> = report["per_sop"]
-        .as_array()
-        .map(|v| {
-            v.iter()
-                .map(|s| {
-                    (
-                        s["sop"].as_str().unwrap_or("").to_string(),
-                        s["counts"]["rate"].clone(),
-                    )
-                })
-                .collect()
+    let sops: Vec<ScorecardSop> = advisor
+        .sops
+        .iter()
+        .map(|s| ScorecardSop {
+            sop: s,
+            branch_rate: report
+                .per_sop
+                .iter()
+                .find(|b| b.sop == s.sop)
+                .and_then(|b| b.counts.rate),
         })
-        .unwrap_or_default();
-    let sops: Vec<Value> = advisor["sops"]
-        .as_array()
-        .map(|v| {
-            v.iter()
-                .map(|s| {
-                    let mut s = s.clone();
-                    s["branch_rate"] = branch
-                        .get(s["sop"].as_str().unwrap_or(""))
-                        .cloned()
-                        .unwrap_or(Value::Null);
-                    s
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+        .collect();
     // Per rule against the branch: rate and median measured value beside the limit.
     let rate = |r: &data::RuleRow| {
         Counts {
@@ -1191,7 +1180,7 @@ fn scorecard_view(
         .rate()
     };
     let one_decimal = |x: Option<f64>| x.map(|x| (x * 10.0).round() / 10.0);
-    let rules: Vec<Value> = by
+    let rules: Vec<ScorecardRule> = by
         .rules
         .get(name)
         .map_or(&[][..], |v| v.as_slice())
@@ -1199,36 +1188,47 @@ fn scorecard_view(
         .filter(|r| r.pass + r.fail + r.unknown > 0)
         .map(|r| {
             let b = by.branch_rules.get(r.rule_id.as_str());
-            let unit = r.unit.as_deref().map(|u| {
-                t.get(format!("unit_{u}").as_str())
-                    .map_or(u.to_string(), |x| x.to_string())
-            });
-            json!({"rule_id": r.rule_id, "pass": r.pass, "fail": r.fail, "unknown": r.unknown,
-                   "rate": pct(rate(r)), "branch_rate": pct(b.and_then(|b| rate(b))),
-                   "median": one_decimal(r.median),
-                   "branch_median": one_decimal(b.and_then(|b| b.median)),
-                   "limit": r.limit, "unit": unit})
+            ScorecardRule {
+                rule_id: r.rule_id.clone(),
+                pass: r.pass,
+                fail: r.fail,
+                unknown: r.unknown,
+                rate: pct(rate(r)),
+                branch_rate: pct(b.and_then(|b| rate(b))),
+                median: one_decimal(r.median),
+                branch_median: one_decimal(b.and_then(|b| b.median)),
+                limit: r.limit,
+                unit: r.unit.as_deref().map(|u| {
+                    t.get(format!("unit_{u}").as_str())
+                        .map_or(u.to_string(), |x| x.to_string())
+                }),
+            }
         })
         .collect();
     // The advisor's own monthly trend, drawn like the report's.
     let months: &[&data::MonthRow] = by.monthly.get(name).map_or(&[], |v| v.as_slice());
     let (months, series) = trend_series(months);
     let trend = trend_table(&months, &series);
-    let chart = Chart::Trend {
+    let trend_chart = Chart::Trend {
         title: t["trend_chart"].to_string(),
         months: chart_months(&months, lang),
         series: series.clone(),
     }
     .svg()
     .map_err(|e| Error::Other(format!("drawing {name}'s trend chart: {e}")))?;
-    let overturned: Vec<Value> = d
+    let overturned: Vec<OverturnedView> = d
         .overturned
         .iter()
         .filter(|o| o.advisor == name)
-        .map(|o| {
-            json!({"rule_id": o.rule_id, "case_key": o.case_key, "machine_status": o.machine_status,
-                   "status": o.status, "decision": o.decision, "reason": o.reason,
-                   "reviewer": o.reviewer, "reviewed_on": o.reviewed_on.map(|d| d.to_string())})
+        .map(|o| OverturnedView {
+            rule_id: o.rule_id.clone(),
+            case_key: o.case_key.clone(),
+            machine_status: o.machine_status.clone(),
+            status: o.status.clone(),
+            decision: o.decision.clone(),
+            reason: o.reason.clone(),
+            reviewer: o.reviewer.clone(),
+            reviewed_on: o.reviewed_on.map(|d| d.to_string()),
         })
         .collect();
     let reviewed = d
@@ -1238,12 +1238,21 @@ fn scorecard_view(
         .find(|x| x.advisor == name)
         .cloned()
         .unwrap_or_default();
-    Ok(
-        json!({"t": t, "style": STYLE, "semester": d.semester, "advisor": advisor, "sops": sops,
-           "overturned": overturned, "fails_reviewed": reviewed.fails_reviewed,
-           "machine_fails": reviewed.fails,
-           "rules": rules, "trend": trend, "trend_sops": series.iter().map(|s| s.0.clone()).collect::<Vec<_>>(),
-           "trend_chart": chart, "fails": fails, "fails_total": all_fails.len(),
-           "fails_note": fails_note}),
-    )
+    Ok(ScorecardView {
+        t,
+        style: STYLE,
+        semester: &d.semester,
+        advisor,
+        sops,
+        overturned,
+        fails_reviewed: reviewed.fails_reviewed,
+        machine_fails: reviewed.fails,
+        rules,
+        trend,
+        trend_sops: series.iter().map(|s| s.0.clone()).collect(),
+        trend_chart,
+        fails,
+        fails_total: all_fails.len(),
+        fails_note,
+    })
 }

@@ -281,3 +281,68 @@ pub struct ReportView<'a> {
     pub branch_months: Vec<String>,
     pub branch_trend: Vec<BranchTrend>,
 }
+
+/// One SOP of an advisor's scorecard, beside the branch's rate.
+#[derive(Debug, Serialize)]
+pub struct ScorecardSop<'a> {
+    #[serde(flatten)]
+    pub sop: &'a AdvisorSopView,
+    pub branch_rate: Option<f64>,
+}
+
+/// One rule of an advisor's scorecard against the branch: rate and median beside the limit.
+#[derive(Debug, Serialize)]
+pub struct ScorecardRule {
+    pub rule_id: String,
+    pub pass: i64,
+    pub fail: i64,
+    pub unknown: i64,
+    pub rate: Option<f64>,
+    pub branch_rate: Option<f64>,
+    pub median: Option<f64>,
+    pub branch_median: Option<f64>,
+    pub limit: Option<f64>,
+    pub unit: Option<String>,
+}
+
+/// A verdict a supervisor's review changed.
+#[derive(Debug, Serialize)]
+pub struct OverturnedView {
+    pub rule_id: String,
+    pub case_key: String,
+    pub machine_status: String,
+    pub status: String,
+    pub decision: String,
+    pub reason: String,
+    pub reviewer: String,
+    pub reviewed_on: Option<String>,
+}
+
+/// An advisor's scorecard page.
+#[derive(Debug, Serialize)]
+pub struct ScorecardView<'a> {
+    pub t: &'a BTreeMap<&'a str, &'a str>,
+    pub style: &'static str,
+    pub semester: &'a str,
+    pub advisor: &'a AdvisorView,
+    pub sops: Vec<ScorecardSop<'a>>,
+    pub overturned: Vec<OverturnedView>,
+    pub fails_reviewed: i64,
+    pub machine_fails: i64,
+    pub rules: Vec<ScorecardRule>,
+    pub trend: Vec<TrendRow>,
+    pub trend_sops: Vec<String>,
+    pub trend_chart: String,
+    pub fails: Vec<FailView>,
+    pub fails_total: usize,
+    pub fails_note: String,
+}
+
+/// A line of the scorecards' index page.
+#[derive(Debug, Serialize)]
+pub struct IndexRow<'a> {
+    pub name: &'a str,
+    pub file: &'a str,
+    pub rate: Option<f64>,
+    pub fail: i64,
+}
