@@ -152,6 +152,49 @@ impl ReportData {
     }
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageView {
+    pub branch: String,
+    pub rule_id: String,
+    pub judged: i64,
+    pub missing: i64,
+    pub what: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub outcome: String,
+    pub chats: i64,
+    pub messages: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FailedFile {
+    pub path: String,
+    pub reason: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnknownAdvisor {
+    pub name: String,
+    pub source: String,
+    pub rows: i64,
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NeedsReview {
+    pub sop: String,
+    pub findings: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChatBookings {
+    pub cases: i64,
+    pub unattributed: i64,
+}
+
 /// Everything the report, the scorecards and the workbook are made from.
 pub struct ReportData {
     pub semester: String,
@@ -166,22 +209,20 @@ pub struct ReportData {
     pub measured: Vec<(String, f64, f64, String)>,
     pub fails: Vec<FailRow>,
     pub quality: Vec<QualityRow>,
-    /// (outcome, chats, messages)
-    pub links: Vec<(String, i64, i64)>,
+    pub links: Vec<LinkView>,
     /// (section, topic, tickets)
     pub topics: Vec<(String, String, i64)>,
-    /// Files that could not be imported: (path, reason, when).
-    pub failed_files: Vec<(String, String, String)>,
-    /// (name, source, rows, first file)
-    pub unknown_advisors: Vec<(String, String, i64, String)>,
+    /// Files that could not be imported.
+    pub failed_files: Vec<FailedFile>,
+    pub unknown_advisors: Vec<UnknownAdvisor>,
     /// (branch, SOP, pass, fail, unknown)
     pub branches: Vec<(String, String, i64, i64, i64)>,
-    /// Data coverage: (branch, rule, judged, unknown for missing data, the columns missing).
-    pub coverage: Vec<(String, String, i64, i64, String)>,
-    /// Bookings asked for in chat only: (cases, of them unattributed).
-    pub chat_bookings: (i64, i64),
-    /// Findings that need review, per SOP: (SOP, findings).
-    pub needs_review: Vec<(String, i64)>,
+    /// Data coverage: per branch and rule, judged, unknown for missing data, the columns missing.
+    pub coverage: Vec<CoverageView>,
+    /// Bookings asked for in chat only, and of them unattributed.
+    pub chat_bookings: ChatBookings,
+    /// Findings that need review, per SOP.
+    pub needs_review: Vec<NeedsReview>,
     /// (branch, month, pass, fail): each branch's months.
     pub branch_monthly: Vec<(String, String, i64, i64)>,
     /// (branch, rule, fails): each branch's clauses with most fails.
@@ -311,7 +352,11 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         })
         .map_err(err)?,
         links: rows(conn, sql::RP_LINKS, [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            Ok(LinkView {
+                outcome: r.get(0)?,
+                chats: r.get(1)?,
+                messages: r.get(2)?,
+            })
         })
         .map_err(err)?,
         topics: rows(conn, sql::RP_TOPICS, [semester], |r| {
@@ -319,11 +364,20 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         })
         .map_err(err)?,
         failed_files: rows(conn, sql::CHK_FAILED_FILES, [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            Ok(FailedFile {
+                path: r.get(0)?,
+                reason: r.get(1)?,
+                at: r.get(2)?,
+            })
         })
         .map_err(err)?,
         unknown_advisors: rows(conn, sql::CHK_UNKNOWN_ADVISORS, [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok(UnknownAdvisor {
+                name: r.get(0)?,
+                source: r.get(1)?,
+                rows: r.get(2)?,
+                file: r.get(3)?,
+            })
         })
         .map_err(err)?,
         branches: rows(conn, sql::RP_BRANCHES, [semester], |r| {
@@ -331,14 +385,28 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
         })
         .map_err(err)?,
         coverage: rows(conn, sql::CHK_COVERAGE, [semester], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok(CoverageView {
+                branch: r.get(0)?,
+                rule_id: r.get(1)?,
+                judged: r.get(2)?,
+                missing: r.get(3)?,
+                what: r.get(4)?,
+            })
         })
         .map_err(err)?,
         chat_bookings: conn
-            .query_row(sql::RP_CHAT_BOOKINGS, [semester], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(sql::RP_CHAT_BOOKINGS, [semester], |r| {
+                Ok(ChatBookings {
+                    cases: r.get(0)?,
+                    unattributed: r.get(1)?,
+                })
+            })
             .map_err(err)?,
         needs_review: rows(conn, sql::RP_NEEDS_REVIEW, [semester], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok(NeedsReview {
+                sop: r.get(0)?,
+                findings: r.get(1)?,
+            })
         })
         .map_err(err)?,
         branch_monthly: rows(conn, sql::RP_BRANCH_MONTHLY, [semester], |r| {

@@ -888,61 +888,16 @@ fn report_view<'a>(
         topics: topics_of("inquiry"),
         recap: topics_of("aftersales"),
         quality: &d.quality,
-        links: d
-            .links
-            .iter()
-            .map(|l| LinkView {
-                outcome: l.0.clone(),
-                chats: l.1,
-                messages: l.2,
-            })
-            .collect(),
+        links: &d.links,
         unknown_rules,
-        failed_files: d
-            .failed_files
-            .iter()
-            .map(|f| FailedFile {
-                path: f.0.clone(),
-                reason: f.1.clone(),
-                at: f.2.clone(),
-            })
-            .collect(),
-        unknown_advisors: d
-            .unknown_advisors
-            .iter()
-            .map(|u| UnknownAdvisor {
-                name: u.0.clone(),
-                source: u.1.clone(),
-                rows: u.2,
-                file: u.3.clone(),
-            })
-            .collect(),
+        failed_files: &d.failed_files,
+        unknown_advisors: &d.unknown_advisors,
         charts: svgs,
         review,
-        coverage: d
-            .coverage
-            .iter()
-            .map(|c| CoverageView {
-                branch: c.0.clone(),
-                rule_id: c.1.clone(),
-                judged: c.2,
-                missing: c.3,
-                what: c.4.clone(),
-            })
-            .collect(),
-        needs_review: d
-            .needs_review
-            .iter()
-            .map(|(sop, n)| NeedsReview {
-                sop: sop.clone(),
-                findings: *n,
-            })
-            .collect(),
-        chat_bookings: ChatBookings {
-            cases: d.chat_bookings.0,
-            unattributed: d.chat_bookings.1,
-        },
-        needs_review_total: d.needs_review.iter().map(|x| x.1).sum(),
+        coverage: &d.coverage,
+        needs_review: &d.needs_review,
+        chat_bookings: &d.chat_bookings,
+        needs_review_total: d.needs_review.iter().map(|x| x.findings).sum(),
         branch_months,
         branch_trend,
     };

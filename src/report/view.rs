@@ -185,52 +185,9 @@ pub struct BranchTrend {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CoverageView {
-    pub branch: String,
-    pub rule_id: String,
-    pub judged: i64,
-    pub missing: i64,
-    pub what: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct UnknownRule {
     pub rule_id: String,
     pub unknown: i64,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
-    pub outcome: String,
-    pub chats: i64,
-    pub messages: i64,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FailedFile {
-    pub path: String,
-    pub reason: String,
-    pub at: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct UnknownAdvisor {
-    pub name: String,
-    pub source: String,
-    pub rows: i64,
-    pub file: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct NeedsReview {
-    pub sop: String,
-    pub findings: i64,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ChatBookings {
-    pub cases: i64,
-    pub unattributed: i64,
 }
 
 /// The report page.
@@ -267,16 +224,16 @@ pub struct ReportView<'a> {
     pub topics: Vec<TopicView>,
     pub recap: Vec<TopicView>,
     pub quality: &'a [data::QualityRow],
-    pub links: Vec<LinkView>,
+    pub links: &'a [data::LinkView],
     pub unknown_rules: Vec<UnknownRule>,
-    pub failed_files: Vec<FailedFile>,
-    pub unknown_advisors: Vec<UnknownAdvisor>,
+    pub failed_files: &'a [data::FailedFile],
+    pub unknown_advisors: &'a [data::UnknownAdvisor],
     /// Each chart's SVG by name.
     pub charts: BTreeMap<String, String>,
     pub review: serde_json::Value,
-    pub coverage: Vec<CoverageView>,
-    pub needs_review: Vec<NeedsReview>,
-    pub chat_bookings: ChatBookings,
+    pub coverage: &'a [data::CoverageView],
+    pub needs_review: &'a [data::NeedsReview],
+    pub chat_bookings: &'a data::ChatBookings,
     pub needs_review_total: i64,
     pub branch_months: Vec<String>,
     pub branch_trend: Vec<BranchTrend>,

@@ -299,7 +299,12 @@ fn sheets(
         ws.write_string_with_format(r, 0, t["link"], &bold)?;
         ws.write_string_with_format(r, 1, t["chats"], &bold)?;
         ws.write_string_with_format(r, 2, t["messages"], &bold)?;
-        for (o, c, m) in &d.links {
+        for data::LinkView {
+            outcome: o,
+            chats: c,
+            messages: m,
+        } in &d.links
+        {
             r += 1;
             ws.write_string(r, 0, o)?;
             ws.write_number(r, 1, *c as f64)?;
@@ -307,7 +312,13 @@ fn sheets(
         }
         r += 2;
         ws.write_string_with_format(r, 0, t["unknown_advisors"], &bold)?;
-        for (name, source, rows, file) in &d.unknown_advisors {
+        for data::UnknownAdvisor {
+            name,
+            source,
+            rows,
+            file,
+        } in &d.unknown_advisors
+        {
             r += 1;
             ws.write_string(r, 0, name)?;
             ws.write_string(r, 1, source)?;
@@ -317,7 +328,7 @@ fn sheets(
         if !d.failed_files.is_empty() {
             r += 2;
             ws.write_string_with_format(r, 0, t["failed_files"], &bold)?;
-            for (path, reason, _) in &d.failed_files {
+            for data::FailedFile { path, reason, .. } in &d.failed_files {
                 r += 1;
                 ws.write_string(r, 0, path)?;
                 ws.write_string(r, 1, reason)?;
