@@ -108,6 +108,15 @@ pub fn approval(j: &Judge) -> Judged {
         (_, None) => j
             .finding(Unknown)
             .because("the work order has no dikerjakan time"),
+        // An approval shows in the work order's approval column or in the chat: with neither
+        // in the data, its absence is missing data, not work done without one.
+        (None, Some(s)) if !c.has_field("approval_at") && c.messages().next().is_none() => j
+            .finding(Unknown)
+            .because(format!(
+                "data missing: the work-order export has no {} column and no chat is linked to this job",
+                crate::ingest::vocab::fields("work_order").display("approval_at")
+            ))
+            .with(s),
         (None, Some(s)) => j
             .finding(Fail)
             .times(None, Some(s.at), None)

@@ -190,6 +190,13 @@ impl Case {
     pub fn source(&self) -> String {
         self.record_source.clone().unwrap_or_default()
     }
+    /// Whether the case's record file has a column for `field` (assumed so when patuh did not
+    /// record the file's columns).
+    pub fn has_field(&self, field: &str) -> bool {
+        self.record_fields
+            .as_ref()
+            .is_none_or(|f| f.iter().any(|x| x == field))
+    }
 }
 
 /// One filled checklist form.

@@ -57,12 +57,7 @@ pub fn with_note(f: Finding, note: &Option<String>) -> Finding {
 /// open (`open`: `na` or `unknown` as the rule reads it), or, when its export has no such column
 /// at all, not known to be resolved (`unknown`, naming the column).
 pub fn unresolved(j: &Judge, open: Status) -> Finding {
-    let no_column = j
-        .case
-        .record_fields
-        .as_ref()
-        .is_some_and(|f| !f.iter().any(|x| x == "resolved_at"));
-    if no_column {
+    if !j.case.has_field("resolved_at") {
         j.finding(Unknown).because(format!(
             "data missing: the ticket export has no {} column, so whether it is resolved is unknown",
             crate::ingest::vocab::fields("ticket").display("resolved_at")
