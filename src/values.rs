@@ -555,3 +555,19 @@ fn parse_grouped_number(n: &str, decimals_likely: bool) -> Option<f64> {
     };
     cleaned.parse().ok()
 }
+
+/// One shared copy of each distinct text: values repeated over millions of rows (a chat's name,
+/// an activity, a file) are held once.
+#[derive(Debug, Default)]
+pub struct Interner(std::collections::HashSet<std::sync::Arc<str>>);
+
+impl Interner {
+    pub fn get(&mut self, s: &str) -> std::sync::Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: std::sync::Arc<str> = s.into();
+        self.0.insert(a.clone());
+        a
+    }
+}

@@ -22,4 +22,6 @@ left join booking_job bj on c.case_kind = 'booking' and bj.booking_id = c.case_k
 left join latest_work_order w on c.case_kind in ('job', 'followup') and w.work_order = c.case_key
 left join latest_ticket t on c.case_kind in ('inquiry', 'aftersales') and t.ticket_id = c.case_key
 left join import_file f on f.file_id = coalesce(b.file_id, w.file_id, t.file_id)
-order by c.case_kind, c.case_key;
+-- In case-object order: the order the events stream in (scoring judges each case once its
+-- events are read).
+order by c.object_id;

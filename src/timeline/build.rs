@@ -521,15 +521,8 @@ fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
 }
 
 fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
-    let mut shared: std::collections::HashSet<std::sync::Arc<str>> = Default::default();
-    let mut share = |s: String| -> std::sync::Arc<str> {
-        if let Some(a) = shared.get(s.as_str()) {
-            return a.clone();
-        }
-        let a: std::sync::Arc<str> = s.into();
-        shared.insert(a.clone());
-        a
-    };
+    let mut shared = crate::values::Interner::default();
+    let mut share = |s: String| shared.get(&s);
     crate::store::rows(conn, sql::TL_MESSAGES, [], |r| {
         Ok(Msg {
             file_id: r.get("file_id")?,

@@ -39,7 +39,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 const TIME: &str = "%Y-%m-%d %H:%M";
-const SOURCES: &[&str] = &["booking", "work_order", "ticket", "checklist", "whatsapp"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -228,7 +227,13 @@ fn example(given: &Setting, x: ExampleText, branch: &str) -> Result<Example, (St
         .sources
         .clone()
         .or(given.sources.clone())
-        .unwrap_or(SOURCES.iter().map(|s| s.to_string()).collect())
+        // Default: every kind of source imported.
+        .unwrap_or_else(|| {
+            <crate::ingest::SourceKind as clap::ValueEnum>::value_variants()
+                .iter()
+                .map(|k| k.name().to_string())
+                .collect()
+        })
         .into_iter()
         .collect();
     Ok(Example {

@@ -108,10 +108,14 @@ pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
     let start_month = config.report.semester_start_month;
     store.unit_of_work("scoring", |conn| {
         let mut phases = crate::output::Phases::start();
+        // In object order (the query's), as the events stream: each case is judged as soon as
+        // its events are read and its events dropped then (memory holds a chunk, not all).
         let mut cases = read_cases(conn)?;
-        // Events stream in object order: cases follow it, so each is judged as soon as its
-        // events are read and its events are dropped then (memory holds a chunk, not all).
-        cases.sort_by(|a, b| a.object_id.cmp(&b.object_id));
+        // The events' order is checked as they stream; the cases' must be the same (a
+        // collation that orders otherwise would judge a case before all its events are read).
+        if !cases.is_sorted_by(|a, b| a.object_id <= b.object_id) {
+            cases.sort_by(|a, b| a.object_id.cmp(&b.object_id));
+        }
         phases.lap("read cases");
         let forms = read_forms(conn)?;
         let sources: std::collections::HashSet<String> =
@@ -365,15 +369,8 @@ fn stream_events(
         index.entry(c.object_id.clone()).or_default().push(i);
     }
     // A few dozen distinct activities and label sets over millions of events: one copy each.
-    let mut interned: std::collections::HashSet<std::sync::Arc<str>> = Default::default();
-    let mut intern = |s: &str| -> std::sync::Arc<str> {
-        if let Some(a) = interned.get(s) {
-            return a.clone();
-        }
-        let a: std::sync::Arc<str> = s.into();
-        interned.insert(a.clone());
-        a
-    };
+    let mut interned = crate::values::Interner::default();
+    let mut intern = |s: &str| interned.get(s);
     let mut label_sets: HashMap<String, model::Labels> = HashMap::new();
     // Read on a connection of its own: findings are written on `conn` while the events stream
     // (a connection cannot start a query while its own result is open).
