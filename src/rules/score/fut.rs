@@ -11,9 +11,7 @@ use chrono::NaiveDateTime;
 /// follow-up nor its job has any message (missing data, not a missed follow-up).
 fn chat<'a>(j: &Judge<'a>) -> Result<(Vec<&'a Ev>, NaiveDateTime), Finding> {
     let msgs: Vec<&Ev> = j.case.messages().collect();
-    let Some(done) = j.case.opened_at else {
-        return Err(j.finding(Unknown).because("no completion time"));
-    };
+    let done = j.opened;
     if msgs.is_empty() && !j.job_has_chat {
         return Err(j.finding(Unknown).because("no chat recorded for this job"));
     }

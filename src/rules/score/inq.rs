@@ -14,21 +14,21 @@ struct Opening<'a> {
     first: Option<&'a Ev>,
 }
 
-fn opening<'a>(j: &Judge<'a>) -> Option<Opening<'a>> {
+fn opening<'a>(j: &Judge<'a>) -> Opening<'a> {
     let msgs: Vec<&Ev> = j.case.messages().collect();
-    let (t0, opening) = clock_start(j, &msgs)?;
+    let (t0, opening) = clock_start(j, &msgs);
     let first = msgs.iter().copied().find(|m| m.by_advisor() && m.at >= t0);
-    Some(Opening {
+    Opening {
         msgs,
         t0,
         opening,
         first,
-    })
+    }
 }
 
 /// INQ-T1.greet: the first reply greets and the advisor introduces themself by name.
 pub fn greet(j: &Judge) -> Judged {
-    let first = opening(j).and_then(|o| o.first);
+    let first = opening(j).first;
     Ok(match first {
         None => j.finding(Unknown).because("no reply in the chat"),
         Some(m) => {
@@ -87,11 +87,7 @@ pub fn classify(j: &Judge) -> Judged {
 /// there, the ticket's first-response time.
 pub fn first_response(j: &Judge) -> Judged {
     let c = j.case;
-    let Some(o) = opening(j) else {
-        return Ok(j
-            .finding(Unknown)
-            .because("no creation time or customer message"));
-    };
+    let o = opening(j);
     if o.msgs.is_empty() && c.first_response_at.is_none() {
         // Answered by phone or e-mail, perhaps: nothing shows whether or when.
         return Ok(j
@@ -118,9 +114,7 @@ pub fn first_response(j: &Judge) -> Judged {
 /// first response (within `with_first_reply_minutes` of it).
 pub fn estimate(j: &Judge) -> Judged {
     let c = j.case;
-    let Some(o) = opening(j) else {
-        return Ok(j.finding(Unknown).because("no reply in the chat"));
-    };
+    let o = opening(j);
     let Some(m) = o.first else {
         return Ok(j.finding(Unknown).because("no reply in the chat"));
     };
@@ -198,9 +192,7 @@ pub fn escalation_updates(j: &Judge) -> Judged {
 /// INQ-T5.resolve: resolved within the category's operating days.
 pub fn resolve(j: &Judge) -> Judged {
     let c = j.case;
-    let Some(opened) = c.opened_at else {
-        return Ok(j.finding(Unknown).because("no creation time"));
-    };
+    let opened = j.opened;
     let (days, note) = per_category(j, "days");
     let due = j.deadline(opened, days, Unit::OperatingDays);
     let stop = c.resolved_at.map(|r| Mark::record(r, c.source()));

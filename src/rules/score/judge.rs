@@ -154,6 +154,9 @@ pub struct Judge<'a> {
     pub catalog: &'a Catalog,
     /// The end of the imported data.
     pub cutoff: NaiveDateTime,
+    /// When the case opened (every judged case has a time: the record's creation, the job's
+    /// completion for its follow-up).
+    pub opened: NaiveDateTime,
     /// The case's clock start date: parameters and rule versions in force then.
     pub date: NaiveDate,
     pub semester: String,

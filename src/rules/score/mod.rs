@@ -85,6 +85,7 @@ impl Context<'_> {
             params: self.params,
             catalog: self.catalog,
             cutoff: self.cutoffs.get(&c.branch).copied().unwrap_or(self.latest),
+            opened,
             date: opened.date(),
             semester: semester_of(opened.date(), self.start_month),
             sources: &self.sources,

@@ -25,9 +25,7 @@ fn warranty_in(status: &str) -> Option<bool> {
 /// warranty term (or the recorded warranty end) on the claim's date.
 pub fn warranty(j: &Judge) -> Judged {
     let c = j.case;
-    let Some(opened) = c.opened_at else {
-        return Ok(j.finding(Unknown).because("no claim date"));
-    };
+    let opened = j.opened;
     // Calendar months, not 365 days: a year bought across 29 February still ends on the same
     // date a year later.
     let months = j.p("warranty_months").max(0.0) as u32;
@@ -74,9 +72,7 @@ pub fn warranty(j: &Judge) -> Judged {
 pub fn ticket_number(j: &Judge) -> Judged {
     let c = j.case;
     let msgs = chat(j)?;
-    let Some((t0, opening)) = clock_start(j, &msgs) else {
-        return Ok(j.finding(Unknown).because("no claim date"));
-    };
+    let (t0, opening) = clock_start(j, &msgs);
     let given = msgs
         .iter()
         .copied()
@@ -99,9 +95,7 @@ pub fn ticket_number(j: &Judge) -> Judged {
 pub fn warranty_told(j: &Judge) -> Judged {
     let c = j.case;
     let msgs = chat(j)?;
-    let Some(opened) = c.opened_at else {
-        return Ok(j.finding(Unknown).because("no claim date"));
-    };
+    let opened = j.opened;
     let told = msgs
         .iter()
         .copied()
@@ -120,9 +114,7 @@ pub fn warranty_told(j: &Judge) -> Judged {
 /// PJL-T3.sla: the claim is handled within the limit in operating days.
 pub fn handled(j: &Judge) -> Judged {
     let c = j.case;
-    let Some(opened) = c.opened_at else {
-        return Ok(j.finding(Unknown).because("no claim date"));
-    };
+    let opened = j.opened;
     let stop = c.resolved_at.map(|r| Mark::record(r, c.source()));
     Ok(j.clock(
         &Mark::record(opened, c.source()),

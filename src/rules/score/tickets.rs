@@ -7,21 +7,19 @@ use super::judge::{Finding, Judge, Status, Status::*};
 use super::model::Ev;
 use chrono::NaiveDateTime;
 
-/// The ticket's clock start: its creation time (when the customer asked), with the customer's
-/// message of that moment as evidence; without a creation time, the first customer message.
 /// The customer's first message is shown as the ticket's opening when it lies this close to the
 /// creation time (evidence only: the clock starts at the creation time either way).
 const OPENING_WITHIN_MINUTES: f64 = 10.0;
 
-pub fn clock_start<'a>(j: &Judge<'a>, msgs: &[&'a Ev]) -> Option<(NaiveDateTime, Option<&'a Ev>)> {
+/// The ticket's clock start: its creation time (when the customer asked), with the customer's
+/// message of that moment as evidence when there is one.
+pub fn clock_start<'a>(j: &Judge<'a>, msgs: &[&'a Ev]) -> (NaiveDateTime, Option<&'a Ev>) {
+    let t = j.opened;
     let first = msgs.iter().copied().find(|m| m.by_customer());
-    match j.case.opened_at {
-        Some(t) => Some((
-            t,
-            first.filter(|m| j.elapsed(t, m.at, Unit::Minutes).abs() <= OPENING_WITHIN_MINUTES),
-        )),
-        None => first.map(|m| (m.at, Some(m))),
-    }
+    (
+        t,
+        first.filter(|m| j.elapsed(t, m.at, Unit::Minutes).abs() <= OPENING_WITHIN_MINUTES),
+    )
 }
 
 /// The rule's parameter for the ticket's category (`umum_minutes`, …); without a category the
