@@ -25,29 +25,33 @@ fn lexicon_labels(text: &str) -> Vec<String> {
 }
 
 const CONFIRM_IN_OTHER_WORDS: &str = "oke kak, kami catat Rabu 5/3 jam 10 ya";
-const CONFIRM_UNSURE: &str = "sip, nama kakak sudah masuk list servis besok jam 11 ya";
+const CONFIRM_OTHER_TIME: &str = "sip, nama kakak sudah masuk list servis besok jam 11 ya";
+const CONFIRM_UNSURE: &str = "sip jam 11";
 const CONFIRM_WITHOUT_DETAILS: &str = "Baik, sudah kami catat ya";
 
 #[test]
 fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
     assert!(lexicon_labels(CONFIRM_IN_OTHER_WORDS).is_empty());
+    assert!(lexicon_labels(CONFIRM_OTHER_TIME).is_empty());
     assert!(lexicon_labels(CONFIRM_UNSURE).is_empty());
     let dir = tempdir();
     let inputs = Inputs::new(dir.path());
     let write = |name: &str, text: &str| inputs.write(name, text);
     write("patuh.toml", "[whatsapp]\nbusiness_names = [\"GSI\"]\n");
-    // Three bookings for Wednesday 5 March 2025 10:00, each confirmed differently on Monday.
+    // Four bookings for Wednesday 5 March 2025 10:00, each confirmed differently on Monday.
     write(
         "booking.csv",
         "No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Jadwal,SA\n\
          B1,03/03/2025 09.10,Ani,0812-1000-0001,05/03/2025 10.00,Rina\n\
          B2,03/03/2025 09.10,Budi,0812-1000-0002,05/03/2025 10.00,Rina\n\
-         B3,03/03/2025 09.10,Cici,0812-1000-0003,05/03/2025 10.00,Rina\n",
+         B3,03/03/2025 09.10,Cici,0812-1000-0003,05/03/2025 10.00,Rina\n\
+         B4,03/03/2025 09.10,Dedi,0812-1000-0004,05/03/2025 10.00,Rina\n",
     );
     for (n, name, reply) in [
         (1, "Ani", CONFIRM_IN_OTHER_WORDS),
-        (2, "Budi", CONFIRM_UNSURE),
+        (2, "Budi", CONFIRM_OTHER_TIME),
         (3, "Cici", CONFIRM_WITHOUT_DETAILS),
+        (4, "Dedi", CONFIRM_UNSURE),
     ] {
         write(
             &format!("WhatsApp Chat with +62 812-1000-000{n}.txt"),
@@ -61,15 +65,25 @@ fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
     let b1 = verdict(&rows, "B1", "BKG-4.2.1");
     assert_eq!(b1["status"], "pass", "{b1:?}");
     assert!(b1["evidence"].contains("+62 812-1000-0001.txt:2"), "{b1:?}");
-    // A message the model reads as a confirmation, stating another time: not proof of a
-    // confirmation, not proof of none.
+    // A message the model is sure is a confirmation (from `DECIDES_AT`) is one; the time it
+    // states is not the recorded slot, which BKG-4.2.2 says.
     let b2 = verdict(&rows, "B2", "BKG-4.2.1");
-    assert_eq!(b2["status"], "unknown", "{b2:?}");
-    assert!(
-        b2["reason"].starts_with("needs review: 1 message may be a booking confirmation"),
+    assert_eq!(b2["status"], "pass", "{b2:?}");
+    assert!(b2["evidence"].contains("+62 812-1000-0002.txt:2"), "{b2:?}");
+    let b2 = verdict(&rows, "B2", "BKG-4.2.2");
+    assert_eq!(b2["status"], "fail", "{b2:?}");
+    assert_eq!(
+        b2["reason"], "agreed Tue 04 Mar 11:00 in chat, recorded Wed 05 Mar 10:00",
         "{b2:?}"
     );
-    assert!(b2["evidence"].contains("+62 812-1000-0002.txt:2"), "{b2:?}");
+    // One the model only half-sees: not proof of a confirmation, not proof of none.
+    let b4 = verdict(&rows, "B4", "BKG-4.2.1");
+    assert_eq!(b4["status"], "unknown", "{b4:?}");
+    assert!(
+        b4["reason"].starts_with("needs review: 1 message may be a booking confirmation"),
+        "{b4:?}"
+    );
+    assert!(b4["evidence"].contains("+62 812-1000-0004.txt:2"), "{b4:?}");
     // A confirmation without the slot is still no confirmation with the booking details.
     let b3 = verdict(&rows, "B3", "BKG-4.2.1");
     assert_eq!(b3["status"], "fail", "{b3:?}");
@@ -78,7 +92,7 @@ fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
     // `patuh case` says where each label came from.
     let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "B1"]);
     assert!(
-        stdout(&o).contains("booking_confirmation (cue: slot)"),
+        stdout(&o).contains("booking_confirmation (model 1.00)"),
         "{}",
         stdout(&o)
     );
@@ -105,7 +119,7 @@ fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
             )
         })
         .collect();
-    assert_eq!(listed, [("B2", "BKG-4.2.1")]);
+    assert_eq!(listed, [("B4", "BKG-4.2.1")]);
     // The report counts them per SOP.
     let html = std::fs::read_to_string(dir.path().join("out/laporan-2025-H1.html")).unwrap();
     let table = html
@@ -163,7 +177,9 @@ fn a_job_message_is_read_by_what_it_states() {
     let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "SPK-1"]);
     let text = stdout(&o);
     assert!(text.contains("diagnosis (cue: amount)"), "{text}");
-    assert!(text.contains("progress_update (cue: work_state)"), "{text}");
+    // The model is sure of this one (from `DECIDES_AT`; the work-state cue reads what it is not
+    // sure of), and says so.
+    assert!(text.contains("progress_update (model 1.00)"), "{text}");
 }
 
 #[test]
@@ -406,4 +422,75 @@ fn work_order(inputs: &Inputs, job: &str, steps: &[(&str, &str, &str)]) {
         csv.push_str(&format!("{job},Rina,Joko,{status},{at},{promised}\n"));
     }
     inputs.write("wo.csv", &csv);
+}
+
+/// The cues read what a message states in its case when no label (lexicon, or the model from
+/// `DECIDES_AT`) did: the booked slot in a booking, an amount or the work's state in a job.
+#[test]
+fn a_cue_reads_what_a_message_states_in_its_case() {
+    use patuh::timeline::cues::{Said, cue};
+    use patuh::timeline::link::CaseWindow;
+    let lexicon = Lexicon::builtin();
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    let window = |kind: &str| CaseWindow {
+        kind: kind.into(),
+        key: "K".into(),
+        phone: None,
+        plate: None,
+        name: None,
+        opened: Some(at("2025-03-03 09:10")),
+        slot: Some(at("2025-03-05 10:00")),
+        closed: None,
+        finished: None,
+        from: at("2025-03-03 09:00"),
+        to: at("2025-03-05 10:00"),
+    };
+    let read = |case: &CaseWindow, text: &str, model: &[&str], promised: Option<&str>| {
+        let attrs = lexicon.attributes(text);
+        cue(
+            &lexicon,
+            case,
+            &Said {
+                text,
+                sent: at("2025-03-03 09:02"),
+                mask: lexicon.classify_mask(text, Side::Business),
+                model: lexicon.mask_of(model),
+                attrs: &attrs,
+                promised: promised.map(at),
+                promised_before: None,
+            },
+        )
+        .map(|(i, name)| (lexicon.activities()[i].clone(), name))
+    };
+    let booking = window("booking");
+    let slot = Some("2025-03-05 10:00");
+    // The booked slot, stated: a confirmation.
+    assert_eq!(
+        read(&booking, "Rabu 5/3 10.00 🚗", &[], slot),
+        Some(("booking_confirmation".to_string(), "slot"))
+    );
+    // Another time, a question, or what the model takes for a refusal: none.
+    assert_eq!(
+        read(&booking, "Rabu 5/3 11.00", &[], Some("2025-03-05 11:00")),
+        None
+    );
+    assert_eq!(read(&booking, "Rabu 5/3 10.00 bisa?", &[], slot), None);
+    assert_eq!(
+        read(
+            &booking,
+            "Rabu 5/3 10.00 penuh",
+            &["slot_unavailable"],
+            slot
+        ),
+        None
+    );
+    let job = window("job");
+    assert_eq!(
+        read(&job, "Pak, kaki-kaki bunyi, ganti bushing 750rb", &[], None),
+        Some(("diagnosis".to_string(), "amount"))
+    );
+    assert_eq!(
+        read(&job, "Pak, mobil lagi test drive", &[], None),
+        Some(("progress_update".to_string(), "work_state"))
+    );
 }

@@ -72,6 +72,7 @@ fn msg(at: &str, fits: &[&str]) -> LinkMsg {
     LinkMsg {
         at: t(at),
         system: false,
+        by_advisor: false,
         fits: fits.iter().map(|k| (k.to_string(), 2)).collect(),
         after_booking: false,
         asks: false,

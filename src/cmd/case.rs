@@ -263,8 +263,9 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
 }
 
 /// The event's labels with where each came from: the lexicon (bare), a structural cue
-/// ("booking_confirmation (cue: slot)"), the message model with its confidence ("model 0.72":
-/// not taken as read), or a kind the model half-sees ("maybe … 0.41").
+/// ("booking_confirmation (cue: slot)"), the message model with its confidence ("model 0.97";
+/// taken as read from `DECIDES_AT`, below it a fail resting on its absence needs review), or
+/// a kind the model half-sees ("maybe … 0.41").
 fn event_labels(e: &EventRow) -> String {
     let attr = |key: &str| e.attributes.get(key).and_then(|v| v.as_object());
     let mut parts: Vec<String> = if e.labels.is_empty() {
@@ -275,7 +276,13 @@ fn event_labels(e: &EventRow) -> String {
             .map(
                 |l| match attr("cues").and_then(|c| c.get(l)).and_then(|v| v.as_str()) {
                     Some(cue) => format!("{l} (cue: {cue})"),
-                    None => l.to_string(),
+                    None => match attr("model")
+                        .and_then(|m| m.get(l))
+                        .and_then(|p| p.as_f64())
+                    {
+                        Some(p) => format!("{l} (model {p:.2})"),
+                        None => l.to_string(),
+                    },
                 },
             )
             .collect()
@@ -283,7 +290,7 @@ fn event_labels(e: &EventRow) -> String {
     let read: Vec<&str> = e.labels.split(',').collect();
     for (key, how) in [("model", "model"), ("maybe", "maybe")] {
         if let Some(m) = attr(key) {
-            // A label a cue already gave is shown once, with its cue.
+            // A label already read (by a cue or the sure model) is shown once, above.
             for (l, p) in m.iter().filter(|(l, _)| !read.contains(&l.as_str())) {
                 let p = p.as_f64().unwrap_or(0.0);
                 parts.push(format!("{l} ({how} {p:.2})"));

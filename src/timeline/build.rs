@@ -139,7 +139,7 @@ fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) 
                 "business" => Side::Business,
                 _ => {
                     return Read {
-                        lexicon: 0,
+                        labels: 0,
                         kinds: 0,
                         attrs: Attributes::default(),
                         promised: None,
@@ -155,7 +155,7 @@ fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) 
             ))
             .to_string();
             Read {
-                lexicon: reading.lexicon,
+                labels: reading.decided(),
                 kinds: reading.kinds(),
                 attrs,
                 promised,
@@ -245,6 +245,7 @@ impl<'a> Work<'a> {
                     .map(|i| LinkMsg {
                         at: msgs[i].sent_at,
                         system: &*msgs[i].side == "system" || self.automatic[i],
+                        by_advisor: &*msgs[i].side == "business" && !self.automatic[i],
                         // The model's kinds help tie a message to the case it is about; they
                         // decide no verdict.
                         fits: fits(
@@ -252,10 +253,10 @@ impl<'a> Work<'a> {
                             classified[i].kinds,
                             !classified[i].attrs.amounts.is_empty(),
                         ),
-                        after_booking: classified[i].lexicon & reminds != 0,
-                        asks: classified[i].lexicon & asks != 0,
-                        checks_resolution: classified[i].lexicon & checks != 0,
-                        answers: classified[i].lexicon & answers != 0,
+                        after_booking: classified[i].labels & reminds != 0,
+                        asks: classified[i].labels & asks != 0,
+                        checks_resolution: classified[i].labels & checks != 0,
+                        answers: classified[i].labels & answers != 0,
                     })
                     .collect();
                 let who = self
@@ -318,7 +319,7 @@ fn chat_only_bookings<'a>(
         while k < chat.len() {
             let asks = &*chat[k].side == "customer"
                 && assigned[k].is_none()
-                && classified[range.start + k].lexicon & request != 0;
+                && classified[range.start + k].labels & request != 0;
             if !asks {
                 k += 1;
                 continue;

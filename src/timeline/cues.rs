@@ -51,15 +51,10 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
     match case.kind.as_str() {
         "booking" => {
             // A question offering the slot, a reminder or a refusal restates a time but
-            // confirms nothing.
-            if asks
-                || has(&[
-                    "booking_confirmation",
-                    "reminder",
-                    "slot_unavailable",
-                    "data_request",
-                ])
-            {
+            // confirms nothing; so does one the model takes for a reminder or a refusal,
+            // even unsure ("Sabtu jam 13.00 kami sudah tidak muat").
+            let not_confirming = lexicon.mask_of(&["reminder", "slot_unavailable", "data_request"]);
+            if asks || has(&["booking_confirmation"]) || (mask | model) & not_confirming != 0 {
                 return None;
             }
             let slot = case.slot?;

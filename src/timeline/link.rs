@@ -41,6 +41,8 @@ pub struct CaseWindow {
 pub struct LinkMsg {
     pub at: NaiveDateTime,
     pub system: bool,
+    /// Written by an advisor (not the customer, not an automatic reply).
+    pub by_advisor: bool,
     /// Case kinds named by the message's activities, with how many activities named each.
     pub fits: Vec<(String, u32)>,
     /// A message that comes after a booking is recorded (a reminder, a no-show contact): it
@@ -345,7 +347,8 @@ pub fn assign(
     let mut out = Vec::with_capacity(msgs.len());
     let mut previous: Option<(usize, NaiveDateTime)> = None;
     let mut asked: Option<(usize, NaiveDateTime)> = None;
-    for m in msgs {
+    let resolving = resolving_messages(cases, customer_cases, msgs);
+    for (k, m) in msgs.iter().enumerate() {
         if m.system {
             out.push(None);
             continue;
@@ -358,7 +361,14 @@ pub fn assign(
         let pick = match open.as_slice() {
             [] => None,
             [one] => Some((*one, MsgLink::Window)),
-            _ => Some(choose(cases, &open, m, previous, asked)),
+            _ => Some(choose(
+                cases,
+                &open,
+                m,
+                previous,
+                asked,
+                resolving.get(&k).copied(),
+            )),
         };
         if let Some((i, _)) = pick {
             previous = Some((i, m.at));
@@ -371,12 +381,42 @@ pub fn assign(
     out
 }
 
+/// For each ticket of the customer with a resolution time, the advisor message sent nearest
+/// to it (within ten minutes): message index → ticket.
+fn resolving_messages(
+    cases: &[CaseWindow],
+    customer_cases: &[usize],
+    msgs: &[LinkMsg],
+) -> HashMap<usize, usize> {
+    let mut out = HashMap::new();
+    for &i in customer_cases {
+        if !matches!(cases[i].kind.as_str(), "inquiry" | "aftersales") {
+            continue;
+        }
+        let Some(closed) = cases[i].closed else {
+            continue;
+        };
+        let nearest = msgs
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.by_advisor && !m.system)
+            .map(|(k, m)| (k, (m.at - closed).num_seconds().abs()))
+            .filter(|&(_, gap)| gap <= 600)
+            .min_by_key(|&(k, gap)| (gap, k));
+        if let Some((k, _)) = nearest {
+            out.insert(k, i);
+        }
+    }
+    out
+}
+
 fn choose(
     cases: &[CaseWindow],
     open: &[usize],
     m: &LinkMsg,
     previous: Option<(usize, NaiveDateTime)>,
     asked: Option<(usize, NaiveDateTime)>,
+    resolves: Option<usize>,
 ) -> (usize, MsgLink) {
     let fit = |i: usize| -> u32 {
         m.fits
@@ -399,6 +439,12 @@ fn choose(
         .collect();
     if let [one] = opening.as_slice() {
         return (*one, MsgLink::Content);
+    }
+    // Likewise a ticket resolved when an advisor wrote owns the advisor message nearest its
+    // resolution: it tells the customer the resolution, whatever other case its words are
+    // about (a warranty answer to an inquiry while a claim is open).
+    if let Some(i) = resolves.filter(|i| open.contains(i)) {
+        return (i, MsgLink::Content);
     }
     let best = open.iter().map(|&i| fit(i)).max().unwrap_or(0);
     let fitting: Vec<usize> = open.iter().copied().filter(|&i| fit(i) == best).collect();

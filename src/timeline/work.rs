@@ -8,10 +8,11 @@ use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// What was read in one message, once: the lexicon's labels, every kind the lexicon and the
-/// model see (for linking), what it states, the time it promises, and its stored attributes.
+/// What was read in one message, once: the labels the rules take as read (the lexicon's and
+/// the model's sure ones, `Reading::decided`), every kind the lexicon and the model see (for
+/// linking), what it states, the time it promises, and its stored attributes.
 pub(super) struct Read {
-    pub(super) lexicon: u64,
+    pub(super) labels: u64,
     pub(super) kinds: u64,
     pub(super) attrs: Attributes,
     pub(super) promised: Option<NaiveDateTime>,

@@ -106,7 +106,7 @@ impl Work<'_> {
                 for (k, i) in range.clone().enumerate() {
                     let m = &msgs[i];
                     let read = &classified[i];
-                    let mut mask = read.lexicon;
+                    let mut mask = read.labels;
                     let role = match m.side.as_ref() {
                         "customer" => "customer",
                         "business" if automatic[i] => "auto_reply",

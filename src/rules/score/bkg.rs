@@ -143,7 +143,7 @@ pub fn confirmation(j: &Judge) -> Judged {
 
 /// BKG-4.2.2: the slot agreed in chat equals the recorded slot (7.2 "salah input jadwal").
 /// The agreed slot: the confirmation's, else the last time an advisor offered, else an advisor
-/// message stating the recorded slot, else the time the customer asked for. Judged without a
+/// message stating the recorded slot, else the time the customer asked for (`asked_for`). Judged without a
 /// chat too (`unknown`: no slot stated).
 pub fn slot_as_agreed(j: &Judge) -> Judged {
     let c = j.case;
@@ -176,11 +176,17 @@ pub fn slot_as_agreed(j: &Judge) -> Judged {
                 .find(|m| crate::timeline::promise::stated_times(&m.text, m.at).contains(&slot))
                 .map(|m| (slot, *m))
         })
-        .or_else(|| {
-            msgs.iter()
-                .filter(|m| m.by_customer())
-                .find_map(|m| m.promised_at().map(|t| (t, *m)))
-        });
+        .map(Ok)
+        .or_else(|| asked_for(&msgs, c.slot));
+    let agreed = match agreed {
+        Some(Err(times)) => {
+            return Ok(j.finding(Unknown).because(format!(
+                "the customer asked for {times} different times and no advisor message read agreed one"
+            )));
+        }
+        Some(Ok(a)) => Some(a),
+        None => None,
+    };
     Ok(match (agreed, c.slot) {
         (None, _) => j.finding(Unknown).because("no slot stated in the chat"),
         (Some((t, m)), None) => j
@@ -217,6 +223,32 @@ pub fn slot_as_agreed(j: &Judge) -> Judged {
                 .with_source(c.source())
         }
     })
+}
+
+/// The slot the customer asked for, when no advisor message agreed one: the one the record
+/// holds if the customer named it at all (a question like "bsk jm 09 kosong?" is often
+/// revised in the next message), else the one time they named. Several times, none recorded:
+/// `Err(how many)` — what was agreed is not in the words read.
+fn asked_for<'a>(
+    msgs: &[&'a Ev],
+    slot: Option<NaiveDateTime>,
+) -> Option<Result<(NaiveDateTime, &'a Ev), usize>> {
+    let asked: Vec<(NaiveDateTime, &Ev)> = msgs
+        .iter()
+        .filter(|m| m.by_customer())
+        .filter_map(|m| m.promised_at().map(|t| (t, *m)))
+        .collect();
+    if let Some(&hit) = asked.iter().find(|(t, _)| Some(*t) == slot) {
+        return Some(Ok(hit));
+    }
+    let mut times: Vec<NaiveDateTime> = asked.iter().map(|(t, _)| *t).collect();
+    times.sort();
+    times.dedup();
+    match times.len() {
+        0 => None,
+        1 => asked.first().copied().map(Ok),
+        n => Some(Err(n)),
+    }
 }
 
 /// The alternative an "unavailable" message offers: the time it names after its offering words.
