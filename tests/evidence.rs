@@ -448,7 +448,7 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
     let read = |case: &CaseWindow, text: &str, model: &[&str], promised: Option<&str>| {
         let attrs = lexicon.attributes(text);
         cue(
-            &lexicon,
+            lexicon,
             case,
             &Said {
                 text,
