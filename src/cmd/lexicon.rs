@@ -70,8 +70,42 @@ pub fn run(action: &LexiconCommand, quiet: bool) -> Result<()> {
             let examples = load(corpus, lexicon)?;
             let alone = accuracy::lexicon_alone(&examples, lexicon);
             let inside = accuracy::in_sample(&examples, lexicon, Model::builtin());
-            let outside = accuracy::out_of_family(&examples, lexicon, Settings::from(*settings));
-            print(&alone, &inside, &outside, *format)
+            let readings =
+                accuracy::out_of_family_readings(&examples, lexicon, Settings::from(*settings));
+            let outside = accuracy::tally(&examples, lexicon, readings.iter().map(|r| r.labels()));
+            let decided = accuracy::tally(&examples, lexicon, readings.iter().map(|r| r.decided()));
+            print(&alone, &inside, &outside, &decided, *format)?;
+            if *format == Format::Table {
+                // What the threshold of the labels rules read trades, out of family.
+                let mut out = std::io::stdout().lock();
+                let r = (|| -> std::io::Result<()> {
+                    writeln!(
+                        out,
+                        "\nout of family, every activity: labels the rules read from a model score of"
+                    )?;
+                    for at in [0.5, 0.6, 0.7, 0.8, 0.9, 0.95] {
+                        let s = accuracy::overall(&accuracy::tally(
+                            &examples,
+                            lexicon,
+                            readings.iter().map(|r| r.decided_at(at)),
+                        ));
+                        let mark = if (at - model::DECIDES_AT).abs() < 1e-6 {
+                            "  (DECIDES_AT)"
+                        } else {
+                            ""
+                        };
+                        writeln!(
+                            out,
+                            "  {at:.2}: precision {:.3} recall {:.3}{mark}",
+                            s.precision(),
+                            s.recall()
+                        )?;
+                    }
+                    Ok(())
+                })();
+                stdout_result(r)?;
+            }
+            Ok(())
         }
     }
 }
@@ -85,10 +119,16 @@ fn load(dir: &Path, lexicon: &Lexicon) -> Result<Vec<corpus::Example>> {
 
 /// The three tables side by side, one row per activity: CSV and the terminal table share the
 /// header and the cells; JSON gives the three lists as they are.
-fn print(alone: &[Score], inside: &[Score], outside: &[Score], format: Format) -> Result<()> {
+fn print(
+    alone: &[Score],
+    inside: &[Score],
+    outside: &[Score],
+    decided: &[Score],
+    format: Format,
+) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if format == Format::Json {
-        let v = serde_json::json!({"lexicon_alone": alone, "in_sample": inside, "out_of_family": outside});
+        let v = serde_json::json!({"lexicon_alone": alone, "in_sample": inside, "out_of_family": outside, "out_of_family_decided": decided});
         return stdout_result(crate::output::write_json(&mut out, &v));
     }
     let header = [
@@ -101,18 +141,21 @@ fn print(alone: &[Score], inside: &[Score], outside: &[Score], format: Format) -
         "in_recall",
         "out_precision",
         "out_recall",
+        "decided_precision",
+        "decided_recall",
     ];
     let rows: Vec<Vec<String>> = alone
         .iter()
         .zip(inside)
         .zip(outside)
-        .map(|((l, i), o)| {
+        .zip(decided)
+        .map(|(((l, i), o), d)| {
             let mut row = vec![
                 i.activity.clone(),
                 i.examples.to_string(),
                 i.families.to_string(),
             ];
-            for s in [l, i, o] {
+            for s in [l, i, o, d] {
                 row.push(format!("{:.3}", s.precision()));
                 row.push(format!("{:.3}", s.recall()));
             }

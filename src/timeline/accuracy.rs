@@ -4,7 +4,7 @@
 
 use super::classify::Lexicon;
 use super::corpus::{Example, activity_of};
-use super::model::{self, Model, Settings};
+use super::model::{self, Model, Reading, Settings};
 use std::collections::BTreeMap;
 
 /// The folds of the out-of-family evaluation: family k of every activity sits in fold k mod 8,
@@ -56,9 +56,42 @@ pub fn lexicon_alone(examples: &[Example], lexicon: &Lexicon) -> Vec<Score> {
 
 /// Scores when every family is read by a model trained without it.
 pub fn out_of_family(examples: &[Example], lexicon: &Lexicon, settings: Settings) -> Vec<Score> {
-    let fold = folds(examples);
+    let readings = out_of_family_readings(examples, lexicon, settings);
+    tally(examples, lexicon, readings.iter().map(Reading::labels))
+}
+
+/// Precision and recall per activity of `masks` (one per example, in order).
+pub fn tally(
+    examples: &[Example],
+    lexicon: &Lexicon,
+    masks: impl Iterator<Item = u64>,
+) -> Vec<Score> {
     let mut acc = Tally::new(examples, lexicon);
-    let per_fold: Vec<Vec<(usize, u64)>> = (0..FOLDS)
+    for (e, mask) in examples.iter().zip(masks) {
+        acc.add(e, mask);
+    }
+    acc.scores()
+}
+
+/// Precision and recall over every activity at once (micro average).
+pub fn overall(scores: &[Score]) -> Score {
+    scores.iter().fold(Score::default(), |mut t, s| {
+        t.examples += s.examples;
+        t.true_pos += s.true_pos;
+        t.false_pos += s.false_pos;
+        t.false_neg += s.false_neg;
+        t
+    })
+}
+
+/// How every example is read by a model trained without its family, in corpus order.
+pub fn out_of_family_readings(
+    examples: &[Example],
+    lexicon: &Lexicon,
+    settings: Settings,
+) -> Vec<Reading> {
+    let fold = folds(examples);
+    let per_fold: Vec<Vec<(usize, Reading)>> = (0..FOLDS)
         .map(|k| {
             let train: Vec<Example> = examples
                 .iter()
@@ -71,14 +104,15 @@ pub fn out_of_family(examples: &[Example], lexicon: &Lexicon, settings: Settings
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| fold[e.family.as_str()] == k)
-                .map(|(i, e)| (i, model::read(lexicon, &held, &e.text, e.side).labels()))
+                .map(|(i, e)| (i, model::read(lexicon, &held, &e.text, e.side)))
                 .collect()
         })
         .collect();
-    for (i, mask) in per_fold.into_iter().flatten() {
-        acc.add(&examples[i], mask);
+    let mut out = vec![Reading::default(); examples.len()];
+    for (i, r) in per_fold.into_iter().flatten() {
+        out[i] = r;
     }
-    acc.scores()
+    out
 }
 
 /// Each family's fold: its position among its activity's families, in corpus order.

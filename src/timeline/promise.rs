@@ -68,15 +68,24 @@ pub fn states_day(text: &str, sent: NaiveDateTime) -> bool {
 /// Senin 20 Jan jam 15.00"): an offer often names a refused time first.
 pub fn stated_times(text: &str, sent: NaiveDateTime) -> Vec<NaiveDateTime> {
     let mut out: Vec<NaiveDateTime> = promised_time(text, sent).into_iter().collect();
-    // A full stop ends a clause only before a space: "13.00" is a time.
-    for clause in text.replace(". ", "\n").split([',', '?', '!', ';', '\n']) {
-        if let Some(t) = promised_time(clause, sent)
+    for clause in clauses(text) {
+        if let Some(t) = promised_time(&clause, sent)
             && !out.contains(&t)
         {
             out.push(t);
         }
     }
     out
+}
+
+/// A message's clauses, in order: split at commas, question and exclamation marks,
+/// semicolons, line ends and full stops — a full stop only before a space ("13.00" is a time).
+pub fn clauses(text: &str) -> impl Iterator<Item = String> {
+    text.replace(". ", "\n")
+        .split([',', '?', '!', ';', '\n'])
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 /// The day a text names: besok, lusa, hari ini, a weekday, "12 Mei", "12/05".

@@ -254,9 +254,19 @@ fn asked_for<'a>(
 /// The alternative an "unavailable" message offers: the time it names after its offering words.
 /// "kalau jam 11 bisa?" names no day: it is on the day being booked (the customer's asked day,
 /// else the recorded slot's), not on the day the message was sent.
+/// Without offering words, a message stating a second, different time offers it ("jam 08.00
+/// sudah tidak muat, yang masih lowong jam 10.00, mau?").
 fn alternative_time(m: &Ev, day_in_talk: Option<chrono::NaiveDate>) -> Option<NaiveDateTime> {
+    use crate::timeline::promise::{clauses, promised_time, states_day};
+    let at = |offer: &str| {
+        let t = promised_time(offer, m.at)?;
+        Some(match day_in_talk {
+            Some(day) if !states_day(offer, m.at) => day.and_time(t.time()),
+            _ => t,
+        })
+    };
     let lower = m.text.to_lowercase();
-    let cut = [
+    match [
         "alternatif",
         "bagaimana kalau",
         "gimana kalau",
@@ -264,13 +274,15 @@ fn alternative_time(m: &Ev, day_in_talk: Option<chrono::NaiveDate>) -> Option<Na
         "bisa di",
     ]
     .iter()
-    .find_map(|w| lower.find(w))?;
-    let offer = &m.text[cut..];
-    let at = crate::timeline::promise::promised_time(offer, m.at)?;
-    Some(match day_in_talk {
-        Some(day) if !crate::timeline::promise::states_day(offer, m.at) => day.and_time(at.time()),
-        _ => at,
-    })
+    .find_map(|w| lower.find(w))
+    {
+        Some(cut) => at(&m.text[cut..]),
+        None => {
+            let times: Vec<NaiveDateTime> = clauses(&m.text).filter_map(|c| at(&c)).collect();
+            let refused = times.first()?;
+            times.iter().rev().find(|t| *t != refused).copied()
+        }
+    }
 }
 
 /// The day a booking conversation is about, as of message `m`: the day the customer last asked
@@ -344,7 +356,7 @@ pub fn slot_unavailable(j: &Judge) -> Judged {
         return Ok(j.finding(Na).because("the asked slot was available"));
     };
     let within = j.deadline(m.at, j.p("offer_within_minutes"), Unit::Minutes);
-    let offered = alternative_time(m, None).is_some()
+    let offered = alternative_time(m, day_in_talk(j.case, &msgs, m)).is_some()
         || msgs.iter().any(|o| {
             o.by_advisor()
                 && o.at >= m.at
