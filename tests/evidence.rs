@@ -102,6 +102,12 @@ fn a_booking_confirmed_in_other_words_passes_an_unreadable_one_needs_review() {
         "{}",
         stdout(&o)
     );
+    let o = patuh(dir.path(), &["--db", db.to_str().unwrap(), "case", "B4"]);
+    assert!(
+        stdout(&o).contains("booking_confirmation (maybe 0."),
+        "{}",
+        stdout(&o)
+    );
     // `patuh check` lists what needs review, with the case key.
     let o = patuh(
         dir.path(),

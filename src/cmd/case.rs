@@ -263,9 +263,9 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
 }
 
 /// The event's labels with where each came from: the lexicon (bare), a structural cue
-/// ("booking_confirmation (cue: slot)"), the message model with its confidence ("model 0.97";
-/// taken as read from `DECIDES_AT`, below it a fail resting on its absence needs review), or
-/// a kind the model half-sees ("maybe … 0.41").
+/// ("booking_confirmation (cue: slot)"), the message model with its confidence ("model 0.97":
+/// read from `DECIDES_AT`; "model, unread 0.75" below it, where a fail resting on its absence
+/// needs review), or a kind the model half-sees ("maybe 0.41").
 fn event_labels(e: &EventRow) -> String {
     let attr = |key: &str| e.attributes.get(key).and_then(|v| v.as_object());
     let mut parts: Vec<String> = if e.labels.is_empty() {
@@ -288,7 +288,8 @@ fn event_labels(e: &EventRow) -> String {
             .collect()
     };
     let read: Vec<&str> = e.labels.split(',').collect();
-    for (key, how) in [("model", "model"), ("maybe", "maybe")] {
+    // The model's labels the rules did not read (under `DECIDES_AT`) say so.
+    for (key, how) in [("model", "model, unread"), ("maybe", "maybe")] {
         if let Some(m) = attr(key) {
             // A label already read (by a cue or the sure model) is shown once, above.
             for (l, p) in m.iter().filter(|(l, _)| !read.contains(&l.as_str())) {

@@ -52,8 +52,9 @@ pub struct LinkMsg {
     /// approval request); `answers`: the customer answers such a question.
     pub asks: bool,
     pub answers: bool,
-    /// Asks whether a resolved problem stays solved (PJL-T5): it belongs to the ticket that
-    /// was resolved last before it.
+    /// Follows a resolution — asks whether a resolved problem stays solved (PJL-T5), or
+    /// thanks the customer at the close: it belongs to the ticket that was resolved last
+    /// before it.
     pub checks_resolution: bool,
 }
 

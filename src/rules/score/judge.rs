@@ -252,8 +252,8 @@ impl<'a> Judge<'a> {
 
     /// A fail that rests on the absence of a kind of message (`rests_on` in the catalog) is
     /// `unknown` "needs review" when, inside the finding's window, an advisor message the
-    /// lexicon left unread is that kind by the model (labelled or a candidate): patuh does not
-    /// accuse on what it could not read with confidence.
+    /// rules did not read as that kind is that kind by the model (a label under `DECIDES_AT` or
+    /// a candidate): patuh does not accuse on what it could not read with confidence.
     fn abstain(&self, mut f: Finding) -> Finding {
         let Some(rule) = self.catalog.get(f.rule_id) else {
             return f;
@@ -271,6 +271,8 @@ impl<'a> Judge<'a> {
                 rule.rests_on
                     .iter()
                     .filter(|r| !r.states_time || m.promised_at().is_some())
+                    // A kind the message is read as (the model sure of it) was weighed already.
+                    .filter(|r| !m.has(&r.kind))
                     .filter_map(|r| m.attrs.uncertain(&r.kind).map(|p| (r.kind.as_str(), p)))
                     .filter(|&(_, p)| p >= crate::timeline::model::CANDIDATE_AT)
                     .max_by(|a, b| a.1.total_cmp(&b.1))
