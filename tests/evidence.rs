@@ -448,6 +448,8 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
         slot: Some(at("2025-03-05 10:00")),
         closed: None,
         finished: None,
+        estimate: None,
+        costs: Vec::new(),
         from: at("2025-03-03 09:00"),
         to: at("2025-03-05 10:00"),
     };

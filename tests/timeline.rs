@@ -63,6 +63,8 @@ fn case(
         slot: None,
         closed: None,
         finished: None,
+        estimate: None,
+        costs: Vec::new(),
         from: t(from),
         to: t(to),
     }
@@ -73,6 +75,8 @@ fn msg(at: &str, fits: &[&str]) -> LinkMsg {
         at: t(at),
         system: false,
         by_advisor: false,
+        promised: None,
+        amounts: Vec::new(),
         fits: fits.iter().map(|k| (k.to_string(), 2)).collect(),
         after_booking: false,
         asks: false,
@@ -189,6 +193,74 @@ fn overlapping_cases_take_messages_by_content_then_continuity() {
     assert_eq!(got[2], Some((0, MsgLink::Continuity)));
     assert_eq!(got[3], Some((1, MsgLink::Content)));
     assert_eq!(got[4], Some((1, MsgLink::Continuity)));
+}
+
+/// Two cases open at once: an advisor message sent as a ticket was resolved belongs to that
+/// ticket, whatever its words; a message stating a job's estimated finish or one of its costs
+/// belongs to that job; the conversation after each follows it.
+#[test]
+fn overlapping_cases_take_what_their_records_state() {
+    let mut inquiry = case(
+        "inquiry",
+        "INQ-1",
+        Some("+62811"),
+        "X",
+        "2025-05-10 09:00",
+        "2025-05-11 14:00",
+    );
+    inquiry.closed = Some(t("2025-05-10 13:40"));
+    let claim = case(
+        "aftersales",
+        "PJL-1",
+        Some("+62811"),
+        "X",
+        "2025-05-01 09:00",
+        "2025-05-20 09:00",
+    );
+    let mut first = case(
+        "job",
+        "SPK-1",
+        Some("+62811"),
+        "X",
+        "2025-05-09 10:00",
+        "2025-05-13 17:00",
+    );
+    first.estimate = Some(t("2025-05-10 15:30"));
+    first.costs = vec![2_450_000];
+    let mut second = case(
+        "job",
+        "SPK-2",
+        Some("+62811"),
+        "X",
+        "2025-05-10 11:00",
+        "2025-05-13 17:00",
+    );
+    second.estimate = Some(t("2025-05-12 09:45"));
+    second.costs = vec![1_050_000];
+    let cases = vec![inquiry, claim, first, second];
+    let advisor = |at: &str, fits: &[&str]| LinkMsg {
+        by_advisor: true,
+        ..msg(at, fits)
+    };
+    let msgs = [
+        // A warranty answer fits the claim by its words, but resolves the inquiry.
+        advisor("2025-05-10 13:38", &["aftersales"]),
+        msg("2025-05-10 13:45", &[]),
+        // A finish time stated: the second job's estimate; then a bill of the first job.
+        LinkMsg {
+            promised: Some(t("2025-05-12 09:45")),
+            ..advisor("2025-05-11 12:39", &["job"])
+        },
+        LinkMsg {
+            amounts: vec![2_450_000],
+            ..advisor("2025-05-11 15:00", &["job"])
+        },
+    ];
+    let got = assign(&cases, &[0, 1, 2, 3], &msgs);
+    assert_eq!(got[0], Some((0, MsgLink::Content)));
+    assert_eq!(got[1], Some((0, MsgLink::Continuity)));
+    assert_eq!(got[2], Some((3, MsgLink::Content)));
+    assert_eq!(got[3], Some((2, MsgLink::Content)));
 }
 
 #[test]

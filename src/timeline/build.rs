@@ -104,6 +104,8 @@ fn case_windows(records: &[CaseRecord], config: &Config) -> Vec<CaseWindow> {
                 slot: r.slot,
                 closed: r.resolved_at,
                 finished: r.finished_at,
+                estimate: r.estimate_at,
+                costs: r.costs.clone(),
                 from,
                 to,
             })
@@ -246,6 +248,8 @@ impl<'a> Work<'a> {
                         at: msgs[i].sent_at,
                         system: &*msgs[i].side == "system" || self.automatic[i],
                         by_advisor: &*msgs[i].side == "business" && !self.automatic[i],
+                        promised: classified[i].promised,
+                        amounts: classified[i].attrs.amounts.clone(),
                         // The model's kinds help tie a message to the case it is about; they
                         // decide no verdict.
                         fits: fits(
@@ -358,6 +362,8 @@ fn chat_only_bookings<'a>(
                     slot: None,
                     closed: None,
                     finished: None,
+                    estimate: None,
+                    costs: Vec::new(),
                     from: chat[start].sent_at,
                     to: chat[end - 1].sent_at,
                 });
@@ -517,6 +523,14 @@ fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
             last_at: r.get("last_at")?,
             resolved_at: r.get("resolved_at")?,
             finished_at: r.get("finished_at")?,
+            estimate_at: r.get("estimate_at")?,
+            costs: [
+                r.get::<_, Option<i64>>("cost_estimate")?,
+                r.get("total_cost")?,
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         })
     })
 }

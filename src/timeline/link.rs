@@ -31,6 +31,9 @@ pub struct CaseWindow {
     pub closed: Option<NaiveDateTime>,
     /// A job's final QC (else its `selesai`).
     pub finished: Option<NaiveDateTime>,
+    /// A job's estimated finish and costs as its work order states them.
+    pub estimate: Option<NaiveDateTime>,
+    pub costs: Vec<i64>,
     /// Messages from `from` to `to` (inclusive) may belong to the case.
     pub from: NaiveDateTime,
     pub to: NaiveDateTime,
@@ -43,6 +46,9 @@ pub struct LinkMsg {
     pub system: bool,
     /// Written by an advisor (not the customer, not an automatic reply).
     pub by_advisor: bool,
+    /// The time and the amounts the message states.
+    pub promised: Option<NaiveDateTime>,
+    pub amounts: Vec<i64>,
     /// Case kinds named by the message's activities, with how many activities named each.
     pub fits: Vec<(String, u32)>,
     /// A message that comes after a booking is recorded (a reminder, a no-show contact): it
@@ -446,6 +452,20 @@ fn choose(
     // about (a warranty answer to an inquiry while a claim is open).
     if let Some(i) = resolves.filter(|i| open.contains(i)) {
         return (i, MsgLink::Content);
+    }
+    // Two jobs of one customer open at once: the one whose work order states the finish time
+    // or an amount the message states owns it.
+    let stating: Vec<usize> = open
+        .iter()
+        .copied()
+        .filter(|&i| {
+            cases[i].kind == "job"
+                && ((m.promised.is_some() && m.promised == cases[i].estimate)
+                    || m.amounts.iter().any(|a| cases[i].costs.contains(a)))
+        })
+        .collect();
+    if let [one] = stating.as_slice() {
+        return (*one, MsgLink::Content);
     }
     let best = open.iter().map(|&i| fit(i)).max().unwrap_or(0);
     let fitting: Vec<usize> = open.iter().copied().filter(|&i| fit(i) == best).collect();

@@ -30,6 +30,9 @@ pub struct CaseRecord {
     pub resolved_at: Option<NaiveDateTime>,
     /// A job's final QC (else its `selesai`): the work is done from here on.
     pub finished_at: Option<NaiveDateTime>,
+    /// A job's estimated finish and its costs (estimate, total) as the work order states them.
+    pub estimate_at: Option<NaiveDateTime>,
+    pub costs: Vec<i64>,
 }
 
 /// The window of one case; `None` when the records give no time at all.
