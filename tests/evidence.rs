@@ -492,7 +492,27 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
         ),
         None
     );
-    let job = window("job");
+    let mut job = window("job");
+    job.finished = Some(at("2025-03-05 16:00"));
+    // A finish later than the one promised, before it passed: a delay notice's new estimate,
+    // also when the model sees the delay and the lexicon a "full" (antrian QC penuh).
+    let text = "Kak maaf ya telat, antrian QC penuh, targetnya jadi besok jam 10.00";
+    let attrs = lexicon.attributes(text);
+    let delay = cue(
+        lexicon,
+        &job,
+        &Said {
+            text,
+            sent: at("2025-03-04 11:47"),
+            mask: lexicon.classify_mask(text, Side::Business),
+            model: lexicon.mask_of(&["delay_notice"]),
+            attrs: &attrs,
+            promised: Some(at("2025-03-05 10:00")),
+            promised_before: Some(at("2025-03-04 12:45")),
+        },
+    )
+    .map(|(i, name)| (lexicon.activities()[i].clone(), name));
+    assert_eq!(delay, Some(("delay_notice".to_string(), "later_time")));
     assert_eq!(
         read(&job, "Pak, kaki-kaki bunyi, ganti bushing 750rb", &[], None),
         Some(("diagnosis".to_string(), "amount"))

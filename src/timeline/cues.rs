@@ -77,10 +77,13 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
             if mask & others != 0 {
                 return None;
             }
-            // The model seeing a completion, a delay, a reminder or a confirmation keeps the
-            // cues below from calling it a diagnosis or a delay (it seeing a diagnosis does not).
-            let diagnosis_bit = lexicon.mask_of(&["diagnosis"]);
-            let model_objects = model & others & !diagnosis_bit != 0;
+            // The model seeing a completion, a reminder or a confirmation keeps the cues below
+            // from calling it a diagnosis or a delay; seeing a delay, from calling it a
+            // diagnosis (it seeing a diagnosis does neither).
+            let model_sees = |names: &[&str]| model & lexicon.mask_of(names) != 0;
+            let model_objects =
+                model_sees(&["completion_notice", "reminder", "booking_confirmation"]);
+            let model_delay = model_sees(&["delay_notice"]);
             let diagnosis = lexicon.index_of("diagnosis")?;
             let finish_at = promised;
             let finish = finish_at.is_some();
@@ -93,11 +96,11 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
                     .then(|| lexicon.index_of("completion_notice").map(|i| (i, "bill")))
                     .flatten();
             }
-            // While the work runs, a finish time later than the one already promised is the new
-            // estimate of a delay notice (its apology and reason are for KSP-4.4.2 to read).
             if model_objects {
                 return None;
             }
+            // While the work runs, a finish time later than the one already promised is the new
+            // estimate of a delay notice (its apology and reason are for KSP-4.4.2 to read).
             if let (Some(new), Some(old)) = (finish_at, promised_before)
                 && !done
                 && new > old
@@ -105,6 +108,9 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
                 && !has(&["approval_request"])
             {
                 return lexicon.index_of("delay_notice").map(|i| (i, "later_time"));
+            }
+            if model_delay {
+                return None;
             }
             let request = lexicon.mask_of(&["approval_request"]);
             let bare_request = (mask | model) & request != 0 && !finish && !attrs.finding;
