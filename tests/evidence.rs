@@ -466,6 +466,7 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
                 attrs: &attrs,
                 promised: promised.map(at),
                 promised_before: None,
+                asked_before: Some(at("2025-03-05 11:00")),
             },
         )
         .map(|(i, name)| (lexicon.activities()[i].clone(), name))
@@ -477,9 +478,14 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
         read(&booking, "Rabu 5/3 10.00 🚗", &[], slot),
         Some(("booking_confirmation".to_string(), "slot"))
     );
-    // Another time, a question, or what the model takes for a refusal: none.
+    // The time the customer asked for (Wednesday 11:00, the record says 10:00): a confirmation
+    // of it; another time, a question, or what the model takes for a refusal: none.
     assert_eq!(
         read(&booking, "Rabu 5/3 11.00", &[], Some("2025-03-05 11:00")),
+        Some(("booking_confirmation".to_string(), "asked"))
+    );
+    assert_eq!(
+        read(&booking, "Rabu 5/3 12.00", &[], Some("2025-03-05 12:00")),
         None
     );
     assert_eq!(read(&booking, "Rabu 5/3 10.00 bisa?", &[], slot), None);
@@ -509,6 +515,7 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
             attrs: &attrs,
             promised: Some(at("2025-03-05 10:00")),
             promised_before: Some(at("2025-03-04 12:45")),
+            asked_before: None,
         },
     )
     .map(|(i, name)| (lexicon.activities()[i].clone(), name));

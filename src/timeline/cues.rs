@@ -1,7 +1,8 @@
 //! Evidence from content, not only words: an advisor message is read by what it states in the
 //! case it belongs to, whatever its wording.
 //!
-//! - In a booking, a message stating the booked slot's date and time is a confirmation of it.
+//! - In a booking, a message stating the booked slot's date and time, or the one the customer
+//!   asked for, is a confirmation of it.
 //! - In a job, a message stating an amount or a finish time is a diagnosis/estimate (KSP-4.1.1),
 //!   even when it also asks for approval (if it says what was found or when it will be done);
 //!   its finish time is the promise (KSP-4.4.x).
@@ -33,6 +34,8 @@ pub struct Said<'a> {
     pub promised: Option<NaiveDateTime>,
     /// The finish time an advisor last promised in this case, before this message.
     pub promised_before: Option<NaiveDateTime>,
+    /// The time the customer last asked for in this case, before this message.
+    pub asked_before: Option<NaiveDateTime>,
 }
 
 /// The cue that labels an advisor message of `case`, if any.
@@ -45,6 +48,7 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
         attrs,
         promised,
         promised_before,
+        asked_before,
     } = *said;
     let has = |names: &[&str]| mask & lexicon.mask_of(names) != 0;
     let asks = text.contains('?');
@@ -57,14 +61,17 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
             if asks || has(&["booking_confirmation"]) || (mask | model) & not_confirming != 0 {
                 return None;
             }
-            let slot = case.slot?;
-            (promised == Some(slot))
-                .then(|| {
-                    lexicon
-                        .index_of("booking_confirmation")
-                        .map(|i| (i, "slot"))
-                })
-                .flatten()
+            // The booked slot, or the time the customer asked for (which the record may hold
+            // wrongly: BKG-4.2.2 compares them).
+            let stated = promised?;
+            let cue = if case.slot == Some(stated) {
+                "slot"
+            } else if asked_before == Some(stated) {
+                "asked"
+            } else {
+                return None;
+            };
+            lexicon.index_of("booking_confirmation").map(|i| (i, cue))
         }
         "job" => {
             let others = lexicon.mask_of(&[

@@ -49,6 +49,7 @@ impl Work<'_> {
             let mut links = conn.appender("timeline_link")?;
             let mut maybe = conn.appender("ambiguous_case")?;
             let mut promised: HashMap<usize, NaiveDateTime> = HashMap::new();
+            let mut asked: HashMap<usize, NaiveDateTime> = HashMap::new();
             for (ci, (range, (who, assigned, chat_branch))) in
                 self.chats.iter().zip(per_chat).enumerate()
             {
@@ -128,15 +129,24 @@ impl Work<'_> {
                                 attrs: &read.attrs,
                                 promised: read.promised,
                                 promised_before: promised.get(&c).copied(),
+                                asked_before: asked.get(&c).copied(),
                             },
                         )
                     });
-                    // The finish time an advisor last promised in this case.
-                    if role == "advisor"
-                        && let Some((c, _)) = case
+                    // The time an advisor last promised in this case, and the one the customer
+                    // last asked for.
+                    if let Some((c, _)) = case
                         && let Some(p) = read.promised
                     {
-                        promised.insert(c, p);
+                        match role {
+                            "advisor" => {
+                                promised.insert(c, p);
+                            }
+                            "customer" => {
+                                asked.insert(c, p);
+                            }
+                            _ => {}
+                        }
                     }
                     let attrs = match cue {
                         Some((a, name)) => {
