@@ -263,6 +263,41 @@ fn overlapping_cases_take_what_their_records_state() {
     assert_eq!(got[3], Some((2, MsgLink::Content)));
 }
 
+/// A claim opened by the customer's message owns that message; the advisor's follow-up
+/// question minutes later (fitting the job's follow-up and the claim alike) goes to the
+/// follow-up, the one case with an outcome by then.
+#[test]
+fn a_question_after_a_claim_opens_goes_to_the_case_with_an_outcome() {
+    let followup = case(
+        "followup",
+        "SPK-1",
+        Some("+62811"),
+        "X",
+        "2025-05-05 16:37",
+        "2025-05-17 16:37",
+    );
+    let claim = case(
+        "aftersales",
+        "PJL-1",
+        Some("+62811"),
+        "X",
+        "2025-05-06 14:33",
+        "2025-05-20 09:00",
+    );
+    let cases = vec![followup, claim];
+    let msgs = [
+        msg("2025-05-06 14:33", &["aftersales"]),
+        LinkMsg {
+            by_advisor: true,
+            asks: true,
+            ..msg("2025-05-06 14:36", &["followup", "aftersales"])
+        },
+    ];
+    let got = assign(&cases, &[0, 1], &msgs);
+    assert_eq!(got[0], Some((1, MsgLink::Content)));
+    assert_eq!(got[1], Some((0, MsgLink::Content)));
+}
+
 #[test]
 fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
     let dir = tempdir();

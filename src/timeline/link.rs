@@ -433,12 +433,14 @@ fn choose(
             .sum()
     };
     // A case whose record begins with this very message (a ticket opened when the customer
-    // wrote) owns it, whatever conversation went before.
+    // wrote) owns it, whatever conversation went before. Only the customer's: an advisor's
+    // follow-up question sent minutes after a claim was opened is the follow-up's.
     let opening: Vec<usize> = open
         .iter()
         .copied()
         .filter(|&i| {
-            matches!(cases[i].kind.as_str(), "inquiry" | "aftersales")
+            !m.by_advisor
+                && matches!(cases[i].kind.as_str(), "inquiry" | "aftersales")
                 && cases[i]
                     .opened
                     .is_some_and(|o| (m.at - o).num_minutes().abs() <= 10)
@@ -473,6 +475,23 @@ fn choose(
         return (fitting[0], MsgLink::Content);
     }
     let pool = if best > 0 { &fitting[..] } else { open };
+    // A question fitting several cases asks how something turned out: it goes to the one case
+    // with an outcome by then (a job's follow-up, a resolved ticket), not a ticket still open
+    // (a follow-up question sent minutes after a claim was opened).
+    if m.asks && pool.len() > 1 {
+        let settled: Vec<usize> = pool
+            .iter()
+            .copied()
+            .filter(|&i| match cases[i].kind.as_str() {
+                "followup" => true,
+                "inquiry" | "aftersales" => cases[i].closed.is_some_and(|c| c <= m.at),
+                _ => false,
+            })
+            .collect();
+        if let [one] = settled.as_slice() {
+            return (*one, MsgLink::Content);
+        }
+    }
     // An answer goes to the case that asked the question, within a day.
     if m.answers
         && let Some((q, at)) = asked
