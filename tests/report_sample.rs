@@ -194,7 +194,7 @@ fn the_indonesian_report_writes_numbers_months_and_codes_in_indonesian() {
     );
     assert!(html.contains("id=\"headline-note\""));
     // Data quality adds up: read = loaded + quarantined + skipped, per kind.
-    let start = html.find("id=\"quality\"").unwrap();
+    let start = html.find("id=\"quality-table\"").unwrap();
     let table = &html[start..start + html[start..].find("</table>").unwrap()];
     let rows = regex::Regex::new(r#"<tr><td>[^<]+</td>((?:<td class="num">[\d.]+</td>){5})</tr>"#)
         .unwrap();

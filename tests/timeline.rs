@@ -298,6 +298,46 @@ fn a_question_after_a_claim_opens_goes_to_the_case_with_an_outcome() {
     assert_eq!(got[1], Some((0, MsgLink::Content)));
 }
 
+/// Two follow-ups of one customer open at once, a follow-up question fitting both alike:
+/// the one opened last takes it and it is shared with the other; a message whose content
+/// decides is not shared.
+#[test]
+fn a_message_two_open_jobs_fit_alike_is_shared() {
+    let first = case(
+        "followup",
+        "SPK-1",
+        Some("+62811"),
+        "X",
+        "2025-09-06 15:31",
+        "2025-09-18 15:31",
+    );
+    let second = case(
+        "followup",
+        "SPK-2",
+        Some("+62811"),
+        "X",
+        "2025-09-08 09:38",
+        "2025-09-20 09:38",
+    );
+    let booking = case(
+        "booking",
+        "B1",
+        Some("+62811"),
+        "X",
+        "2025-09-08 10:00",
+        "2025-09-12 10:00",
+    );
+    let cases = vec![first, second, booking];
+    let msgs = [
+        msg("2025-09-09 15:10", &["followup"]),
+        msg("2025-09-09 16:00", &["booking"]),
+    ];
+    let (got, shared) = patuh::timeline::link::assign_all(&cases, &[0, 1, 2], &msgs);
+    assert_eq!(got[0], Some((1, MsgLink::Latest)));
+    assert_eq!(shared, vec![(0, 0)]);
+    assert_eq!(got[1], Some((2, MsgLink::Content)));
+}
+
 #[test]
 fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
     let dir = tempdir();

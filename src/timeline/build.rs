@@ -8,7 +8,9 @@ use super::link::{self, CaseWindow, ChatLink, Directory, LinkMsg};
 use super::model::{self, Model, Reading};
 use super::promise::promised_time;
 use super::windows::{self, CaseRecord};
-use super::work::{Assigned, ChatBooking, ChatBookings, ChatLinks, Msg, Read, Summary, Work};
+use super::work::{
+    Assigned, ChatBooking, ChatBookings, ChatLinks, Msg, Read, Shared, Summary, Work,
+};
 use crate::calendar::BranchCalendar;
 use crate::config::Config;
 use crate::error::Result;
@@ -266,18 +268,18 @@ impl<'a> Work<'a> {
                 let who = self
                     .directory
                     .identify(cases, phone, plate, name.as_deref(), &lm);
-                let assigned = match who.customer() {
+                let (assigned, shared) = match who.customer() {
                     Some(cust) => {
                         let own: Vec<usize> = self.directory.customers[cust]
                             .iter()
                             .copied()
                             .filter(|&i| chat_branch.is_none_or(|b| case_branch[i] == b))
                             .collect();
-                        link::assign(cases, &own, &lm)
+                        link::assign_all(cases, &own, &lm)
                     }
-                    None => vec![None; chat.len()],
+                    None => (vec![None; chat.len()], Vec::new()),
                 };
-                (who, assigned, chat_branch)
+                (who, assigned, chat_branch, shared)
             })
             .collect()
     }
@@ -293,7 +295,7 @@ fn chat_only_bookings<'a>(
     msgs: &[Msg],
     chats: &[std::ops::Range<usize>],
     classified: &[Read],
-    per_chat: &mut [(ChatLink, Assigned, Option<&'a str>)],
+    per_chat: &mut [(ChatLink, Assigned, Option<&'a str>, Shared)],
     cases: &mut Vec<CaseWindow>,
     directory: &Directory,
 ) -> ChatBookings<'a> {
@@ -305,7 +307,7 @@ fn chat_only_bookings<'a>(
         without_phone: 0,
     };
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (ci, (range, (who, assigned, chat_branch))) in
+    for (ci, (range, (who, assigned, chat_branch, _))) in
         chats.iter().zip(per_chat.iter_mut()).enumerate()
     {
         let chat = &msgs[range.clone()];

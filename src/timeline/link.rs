@@ -108,6 +108,9 @@ pub enum MsgLink {
     /// A booking request no booking record covers, and the conversation after it: a
     /// chat-only booking case.
     Request,
+    /// Also tied to this case: two jobs (or follow-ups) of one customer were open, the message
+    /// fits both alike, and only the conversation's order chose between them (`assign_all`).
+    Shared,
 }
 
 impl MsgLink {
@@ -118,6 +121,7 @@ impl MsgLink {
             MsgLink::Continuity => "continuity",
             MsgLink::Latest => "latest",
             MsgLink::Request => "booking_request",
+            MsgLink::Shared => "shared",
         }
     }
 }
@@ -351,6 +355,23 @@ pub fn assign(
     customer_cases: &[usize],
     msgs: &[LinkMsg],
 ) -> Vec<Option<(usize, MsgLink)>> {
+    assign_all(cases, customer_cases, msgs).0
+}
+
+/// (message index, case) pairs: a message also tied to a second case.
+pub type SharedLinks = Vec<(usize, usize)>;
+
+/// `assign`, and the (message, case) pairs a message is shared with: when two jobs or two
+/// follow-ups of the customer are open, the message fits them alike and only the
+/// conversation's order (continuity, the case opened last) chose one, it is tied to the others
+/// too. The same vehicle's update or follow-up may be about either; a rule must not fail a
+/// case for a message patuh could not tell was not its own.
+pub fn assign_all(
+    cases: &[CaseWindow],
+    customer_cases: &[usize],
+    msgs: &[LinkMsg],
+) -> (Vec<Option<(usize, MsgLink)>>, SharedLinks) {
+    let mut shared = Vec::new();
     let mut out = Vec::with_capacity(msgs.len());
     let mut previous: Option<(usize, NaiveDateTime)> = None;
     let mut asked: Option<(usize, NaiveDateTime)> = None;
@@ -377,15 +398,38 @@ pub fn assign(
                 resolving.get(&k).copied(),
             )),
         };
-        if let Some((i, _)) = pick {
+        if let Some((i, how)) = pick {
             previous = Some((i, m.at));
             if m.asks {
                 asked = Some((i, m.at));
             }
+            if matches!(how, MsgLink::Continuity | MsgLink::Latest)
+                && matches!(cases[i].kind.as_str(), "job" | "followup")
+            {
+                shared.extend(
+                    open.iter()
+                        .copied()
+                        .filter(|&o| {
+                            o != i
+                                && cases[o].kind == cases[i].kind
+                                && fit(cases, o, m) == fit(cases, i, m)
+                        })
+                        .map(|o| (k, o)),
+                );
+            }
         }
         out.push(pick);
     }
-    out
+    (out, shared)
+}
+
+/// How well a message's activities fit case `i`: the weight of the activities naming its kind.
+fn fit(cases: &[CaseWindow], i: usize, m: &LinkMsg) -> u32 {
+    m.fits
+        .iter()
+        .filter(|(k, _)| *k == cases[i].kind)
+        .map(|(_, n)| *n)
+        .sum()
 }
 
 /// For each ticket of the customer with a resolution time, the advisor message sent nearest
@@ -425,13 +469,7 @@ fn choose(
     asked: Option<(usize, NaiveDateTime)>,
     resolves: Option<usize>,
 ) -> (usize, MsgLink) {
-    let fit = |i: usize| -> u32 {
-        m.fits
-            .iter()
-            .filter(|(k, _)| *k == cases[i].kind)
-            .map(|(_, n)| *n)
-            .sum()
-    };
+    let fit = |i: usize| fit(cases, i, m);
     // A case whose record begins with this very message (a ticket opened when the customer
     // wrote) owns it, whatever conversation went before. Only the customer's: an advisor's
     // follow-up question sent minutes after a claim was opened is the follow-up's.

@@ -55,8 +55,12 @@ pub(super) struct Work<'a> {
     pub(super) branch_of: &'a HashMap<(&'a str, &'a str), &'a str>,
 }
 
-/// A chat's customer, each of its messages' case, and the chat's branch when known.
-pub(super) type ChatLinks<'a> = Vec<(ChatLink, Assigned, Option<&'a str>)>;
+/// (message index in the chat, case) pairs a message is also tied to (`link::assign_all`).
+pub(super) type Shared = link::SharedLinks;
+
+/// A chat's customer, each of its messages' case, the chat's branch when known, and the
+/// messages shared with a second case.
+pub(super) type ChatLinks<'a> = Vec<(ChatLink, Assigned, Option<&'a str>, Shared)>;
 
 /// Chat-only booking cases made by `chat_only_bookings`.
 pub(super) struct ChatBookings<'a> {

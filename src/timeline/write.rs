@@ -2,7 +2,7 @@
 //! object links; each chat's link outcome; the booking cases made from chats; the summary.
 
 use super::cues;
-use super::link::{CaseWindow, ChatLink};
+use super::link::{CaseWindow, ChatLink, MsgLink};
 use super::work::{ChatBookings, ChatLinks, LinkRate, Summary, Work, object_id};
 use crate::config::Config;
 use crate::store::batches::Inserter;
@@ -50,7 +50,7 @@ impl Work<'_> {
             let mut maybe = conn.appender("ambiguous_case")?;
             let mut promised: HashMap<usize, NaiveDateTime> = HashMap::new();
             let mut asked: HashMap<usize, NaiveDateTime> = HashMap::new();
-            for (ci, (range, (who, assigned, chat_branch))) in
+            for (ci, (range, (who, assigned, chat_branch, shared))) in
                 self.chats.iter().zip(per_chat).enumerate()
             {
                 // A chat of a number no record knows, holding a booking request: tied to a new
@@ -220,6 +220,13 @@ impl Work<'_> {
                             ])?;
                         }
                         None => summary.messages_unlinked += 1,
+                    }
+                    for &(_, c) in shared.iter().filter(|(at, _)| *at == k) {
+                        object_rows.push_row(&[
+                            Val::Int(event_id),
+                            Val::Text(object_id(&cases[c])),
+                            Val::Text(MsgLink::Shared.name().to_string()),
+                        ])?;
                     }
                     if object_rows.len() >= 100_000 {
                         objects.push(conn, object_rows.finish()?)?;

@@ -93,6 +93,9 @@ struct EventTable {
     text: String,
     #[serde(default)]
     attrs: Option<toml::Table>,
+    /// Tied to this case and to another open case alike (`Ev::shared`).
+    #[serde(default)]
+    shared: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -332,6 +335,7 @@ fn events_of(texts: &[EventText]) -> Result<Vec<Ev>, String> {
             }
             .into(),
             row: Some(i as i32 + 1),
+            shared: table.shared,
         });
     }
     // The store hands events in time order, file order within a minute.
@@ -365,6 +369,7 @@ fn parse_line(line: &str) -> Result<EventTable, String> {
         activity,
         text,
         attrs: None,
+        shared: false,
     })
 }
 

@@ -49,6 +49,9 @@ pub struct Finding {
     /// The fail rests on something the evidence shows (a complaint read, a late message), not
     /// on a message being absent: no unread message can undo it (see `Judge::abstain`).
     pub on_presence: bool,
+    /// Evidence shared with another open case of the customer (`Ev::shared`): a fail resting
+    /// on it is `unknown` (see `Judge::settle`).
+    pub shared_evidence: Vec<String>,
 }
 
 impl Finding {
@@ -84,6 +87,9 @@ impl Finding {
     }
     pub fn with(mut self, ev: &Ev) -> Self {
         let source = ev.source();
+        if ev.shared && !source.is_empty() && !self.shared_evidence.contains(&source) {
+            self.shared_evidence.push(source.clone());
+        }
         if !source.is_empty() && !self.evidence.contains(&source) {
             self.evidence.push(source);
         }
@@ -205,6 +211,7 @@ impl<'a> Judge<'a> {
             evidence: Vec::new(),
             semester: self.semester.clone(),
             on_presence: false,
+            shared_evidence: Vec::new(),
         }
     }
 
@@ -243,6 +250,19 @@ impl<'a> Judge<'a> {
             f.measured = None;
             f.reason = missing;
             f = f.with_source(self.case.source());
+        }
+        if f.status == Status::Fail && !f.shared_evidence.is_empty() {
+            let n = f.shared_evidence.len();
+            f.status = Status::Unknown;
+            f.reason = format!(
+                "needs review: {n} message{} may belong to another open job of this customer (tied to both alike); {}",
+                if n == 1 { "" } else { "s" },
+                if f.reason.is_empty() {
+                    "otherwise a fail"
+                } else {
+                    f.reason.as_str()
+                }
+            );
         }
         if f.status == Status::Fail {
             f = self.abstain(f);

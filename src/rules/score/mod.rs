@@ -395,8 +395,9 @@ fn stream_events(
                 .cloned()
                 .ok_or_else(|| wrong(&format!("{name} is not text")))
         };
-        let (object, role, activity, labels, attributes, body, file) = (
+        let (object, link, role, activity, labels, attributes, body, file) = (
             text("object_id")?,
+            text("link")?,
             text("actor_role")?,
             text("activity")?,
             text("labels")?,
@@ -449,6 +450,7 @@ fn stream_events(
                 text: body.value(i).to_string(),
                 file: intern(if file.is_null(i) { "" } else { file.value(i) }),
                 row: (!row_no.is_null(i)).then(|| row_no.value(i)),
+                shared: link.value(i) == "shared",
             };
             // Nearly every event has one case: move it there, copy only for the others.
             if let Some((&last, rest)) = targets.split_last() {
