@@ -300,7 +300,7 @@ fn a_question_after_a_claim_opens_goes_to_the_case_with_an_outcome() {
 
 /// Two follow-ups of one customer open at once, a follow-up question fitting both alike:
 /// the one opened last takes it and it is shared with the other; a message whose content
-/// decides is not shared.
+/// decides is not shared; one nothing decides is shared with every open case.
 #[test]
 fn a_message_two_open_jobs_fit_alike_is_shared() {
     let first = case(
@@ -331,11 +331,14 @@ fn a_message_two_open_jobs_fit_alike_is_shared() {
     let msgs = [
         msg("2025-09-09 15:10", &["followup"]),
         msg("2025-09-09 16:00", &["booking"]),
+        // A day later, fitting nothing: the case opened last, shared with every other.
+        msg("2025-09-10 17:00", &[]),
     ];
     let (got, shared) = patuh::timeline::link::assign_all(&cases, &[0, 1, 2], &msgs);
     assert_eq!(got[0], Some((1, MsgLink::Latest)));
-    assert_eq!(shared, vec![(0, 0)]);
     assert_eq!(got[1], Some((2, MsgLink::Content)));
+    assert_eq!(got[2], Some((2, MsgLink::Latest)));
+    assert_eq!(shared, vec![(0, 0), (2, 0), (2, 1)]);
 }
 
 #[test]

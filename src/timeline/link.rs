@@ -403,20 +403,22 @@ pub fn assign_all(
             if m.asks {
                 asked = Some((i, m.at));
             }
-            if matches!(how, MsgLink::Continuity | MsgLink::Latest)
-                && matches!(cases[i].kind.as_str(), "job" | "followup")
-            {
-                shared.extend(
-                    open.iter()
-                        .copied()
-                        .filter(|&o| {
-                            o != i
-                                && cases[o].kind == cases[i].kind
-                                && fit(cases, o, m) == fit(cases, i, m)
-                        })
-                        .map(|o| (k, o)),
-                );
-            }
+            // Nothing but the order decided: the case opened last (any other case fitting as
+            // well may own it), or continuity between two jobs or follow-ups of one vehicle.
+            let alike = |o: usize| match how {
+                MsgLink::Latest => true,
+                MsgLink::Continuity => {
+                    matches!(cases[i].kind.as_str(), "job" | "followup")
+                        && cases[o].kind == cases[i].kind
+                }
+                _ => false,
+            };
+            shared.extend(
+                open.iter()
+                    .copied()
+                    .filter(|&o| o != i && alike(o) && fit(cases, o, m) == fit(cases, i, m))
+                    .map(|o| (k, o)),
+            );
         }
         out.push(pick);
     }
