@@ -134,34 +134,60 @@ fn chat_ranges(msgs: &[Msg]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Reads every message once, in parallel: the lexicon, then the model where the lexicon
-/// explains nothing.
+/// explains nothing. The same text on the same side reads the same (only the time it states
+/// depends on when it was sent), so each distinct one is read once: chats repeat "ok", "sip",
+/// "terima kasih" and an advisor's stock phrases.
 fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) -> Vec<Read> {
-    msgs.par_iter()
+    let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut distinct: Vec<&Msg> = Vec::new();
+    let which: Vec<usize> = msgs
+        .iter()
         .map(|m| {
-            let side = match m.side.as_ref() {
-                "customer" => Side::Customer,
-                "business" => Side::Business,
-                _ => {
-                    return Read {
-                        labels: 0,
-                        kinds: 0,
-                        attrs: Attributes::default(),
-                        promised: None,
-                        json: "{}".to_string(),
-                    };
-                }
+            *index
+                .entry((m.side.as_ref(), m.text.as_str()))
+                .or_insert_with(|| {
+                    distinct.push(m);
+                    distinct.len() - 1
+                })
+        })
+        .collect();
+    let side_of = |m: &Msg| match m.side.as_ref() {
+        "customer" => Some(Side::Customer),
+        "business" => Some(Side::Business),
+        _ => None,
+    };
+    let readings: Vec<Option<(Reading, Attributes)>> = distinct
+        .par_iter()
+        .map(|m| {
+            side_of(m).map(|side| {
+                (
+                    model::read(lexicon, model, &m.text, side),
+                    lexicon.attributes(&m.text),
+                )
+            })
+        })
+        .collect();
+    msgs.par_iter()
+        .zip(which)
+        .map(|(m, d)| {
+            let Some((reading, attrs)) = &readings[d] else {
+                return Read {
+                    labels: 0,
+                    kinds: 0,
+                    attrs: Attributes::default(),
+                    promised: None,
+                    json: "{}".to_string(),
+                };
             };
-            let reading = model::read(lexicon, model, &m.text, side);
-            let attrs = lexicon.attributes(&m.text);
             let promised = promised_time(&m.text, m.sent_at);
             let json = serde_json::Value::Object(attributes_json(
-                lexicon, m, &attrs, &reading, promised, domains,
+                lexicon, m, attrs, reading, promised, domains,
             ))
             .to_string();
             Read {
                 labels: reading.decided(),
                 kinds: reading.kinds(),
-                attrs,
+                attrs: attrs.clone(),
                 promised,
                 json,
             }
