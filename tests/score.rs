@@ -338,3 +338,56 @@ fn a_broken_store_is_named_by_its_invariants() {
         "{text}"
     );
 }
+
+/// On the sample, messages two open cases of one customer fit alike are tied to both
+/// (`shared`): `patuh case` marks them, and no fail of the cases holding them rests on them
+/// (a fail citing one is "needs review").
+#[test]
+fn a_shared_message_is_marked_and_fails_nothing() {
+    let dir = tempdir();
+    let store = dir.path().join("s.duckdb");
+    std::fs::copy(crate::support::sample_run().join("s.duckdb"), &store).unwrap();
+    let shared: Vec<(String, String)> = {
+        let conn = duckdb::Connection::open(&store).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "select c.case_key, f.display_path || ':' || e.row_no
+                 from event_object o
+                 join event e using (event_id)
+                 join \"case\" c on c.object_id = o.object_id
+                 join import_file f on f.file_id = e.file_id
+                 where o.link = 'shared'
+                 order by 1, 2",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    assert!(
+        !shared.is_empty(),
+        "the sample has overlapping cases of one customer"
+    );
+    let verdicts = crate::support::findings_csv(&crate::support::sample_run().join("out"));
+    for (key, source) in &shared {
+        for f in verdicts.iter().filter(|f| &f["case_key"] == key) {
+            assert!(
+                !(f["status"] == "fail" && f["evidence"].split("; ").any(|e| e == source)),
+                "{key} {} fails on the shared {source}",
+                f["rule_id"]
+            );
+        }
+    }
+    let (key, _) = &shared[0];
+    let o = crate::support::patuh(
+        dir.path(),
+        &["--db", store.to_str().unwrap(), "case", key.as_str()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        crate::support::stdout(&o).contains("(shared)"),
+        "{}",
+        crate::support::stdout(&o)
+    );
+}

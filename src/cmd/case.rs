@@ -197,6 +197,11 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                         activity = format!("{activity} [{}]", attrs.join(" "));
                     }
                 }
+                // Tied to another open case of the customer alike: it may pass this case,
+                // never fail it.
+                if e.link == "shared" {
+                    activity = format!("{activity} (shared)");
+                }
                 t.row([
                     e.at.format("%a %d %b %H:%M").to_string(),
                     e.business_minutes_since_previous
