@@ -358,7 +358,7 @@ pub fn assign(
     assign_all(cases, customer_cases, msgs).0
 }
 
-/// (message index, case) pairs: a message also tied to a second case.
+/// (message index, case) pairs, in message order: a message also tied to a second case.
 pub type SharedLinks = Vec<(usize, usize)>;
 
 /// `assign`, and the (message, case) pairs a message is shared with: when two jobs or two

@@ -104,6 +104,7 @@ impl Work<'_> {
                     candidates,
                     range.len() as i64
                 ])?;
+                let mut next_shared = 0;
                 for (k, i) in range.clone().enumerate() {
                     let m = &msgs[i];
                     let read = &classified[i];
@@ -221,12 +222,18 @@ impl Work<'_> {
                         }
                         None => summary.messages_unlinked += 1,
                     }
-                    for &(_, c) in shared.iter().filter(|(at, _)| *at == k) {
+                    // `shared` is in message order: walk it alongside (a chat of a million
+                    // messages must not scan it per message).
+                    while next_shared < shared.len() && shared[next_shared].0 < k {
+                        next_shared += 1;
+                    }
+                    while next_shared < shared.len() && shared[next_shared].0 == k {
                         object_rows.push_row(&[
                             Val::Int(event_id),
-                            Val::Text(object_id(&cases[c])),
+                            Val::Text(object_id(&cases[shared[next_shared].1])),
                             Val::Text(MsgLink::Shared.name().to_string()),
                         ])?;
+                        next_shared += 1;
                     }
                     if object_rows.len() >= 100_000 {
                         objects.push(conn, object_rows.finish()?)?;
