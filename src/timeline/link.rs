@@ -108,8 +108,8 @@ pub enum MsgLink {
     /// A booking request no booking record covers, and the conversation after it: a
     /// chat-only booking case.
     Request,
-    /// Also tied to this case: two jobs (or follow-ups) of one customer were open, the message
-    /// fits both alike, and only the conversation's order chose between them (`assign_all`).
+    /// Also tied to this case: another open case of the customer fits the message as well and
+    /// only the conversation's order chose between them (`assign_all`).
     Shared,
 }
 
@@ -361,11 +361,11 @@ pub fn assign(
 /// (message index, case) pairs, in message order: a message also tied to a second case.
 pub type SharedLinks = Vec<(usize, usize)>;
 
-/// `assign`, and the (message, case) pairs a message is shared with: when two jobs or two
-/// follow-ups of the customer are open, the message fits them alike and only the
-/// conversation's order (continuity, the case opened last) chose one, it is tied to the others
-/// too. The same vehicle's update or follow-up may be about either; a rule must not fail a
-/// case for a message patuh could not tell was not its own.
+/// `assign`, and the (message, case) pairs a message is shared with: when only the
+/// conversation's order chose its case — the case opened last, or continuity between two jobs
+/// or two follow-ups of the customer — it is tied to the other open cases it fits as well. The
+/// same vehicle's update may be about either job; a rule must not fail a case for a message
+/// patuh could not tell was not its own.
 pub fn assign_all(
     cases: &[CaseWindow],
     customer_cases: &[usize],
@@ -425,6 +425,12 @@ pub fn assign_all(
     (out, shared)
 }
 
+/// The one item of `items`, if there is exactly one.
+fn sole(mut items: impl Iterator<Item = usize>) -> Option<usize> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
+}
+
 /// How well a message's activities fit case `i`: the weight of the activities naming its kind.
 fn fit(cases: &[CaseWindow], i: usize, m: &LinkMsg) -> u32 {
     m.fits
@@ -475,19 +481,15 @@ fn choose(
     // A case whose record begins with this very message (a ticket opened when the customer
     // wrote) owns it, whatever conversation went before. Only the customer's: an advisor's
     // follow-up question sent minutes after a claim was opened is the follow-up's.
-    let opening: Vec<usize> = open
-        .iter()
-        .copied()
-        .filter(|&i| {
-            !m.by_advisor
-                && matches!(cases[i].kind.as_str(), "inquiry" | "aftersales")
-                && cases[i]
-                    .opened
-                    .is_some_and(|o| (m.at - o).num_minutes().abs() <= 10)
-        })
-        .collect();
-    if let [one] = opening.as_slice() {
-        return (*one, MsgLink::Content);
+    let opening = sole(open.iter().copied().filter(|&i| {
+        !m.by_advisor
+            && matches!(cases[i].kind.as_str(), "inquiry" | "aftersales")
+            && cases[i]
+                .opened
+                .is_some_and(|o| (m.at - o).num_minutes().abs() <= 10)
+    }));
+    if let Some(one) = opening {
+        return (one, MsgLink::Content);
     }
     // Likewise a ticket resolved when an advisor wrote owns the advisor message nearest its
     // resolution: it tells the customer the resolution, whatever other case its words are
@@ -497,17 +499,13 @@ fn choose(
     }
     // Two jobs of one customer open at once: the one whose work order states the finish time
     // or an amount the message states owns it.
-    let stating: Vec<usize> = open
-        .iter()
-        .copied()
-        .filter(|&i| {
-            cases[i].kind == "job"
-                && ((m.promised.is_some() && m.promised == cases[i].estimate)
-                    || m.amounts.iter().any(|a| cases[i].costs.contains(a)))
-        })
-        .collect();
-    if let [one] = stating.as_slice() {
-        return (*one, MsgLink::Content);
+    let stating = sole(open.iter().copied().filter(|&i| {
+        cases[i].kind == "job"
+            && ((m.promised.is_some() && m.promised == cases[i].estimate)
+                || m.amounts.iter().any(|a| cases[i].costs.contains(a)))
+    }));
+    if let Some(one) = stating {
+        return (one, MsgLink::Content);
     }
     let best = open.iter().map(|&i| fit(i)).max().unwrap_or(0);
     let fitting: Vec<usize> = open.iter().copied().filter(|&i| fit(i) == best).collect();
@@ -519,17 +517,17 @@ fn choose(
     // with an outcome by then (a job's follow-up, a resolved ticket), not a ticket still open
     // (a follow-up question sent minutes after a claim was opened).
     if m.asks && pool.len() > 1 {
-        let settled: Vec<usize> = pool
-            .iter()
-            .copied()
-            .filter(|&i| match cases[i].kind.as_str() {
-                "followup" => true,
-                "inquiry" | "aftersales" => cases[i].closed.is_some_and(|c| c <= m.at),
-                _ => false,
-            })
-            .collect();
-        if let [one] = settled.as_slice() {
-            return (*one, MsgLink::Content);
+        let settled = sole(
+            pool.iter()
+                .copied()
+                .filter(|&i| match cases[i].kind.as_str() {
+                    "followup" => true,
+                    "inquiry" | "aftersales" => cases[i].closed.is_some_and(|c| c <= m.at),
+                    _ => false,
+                }),
+        );
+        if let Some(one) = settled {
+            return (one, MsgLink::Content);
         }
     }
     // An answer goes to the case that asked the question, within a day.
