@@ -252,16 +252,11 @@ impl<'a> Judge<'a> {
             f = f.with_source(self.case.source());
         }
         if f.status == Status::Fail && !f.shared_evidence.is_empty() {
-            let n = f.shared_evidence.len();
             f.status = Status::Unknown;
-            f.reason = format!(
-                "needs review: {n} message{} may belong to another open job of this customer (tied to both alike); {}",
-                if n == 1 { "" } else { "s" },
-                if f.reason.is_empty() {
-                    "otherwise a fail"
-                } else {
-                    f.reason.as_str()
-                }
+            f.reason = needs_review(
+                f.shared_evidence.len(),
+                "may belong to another open case of this customer (tied to both alike)",
+                &f.reason,
             );
         }
         if f.status == Status::Fail {
@@ -302,16 +297,13 @@ impl<'a> Judge<'a> {
         let Some(&(_, kind, best)) = candidates.iter().max_by(|a, b| a.2.total_cmp(&b.2)) else {
             return f;
         };
-        let n = candidates.len();
-        let reason = format!(
-            "needs review: {n} message{} may be a {} (model {best:.2}) that patuh could not read with confidence; {}",
-            if n == 1 { "" } else { "s" },
-            kind.replace('_', " "),
-            if f.reason.is_empty() {
-                "otherwise a fail"
-            } else {
-                f.reason.as_str()
-            }
+        let reason = needs_review(
+            candidates.len(),
+            &format!(
+                "may be a {} (model {best:.2}) that patuh could not read with confidence",
+                kind.replace('_', " ")
+            ),
+            &f.reason,
         );
         let earlier = std::mem::take(&mut f.evidence);
         let mut out = Finding {
@@ -375,4 +367,18 @@ fn source_name(kind: &str) -> &str {
         "work_order" => "work-order",
         other => other,
     }
+}
+
+/// The reason of a fail turned `unknown` for review: how many messages, what they may be, and
+/// the fail it would otherwise have been.
+fn needs_review(messages: usize, what: &str, fail_reason: &str) -> String {
+    format!(
+        "needs review: {messages} message{} {what}; {}",
+        if messages == 1 { "" } else { "s" },
+        if fail_reason.is_empty() {
+            "otherwise a fail"
+        } else {
+            fail_reason
+        }
+    )
 }

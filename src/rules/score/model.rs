@@ -82,7 +82,7 @@ pub struct Ev {
     /// "file:" or "file:sheet:" (interned), and the row or line.
     pub file: Arc<str>,
     pub row: Option<i32>,
-    /// Tied to this case and to another open job (or follow-up) of the customer alike
+    /// Tied to this case and to another open case of the customer alike
     /// (`link::assign_all`): it may pass a case, never fail one.
     pub shared: bool,
 }
