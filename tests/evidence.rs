@@ -453,23 +453,33 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
         from: at("2025-03-03 09:00"),
         to: at("2025-03-05 10:00"),
     };
-    let read = |case: &CaseWindow, text: &str, model: &[&str], promised: Option<&str>| {
+    // An advisor message sent at `sent` stating `promised`, after the advisor promised `before`;
+    // the customer asked for Wednesday 11:00 (the record says 10:00).
+    let read_sent = |case: &CaseWindow,
+                     text: &str,
+                     model: &[&str],
+                     sent: &str,
+                     promised: Option<&str>,
+                     before: Option<&str>| {
         let attrs = lexicon.attributes(text);
         cue(
             lexicon,
             case,
             &Said {
                 text,
-                sent: at("2025-03-03 09:02"),
+                sent: at(sent),
                 mask: lexicon.classify_mask(text, Side::Business),
                 model: lexicon.mask_of(model),
                 attrs: &attrs,
                 promised: promised.map(at),
-                promised_before: None,
+                promised_before: before.map(at),
                 asked_before: Some(at("2025-03-05 11:00")),
             },
         )
         .map(|(i, name)| (lexicon.activities()[i].clone(), name))
+    };
+    let read = |case: &CaseWindow, text: &str, model: &[&str], promised: Option<&str>| {
+        read_sent(case, text, model, "2025-03-03 09:02", promised, None)
     };
     let booking = window("booking");
     let slot = Some("2025-03-05 10:00");
@@ -502,24 +512,17 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
     job.finished = Some(at("2025-03-05 16:00"));
     // A finish later than the one promised, before it passed: a delay notice's new estimate,
     // also when the model sees the delay and the lexicon a "full" (antrian QC penuh).
-    let text = "Kak maaf ya telat, antrian QC penuh, targetnya jadi besok jam 10.00";
-    let attrs = lexicon.attributes(text);
-    let delay = cue(
-        lexicon,
-        &job,
-        &Said {
-            text,
-            sent: at("2025-03-04 11:47"),
-            mask: lexicon.classify_mask(text, Side::Business),
-            model: lexicon.mask_of(&["delay_notice"]),
-            attrs: &attrs,
-            promised: Some(at("2025-03-05 10:00")),
-            promised_before: Some(at("2025-03-04 12:45")),
-            asked_before: None,
-        },
-    )
-    .map(|(i, name)| (lexicon.activities()[i].clone(), name));
-    assert_eq!(delay, Some(("delay_notice".to_string(), "later_time")));
+    assert_eq!(
+        read_sent(
+            &job,
+            "Kak maaf ya telat, antrian QC penuh, targetnya jadi besok jam 10.00",
+            &["delay_notice"],
+            "2025-03-04 11:47",
+            Some("2025-03-05 10:00"),
+            Some("2025-03-04 12:45"),
+        ),
+        Some(("delay_notice".to_string(), "later_time"))
+    );
     assert_eq!(
         read(&job, "Pak, kaki-kaki bunyi, ganti bushing 750rb", &[], None),
         Some(("diagnosis".to_string(), "amount"))
