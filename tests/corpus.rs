@@ -156,3 +156,65 @@ fn reading_generalises_to_families_it_never_saw() {
     assert!(p >= 0.78 && r >= 0.60, "out-of-family {p:.3} / {r:.3}");
     assert!(r >= lr + 0.25, "the model adds little: {lr:.3} → {r:.3}");
 }
+
+/// The labels the rules read (the lexicon's and the model's from `DECIDES_AT`) are a subset of
+/// all the labels: out of family they are read with fewer false labels and no more recall, and
+/// `patuh lexicon eval` reports them beside the others.
+#[test]
+fn the_labels_rules_read_are_the_sure_ones() {
+    let examples = corpus();
+    let lexicon = Lexicon::builtin();
+    let readings = accuracy::out_of_family_readings(&examples, lexicon, Settings::default());
+    for r in &readings {
+        assert_eq!(
+            r.decided() & !r.labels(),
+            0,
+            "a decided label the reading lacks"
+        );
+        assert_eq!(r.decided_at(patuh::timeline::model::LABEL_AT), r.labels());
+    }
+    let all = accuracy::overall(&accuracy::tally(
+        &examples,
+        lexicon,
+        readings.iter().map(|r| r.labels()),
+    ));
+    let sure = accuracy::overall(&accuracy::tally(
+        &examples,
+        lexicon,
+        readings.iter().map(|r| r.decided()),
+    ));
+    assert!(
+        sure.false_pos < all.false_pos,
+        "{} vs {}",
+        sure.false_pos,
+        all.false_pos
+    );
+    assert!(sure.recall() <= all.recall());
+    assert!(
+        sure.precision() >= 0.85,
+        "labels the rules read, out of family: precision {:.3}",
+        sure.precision()
+    );
+    let dir = crate::support::tempdir();
+    let o = crate::support::patuh(
+        dir.path(),
+        &[
+            "lexicon",
+            "eval",
+            "--format",
+            "json",
+            "--corpus",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/rules/corpus"),
+        ],
+    );
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&crate::support::stdout(&o)).unwrap();
+    let decided = v["out_of_family_decided"]
+        .as_array()
+        .expect("the decided table");
+    let fp: u64 = decided
+        .iter()
+        .map(|s| s["false_pos"].as_u64().unwrap())
+        .sum();
+    assert_eq!(fp as usize, sure.false_pos);
+}

@@ -76,38 +76,47 @@ pub fn run(action: &LexiconCommand, quiet: bool) -> Result<()> {
             let decided = accuracy::tally(&examples, lexicon, readings.iter().map(|r| r.decided()));
             print(&alone, &inside, &outside, &decided, *format)?;
             if *format == Format::Table {
-                // What the threshold of the labels rules read trades, out of family.
-                let mut out = std::io::stdout().lock();
-                let r = (|| -> std::io::Result<()> {
-                    writeln!(
-                        out,
-                        "\nout of family, every activity: labels the rules read from a model score of"
-                    )?;
-                    for at in [0.5, 0.6, 0.7, 0.8, 0.9, 0.95] {
-                        let s = accuracy::overall(&accuracy::tally(
-                            &examples,
-                            lexicon,
-                            readings.iter().map(|r| r.decided_at(at)),
-                        ));
-                        let mark = if (at - model::DECIDES_AT).abs() < 1e-6 {
-                            "  (DECIDES_AT)"
-                        } else {
-                            ""
-                        };
-                        writeln!(
-                            out,
-                            "  {at:.2}: precision {:.3} recall {:.3}{mark}",
-                            s.precision(),
-                            s.recall()
-                        )?;
-                    }
-                    Ok(())
-                })();
-                stdout_result(r)?;
+                print_thresholds(&examples, lexicon, &readings)?;
             }
             Ok(())
         }
     }
+}
+
+/// What the threshold of the labels rules read trades, out of family: precision and recall over
+/// every activity at each model score, the shipped `DECIDES_AT` marked.
+fn print_thresholds(
+    examples: &[corpus::Example],
+    lexicon: &Lexicon,
+    readings: &[model::Reading],
+) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let r = (|| -> std::io::Result<()> {
+        writeln!(
+            out,
+            "\nout of family, every activity: labels the rules read from a model score of"
+        )?;
+        for at in [0.5, 0.6, 0.7, 0.8, 0.9, 0.95] {
+            let s = accuracy::overall(&accuracy::tally(
+                examples,
+                lexicon,
+                readings.iter().map(|r| r.decided_at(at)),
+            ));
+            let mark = if (at - model::DECIDES_AT).abs() < 1e-6 {
+                "  (DECIDES_AT)"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "  {at:.2}: precision {:.3} recall {:.3}{mark}",
+                s.precision(),
+                s.recall()
+            )?;
+        }
+        Ok(())
+    })();
+    stdout_result(r)
 }
 
 fn load(dir: &Path, lexicon: &Lexicon) -> Result<Vec<corpus::Example>> {
