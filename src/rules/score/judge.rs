@@ -49,9 +49,10 @@ pub struct Finding {
     /// The fail rests on something the evidence shows (a complaint read, a late message), not
     /// on a message being absent: no unread message can undo it (see `Judge::abstain`).
     pub on_presence: bool,
-    /// Evidence shared with another open case of the customer (`Ev::shared`): a fail resting
+    /// How many evidence messages are shared with another open case of the customer
+    /// (`Ev::shared`), counted as they are added: a fail resting
     /// on it is `unknown` (see `Judge::settle`).
-    pub shared_evidence: Vec<String>,
+    pub shared_evidence: usize,
 }
 
 impl Finding {
@@ -87,11 +88,9 @@ impl Finding {
     }
     pub fn with(mut self, ev: &Ev) -> Self {
         let source = ev.source();
-        if ev.shared && !source.is_empty() && !self.shared_evidence.contains(&source) {
-            self.shared_evidence.push(source.clone());
-        }
         if !source.is_empty() && !self.evidence.contains(&source) {
             self.evidence.push(source);
+            self.shared_evidence += usize::from(ev.shared);
         }
         self
     }
@@ -211,7 +210,7 @@ impl<'a> Judge<'a> {
             evidence: Vec::new(),
             semester: self.semester.clone(),
             on_presence: false,
-            shared_evidence: Vec::new(),
+            shared_evidence: 0,
         }
     }
 
@@ -251,10 +250,10 @@ impl<'a> Judge<'a> {
             f.reason = missing;
             f = f.with_source(self.case.source());
         }
-        if f.status == Status::Fail && !f.shared_evidence.is_empty() {
+        if f.status == Status::Fail && f.shared_evidence > 0 {
             f.status = Status::Unknown;
             f.reason = needs_review(
-                f.shared_evidence.len(),
+                f.shared_evidence,
                 "may belong to another open case of this customer (tied to both alike)",
                 &f.reason,
             );
