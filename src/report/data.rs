@@ -208,13 +208,10 @@ pub struct ReportData {
     /// (rule, measured, limit, unit)
     pub measured: Vec<(String, f64, f64, String)>,
     pub fails: Vec<FailRow>,
-    pub quality: Vec<QualityRow>,
-    pub links: Vec<LinkView>,
+    /// What the imports say: the same in the group's report and every branch's.
+    pub imports: Imports,
     /// (section, topic, tickets)
     pub topics: Vec<(String, String, i64)>,
-    /// Files that could not be imported.
-    pub failed_files: Vec<FailedFile>,
-    pub unknown_advisors: Vec<UnknownAdvisor>,
     /// (branch, SOP, pass, fail, unknown)
     pub branches: Vec<(String, String, i64, i64, i64)>,
     /// Data coverage: per branch and rule, judged, unknown for missing data, the columns missing.
@@ -245,7 +242,69 @@ pub fn semesters(store: &Store) -> crate::Result<Vec<(String, i64)>> {
     .map_err(|e| store.error("listing the semesters", e))
 }
 
-pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::Result<ReportData> {
+/// What the imports say (data quality, chat links, files not imported, advisor names not on
+/// the roster): read once, shared by the group's report and every branch's (the queries read
+/// the raw tables, which a branch's scope does not narrow).
+#[derive(Debug, Clone)]
+pub struct Imports {
+    pub quality: Vec<QualityRow>,
+    pub links: Vec<LinkView>,
+    /// Files that could not be imported.
+    pub failed_files: Vec<FailedFile>,
+    pub unknown_advisors: Vec<UnknownAdvisor>,
+}
+
+impl Imports {
+    pub fn load(store: &Store) -> crate::Result<Self> {
+        let conn = store.conn();
+        let err = |e| store.error("reading what the imports say", e);
+        Ok(Self {
+            quality: rows(conn, sql::RP_QUALITY, [], |r| {
+                Ok(QualityRow {
+                    kind: r.get(0)?,
+                    files: r.get(1)?,
+                    rows_read: r.get(2)?,
+                    rows_loaded: r.get(3)?,
+                    rows_quarantined: r.get(4)?,
+                    rows_skipped: r.get(5)?,
+                })
+            })
+            .map_err(err)?,
+            links: rows(conn, sql::RP_LINKS, [], |r| {
+                Ok(LinkView {
+                    outcome: r.get(0)?,
+                    chats: r.get(1)?,
+                    messages: r.get(2)?,
+                })
+            })
+            .map_err(err)?,
+            failed_files: rows(conn, sql::CHK_FAILED_FILES, [], |r| {
+                Ok(FailedFile {
+                    path: r.get(0)?,
+                    reason: r.get(1)?,
+                    at: r.get(2)?,
+                })
+            })
+            .map_err(err)?,
+            unknown_advisors: rows(conn, sql::CHK_UNKNOWN_ADVISORS, [], |r| {
+                Ok(UnknownAdvisor {
+                    name: r.get(0)?,
+                    source: r.get(1)?,
+                    rows: r.get(2)?,
+                    file: r.get(3)?,
+                })
+            })
+            .map_err(err)?,
+        })
+    }
+}
+
+pub fn load(
+    store: &Store,
+    semester: &str,
+    previous: Option<String>,
+    imports: Imports,
+) -> crate::Result<ReportData> {
     let conn = store.conn();
     let doing = "reading the report's figures";
     let err = |e| store.error(doing, e);
@@ -313,6 +372,7 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             ))
         })
         .map_err(err)?,
+        imports,
         fails: rows(conn, sql::RP_FAILS, [semester], |r| {
             Ok(FailRow {
                 rule_id: r.get(0)?,
@@ -340,44 +400,8 @@ pub fn load(store: &Store, semester: &str, previous: Option<String>) -> crate::R
             })
         })
         .map_err(err)?,
-        quality: rows(conn, sql::RP_QUALITY, [], |r| {
-            Ok(QualityRow {
-                kind: r.get(0)?,
-                files: r.get(1)?,
-                rows_read: r.get(2)?,
-                rows_loaded: r.get(3)?,
-                rows_quarantined: r.get(4)?,
-                rows_skipped: r.get(5)?,
-            })
-        })
-        .map_err(err)?,
-        links: rows(conn, sql::RP_LINKS, [], |r| {
-            Ok(LinkView {
-                outcome: r.get(0)?,
-                chats: r.get(1)?,
-                messages: r.get(2)?,
-            })
-        })
-        .map_err(err)?,
         topics: rows(conn, sql::RP_TOPICS, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .map_err(err)?,
-        failed_files: rows(conn, sql::CHK_FAILED_FILES, [], |r| {
-            Ok(FailedFile {
-                path: r.get(0)?,
-                reason: r.get(1)?,
-                at: r.get(2)?,
-            })
-        })
-        .map_err(err)?,
-        unknown_advisors: rows(conn, sql::CHK_UNKNOWN_ADVISORS, [], |r| {
-            Ok(UnknownAdvisor {
-                name: r.get(0)?,
-                source: r.get(1)?,
-                rows: r.get(2)?,
-                file: r.get(3)?,
-            })
         })
         .map_err(err)?,
         branches: rows(conn, sql::RP_BRANCHES, [semester], |r| {

@@ -49,6 +49,8 @@ pub struct Scope {
     pub branch_pages: Vec<(String, String)>,
     /// The lakes the store was read from (`patuh report --from`); empty for a run's store.
     pub lakes: Vec<String>,
+    /// What the imports say, when read already (a branch's report takes the group's).
+    pub imports: Option<data::Imports>,
 }
 
 /// Writes the group's report of `semester` (default: the latest with findings) into `out`
@@ -71,8 +73,10 @@ pub fn write_all(
     )
     .map_err(|e| store.error("listing the semester's branches", e))?;
     let folder = |b: &str| format!("cabang/{}", file_name(b));
+    let imports = data::Imports::load(store)?;
     let group = Scope {
         lakes: lakes.to_vec(),
+        imports: Some(imports.clone()),
         branch: None,
         branch_pages: if branches.len() > 1 {
             branches
@@ -86,20 +90,25 @@ pub fn write_all(
     let mut written = write(store, config, lang, Some(&semester), out, &group)?;
     if branches.len() > 1 {
         let started = std::time::Instant::now();
-        // Branches in parallel, each on its own connection (its scope's views are its own).
+        // Each branch's rows split off in one pass (a scan of the group's findings per branch
+        // grew with branches × findings: 78 s at `--scale 100`).
+        let parts = BranchParts::write(store, &branches, out)?;
+        // Branches in parallel, each on its own connection (its scope's tables are its own).
         let stores: Vec<Store> = branches
             .iter()
             .map(|_| store.try_clone())
             .collect::<Result<_>>()?;
         let pages: Vec<Result<Written>> = branches
             .par_iter()
+            .enumerate()
             .zip(stores.into_par_iter())
-            .map(|(b, branch_store)| {
-                let _scope = BranchScope::enter(&branch_store, b)?;
+            .map(|((k, b), branch_store)| {
+                let _scope = BranchScope::enter(&branch_store, b, &parts, k)?;
                 let scope = Scope {
                     branch: Some(b.clone()),
                     branch_pages: Vec::new(),
                     lakes: lakes.to_vec(),
+                    imports: Some(imports.clone()),
                 };
                 write(
                     &branch_store,
@@ -122,30 +131,98 @@ pub fn write_all(
     Ok(written)
 }
 
+/// The findings and cases of every branch, written once as Parquet partitioned by the
+/// branch's position in the report's list (`finding/part=3/…`): each branch report then reads
+/// its own files instead of scanning the whole group. The folder goes when this is dropped.
+struct BranchParts {
+    dir: PathBuf,
+}
+
+impl BranchParts {
+    const TABLES: [&str; 2] = ["finding", "case"];
+
+    fn write(store: &Store, branches: &[String], out: &Path) -> Result<Self> {
+        let dir = out.join(".patuh-branches");
+        let parts = Self { dir };
+        let _ = std::fs::remove_dir_all(&parts.dir);
+        std::fs::create_dir_all(&parts.dir).map_err(|e| Error::io(&parts.dir, e))?;
+        let conn = store.conn();
+        let doing = "splitting the findings by branch";
+        conn.execute_batch(
+            "create or replace temp table report_branch (branch varchar, part integer)",
+        )
+        .map_err(|e| store.error(doing, e))?;
+        {
+            let mut app = conn
+                .appender("report_branch")
+                .map_err(|e| store.error(doing, e))?;
+            for (k, b) in branches.iter().enumerate() {
+                app.append_row(duckdb::params![b, k as i64])
+                    .map_err(|e| store.error(doing, e))?;
+            }
+        }
+        for table in Self::TABLES {
+            let target = sql_text(&parts.dir.join(table).display().to_string());
+            conn.execute_batch(&format!(
+                "copy (select t.*, b.part from \"{table}\" t join report_branch b using (branch))
+                 to '{target}' (format parquet, partition_by (part))"
+            ))
+            .map_err(|e| store.error(doing, e))?;
+        }
+        conn.execute_batch("drop table report_branch")
+            .map_err(|e| store.error(doing, e))?;
+        Ok(parts)
+    }
+
+    /// The rows of `table` for the branch at position `k`, as a query; none when it has no
+    /// files (no rows).
+    fn query(&self, table: &str, k: usize) -> Option<String> {
+        let folder = self.dir.join(table).join(format!("part={k}"));
+        folder.is_dir().then(|| {
+            let glob = sql_text(&folder.join("*.parquet").display().to_string());
+            format!("select * exclude (part) from read_parquet('{glob}', hive_partitioning = true)")
+        })
+    }
+}
+
+impl Drop for BranchParts {
+    fn drop(&mut self) {
+        // A leftover folder is only disk space: nothing to report if removing it fails.
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// `text` inside single quotes in SQL.
+fn sql_text(text: &str) -> String {
+    text.replace('\'', "''")
+}
+
 /// While alive, the connection sees one branch: temporary tables named `finding` and `case`
-/// hold only that branch's rows and shadow the tables (DuckDB resolves temporary objects
-/// first), so every report query, unchanged, reads the branch. Tables, not views: a view
-/// would scan the group's findings again for every query of every branch (at `--scale 100`,
-/// 100 branches × 10.7 million findings). Dropped on leaving, also on an error.
+/// hold only that branch's rows (read from its `BranchParts` files) and shadow the tables
+/// (DuckDB resolves temporary objects first), so every report query, unchanged, reads the
+/// branch. Dropped on leaving, also on an error.
 struct BranchScope<'a> {
     store: &'a Store,
 }
 
 impl<'a> BranchScope<'a> {
-    fn enter(store: &'a Store, branch: &str) -> Result<Self> {
+    fn enter(store: &'a Store, branch: &str, parts: &BranchParts, k: usize) -> Result<Self> {
         let db: String = store
             .conn()
             .query_row("select current_database()", [], |r| r.get(0))
             .map_err(|e| store.error("naming the store", e))?;
         let db = db.replace('"', "\"\"");
-        let b = branch.replace('\'', "''");
-        store
-            .conn()
-            .execute_batch(&format!(
-                "create or replace temp table finding as select * from \"{db}\".main.finding where branch = '{b}';
-                 create or replace temp table \"case\" as select * from \"{db}\".main.\"case\" where branch = '{b}';"
-            ))
-            .map_err(|e| store.error(&format!("scoping the report to branch {branch}"), e))?;
+        for table in BranchParts::TABLES {
+            let rows = parts
+                .query(table, k)
+                .unwrap_or_else(|| format!("select * from \"{db}\".main.\"{table}\" limit 0"));
+            store
+                .conn()
+                .execute_batch(&format!(
+                    "create or replace temp table \"{table}\" as {rows}"
+                ))
+                .map_err(|e| store.error(&format!("scoping the report to branch {branch}"), e))?;
+        }
         Ok(Self { store })
     }
 }
@@ -177,7 +254,11 @@ pub fn write(
         .and_then(|i| i.checked_sub(1))
         .map(|i| semesters[i].clone());
     let mut phases = crate::output::Phases::start();
-    let mut d = data::load(store, &semester, previous)?;
+    let imports = match &scope.imports {
+        Some(i) => i.clone(),
+        None => data::Imports::load(store)?,
+    };
+    let mut d = data::load(store, &semester, previous, imports)?;
     phases.lap("read figures");
     let t = labels::labels(lang);
     // A finding's reason is written in English for the CSV and `patuh case`; a report page
@@ -887,11 +968,11 @@ fn report_view<'a>(
         compensation_note,
         topics: topics_of("inquiry"),
         recap: topics_of("aftersales"),
-        quality: &d.quality,
-        links: &d.links,
+        quality: &d.imports.quality,
+        links: &d.imports.links,
         unknown_rules,
-        failed_files: &d.failed_files,
-        unknown_advisors: &d.unknown_advisors,
+        failed_files: &d.imports.failed_files,
+        unknown_advisors: &d.imports.unknown_advisors,
         charts: svgs,
         review,
         coverage: &d.coverage,

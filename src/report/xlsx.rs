@@ -285,7 +285,7 @@ fn sheets(
             ],
             &bold,
         )?;
-        for (i, q) in d.quality.iter().enumerate() {
+        for (i, q) in d.imports.quality.iter().enumerate() {
             let r = 1 + i as u32;
             ws.write_string(r, 0, &q.kind)?;
             for (k, v) in [q.files, q.rows_read, q.rows_loaded, q.rows_quarantined]
@@ -295,7 +295,7 @@ fn sheets(
                 ws.write_number(r, 1 + k as u16, *v as f64)?;
             }
         }
-        let mut r = d.quality.len() as u32 + 2;
+        let mut r = d.imports.quality.len() as u32 + 2;
         ws.write_string_with_format(r, 0, t["link"], &bold)?;
         ws.write_string_with_format(r, 1, t["chats"], &bold)?;
         ws.write_string_with_format(r, 2, t["messages"], &bold)?;
@@ -303,7 +303,7 @@ fn sheets(
             outcome: o,
             chats: c,
             messages: m,
-        } in &d.links
+        } in &d.imports.links
         {
             r += 1;
             ws.write_string(r, 0, o)?;
@@ -317,7 +317,7 @@ fn sheets(
             source,
             rows,
             file,
-        } in &d.unknown_advisors
+        } in &d.imports.unknown_advisors
         {
             r += 1;
             ws.write_string(r, 0, name)?;
@@ -325,10 +325,10 @@ fn sheets(
             ws.write_number(r, 2, *rows as f64)?;
             ws.write_string(r, 3, file)?;
         }
-        if !d.failed_files.is_empty() {
+        if !d.imports.failed_files.is_empty() {
             r += 2;
             ws.write_string_with_format(r, 0, t["failed_files"], &bold)?;
-            for data::FailedFile { path, reason, .. } in &d.failed_files {
+            for data::FailedFile { path, reason, .. } in &d.imports.failed_files {
                 r += 1;
                 ws.write_string(r, 0, path)?;
                 ws.write_string(r, 1, reason)?;
