@@ -22,6 +22,12 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
+    store.with_pool(crate::store::POOL_BESIDE_ROWS, |store| {
+        rebuild_all(store, config)
+    })
+}
+
+fn rebuild_all(store: &mut Store, config: &Config) -> Result<Summary> {
     let lexicon = Lexicon::builtin();
     let model = Model::builtin();
     let default_branch = config.default_branch().name.clone();

@@ -103,6 +103,12 @@ impl Context<'_> {
 }
 
 pub fn score(store: &mut Store, config: &Config) -> Result<Summary> {
+    store.with_pool(crate::store::POOL_BESIDE_ROWS, |store| {
+        score_all(store, config)
+    })
+}
+
+fn score_all(store: &mut Store, config: &Config) -> Result<Summary> {
     let catalog = Catalog::builtin();
     let table = ParamTable::build(&catalog, &param_overrides(config))?;
     let params = Params::new(&table);
