@@ -20,6 +20,7 @@ use chrono::NaiveDateTime;
 use duckdb::Connection;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub fn rebuild(store: &mut Store, config: &Config) -> Result<Summary> {
     store.with_pool(crate::store::POOL_BESIDE_ROWS, |store| {
@@ -162,17 +163,18 @@ fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) 
         "business" => Some(Side::Business),
         _ => None,
     };
-    let readings: Vec<Option<(Reading, Attributes)>> = distinct
+    let readings: Vec<Option<(Reading, Arc<Attributes>)>> = distinct
         .par_iter()
         .map(|m| {
             side_of(m).map(|side| {
                 (
                     model::read(lexicon, model, &m.text, side),
-                    lexicon.attributes(&m.text),
+                    Arc::new(lexicon.attributes(&m.text)),
                 )
             })
         })
         .collect();
+    let nothing = Arc::new(Attributes::default());
     msgs.par_iter()
         .zip(which)
         .map(|(m, d)| {
@@ -180,20 +182,21 @@ fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) 
                 return Read {
                     labels: 0,
                     kinds: 0,
-                    attrs: Attributes::default(),
+                    attrs: Arc::clone(&nothing),
                     promised: None,
-                    json: "{}".to_string(),
+                    json: "{}".into(),
                 };
             };
             let promised = promised_time(&m.text, m.sent_at);
             let json = serde_json::Value::Object(attributes_json(
                 lexicon, m, attrs, reading, promised, domains,
             ))
-            .to_string();
+            .to_string()
+            .into_boxed_str();
             Read {
                 labels: reading.decided(),
                 kinds: reading.kinds(),
-                attrs: attrs.clone(),
+                attrs: Arc::clone(attrs),
                 promised,
                 json,
             }

@@ -14,11 +14,14 @@ use std::sync::Arc;
 pub(super) struct Read {
     pub(super) labels: u64,
     pub(super) kinds: u64,
-    pub(super) attrs: Attributes,
+    /// Shared by every message of the same text (one copy per distinct text: every message
+    /// of the store waits here until it is written).
+    pub(super) attrs: Arc<Attributes>,
     pub(super) promised: Option<NaiveDateTime>,
     /// The stored attributes as JSON text: kept as text from the reading on, since every
-    /// message of the store waits here until it is written (a map each was gigabytes at scale).
-    pub(super) json: String,
+    /// message of the store waits here until it is written (a map each was gigabytes at scale),
+    /// and boxed to its length (the writer's spare capacity was up to as much again).
+    pub(super) json: Box<str>,
 }
 
 /// Each message's case (index into the cases) and how it was tied, or none.

@@ -154,7 +154,7 @@ impl Work<'_> {
                             mask |= 1 << a;
                             with_cue(&read.json, &lexicon.activities()[a], name)
                         }
-                        None => read.json.clone(),
+                        None => read.json.to_string(),
                     };
                     let labels = lexicon.names_of(mask);
                     let activity = if role == "system" {

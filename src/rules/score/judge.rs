@@ -196,7 +196,7 @@ impl<'a> Judge<'a> {
             case_kind: self.case.kind.clone(),
             case_key: self.case.key.clone(),
             branch: self.case.branch.clone(),
-            advisor: self.case.advisor.clone(),
+            advisor: self.case.advisor.as_deref().map(String::from),
             rule_id: self.rule,
             rule_version: version,
             status,

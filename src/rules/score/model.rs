@@ -128,45 +128,45 @@ pub struct Case {
     pub kind: String,
     pub key: String,
     pub branch: String,
-    pub advisor: Option<String>,
-    pub customer: Option<String>,
-    pub phone: Option<String>,
-    pub plate: Option<String>,
+    pub advisor: Option<Box<str>>,
+    pub customer: Option<Box<str>>,
+    pub phone: Option<Box<str>>,
+    pub plate: Option<Box<str>>,
     pub opened_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
     pub object_id: String,
     // booking
-    pub vehicle_type: Option<String>,
-    pub service: Option<String>,
+    pub vehicle_type: Option<Box<str>>,
+    pub service: Option<Box<str>>,
     pub slot: Option<NaiveDateTime>,
-    pub technician: Option<String>,
-    pub booking_status: Option<String>,
+    pub technician: Option<Box<str>>,
+    pub booking_status: Option<Box<str>>,
     pub arrived_at: Option<NaiveDateTime>,
     // job
     pub estimated_done_at: Option<NaiveDateTime>,
     pub technician_estimate_at: Option<NaiveDateTime>,
-    pub additional_work: Option<String>,
+    pub additional_work: Option<Box<str>>,
     pub approval_at: Option<NaiveDateTime>,
-    pub phone_raw: Option<String>,
+    pub phone_raw: Option<Box<str>>,
     // ticket
-    pub category: Option<String>,
-    pub priority: Option<String>,
+    pub category: Option<Box<str>>,
+    pub priority: Option<Box<str>>,
     /// The type and priority as written (set when the word is not one patuh knows, too).
-    pub category_raw: Option<String>,
-    pub priority_raw: Option<String>,
-    pub subject: Option<String>,
+    pub category_raw: Option<Box<str>>,
+    pub priority_raw: Option<Box<str>>,
+    pub subject: Option<Box<str>>,
     pub first_response_at: Option<NaiveDateTime>,
     pub escalated_at: Option<NaiveDateTime>,
     pub resolved_at: Option<NaiveDateTime>,
-    pub resolution: Option<String>,
-    pub satisfaction: Option<String>,
+    pub resolution: Option<Box<str>>,
+    pub satisfaction: Option<Box<str>>,
     pub purchase_date: Option<NaiveDate>,
-    pub product: Option<String>,
-    pub warranty_status: Option<String>,
+    pub product: Option<Box<str>>,
+    pub warranty_status: Option<Box<str>>,
     pub warranty_until: Option<NaiveDate>,
     pub shipped_at: Option<NaiveDateTime>,
-    pub tracking_no: Option<String>,
-    pub record_source: Option<String>,
+    pub tracking_no: Option<Box<str>>,
+    pub record_source: Option<Box<str>>,
     /// The fields the record's file provides; `None` when not known (imported before patuh
     /// recorded them, or no record file).
     /// Shared by every case of one file (a handful of distinct lists over all cases).
@@ -191,7 +191,10 @@ impl Case {
         self.events.iter().find(|e| *e.activity == *name)
     }
     pub fn source(&self) -> String {
-        self.record_source.clone().unwrap_or_default()
+        self.record_source
+            .as_deref()
+            .unwrap_or_default()
+            .to_string()
     }
     /// Whether the case's record file has a column for `field` (assumed so when patuh did not
     /// record the file's columns).
