@@ -229,6 +229,8 @@ fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone(
         );
         assert_eq!(shown, rate, "{b}");
     }
+    // The branches' rows were split into a working folder for their reports; it is gone.
+    assert!(!out.join(".patuh-branches").exists());
 
     // The branches month by month: Makassar's July recomputed from findings.csv and cases.csv
     // (the month of the case's start).
