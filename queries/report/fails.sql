@@ -6,7 +6,8 @@ select f.rule_id, f.case_kind, f.case_key, coalesce(f.advisor, '(none)') as advi
        (select e.text from event_object o join event e using (event_id)
         where o.object_id = c.object_id and e.text is not null
           and (e.occurred_at = f.started_at or e.occurred_at = f.done_at)
-        order by e.occurred_at limit 1) as excerpt
+        order by e.occurred_at limit 1) as excerpt,
+       f.branch
 from finding f
 join "case" c on c.case_kind = f.case_kind and c.case_key = f.case_key
 where f.semester = $1 and f.status = 'fail'

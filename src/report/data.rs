@@ -89,6 +89,7 @@ pub struct FailRow {
     pub customer: Option<String>,
     pub phone: Option<String>,
     pub excerpt: Option<String>,
+    pub branch: String,
 }
 
 /// A finding whose verdict a supervisor's review changed.
@@ -299,11 +300,37 @@ impl Imports {
     }
 }
 
+/// Every fail of `semester` with what a reader needs, worst first (`queries/report/fails.sql`):
+/// read once for the group, and each branch's report takes its own (the excerpts join the
+/// whole event table, which a branch's scope does not narrow).
+pub fn fails(store: &Store, semester: &str) -> crate::Result<Vec<FailRow>> {
+    rows(store.conn(), sql::RP_FAILS, [semester], |r| {
+        Ok(FailRow {
+            rule_id: r.get(0)?,
+            case_kind: r.get(1)?,
+            case_key: crate::privacy::mask_case_key(&r.get::<_, String>(2)?),
+            advisor: r.get(3)?,
+            measured: r.get(4)?,
+            limit: r.get(5)?,
+            unit: r.get(6)?,
+            started_at: r.get(7)?,
+            reason: r.get(8)?,
+            evidence: r.get(9)?,
+            customer: r.get(10)?,
+            phone: r.get(11)?,
+            excerpt: r.get(12)?,
+            branch: r.get(13)?,
+        })
+    })
+    .map_err(|e| store.error("reading the fails", e))
+}
+
 pub fn load(
     store: &Store,
     semester: &str,
     previous: Option<String>,
     imports: Imports,
+    fails: Vec<FailRow>,
 ) -> crate::Result<ReportData> {
     let conn = store.conn();
     let doing = "reading the report's figures";
@@ -373,24 +400,7 @@ pub fn load(
         })
         .map_err(err)?,
         imports,
-        fails: rows(conn, sql::RP_FAILS, [semester], |r| {
-            Ok(FailRow {
-                rule_id: r.get(0)?,
-                case_kind: r.get(1)?,
-                case_key: crate::privacy::mask_case_key(&r.get::<_, String>(2)?),
-                advisor: r.get(3)?,
-                measured: r.get(4)?,
-                limit: r.get(5)?,
-                unit: r.get(6)?,
-                started_at: r.get(7)?,
-                reason: r.get(8)?,
-                evidence: r.get(9)?,
-                customer: r.get(10)?,
-                phone: r.get(11)?,
-                excerpt: r.get(12)?,
-            })
-        })
-        .map_err(err)?,
+        fails,
         case_shares: rows(conn, sql::RP_CASE_SHARES, [semester], |r| {
             Ok(CaseShare {
                 level: r.get(0)?,

@@ -51,6 +51,9 @@ pub struct Scope {
     pub lakes: Vec<String>,
     /// What the imports say, when read already (a branch's report takes the group's).
     pub imports: Option<data::Imports>,
+    /// The semester's fails of the whole group, when read already (a branch's report takes
+    /// its own from them).
+    pub fails: Option<std::sync::Arc<Vec<data::FailRow>>>,
 }
 
 /// Writes the group's report of `semester` (default: the latest with findings) into `out`
@@ -74,9 +77,11 @@ pub fn write_all(
     .map_err(|e| store.error("listing the semester's branches", e))?;
     let folder = |b: &str| format!("cabang/{}", file_name(b));
     let imports = data::Imports::load(store)?;
+    let fails = std::sync::Arc::new(data::fails(store, &semester)?);
     let group = Scope {
         lakes: lakes.to_vec(),
         imports: Some(imports.clone()),
+        fails: Some(fails.clone()),
         branch: None,
         branch_pages: if branches.len() > 1 {
             branches
@@ -109,6 +114,7 @@ pub fn write_all(
                     branch_pages: Vec::new(),
                     lakes: lakes.to_vec(),
                     imports: Some(imports.clone()),
+                    fails: Some(fails.clone()),
                 };
                 write(
                     &branch_store,
@@ -258,7 +264,15 @@ pub fn write(
         Some(i) => i.clone(),
         None => data::Imports::load(store)?,
     };
-    let mut d = data::load(store, &semester, previous, imports)?;
+    let fails = match &scope.fails {
+        Some(all) => all
+            .iter()
+            .filter(|f| scope.branch.as_ref().is_none_or(|b| f.branch == *b))
+            .cloned()
+            .collect(),
+        None => data::fails(store, &semester)?,
+    };
+    let mut d = data::load(store, &semester, previous, imports, fails)?;
     phases.lap("read figures");
     let t = labels::labels(lang);
     // A finding's reason is written in English for the CSV and `patuh case`; a report page
