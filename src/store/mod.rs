@@ -26,7 +26,8 @@ fn prepare(conn: &Connection) -> duckdb::Result<()> {
 pub const POOL: &str = "2GB";
 /// The pool while a stage holds its own rows in memory as well (the timeline every message,
 /// scoring every case): at `--scale 100` the process peaked at 5.3 GB with the full pool and at
-/// 4.2 GB with this, as fast (DuckDB spills its sorts to disk).
+/// 4.2 GB with this; DuckDB spills their sorts to disk instead, which cost each stage up to 7 s
+/// there (at 640 MB scoring lost 10 s more).
 pub const POOL_BESIDE_ROWS: &str = "1GB";
 
 impl Store {
