@@ -101,18 +101,12 @@ pub fn to_parsed(files: &[ChatFile], business: &BusinessNames) -> Parsed {
         // customer even when an advisor (a roster name taken as business) shares it.
         // Each sender's side once per file (a chat has two or three senders, and folding a
         // name per message was a tenth of the import's time).
+        let decide = |s: &str| business.contains(s) && !same_person(s, &contact);
         let mut sides: HashMap<&str, bool> = HashMap::new();
         for s in f.chat.messages.iter().filter_map(|m| m.sender.as_deref()) {
-            if !sides.contains_key(s) {
-                sides.insert(s, business.contains(s) && !same_person(s, &contact));
-            }
+            sides.entry(s).or_insert_with(|| decide(s));
         }
-        let is_business = |s: &str| {
-            sides
-                .get(s)
-                .copied()
-                .unwrap_or_else(|| business.contains(s) && !same_person(s, &contact))
-        };
+        let is_business = |s: &str| sides.get(s).copied().unwrap_or_else(|| decide(s));
         let contact_phone = normalise_phone(&contact)
             .filter(|_| contact.chars().filter(char::is_ascii_digit).count() >= 8);
         let mut customer_phone = contact_phone.map(|p| p.e164);

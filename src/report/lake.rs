@@ -30,11 +30,7 @@ fn globs(lakes: &[PathBuf], table: &str) -> String {
         .map(|l| {
             format!(
                 "'{}'",
-                l.join(table)
-                    .join("**/*.parquet")
-                    .display()
-                    .to_string()
-                    .replace('\'', "''")
+                crate::store::sql_text(&l.join(table).join("**/*.parquet").display().to_string())
             )
         })
         .collect();

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::privacy::{mask_location, mask_name, mask_phone, mask_text};
 use crate::rules::sanction::{Band, per_100, recommend};
-use crate::store::Store;
+use crate::store::{Store, sql_text};
 use charts::{Chart, Series};
 use data::{Counts, ReportData, quantile};
 use rayon::prelude::*;
@@ -41,19 +41,18 @@ pub struct Written {
 }
 
 /// What one report covers: the whole store (the group), or one branch of it.
-#[derive(Debug, Clone, Default)]
-pub struct Scope {
+struct Scope {
     /// The branch this report is of; `None` for the group.
-    pub branch: Option<String>,
+    branch: Option<String>,
     /// In a group report: each branch's own report, (branch, path from the group report).
-    pub branch_pages: Vec<(String, String)>,
+    branch_pages: Vec<(String, String)>,
     /// The lakes the store was read from (`patuh report --from`); empty for a run's store.
-    pub lakes: Vec<String>,
-    /// What the imports say, when read already (a branch's report takes the group's).
-    pub imports: Option<data::Imports>,
-    /// The semester's fails of the whole group, when read already (a branch's report takes
-    /// its own from them).
-    pub fails: Option<std::sync::Arc<Vec<data::FailRow>>>,
+    lakes: Vec<String>,
+    /// What the imports say: read once by `write_all`, the same in every report.
+    imports: data::Imports,
+    /// The semester's fails of the whole group, read once by `write_all`; a branch's report
+    /// takes its own.
+    fails: std::sync::Arc<Vec<data::FailRow>>,
 }
 
 /// Writes the group's report of `semester` (default: the latest with findings) into `out`
@@ -80,8 +79,8 @@ pub fn write_all(
     let fails = std::sync::Arc::new(data::fails(store, &semester)?);
     let group = Scope {
         lakes: lakes.to_vec(),
-        imports: Some(imports.clone()),
-        fails: Some(fails.clone()),
+        imports: imports.clone(),
+        fails: fails.clone(),
         branch: None,
         branch_pages: if branches.len() > 1 {
             branches
@@ -92,7 +91,7 @@ pub fn write_all(
             Vec::new()
         },
     };
-    let mut written = write(store, config, lang, Some(&semester), out, &group)?;
+    let mut written = write(store, config, lang, &semester, out, &group)?;
     if branches.len() > 1 {
         let started = std::time::Instant::now();
         // Each branch's rows split off in one pass instead of a filter of the group's findings
@@ -114,14 +113,14 @@ pub fn write_all(
                     branch: Some(b.clone()),
                     branch_pages: Vec::new(),
                     lakes: lakes.to_vec(),
-                    imports: Some(imports.clone()),
-                    fails: Some(fails.clone()),
+                    imports: imports.clone(),
+                    fails: fails.clone(),
                 };
                 write(
                     &branch_store,
                     config,
                     lang,
-                    Some(&semester),
+                    &semester,
                     &out.join(folder(b)),
                     &scope,
                 )
@@ -199,11 +198,6 @@ impl Drop for BranchParts {
     }
 }
 
-/// `text` inside single quotes in SQL.
-fn sql_text(text: &str) -> String {
-    text.replace('\'', "''")
-}
-
 /// While alive, the connection sees one branch: temporary tables named `finding` and `case`
 /// hold only that branch's rows (read from its `BranchParts` files) and shadow the tables
 /// (DuckDB resolves temporary objects first), so every report query, unchanged, reads the
@@ -243,17 +237,17 @@ impl Drop for BranchScope<'_> {
     }
 }
 
-/// Writes the report of `semester` (default: the latest with findings) into `out`, for the
-/// rows the connection sees (`scope` says whose they are).
-pub fn write(
+/// Writes the report of `semester` into `out`, for the rows the connection sees (`scope` says
+/// whose they are).
+fn write(
     store: &Store,
     config: &Config,
     lang: Lang,
-    semester: Option<&str>,
+    semester: &str,
     out: &Path,
     scope: &Scope,
 ) -> Result<Written> {
-    let semester = choose_semester(store, semester)?;
+    let semester = semester.to_string();
     let semesters: Vec<String> = data::semesters(store)?.into_iter().map(|c| c.0).collect();
     let previous = semesters
         .iter()
@@ -261,19 +255,13 @@ pub fn write(
         .and_then(|i| i.checked_sub(1))
         .map(|i| semesters[i].clone());
     let mut phases = crate::output::Phases::start();
-    let imports = match &scope.imports {
-        Some(i) => i.clone(),
-        None => data::Imports::load(store)?,
-    };
-    let fails = match &scope.fails {
-        Some(all) => all
-            .iter()
-            .filter(|f| scope.branch.as_ref().is_none_or(|b| f.branch == *b))
-            .cloned()
-            .collect(),
-        None => data::fails(store, &semester)?,
-    };
-    let mut d = data::load(store, &semester, previous, imports, fails)?;
+    let fails = scope
+        .fails
+        .iter()
+        .filter(|f| scope.branch.as_ref().is_none_or(|b| f.branch == *b))
+        .cloned()
+        .collect();
+    let mut d = data::load(store, &semester, previous, scope.imports.clone(), fails)?;
     phases.lap("read figures");
     let t = labels::labels(lang);
     // A finding's reason is written in English for the CSV and `patuh case`; a report page

@@ -30,6 +30,16 @@ pub const POOL: &str = "2GB";
 /// there (at 640 MB scoring lost 10 s more).
 pub const POOL_BESIDE_ROWS: &str = "1GB";
 
+fn set_pool(conn: &Connection, limit: &str) -> duckdb::Result<()> {
+    conn.execute_batch(&format!("set memory_limit = '{limit}'"))
+}
+
+/// `text` as the inside of a single-quoted SQL string literal (paths and names in statements
+/// that take no parameters: COPY targets, file globs, variables).
+pub fn sql_text(text: &str) -> String {
+    text.replace('\'', "''")
+}
+
 impl Store {
     /// Runs `work` with DuckDB's buffer pool at `limit`, then sets it back to `POOL` (also
     /// when `work` fails).
@@ -39,10 +49,7 @@ impl Store {
         work: impl FnOnce(&mut Self) -> Result<T>,
     ) -> Result<T> {
         let set = |store: &Self, limit: &str| {
-            store
-                .conn
-                .execute_batch(&format!("set memory_limit = '{limit}'"))
-                .map_err(|e| store.error("sizing the buffer pool", e))
+            set_pool(&store.conn, limit).map_err(|e| store.error("sizing the buffer pool", e))
         };
         set(self, limit)?;
         let result = work(self);
@@ -69,8 +76,7 @@ impl Store {
         let conn = open_connection(path)?;
         // DuckDB's default buffer pool is 80% of RAM; a batch tool sharing a 2-core office
         // machine keeps to a bounded pool and spills to disk beyond it.
-        conn.execute_batch(&format!("set memory_limit = '{POOL}'"))
-            .map_err(|e| open_error(path, &e))?;
+        set_pool(&conn, POOL).map_err(|e| open_error(path, &e))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

@@ -35,7 +35,7 @@ fn rebuild_all(store: &mut Store, config: &Config) -> Result<Summary> {
     store.unit_of_work("rebuilding the timeline", |conn| {
         conn.execute_batch(&format!(
             "set variable default_branch = '{}'; delete from event; delete from event_object; delete from timeline_link; delete from ambiguous_case;",
-            default_branch.replace('\'', "''")
+            crate::store::sql_text(&default_branch)
         ))?;
         let mut phases = crate::output::Phases::start();
         conn.execute_batch(sql::TL_CASES)?;

@@ -31,7 +31,7 @@ use crate::rules::{Catalog, ParamTable};
 use crate::store::batches::Inserter;
 use crate::store::table_batch::TableBatch;
 use crate::store::table_batch::Val;
-use crate::store::{Store, sql};
+use crate::store::{Store, sql, sql_text};
 use crate::timeline::link::plate_key;
 use chrono::{NaiveDate, NaiveDateTime};
 use duckdb::Connection;
@@ -521,7 +521,7 @@ pub fn export(store: &Store, dir: &std::path::Path) -> Result<Vec<std::path::Pat
         let parquet = dir.join(format!("{name}.parquet"));
         let from_parquet = format!(
             "select * from read_parquet('{}')",
-            parquet.display().to_string().replace('\'', "''")
+            sql_text(&parquet.display().to_string())
         );
         for (path, query, options) in [
             (parquet.clone(), query.to_string(), "(format parquet)"),
@@ -531,7 +531,7 @@ pub fn export(store: &Store, dir: &std::path::Path) -> Result<Vec<std::path::Pat
                 "(header, delimiter ',')",
             ),
         ] {
-            let quoted = path.display().to_string().replace('\'', "''");
+            let quoted = sql_text(&path.display().to_string());
             store
                 .conn()
                 .execute_batch(&format!("copy ({query}) to '{quoted}' {options}"))
@@ -587,7 +587,7 @@ pub fn export_lake(
         ("events", sql::EX_LAKE_EVENTS),
     ] {
         let path = lake.join(name);
-        let quoted = path.display().to_string().replace('\'', "''");
+        let quoted = sql_text(&path.display().to_string());
         conn.execute_batch(&format!(
             "copy ({query}) to '{quoted}' (format parquet, partition_by (branch, semester))"
         ))
