@@ -218,3 +218,57 @@ fn the_labels_rules_read_are_the_sure_ones() {
         .sum();
     assert_eq!(fp as usize, sure.false_pos);
 }
+
+/// Complaint and negative feedback are read alike by the rules (FUT-4.2.3, 4.3.1, 7.3): as
+/// `kin`, an example of one is an example of the other, so the model is not taught to tell
+/// them apart and scores both alike; a kin that names no activity is refused.
+#[test]
+fn kin_activities_are_examples_of_each_other() {
+    let lexicon = Lexicon::builtin();
+    let both = lexicon.mask_of(&["complaint", "negative_feedback"]);
+    assert_eq!(lexicon.with_kin(lexicon.mask_of(&["complaint"])), both);
+    assert_eq!(
+        lexicon.with_kin(lexicon.mask_of(&["negative_feedback"])),
+        both
+    );
+    let praise = lexicon.mask_of(&["positive_feedback"]);
+    assert_eq!(lexicon.with_kin(praise), praise);
+    let model = Model::builtin();
+    let (c, n) = (
+        lexicon.index_of("complaint").unwrap(),
+        lexicon.index_of("negative_feedback").unwrap(),
+    );
+    for text in [
+        "pelayanannya lambat, saya kurang senang",
+        "the car still smells burnt",
+    ] {
+        let r = model::read(
+            lexicon,
+            model,
+            text,
+            patuh::timeline::classify::Side::Customer,
+        );
+        let score = |a: usize| {
+            r.by_model
+                .iter()
+                .chain(&r.candidates)
+                .find(|(k, _)| *k == a)
+                .map(|(_, p)| *p)
+        };
+        assert!(score(c).is_some_and(|p| p >= 0.8), "{text}: {r:?}");
+        assert_eq!(score(c), score(n), "{text}");
+    }
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lexicon.toml"))
+            .unwrap();
+    let bad = text.replace(
+        "kin = [\"negative_feedback\"]",
+        "kin = [\"negative_fedback\"]",
+    );
+    assert_ne!(bad, text);
+    let e = Lexicon::parse(&bad).err().unwrap();
+    assert_eq!(
+        e,
+        "activity complaint: kin \"negative_fedback\" is no activity of the lexicon"
+    );
+}

@@ -139,8 +139,9 @@ impl<'a> Tally<'a> {
         let mut counts: BTreeMap<usize, Score> = BTreeMap::new();
         let mut families: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
         for e in examples {
-            for l in &e.labels {
-                if let Some(a) = lexicon.index_of(l) {
+            let truth = e.truth(lexicon);
+            for (a, l) in lexicon.activities().iter().enumerate() {
+                if truth & (1 << a) != 0 {
                     let s = counts.entry(a).or_default();
                     s.activity.clone_from(l);
                     s.examples += 1;
@@ -158,9 +159,8 @@ impl<'a> Tally<'a> {
     }
 
     fn add(&mut self, e: &Example, mask: u64) {
-        let truth = self
-            .lexicon
-            .mask_of(&e.labels.iter().map(String::as_str).collect::<Vec<_>>());
+        // Kin activities are read alike by the rules: a reading of one is a reading of each.
+        let (truth, mask) = (e.truth(self.lexicon), self.lexicon.with_kin(mask));
         for (a, s) in self.counts.iter_mut() {
             let bit = 1u64 << a;
             match (mask & bit != 0, truth & bit != 0) {

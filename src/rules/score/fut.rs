@@ -2,8 +2,9 @@
 //! at the job's completion). One function per rule (`registry.rs`).
 
 use super::clock::{Mark, Unit};
-use super::judge::{Finding, Judge, Judged, Status::*};
+use super::judge::{Finding, Judge, Judged, Status::*, needs_review};
 use super::model::Ev;
+use crate::timeline::model::CANDIDATE_AT;
 use crate::values::normalise_phone;
 use chrono::NaiveDateTime;
 
@@ -96,19 +97,94 @@ pub fn asks_condition(j: &Judge) -> Judged {
     })
 }
 
+const COMPLAINT: &[&str] = &["complaint", "negative_feedback"];
+
 fn is_complaint(m: &Ev) -> bool {
-    m.by_customer() && (m.has("complaint") || m.has("negative_feedback"))
+    m.by_customer() && COMPLAINT.iter().any(|k| m.has(k))
+}
+
+/// The first message at or after `from`, of the side `by`, that the model half-reads as one of
+/// `kinds` (a score from `CANDIDATE_AT`, under what the rules take as read), with its score.
+fn maybe<'a>(
+    msgs: &[&'a Ev],
+    kinds: &[&str],
+    by: impl Fn(&Ev) -> bool,
+    from: NaiveDateTime,
+) -> Option<(&'a Ev, f32)> {
+    msgs.iter().copied().find_map(|m| {
+        if !by(m) || m.at < from || kinds.iter().any(|k| m.has(k)) {
+            return None;
+        }
+        kinds
+            .iter()
+            .filter_map(|k| m.attrs.uncertain(k))
+            .filter(|&p| p >= CANDIDATE_AT)
+            .max_by(f32::total_cmp)
+            .map(|p| (m, p))
+    })
+}
+
+/// A rule judged on a message patuh only half-read as its trigger (`maybe`): what would be a
+/// fail is `unknown` "needs review" with the message as evidence, never a fail; anything else
+/// is `na`, as when no trigger was read at all.
+fn on_maybe(f: Finding, trigger: &Ev, kind: &str, score: f32, none: &str) -> Finding {
+    let what =
+        format!("may be a {kind} (model {score:.2}) that patuh could not read with confidence");
+    if f.status == Fail {
+        let reason = needs_review(1, &what, &f.reason);
+        Finding {
+            status: Unknown,
+            reason,
+            ..f
+        }
+        .with(trigger)
+    } else {
+        Finding {
+            status: Na,
+            reason: format!("{none} (1 message {what})"),
+            measured: None,
+            limit: None,
+            unit: None,
+            started_at: None,
+            due_at: None,
+            done_at: None,
+            evidence: Vec::new(),
+            ..f
+        }
+        .with(trigger)
+    }
+}
+
+/// The first message of the side `by`, at or after `from`, read as one of `kinds`; else the first
+/// one half-read as one (`maybe`), with its score.
+fn trigger<'a>(
+    msgs: &[&'a Ev],
+    kinds: &[&str],
+    by: impl Fn(&Ev) -> bool + Copy,
+    from: NaiveDateTime,
+) -> Option<(&'a Ev, Option<f32>)> {
+    msgs.iter()
+        .copied()
+        .find(|m| by(m) && m.at >= from && kinds.iter().any(|k| m.has(k)))
+        .map(|m| (m, None))
+        .or_else(|| maybe(msgs, kinds, by, from).map(|(m, p)| (m, Some(p))))
+}
+
+/// A finding judged on `trigger`: as it is when the trigger was read, through `on_maybe` when
+/// it was half-read.
+fn judged_on(f: Finding, trigger: (&Ev, Option<f32>), kind: &str, none: &str) -> Finding {
+    match trigger {
+        (m, Some(p)) => on_maybe(f, m, kind, p, none),
+        (_, None) => f,
+    }
 }
 
 /// FUT-4.2.3: a complaint in the follow-up got an advisor response within a business day.
 pub fn complaint_response(j: &Judge) -> Judged {
     let (msgs, done) = chat(j)?;
-    let Some(complaint) = msgs
-        .iter()
-        .copied()
-        .find(|m| is_complaint(m) && m.at >= done)
-    else {
-        return Ok(j.finding(Na).because("no complaint in the follow-up"));
+    let none = "no complaint in the follow-up";
+    let Some(found @ (complaint, _)) = trigger(&msgs, COMPLAINT, Ev::by_customer, done) else {
+        return Ok(j.finding(Na).because(none));
     };
     let response = msgs
         .iter()
@@ -116,13 +192,14 @@ pub fn complaint_response(j: &Judge) -> Judged {
         .find(|m| m.by_advisor() && m.at >= complaint.at && !m.has("testimonial_request"))
         .map(Mark::event);
     let late = "the complaint got no response within a business day";
-    Ok(j.in_time(
+    let f = j.in_time(
         &Mark::event(complaint),
         response.as_ref(),
         j.p("limit_days"),
         Unit::OperatingDays,
         late,
-    ))
+    );
+    Ok(judged_on(f, found, "complaint", none))
 }
 
 /// The advisor's testimonial requests after completion.
@@ -168,12 +245,19 @@ pub fn testimonial_after_praise(j: &Judge) -> Judged {
 
 /// FUT-4.3.2: the testimonial request carries a review link.
 pub fn review_link(j: &Judge) -> Judged {
-    let (_, first) = first_request(j)?;
-    Ok(j.holds(
-        first.attrs.review_link.is_some(),
-        "the testimonial request has no review link",
-    )
-    .with(first))
+    let (msgs, done) = chat(j)?;
+    let none = "no testimonial request";
+    let Some(found @ (first, _)) = trigger(&msgs, &["testimonial_request"], Ev::by_advisor, done)
+    else {
+        return Ok(j.finding(Na).because(none));
+    };
+    let f = j
+        .holds(
+            first.attrs.review_link.is_some(),
+            "the testimonial request has no review link",
+        )
+        .with(first);
+    Ok(judged_on(f, found, "testimonial request", none))
 }
 
 /// FUT-6.2: no reward offered for a review.
@@ -203,6 +287,26 @@ pub fn not_pushy(j: &Judge) -> Judged {
             .any(|m| is_complaint(m) && m.at <= r.at && m.at >= done)
     });
     let too_many = requests.len() as f64 > max;
+    if !too_many && !after_complaint {
+        // A request after a message that may be a complaint: not a pass on faith.
+        if let Some((m, p)) = maybe(&msgs, COMPLAINT, Ev::by_customer, done)
+            .filter(|(m, _)| requests.iter().any(|r| m.at <= r.at))
+        {
+            let f = j
+                .finding(Fail)
+                .measured(requests.len() as f64, "messages")
+                .limit(max, "messages")
+                .because("testimonial requested after a complaint")
+                .with_all(requests.iter().copied());
+            return Ok(on_maybe(
+                f,
+                m,
+                "complaint",
+                p,
+                "no complaint before the request",
+            ));
+        }
+    }
     let f = j
         .finding(if too_many || after_complaint {
             Fail
@@ -226,12 +330,11 @@ pub fn not_pushy(j: &Judge) -> Judged {
 /// FUT-6.3: a customer's testimonial is answered within a business day.
 pub fn review_answered(j: &Judge) -> Judged {
     let (msgs, _) = chat(j)?;
-    let Some(review) = msgs
-        .iter()
-        .copied()
-        .find(|m| m.by_customer() && m.has("testimonial"))
+    let none = "the customer sent no testimonial";
+    let Some(found @ (review, _)) =
+        trigger(&msgs, &["testimonial"], Ev::by_customer, NaiveDateTime::MIN)
     else {
-        return Ok(j.finding(Na).because("the customer sent no testimonial"));
+        return Ok(j.finding(Na).because(none));
     };
     let answer = msgs
         .iter()
@@ -239,13 +342,14 @@ pub fn review_answered(j: &Judge) -> Judged {
         .find(|m| m.by_advisor() && m.at >= review.at)
         .map(Mark::event);
     let late = "the customer's review got no response within a business day";
-    Ok(j.in_time(
+    let f = j.in_time(
         &Mark::event(review),
         answer.as_ref(),
         j.p("limit_days"),
         Unit::OperatingDays,
         late,
-    ))
+    );
+    Ok(judged_on(f, found, "testimonial", none))
 }
 
 /// FUT-8.4: an unanswered follow-up gets a second contact within 3 calendar days.

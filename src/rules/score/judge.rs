@@ -370,7 +370,7 @@ fn source_name(kind: &str) -> &str {
 
 /// The reason of a fail turned `unknown` for review: how many messages, what they may be, and
 /// the fail it would otherwise have been.
-fn needs_review(messages: usize, what: &str, fail_reason: &str) -> String {
+pub(super) fn needs_review(messages: usize, what: &str, fail_reason: &str) -> String {
     format!(
         "needs review: {messages} message{} {what}; {}",
         if messages == 1 { "" } else { "s" },
