@@ -139,9 +139,8 @@ impl<'a> Tally<'a> {
         let mut counts: BTreeMap<usize, Score> = BTreeMap::new();
         let mut families: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
         for e in examples {
-            let truth = e.truth(lexicon);
-            for (a, l) in lexicon.activities().iter().enumerate() {
-                if truth & (1 << a) != 0 {
+            for l in &e.labels {
+                if let Some(a) = lexicon.index_of(l) {
                     let s = counts.entry(a).or_default();
                     s.activity.clone_from(l);
                     s.examples += 1;
@@ -159,8 +158,9 @@ impl<'a> Tally<'a> {
     }
 
     fn add(&mut self, e: &Example, mask: u64) {
-        // Kin activities are read alike by the rules: a reading of one is a reading of each.
-        let (truth, mask) = (e.truth(self.lexicon), self.lexicon.with_kin(mask));
+        let truth = self
+            .lexicon
+            .mask_of(&e.labels.iter().map(String::as_str).collect::<Vec<_>>());
         for (a, s) in self.counts.iter_mut() {
             let bit = 1u64 << a;
             match (mask & bit != 0, truth & bit != 0) {

@@ -35,11 +35,6 @@ struct ActivityDef {
     /// What the message does in the conversation (see `TURNS`).
     #[serde(default)]
     turn: Option<String>,
-    /// Activities the rules read alike with this one (a complaint is negative feedback said
-    /// outright): a message labelled with one is an example of each, in training and in
-    /// measuring, so the model is not taught to tell them apart.
-    #[serde(default)]
-    kin: Vec<String>,
 }
 
 /// The conversational turns an activity may name in the lexicon.
@@ -95,8 +90,6 @@ pub struct Lexicon {
     sides: Vec<Side>,
     cases: Vec<Vec<String>>,
     turns: Vec<Option<String>>,
-    /// Per activity, the bit set of itself and its kin (symmetric).
-    kin: Vec<u64>,
     set: RegexSet,
     /// Pattern index in `set` → activity index.
     owner: Vec<usize>,
@@ -139,11 +132,6 @@ impl Lexicon {
         let mut owner = Vec::new();
         let mut unless = Vec::new();
         let mut unless_owner = Vec::new();
-        let kin_names: Vec<(String, Vec<String>)> = file
-            .activity
-            .iter()
-            .map(|(name, def)| (name.clone(), def.kin.clone()))
-            .collect();
         for (i, (name, def)) in file.activity.into_iter().enumerate() {
             if let Some(t) = def.turn.as_deref().filter(|t| !TURNS.contains(t)) {
                 return Err(format!(
@@ -166,16 +154,6 @@ impl Lexicon {
         if names.len() > 64 {
             return Err("the lexicon has more than 64 activities".into());
         }
-        let mut kin: Vec<u64> = (0..names.len()).map(|i| 1 << i).collect();
-        for (i, (name, of)) in kin_names.iter().enumerate() {
-            for other in of {
-                let j = names.iter().position(|n| n == other).ok_or_else(|| {
-                    format!("activity {name}: kin {other:?} is no activity of the lexicon")
-                })?;
-                kin[i] |= 1 << j;
-                kin[j] |= 1 << i;
-            }
-        }
         // Bounded gaps (`.{0,40}`) make a large automaton: give the lazy DFA room so it does not
         // fall back to the slow engine: 9,000 → 208,000 messages/s on one thread
         // (examples/bench_classify.rs).
@@ -195,7 +173,6 @@ impl Lexicon {
             sides,
             cases,
             turns,
-            kin,
             set,
             owner,
             unless,
@@ -264,16 +241,6 @@ impl Lexicon {
             .enumerate()
             .filter(|(_, n)| names.contains(&n.as_str()))
             .fold(0, |m, (i, _)| m | (1 << i))
-    }
-
-    /// `mask` with the kin of each of its activities: what a label means to the rules, for
-    /// training and measuring the model.
-    pub fn with_kin(&self, mask: u64) -> u64 {
-        self.kin
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .fold(mask, |m, (_, k)| m | k)
     }
 
     /// The activities of one message as a bit set over `activities()` (bit i = activity i).

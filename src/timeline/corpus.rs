@@ -11,7 +11,7 @@
 //! +approval_request hasil cek …, boleh?       # "+label" adds a label to this message
 //! ```
 
-use super::classify::{Lexicon, Side};
+use super::classify::Side;
 use std::path::Path;
 
 #[derive(Debug, Clone)]
@@ -21,14 +21,6 @@ pub struct Example {
     pub side: Side,
     pub text: String,
     pub labels: Vec<String>,
-}
-
-impl Example {
-    /// The activities this message is an example of: its labels and their kin.
-    pub fn truth(&self, lexicon: &Lexicon) -> u64 {
-        lexicon
-            .with_kin(lexicon.mask_of(&self.labels.iter().map(String::as_str).collect::<Vec<_>>()))
-    }
 }
 
 /// Every `*.txt` file of `dir`, in file-name order.

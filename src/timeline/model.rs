@@ -284,7 +284,11 @@ pub fn train(examples: &[Example], lexicon: &Lexicon, settings: Settings) -> Str
         })
         .collect();
     let activities: Vec<usize> = (0..lexicon.activities().len())
-        .filter(|&a| examples.iter().any(|e| e.truth(lexicon) & (1 << a) != 0))
+        .filter(|&a| {
+            examples
+                .iter()
+                .any(|e| e.labels.iter().any(|l| *l == lexicon.activities()[a]))
+        })
         .collect();
     let per_activity: Vec<(usize, Vec<(u32, f64)>)> = activities
         .par_iter()
@@ -333,12 +337,11 @@ fn train_one(
     activity: usize,
     s: Settings,
 ) -> Vec<(u32, f64)> {
+    let name = &lexicon.activities()[activity];
     let idx: Vec<usize> = (0..examples.len())
         .filter(|&i| lexicon.side_fits(activity, examples[i].side))
         .collect();
-    // An example of a kin activity is an example of this one (`Lexicon::with_kin`).
-    let truth: Vec<u64> = examples.iter().map(|e| e.truth(lexicon)).collect();
-    let positive = |i: usize| truth[i] & (1 << activity) != 0;
+    let positive = |i: usize| examples[i].labels.iter().any(|l| l == name);
     let pos = idx.iter().filter(|&&i| positive(i)).count().max(1) as f64;
     let neg = (idx.len() as f64 - pos).max(1.0);
     // Positives are few: weight them up, by less than the full ratio so scores stay honest.
