@@ -229,8 +229,20 @@ pub fn testimonial_after_praise(j: &Judge) -> Judged {
         .filter(before)
         .any(|m| m.has("positive_feedback"));
     let complained = msgs.iter().filter(before).any(|m| is_complaint(m));
+    let half_read = maybe(&msgs, COMPLAINT, Ev::by_customer, NaiveDateTime::MIN)
+        .filter(|(m, _)| m.at <= first.at);
     Ok(if positive && !complained {
-        j.finding(Pass).with(first)
+        match half_read {
+            // Asked after a message that may be a complaint: not a pass on faith.
+            Some((m, p)) => {
+                let f = j
+                    .finding(Fail)
+                    .because("testimonial requested after the customer complained")
+                    .with(first);
+                on_maybe(f, m, "complaint", p, "no complaint before the request")
+            }
+            None => j.finding(Pass).with(first),
+        }
     } else {
         let f = j.finding(Fail);
         if complained {
