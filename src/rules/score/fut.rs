@@ -127,7 +127,7 @@ fn maybe<'a>(
 /// A rule judged on a message patuh only half-read as its trigger (`maybe`): what would be a
 /// fail is `unknown` "needs review" with the message as evidence, never a fail; anything else
 /// is `na`, as when no trigger was read at all.
-fn on_maybe(f: Finding, trigger: &Ev, kind: &str, score: f32, none: &str) -> Finding {
+fn on_maybe(j: &Judge, f: Finding, trigger: &Ev, kind: &str, score: f32, none: &str) -> Finding {
     let what =
         format!("may be a {kind} (model {score:.2}) that patuh could not read with confidence");
     if f.status == Fail {
@@ -139,19 +139,9 @@ fn on_maybe(f: Finding, trigger: &Ev, kind: &str, score: f32, none: &str) -> Fin
         }
         .with(trigger)
     } else {
-        Finding {
-            status: Na,
-            reason: format!("{none} (1 message {what})"),
-            measured: None,
-            limit: None,
-            unit: None,
-            started_at: None,
-            due_at: None,
-            done_at: None,
-            evidence: Vec::new(),
-            ..f
-        }
-        .with(trigger)
+        j.finding(Na)
+            .because(format!("{none} (1 message {what})"))
+            .with(trigger)
     }
 }
 
@@ -172,9 +162,15 @@ fn trigger<'a>(
 
 /// A finding judged on `trigger`: as it is when the trigger was read, through `on_maybe` when
 /// it was half-read.
-fn judged_on(f: Finding, trigger: (&Ev, Option<f32>), kind: &str, none: &str) -> Finding {
+fn judged_on(
+    j: &Judge,
+    f: Finding,
+    trigger: (&Ev, Option<f32>),
+    kind: &str,
+    none: &str,
+) -> Finding {
     match trigger {
-        (m, Some(p)) => on_maybe(f, m, kind, p, none),
+        (m, Some(p)) => on_maybe(j, f, m, kind, p, none),
         (_, None) => f,
     }
 }
@@ -199,7 +195,7 @@ pub fn complaint_response(j: &Judge) -> Judged {
         Unit::OperatingDays,
         late,
     );
-    Ok(judged_on(f, found, "complaint", none))
+    Ok(judged_on(j, f, found, "complaint", none))
 }
 
 /// The advisor's testimonial requests after completion.
@@ -239,7 +235,7 @@ pub fn testimonial_after_praise(j: &Judge) -> Judged {
                     .finding(Fail)
                     .because("testimonial requested after the customer complained")
                     .with(first);
-                on_maybe(f, m, "complaint", p, "no complaint before the request")
+                on_maybe(j, f, m, "complaint", p, "no complaint before the request")
             }
             None => j.finding(Pass).with(first),
         }
@@ -269,7 +265,7 @@ pub fn review_link(j: &Judge) -> Judged {
             "the testimonial request has no review link",
         )
         .with(first);
-    Ok(judged_on(f, found, "testimonial request", none))
+    Ok(judged_on(j, f, found, "testimonial request", none))
 }
 
 /// FUT-6.2: no reward offered for a review.
@@ -311,6 +307,7 @@ pub fn not_pushy(j: &Judge) -> Judged {
                 .because("testimonial requested after a complaint")
                 .with_all(requests.iter().copied());
             return Ok(on_maybe(
+                j,
                 f,
                 m,
                 "complaint",
@@ -361,7 +358,7 @@ pub fn review_answered(j: &Judge) -> Judged {
         Unit::OperatingDays,
         late,
     );
-    Ok(judged_on(f, found, "testimonial", none))
+    Ok(judged_on(j, f, found, "testimonial", none))
 }
 
 /// FUT-8.4: an unanswered follow-up gets a second contact within 3 calendar days.
