@@ -175,6 +175,29 @@ fn judged_on(
     }
 }
 
+/// A rule that would pass on a request made after a message (from `from`) the model half-reads
+/// as a complaint: the verdict as if it were one (`fail`, built by `as_fail`) goes through
+/// `on_maybe`, so it needs review instead of passing on faith. `None` when no such message
+/// precedes `request_at`.
+fn after_half_read_complaint(
+    j: &Judge,
+    msgs: &[&Ev],
+    from: NaiveDateTime,
+    request_at: NaiveDateTime,
+    as_fail: impl FnOnce() -> Finding,
+) -> Option<Finding> {
+    let (m, p) =
+        maybe(msgs, COMPLAINT, Ev::by_customer, from).filter(|(m, _)| m.at <= request_at)?;
+    Some(on_maybe(
+        j,
+        as_fail(),
+        m,
+        "complaint",
+        p,
+        "no complaint before the request",
+    ))
+}
+
 /// FUT-4.2.3: a complaint in the follow-up got an advisor response within a business day.
 pub fn complaint_response(j: &Judge) -> Judged {
     let (msgs, done) = chat(j)?;
@@ -225,20 +248,13 @@ pub fn testimonial_after_praise(j: &Judge) -> Judged {
         .filter(before)
         .any(|m| m.has("positive_feedback"));
     let complained = msgs.iter().filter(before).any(|m| is_complaint(m));
-    let half_read = maybe(&msgs, COMPLAINT, Ev::by_customer, NaiveDateTime::MIN)
-        .filter(|(m, _)| m.at <= first.at);
     Ok(if positive && !complained {
-        match half_read {
-            // Asked after a message that may be a complaint: not a pass on faith.
-            Some((m, p)) => {
-                let f = j
-                    .finding(Fail)
-                    .because("testimonial requested after the customer complained")
-                    .with(first);
-                on_maybe(j, f, m, "complaint", p, "no complaint before the request")
-            }
-            None => j.finding(Pass).with(first),
-        }
+        after_half_read_complaint(j, &msgs, NaiveDateTime::MIN, first.at, || {
+            j.finding(Fail)
+                .because("testimonial requested after the customer complained")
+                .with(first)
+        })
+        .unwrap_or_else(|| j.finding(Pass).with(first))
     } else {
         let f = j.finding(Fail);
         if complained {
@@ -296,24 +312,16 @@ pub fn not_pushy(j: &Judge) -> Judged {
     });
     let too_many = requests.len() as f64 > max;
     if !too_many && !after_complaint {
-        // A request after a message that may be a complaint: not a pass on faith.
-        if let Some((m, p)) = maybe(&msgs, COMPLAINT, Ev::by_customer, done)
-            .filter(|(m, _)| requests.iter().any(|r| m.at <= r.at))
-        {
-            let f = j
-                .finding(Fail)
+        let last = requests.iter().map(|r| r.at).max().expect("requests");
+        let as_fail = || {
+            j.finding(Fail)
                 .measured(requests.len() as f64, "messages")
                 .limit(max, "messages")
                 .because("testimonial requested after a complaint")
-                .with_all(requests.iter().copied());
-            return Ok(on_maybe(
-                j,
-                f,
-                m,
-                "complaint",
-                p,
-                "no complaint before the request",
-            ));
+                .with_all(requests.iter().copied())
+        };
+        if let Some(f) = after_half_read_complaint(j, &msgs, done, last, as_fail) {
+            return Ok(f);
         }
     }
     let f = j
