@@ -267,6 +267,9 @@ pub fn testimonial_after_praise(j: &Judge) -> Judged {
     })
 }
 
+/// How long after a testimonial request the advisor's own further messages still belong to it.
+const REQUEST_TURN_MINUTES: i64 = 10;
+
 /// FUT-4.3.2: the testimonial request carries a review link.
 pub fn review_link(j: &Judge) -> Judged {
     let (msgs, done) = chat(j)?;
@@ -275,12 +278,20 @@ pub fn review_link(j: &Judge) -> Judged {
     else {
         return Ok(j.finding(Na).because(none));
     };
+    // The link may come on its own right after the request (sent apart for its preview): the
+    // advisor's messages of the next minutes, before the customer writes, are the request's.
+    // A link a day later is a second request, not this one's.
+    let same_turn = first.at + chrono::Duration::minutes(REQUEST_TURN_MINUTES);
+    let link = msgs
+        .iter()
+        .copied()
+        .skip_while(|m| !std::ptr::eq(*m, first))
+        .take_while(|m| std::ptr::eq(*m, first) || (m.by_advisor() && m.at <= same_turn))
+        .find(|m| m.attrs.review_link.is_some());
     let f = j
-        .holds(
-            first.attrs.review_link.is_some(),
-            "the testimonial request has no review link",
-        )
-        .with(first);
+        .holds(link.is_some(), "the testimonial request has no review link")
+        .with(first)
+        .with_all(link);
     Ok(judged_on(j, f, found, "testimonial request", none))
 }
 
