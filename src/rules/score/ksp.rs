@@ -1,6 +1,7 @@
 //! KSP — work-status communication (case kind `job`). One function per rule (`registry.rs`).
 
 use super::clock::{Mark, Unit, slowest};
+use super::half_read::{judged_on, trigger};
 use super::judge::{Finding, Judge, Judged, Status::*};
 use super::model::Ev;
 use chrono::NaiveDateTime;
@@ -283,19 +284,31 @@ pub fn not_done_before_qc(j: &Judge) -> Judged {
             .finding(Unknown)
             .because("the work order has no QC or selesai time"));
     };
-    Ok(match completion(j).filter(|m| m.at < qc.at) {
-        Some(m) => j
-            .finding(Fail)
-            .times(None, Some(qc.at), Some(m.at))
-            .because(format!(
-                "told the customer the job was done at {} before QC at {}",
-                m.at.format("%H:%M"),
-                qc.at.format("%H:%M")
-            ))
-            .with(m)
-            .with(qc),
-        None => j.finding(Pass),
-    })
+    // A message half-read as a completion notice before QC would be this fail: it needs
+    // review (`half_read`), as the one read with confidence is the fail.
+    let msgs: Vec<&Ev> = j.case.advisor_messages().collect();
+    let before_qc = |m: &Ev| m.at < qc.at;
+    let kinds = &["completion_notice"];
+    let Some(found @ (m, _)) = trigger(&msgs, kinds, before_qc, NaiveDateTime::MIN) else {
+        return Ok(j.finding(Pass));
+    };
+    let f = j
+        .finding(Fail)
+        .times(None, Some(qc.at), Some(m.at))
+        .because(format!(
+            "told the customer the job was done at {} before QC at {}",
+            m.at.format("%H:%M"),
+            qc.at.format("%H:%M")
+        ))
+        .with(m)
+        .with(qc);
+    Ok(judged_on(
+        j,
+        f,
+        found,
+        "completion notice",
+        "no completion message before QC",
+    ))
 }
 
 /// A job finishing later than promised, and its delay notice if one came in time: before the

@@ -14,6 +14,7 @@ mod chk;
 pub mod clock;
 pub mod fixture;
 mod fut;
+mod half_read;
 mod inq;
 pub mod judge;
 mod ksp;
