@@ -30,8 +30,26 @@ pub fn first_reply(j: &Judge) -> Judged {
             .finding(Unknown)
             .because("no customer message in the booking chat"));
     };
+    // An advisor message answering a booking request (asking for the booking data, stating or
+    // refusing a slot) before any customer message: the request it answers lies outside what
+    // was tied to this booking, so its reply time cannot be measured.
+    if let Some(answer) = msgs[..first]
+        .iter()
+        .find(|m| m.by_advisor() && ANSWERS_A_REQUEST.iter().any(|k| m.has(k)))
+    {
+        return Ok(j
+            .finding(Unknown)
+            .because(format!(
+                "the booking chat opens with the advisor's answer at {} to a request not tied to this booking",
+                answer.at.format("%d/%m %H:%M")
+            ))
+            .with(answer));
+    }
     Ok(reply::first_reply(j, &msgs, first))
 }
+
+/// Advisor messages that answer a customer's booking request.
+const ANSWERS_A_REQUEST: &[&str] = &["data_request", "booking_confirmation", "slot_unavailable"];
 
 /// BKG-4.1.3: name, phone, plate, vehicle type, complaint/service, arrival date and time.
 pub fn record_complete(j: &Judge) -> Judged {
