@@ -78,6 +78,7 @@ fn msg(at: &str, fits: &[&str]) -> LinkMsg {
         promised: None,
         amounts: Vec::new(),
         fits: fits.iter().map(|k| (k.to_string(), 2)).collect(),
+        guessed: false,
         after_booking: false,
         asks: false,
         answers: false,
@@ -193,6 +194,66 @@ fn overlapping_cases_take_messages_by_content_then_continuity() {
     assert_eq!(got[2], Some((0, MsgLink::Continuity)));
     assert_eq!(got[3], Some((1, MsgLink::Content)));
     assert_eq!(got[4], Some((1, MsgLink::Continuity)));
+}
+
+/// A booking conversation under way while a follow-up is open: a data line the model only
+/// half-sees as a complaint stays with the booking it continues; the advisor's message stating
+/// the booking's slot goes to the booking whatever its words, even right after a job's message.
+#[test]
+fn half_seen_kinds_do_not_pull_a_message_out_of_its_conversation() {
+    let followup = case(
+        "followup",
+        "SPK-1",
+        Some("+62811"),
+        "X",
+        "2025-08-18 15:00",
+        "2025-08-30 15:00",
+    );
+    let mut booking = case(
+        "booking",
+        "B1",
+        Some("+62811"),
+        "X",
+        "2025-08-26 13:59",
+        "2025-09-01 23:59",
+    );
+    booking.slot = Some(t("2025-09-01 14:00"));
+    let mut job = case(
+        "job",
+        "SPK-2",
+        Some("+62811"),
+        "X",
+        "2025-08-26 08:00",
+        "2025-08-27 17:00",
+    );
+    job.costs = vec![450_000];
+    let cases = vec![followup, booking, job];
+    let half_seen = |at: &str, fits: &[&str]| LinkMsg {
+        guessed: true,
+        ..msg(at, fits)
+    };
+    let msgs = [
+        msg("2025-08-26 13:59", &["booking"]),
+        half_seen("2025-08-26 14:07", &["followup"]),
+        LinkMsg {
+            amounts: vec![450_000],
+            by_advisor: true,
+            ..msg("2025-08-26 14:20", &["job"])
+        },
+        LinkMsg {
+            promised: Some(t("2025-09-01 14:00")),
+            by_advisor: true,
+            ..half_seen("2025-08-26 14:22", &["followup"])
+        },
+        // With no conversation under way (a day's pause), the half-seen kind decides.
+        half_seen("2025-08-28 10:00", &["followup"]),
+    ];
+    let got = assign(&cases, &[0, 1, 2], &msgs);
+    assert_eq!(got[0], Some((1, MsgLink::Content)));
+    assert_eq!(got[1], Some((1, MsgLink::Continuity)));
+    assert_eq!(got[2], Some((2, MsgLink::Content)));
+    assert_eq!(got[3], Some((1, MsgLink::Content)));
+    assert_eq!(got[4], Some((0, MsgLink::Content)));
 }
 
 /// Two cases open at once: an advisor message sent as a ticket was resolved belongs to that

@@ -260,6 +260,7 @@ impl<'a> Work<'a> {
             turn("reminds"),
             turn("checks_resolution"),
         );
+        let greeting = lexicon.mask_of(&["greeting"]);
         self.chats
             .par_iter()
             .map(|range| {
@@ -294,6 +295,9 @@ impl<'a> Work<'a> {
                             classified[i].kinds,
                             !classified[i].attrs.amounts.is_empty(),
                         ),
+                        guessed: classified[i].labels & !greeting == 0
+                            && classified[i].kinds & !greeting != 0
+                            && classified[i].attrs.amounts.is_empty(),
                         after_booking: classified[i].labels & reminds != 0,
                         asks: classified[i].labels & asks != 0,
                         checks_resolution: classified[i].labels & checks != 0,

@@ -51,6 +51,9 @@ pub struct LinkMsg {
     pub amounts: Vec<i64>,
     /// Case kinds named by the message's activities, with how many activities named each.
     pub fits: Vec<(String, u32)>,
+    /// Its kinds are only ones the model half-sees (nothing read with confidence, no amount):
+    /// they tie it to a case only when no conversation under way does.
+    pub guessed: bool,
     /// A message that comes after a booking is recorded (a reminder, a no-show contact): it
     /// belongs to the recorded booking whose slot comes next.
     pub after_booking: bool,
@@ -497,15 +500,31 @@ fn choose(
     if let Some(i) = resolves.filter(|i| open.contains(i)) {
         return (i, MsgLink::Content);
     }
-    // Two jobs of one customer open at once: the one whose work order states the finish time
-    // or an amount the message states owns it.
-    let stating = sole(open.iter().copied().filter(|&i| {
-        cases[i].kind == "job"
-            && ((m.promised.is_some() && m.promised == cases[i].estimate)
-                || m.amounts.iter().any(|a| cases[i].costs.contains(a)))
-    }));
+    // The one open case whose record states what the message states owns it: a job's finish
+    // time or amount, a booking's slot (a confirmation in words patuh does not know).
+    let stating = sole(
+        open.iter()
+            .copied()
+            .filter(|&i| match cases[i].kind.as_str() {
+                "job" => {
+                    (m.promised.is_some() && m.promised == cases[i].estimate)
+                        || m.amounts.iter().any(|a| cases[i].costs.contains(a))
+                }
+                "booking" => m.promised.is_some() && m.promised == cases[i].slot,
+                _ => false,
+            }),
+    );
     if let Some(one) = stating {
         return (one, MsgLink::Content);
+    }
+    // A conversation under way keeps a message whose kinds are only half-seen: a booking's
+    // data line read as a maybe-complaint stays with the booking, not the open follow-up.
+    if m.guessed
+        && let Some((p, at)) = previous
+        && open.contains(&p)
+        && m.at - at <= Duration::hours(12)
+    {
+        return (p, MsgLink::Continuity);
     }
     let best = open.iter().map(|&i| fit(i)).max().unwrap_or(0);
     let fitting: Vec<usize> = open.iter().copied().filter(|&i| fit(i) == best).collect();

@@ -171,10 +171,11 @@ fn first_request<'a>(j: &Judge<'a>) -> Result<(Vec<&'a Ev>, &'a Ev), Finding> {
 pub fn testimonial_after_praise(j: &Judge) -> Judged {
     let (msgs, first) = first_request(j)?;
     let before = |m: &&&Ev| m.at <= first.at && m.by_customer();
+    // A testimonial the customer offered unasked is a positive response too.
     let positive = msgs
         .iter()
         .filter(before)
-        .any(|m| m.has("positive_feedback"));
+        .any(|m| m.has("positive_feedback") || m.has("testimonial"));
     let complained = msgs.iter().filter(before).any(|m| is_complaint(m));
     Ok(if positive && !complained {
         after_half_read_complaint(j, &msgs, NaiveDateTime::MIN, first.at, || {
