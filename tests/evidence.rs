@@ -277,7 +277,7 @@ fn a_booking_asked_for_in_chat_only_is_a_case_judged_on_its_replies() {
     // One booking on record, for another customer, so the booking log is a real one.
     write(
         "booking.csv",
-        "No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Jadwal,SA\nB1,03/03/2025 09.10,Ani,0812-1000-0001,05/03/2025 10.00,Rina\n",
+        "No. Booking,Tanggal Booking,Nama Pelanggan,No. HP,Jadwal,SA\nB1,03/03/2025 09.10,Ani,0812-1000-0001,05/03/2025 10.00,Rina\nB2,02/04/2025 08.11,Sri,0812-2000-0004,07/04/2025 08.00,Rina\n",
     );
     write(
         "WhatsApp Chat with +62 812-1000-0001.txt",
@@ -296,7 +296,28 @@ fn a_booking_asked_for_in_chat_only_is_a_case_judged_on_its_replies() {
         "WhatsApp Chat with +62 812-2000-0003.txt",
         "04/03/25 10.00 - +62 812-2000-0003: Pagi kak, mau booking servis buat besok bisa?\n04/03/25 11.30 - +62 812-2000-0003: halo min?\n10/03/25 09.00 - +62 812-2000-0003: ok\n",
     );
+    // Asked on the Friday evening before Nyepi and Idul Fitri, answered when the branch opened
+    // and booked then: the request led to booking B2, which owns it (no chat-only case).
+    write(
+        "WhatsApp Chat with +62 812-2000-0004.txt",
+        "28/03/25 20.11 - +62 812-2000-0004: min mau booking servis tgl 7 april jam 8 bisa?\n02/04/25 08.00 - GSI: Bisa kak, kirim nama + nopol + mobil ya\n02/04/25 08.08 - +62 812-2000-0004: Sri, BK 2042 LY, Rush\n02/04/25 08.11 - GSI: oke kak, sudah kami catat Senin 7 Apr jam 08.00 ya\n",
+    );
     let rows = run_findings(dir.path(), &inputs);
+    let led = verdict(&rows, "B2", "BKG-4.1.2");
+    assert_eq!(led["status"], "pass", "{led:?}");
+    assert_eq!(
+        led["evidence"]
+            .split("; ")
+            .next()
+            .map(|e| e.ends_with(":1")),
+        Some(true),
+        "measured from the request before the holiday: {led:?}"
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|f| f["case_key"].starts_with("chat:+6281220000004"))
+    );
     let in_time = "chat:+6281220000001:2025-03-04";
     let late = "chat:+6281220000002:2025-03-04";
     let never = "chat:+6281220000003:2025-03-04";

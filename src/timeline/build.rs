@@ -324,11 +324,30 @@ impl<'a> Work<'a> {
     }
 }
 
+/// What an advisor answers a booking request with: asking for the booking data, agreeing or
+/// refusing a slot.
+const BOOKING_ANSWERS: [&str; 3] = ["data_request", "booking_confirmation", "slot_unavailable"];
+
+/// The business's next message after customer message `k`, the same day, answers a booking
+/// request (`answer`: `BOOKING_ANSWERS`, read with confidence): it settles a request the model
+/// only half-read.
+fn answered_as_booking(chat: &[Msg], read: &[Read], k: usize, answer: u64) -> bool {
+    let day = chat[k].sent_at.date();
+    chat.iter()
+        .zip(read)
+        .skip(k + 1)
+        .take_while(|(m, _)| m.sent_at.date() == day)
+        .find(|(m, _)| &*m.side == "business")
+        .is_some_and(|(_, r)| r.labels & answer != 0)
+}
+
 /// A customer's booking request that no booking record covers (no booking case of that
 /// customer holds it in its window) becomes a booking case `chat:<E.164>:<date of the first
 /// message>`, owning the request, the unassigned messages of that day before it and the
-/// conversation after it (until a message of another case or three days of silence). Without
-/// the chat's phone number no case can be keyed: counted, not guessed.
+/// conversation after it (until a message of another case or three days of silence); when the
+/// conversation then resumes in a booking recorded after the request, that booking owns it. Without
+/// the chat's phone number no case can be keyed: counted, not guessed. A message the model
+/// only half-reads as a request counts when the advisor's answer shows it was one.
 fn chat_only_bookings<'a>(
     lexicon: &Lexicon,
     msgs: &[Msg],
@@ -339,6 +358,7 @@ fn chat_only_bookings<'a>(
     directory: &Directory,
 ) -> ChatBookings<'a> {
     let request = lexicon.mask_of(&["booking_request"]);
+    let answer = lexicon.mask_of(&BOOKING_ANSWERS);
     let silence = chrono::Duration::days(3);
     let mut out = ChatBookings {
         cases: Vec::new(),
@@ -360,19 +380,18 @@ fn chat_only_bookings<'a>(
                         .find_map(|&i| cases[i].phone.clone())
                 })
             });
+        let read = &classified[range.clone()];
         let mut k = 0;
         while k < chat.len() {
             let asks = &*chat[k].side == "customer"
                 && assigned[k].is_none()
-                && classified[range.start + k].labels & request != 0;
+                && (read[k].labels & request != 0
+                    || (read[k].kinds & request != 0
+                        && answered_as_booking(chat, read, k, answer)));
             if !asks {
                 k += 1;
                 continue;
             }
-            let Some(phone) = phone.as_deref() else {
-                out.without_phone += 1;
-                break;
-            };
             let day = chat[k].sent_at.date();
             let mut start = k;
             while start > 0
@@ -389,6 +408,25 @@ fn chat_only_bookings<'a>(
             {
                 end += 1;
             }
+            // The conversation resumes, within a week, in a booking recorded after the request
+            // (a request sent before a holiday, answered when the branch opened): the request
+            // led to that booking, which covers it.
+            let resumes = assigned.get(end).copied().flatten().filter(|&(i, _)| {
+                cases[i].kind == "booking"
+                    && cases[i].opened.is_some_and(|o| o >= chat[k].sent_at)
+                    && chat[end].sent_at - chat[end - 1].sent_at <= chrono::Duration::days(7)
+            });
+            if let Some((i, _)) = resumes {
+                for a in &mut assigned[start..end] {
+                    *a = Some((i, link::MsgLink::LedTo));
+                }
+                k = end;
+                continue;
+            }
+            let Some(phone) = phone.as_deref() else {
+                out.without_phone += 1;
+                break;
+            };
             let key = format!("chat:{phone}:{}", chat[start].sent_at.date());
             let index = *by_key.entry(key.clone()).or_insert_with(|| {
                 cases.push(CaseWindow {

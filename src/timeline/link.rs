@@ -111,6 +111,9 @@ pub enum MsgLink {
     /// A booking request no booking record covers, and the conversation after it: a
     /// chat-only booking case.
     Request,
+    /// A booking request the conversation of a booking recorded after it answers, after a
+    /// pause (a request sent before a holiday): the request that led to that booking.
+    LedTo,
     /// Also tied to this case: another open case of the customer fits the message as well and
     /// only the conversation's order chose between them (`assign_all`).
     Shared,
@@ -124,6 +127,7 @@ impl MsgLink {
             MsgLink::Continuity => "continuity",
             MsgLink::Latest => "latest",
             MsgLink::Request => "booking_request",
+            MsgLink::LedTo => "led_to_booking",
             MsgLink::Shared => "shared",
         }
     }
