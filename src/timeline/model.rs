@@ -21,7 +21,7 @@ pub const LABEL_AT: f32 = 0.5;
 /// A model label at or above this is read by the rules like a lexicon label (its confidence
 /// stays on the event). Between `LABEL_AT` and this it only turns a fail resting on its
 /// absence into "needs review". Out of family (`patuh lexicon eval`), the labels read reach
-/// precision 0.83 from 0.5, 0.88 from 0.8 and 0.90 from 0.9, with recall 0.62, 0.53, 0.50.
+/// precision 0.82 from 0.5, 0.86 from 0.8 and 0.88 from 0.9, with recall 0.64, 0.54, 0.49.
 /// On the simulated branches, from 0.8 no rule of the sample moved and style b's fail recall
 /// rose from 0.876 to 0.938 at precision 0.993 (0.926 / 0.992 from 0.9); from 0.5, "Bisa Kak,
 /// QRIS dan debit tersedia" read as "slot unavailable" made 129 false fails of BKG-4.3.
