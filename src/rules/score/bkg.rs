@@ -2,6 +2,7 @@
 //! them); BKG-4.1.4 compares bookings with each other through `technician_clashes`.
 
 use super::clock::{Mark, Unit};
+use super::half_read::{judged_on, trigger};
 use super::judge::{Finding, Judge, Judged, Status::*};
 use super::model::{Case, Ev};
 use super::reply;
@@ -365,13 +366,20 @@ pub fn reminder(j: &Judge) -> Judged {
 }
 
 /// BKG-4.3: an unavailable slot came with an alternative, in the same message or soon after.
+/// A refusal half-read (`half_read`) of a `pending` booking that would fail needs review.
 pub fn slot_unavailable(j: &Judge) -> Judged {
     let msgs = chat(j)?;
-    let Some(m) = msgs
-        .iter()
-        .find(|m| m.by_advisor() && m.has("slot_unavailable"))
-    else {
-        return Ok(j.finding(Na).because("the asked slot was available"));
+    let none = "the asked slot was available";
+    // A refusal the model only half-reads is judged as one (through `half_read`) only where the
+    // record agrees no slot was settled: the booking is `pending`.
+    let Some(found @ (m, _)) = trigger(
+        &msgs,
+        &["slot_unavailable"],
+        Ev::by_advisor,
+        NaiveDateTime::MIN,
+    )
+    .filter(|(_, half_read)| half_read.is_none() || pending(j.case)) else {
+        return Ok(j.finding(Na).because(none));
     };
     let within = j.deadline(m.at, j.p("offer_within_minutes"), Unit::Minutes);
     let offered = alternative_time(m, day_in_talk(j.case, &msgs, m)).is_some()
@@ -379,14 +387,14 @@ pub fn slot_unavailable(j: &Judge) -> Judged {
             o.by_advisor()
                 && o.at >= m.at
                 && o.at <= within
-                && !std::ptr::eq(*o, *m)
+                && !std::ptr::eq(*o, m)
                 && o.promised_at().is_some()
                 && !o.has("booking_confirmation")
         });
-    Ok(
-        j.holds(offered, "slot unavailable and no alternative offered")
-            .with(m),
-    )
+    let f = j
+        .holds(offered, "slot unavailable and no alternative offered")
+        .with(m);
+    Ok(judged_on(j, f, found, "slot refusal", none))
 }
 
 /// BKG-4.4.3: an arrived customer's booking says `Datang`.
