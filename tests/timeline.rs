@@ -402,6 +402,49 @@ fn a_message_two_open_jobs_fit_alike_is_shared() {
     assert_eq!(shared, vec![(0, 0), (2, 0), (2, 1)]);
 }
 
+/// A booking whose slot has passed with no arrival is still open for the no-show contact: an
+/// advisor message that fits nothing, tied to the customer's running job only by the
+/// conversation's order, may be that contact, so it is tied to the booking as well. One that
+/// fits the job, or a customer's, or one before the slot, is not.
+#[test]
+fn an_unexplained_advisor_message_after_a_booking_slot_is_shared_with_the_booking() {
+    let job = case(
+        "job",
+        "SPK-1",
+        Some("+62811"),
+        "X",
+        "2025-01-23 10:15",
+        "2025-01-26 17:00",
+    );
+    let mut booking = case(
+        "booking",
+        "B1",
+        Some("+62811"),
+        "X",
+        "2025-01-22 15:00",
+        "2025-01-27 23:59",
+    );
+    booking.slot = Some(t("2025-01-24 09:00"));
+    let cases = vec![job, booking];
+    let advisor = |at: &str, fits: &[&str]| LinkMsg {
+        by_advisor: true,
+        ..msg(at, fits)
+    };
+    let msgs = [
+        advisor("2025-01-24 08:00", &["job"]),
+        // Before the slot: nothing to contact about yet.
+        advisor("2025-01-24 08:30", &[]),
+        advisor("2025-01-24 10:00", &["job"]),
+        // After the slot, fitting nothing: may be the no-show contact.
+        advisor("2025-01-24 10:42", &[]),
+        // The customer's own message is no contact by the branch.
+        msg("2025-01-24 10:50", &[]),
+    ];
+    let (got, shared) = patuh::timeline::link::assign_all(&cases, &[0, 1], &msgs);
+    assert_eq!(got[3], Some((0, MsgLink::Continuity)));
+    assert_eq!(shared, vec![(3, 1)]);
+}
+
 #[test]
 fn fixture_chats_link_by_phone_and_name_and_report_the_ambiguous_one() {
     let dir = tempdir();

@@ -369,8 +369,9 @@ pub fn assign(
 pub type SharedLinks = Vec<(usize, usize)>;
 
 /// `assign`, and the (message, case) pairs a message is shared with: when only the
-/// conversation's order chose its case — the case opened last, or continuity between two jobs
-/// or two follow-ups of the customer — it is tied to the other open cases it fits as well. The
+/// conversation's order chose its case — the case opened last, continuity between two jobs or
+/// two follow-ups of the customer, or an unexplained advisor message after an open booking's
+/// slot (its no-show contact?) — it is tied to the other open cases it fits as well. The
 /// same vehicle's update may be about either job; a rule must not fail a case for a message
 /// patuh could not tell was not its own.
 pub fn assign_all(
@@ -411,12 +412,19 @@ pub fn assign_all(
                 asked = Some((i, m.at));
             }
             // Nothing but the order decided: the case opened last (any other case fitting as
-            // well may own it), or continuity between two jobs or follow-ups of one vehicle.
+            // well may own it), continuity between two jobs or follow-ups of one vehicle, or
+            // between any case and a booking past its slot.
             let alike = |o: usize| match how {
                 MsgLink::Latest => true,
                 MsgLink::Continuity => {
-                    matches!(cases[i].kind.as_str(), "job" | "followup")
-                        && cases[o].kind == cases[i].kind
+                    (matches!(cases[i].kind.as_str(), "job" | "followup")
+                        && cases[o].kind == cases[i].kind)
+                        // An advisor message fitting nothing, after an open booking's slot:
+                        // it may be that booking's no-show contact.
+                        || (m.by_advisor
+                            && m.fits.is_empty()
+                            && cases[o].kind == "booking"
+                            && cases[o].slot.is_some_and(|s| s <= m.at))
                 }
                 _ => false,
             };
