@@ -467,6 +467,7 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
         name: None,
         opened: Some(at("2025-03-03 09:10")),
         slot: Some(at("2025-03-05 10:00")),
+        arrived: None,
         closed: None,
         finished: None,
         estimate: None,

@@ -61,6 +61,7 @@ fn case(
         name: Some(name.into()),
         opened: Some(t(from)),
         slot: None,
+        arrived: None,
         closed: None,
         finished: None,
         estimate: None,
@@ -443,6 +444,11 @@ fn an_unexplained_advisor_message_after_a_booking_slot_is_shared_with_the_bookin
     let (got, shared) = patuh::timeline::link::assign_all(&cases, &[0, 1], &msgs);
     assert_eq!(got[3], Some((0, MsgLink::Continuity)));
     assert_eq!(shared, vec![(3, 1)]);
+    // The customer came (the booking's job checked in): no contact to look for.
+    let mut cases = cases;
+    cases[1].arrived = Some(t("2025-01-24 08:40"));
+    let (_, shared) = patuh::timeline::link::assign_all(&cases, &[0, 1], &msgs);
+    assert!(shared.is_empty(), "{shared:?}");
 }
 
 #[test]

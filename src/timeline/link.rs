@@ -25,8 +25,9 @@ pub struct CaseWindow {
     /// When the record says the case began (a ticket's creation, a check-in, a booking's
     /// recording, which ends the conversation that led to it).
     pub opened: Option<NaiveDateTime>,
-    /// A booking's slot.
+    /// A booking's slot, and its arrival (the check-in of its job) when the customer came.
     pub slot: Option<NaiveDateTime>,
+    pub arrived: Option<NaiveDateTime>,
     /// A ticket's resolution.
     pub closed: Option<NaiveDateTime>,
     /// A job's final QC (else its `selesai`).
@@ -419,11 +420,12 @@ pub fn assign_all(
                 MsgLink::Continuity => {
                     (matches!(cases[i].kind.as_str(), "job" | "followup")
                         && cases[o].kind == cases[i].kind)
-                        // An advisor message fitting nothing, after an open booking's slot:
-                        // it may be that booking's no-show contact.
+                        // An advisor message fitting nothing, after the slot of an open booking
+                        // nobody arrived for: it may be its no-show contact.
                         || (m.by_advisor
                             && m.fits.is_empty()
                             && cases[o].kind == "booking"
+                            && cases[o].arrived.is_none()
                             && cases[o].slot.is_some_and(|s| s <= m.at))
                 }
                 _ => false,
