@@ -2,7 +2,7 @@
 //! at the job's completion). One function per rule (`registry.rs`).
 
 use super::clock::{Mark, Unit};
-use super::half_read::{judged_on, maybe, on_maybe, trigger};
+use super::half_read::{judged_as, judged_on, maybe, on_maybe, trigger};
 use super::judge::{Finding, Judge, Judged, Status::*};
 use super::model::Ev;
 use crate::values::normalise_phone;
@@ -114,16 +114,35 @@ fn after_half_read_complaint(
     request_at: NaiveDateTime,
     as_fail: impl FnOnce() -> Finding,
 ) -> Option<Finding> {
-    let (m, p) =
-        maybe(msgs, COMPLAINT, Ev::by_customer, from).filter(|(m, _)| m.at <= request_at)?;
-    Some(on_maybe(
+    let none = "no complaint before the request";
+    if let Some((m, p)) =
+        maybe(msgs, COMPLAINT, Ev::by_customer, from).filter(|(m, _)| m.at <= request_at)
+    {
+        return Some(on_maybe(j, as_fail(), m, "complaint", p, none));
+    }
+    let (m, apology) = apologised_for(msgs, from).filter(|(m, _)| m.at <= request_at)?;
+    let f = judged_as(
         j,
         as_fail(),
         m,
-        "complaint",
-        p,
-        "no complaint before the request",
-    ))
+        "could not be read and the advisor apologised in answer (it may be a complaint)",
+        none,
+    );
+    Some(f.with(apology))
+}
+
+/// The first customer message at or after `from` that nothing read, and the advisor's next
+/// message answering it with an apology: it may be a complaint, so a request after it is not
+/// passed on faith (it needs review; the apology alone accuses no one).
+fn apologised_for<'a>(msgs: &[&'a Ev], from: NaiveDateTime) -> Option<(&'a Ev, &'a Ev)> {
+    msgs.iter().enumerate().find_map(|(i, m)| {
+        let unread = m.by_customer() && m.at >= from && m.labels.is_empty() && !m.attrs.media;
+        let answer = msgs[i + 1..]
+            .iter()
+            .copied()
+            .find(|n| n.by_advisor() || n.by_customer())?;
+        (unread && answer.by_advisor() && answer.attrs.apology).then_some((*m, answer))
+    })
 }
 
 /// FUT-4.2.3: a complaint in the follow-up got an advisor response within a business day.

@@ -42,8 +42,14 @@ pub(super) fn on_maybe(
 ) -> Finding {
     let what =
         format!("may be a {kind} (model {score:.2}) that patuh could not read with confidence");
+    judged_as(j, f, trigger, &what, none)
+}
+
+/// A would-be fail on an uncertain trigger (`what` it may be) needs review; anything else is
+/// `na`, as when no trigger was read.
+pub(super) fn judged_as(j: &Judge, f: Finding, trigger: &Ev, what: &str, none: &str) -> Finding {
     if f.status == Fail {
-        let reason = needs_review(1, &what, &f.reason);
+        let reason = needs_review(1, what, &f.reason);
         Finding {
             status: Unknown,
             reason,
