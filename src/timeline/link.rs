@@ -25,8 +25,9 @@ pub struct CaseWindow {
     /// When the record says the case began (a ticket's creation, a check-in, a booking's
     /// recording, which ends the conversation that led to it).
     pub opened: Option<NaiveDateTime>,
-    /// A booking's slot, and its arrival (the check-in of its job) when the customer came.
+    /// A booking's slot.
     pub slot: Option<NaiveDateTime>,
+    /// A booking's arrival (the check-in of its job) when the customer came.
     pub arrived: Option<NaiveDateTime>,
     /// A ticket's resolution.
     pub closed: Option<NaiveDateTime>,
