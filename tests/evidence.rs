@@ -304,7 +304,13 @@ fn a_booking_asked_for_in_chat_only_is_a_case_judged_on_its_replies() {
     );
     let rows = run_findings(dir.path(), &inputs);
     let led = verdict(&rows, "B2", "BKG-4.1.2");
-    assert_eq!(led["status"], "pass", "{led:?}");
+    // The branch was closed from the Friday evening to the reply (Nyepi, Idul Fitri and its
+    // cuti bersama in the holiday calendar): no business minute passed.
+    assert_eq!(
+        (led["status"].as_str(), led["measured"].as_str()),
+        ("pass", "0.0"),
+        "{led:?}"
+    );
     assert_eq!(
         led["evidence"]
             .split("; ")

@@ -325,10 +325,6 @@ impl<'a> Work<'a> {
     }
 }
 
-/// What an advisor answers a booking request with: asking for the booking data, agreeing or
-/// refusing a slot.
-const BOOKING_ANSWERS: [&str; 3] = ["data_request", "booking_confirmation", "slot_unavailable"];
-
 /// The business's next message after customer message `k`, the same day, answers a booking
 /// request (`answer`: `BOOKING_ANSWERS`, read with confidence): it settles a request the model
 /// only half-read.
@@ -359,7 +355,7 @@ fn chat_only_bookings<'a>(
     directory: &Directory,
 ) -> ChatBookings<'a> {
     let request = lexicon.mask_of(&["booking_request"]);
-    let answer = lexicon.mask_of(&BOOKING_ANSWERS);
+    let answer = lexicon.mask_of(classify::BOOKING_ANSWERS);
     let silence = chrono::Duration::days(3);
     let mut out = ChatBookings {
         cases: Vec::new(),

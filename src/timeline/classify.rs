@@ -40,6 +40,11 @@ struct ActivityDef {
 /// The conversational turns an activity may name in the lexicon.
 pub const TURNS: &[&str] = &["asks", "answers", "reminds", "checks_resolution"];
 
+/// What an advisor answers a customer's booking request with: asking for the booking data,
+/// agreeing or refusing a slot. Linking settles a half-read request by it; BKG-4.1.2 knows by
+/// it that a booking chat opening with one began before the booking.
+pub const BOOKING_ANSWERS: &[&str] = &["data_request", "booking_confirmation", "slot_unavailable"];
+
 #[derive(Deserialize)]
 struct AttributeDefs {
     review_link: String,

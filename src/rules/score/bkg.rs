@@ -6,6 +6,7 @@ use super::half_read::{judged_on, trigger};
 use super::judge::{Finding, Judge, Judged, Status::*};
 use super::model::{Case, Ev};
 use super::reply;
+use crate::timeline::classify::BOOKING_ANSWERS;
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 
@@ -36,7 +37,7 @@ pub fn first_reply(j: &Judge) -> Judged {
     // was tied to this booking, so its reply time cannot be measured.
     if let Some(answer) = msgs[..first]
         .iter()
-        .find(|m| m.by_advisor() && ANSWERS_A_REQUEST.iter().any(|k| m.has(k)))
+        .find(|m| m.by_advisor() && BOOKING_ANSWERS.iter().any(|k| m.has(k)))
     {
         return Ok(j
             .finding(Unknown)
@@ -48,9 +49,6 @@ pub fn first_reply(j: &Judge) -> Judged {
     }
     Ok(reply::first_reply(j, &msgs, first))
 }
-
-/// Advisor messages that answer a customer's booking request.
-const ANSWERS_A_REQUEST: &[&str] = &["data_request", "booking_confirmation", "slot_unavailable"];
 
 /// BKG-4.1.3: name, phone, plate, vehicle type, complaint/service, arrival date and time.
 pub fn record_complete(j: &Judge) -> Judged {

@@ -3,7 +3,7 @@
 //! nor passes on faith. What would be a `fail` is `unknown` "needs review" with the message as
 //! evidence; anything else is `na`, as when nothing was read.
 
-use super::judge::{Finding, Judge, Status::*, needs_review};
+use super::judge::{Finding, Judge, Status::*, may_be, needs_review};
 use super::model::Ev;
 use crate::timeline::model::CANDIDATE_AT;
 use chrono::NaiveDateTime;
@@ -40,9 +40,7 @@ pub(super) fn on_maybe(
     score: f32,
     none: &str,
 ) -> Finding {
-    let what =
-        format!("may be a {kind} (model {score:.2}) that patuh could not read with confidence");
-    judged_as(j, f, trigger, &what, none)
+    judged_as(j, f, trigger, &may_be(kind, score), none)
 }
 
 /// A would-be fail on an uncertain trigger (`what` it may be) needs review; anything else is

@@ -298,10 +298,7 @@ impl<'a> Judge<'a> {
         };
         let reason = needs_review(
             candidates.len(),
-            &format!(
-                "may be a {} (model {best:.2}) that patuh could not read with confidence",
-                kind.replace('_', " ")
-            ),
+            &may_be(&kind.replace('_', " "), best),
             &f.reason,
         );
         let earlier = std::mem::take(&mut f.evidence);
@@ -366,6 +363,11 @@ fn source_name(kind: &str) -> &str {
         "work_order" => "work-order",
         other => other,
     }
+}
+
+/// What a message the model half-reads may be, as a review reason says it.
+pub(super) fn may_be(kind: &str, score: f32) -> String {
+    format!("may be a {kind} (model {score:.2}) that patuh could not read with confidence")
 }
 
 /// The reason of a fail turned `unknown` for review: how many messages, what they may be, and
