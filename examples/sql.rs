@@ -1,5 +1,6 @@
 //! Ad-hoc SQL over a store, for developers: `cargo run --release --example sql -- STORE "select …"`.
-//! Prints rows tab-separated with a header.
+//! Prints rows tab-separated with a header; `batch:SCRIPT` runs statements and prints the time;
+//! `timed:A\n;;\nB` times each script of several on one connection.
 
 use duckdb::types::ValueRef;
 
@@ -10,6 +11,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::exit(2);
     };
     let conn = duckdb::Connection::open(db)?;
+    if let Some(script) = query.strip_prefix("timed:") {
+        // Scripts separated by a line `;;`, each run and timed on its own (same connection).
+        for part in script.split("\n;;\n") {
+            let t = std::time::Instant::now();
+            conn.execute_batch(part)?;
+            let first = part.trim().lines().next().unwrap_or("");
+            println!("{:6.3} s  {first}", t.elapsed().as_secs_f64());
+        }
+        return Ok(());
+    }
     if let Some(script) = query.strip_prefix("batch:") {
         // Several statements, no result rows: timed as a whole.
         let t = std::time::Instant::now();

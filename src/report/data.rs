@@ -199,6 +199,8 @@ pub struct ChatBookings {
 /// Everything the report, the scorecards and the workbook are made from.
 pub struct ReportData {
     pub semester: String,
+    /// The branch this report is of; `None` for the group.
+    pub branch: Option<String>,
     pub previous: Option<String>,
     pub rates: Vec<RateRow>,
     /// Cases judged and cases with at least one fail, per SOP, per advisor and overall.
@@ -325,20 +327,108 @@ pub fn fails(store: &Store, semester: &str) -> crate::Result<Vec<FailRow>> {
     .map_err(|e| store.error("reading the fails", e))
 }
 
+/// The report's scopes: the group (scope 0) and, when the semester has several branches, each
+/// branch (scope k for `branches[k - 1]`). While alive, the connection has the temporary table
+/// and views of `queries/report/scopes.sql`; dropped on leaving, also on an error.
+pub struct Scopes<'a> {
+    store: &'a Store,
+    /// The branches with their own report, in scope order (empty: the group's report only).
+    pub branches: Vec<String>,
+}
+
+impl<'a> Scopes<'a> {
+    /// The group of `all` (every branch of the semester) and, when there are several, each
+    /// branch on its own.
+    pub fn enter(store: &'a Store, all: &[String]) -> crate::Result<Self> {
+        let conn = store.conn();
+        let doing = "preparing the report's scopes";
+        conn.execute_batch(sql::RP_SCOPES)
+            .map_err(|e| store.error(doing, e))?;
+        let scopes = Self {
+            store,
+            branches: if all.len() > 1 {
+                all.to_vec()
+            } else {
+                Vec::new()
+            },
+        };
+        let mut app = conn
+            .appender("report_scope")
+            .map_err(|e| store.error(doing, e))?;
+        for b in all {
+            app.append_row(duckdb::params![b, 0])
+                .map_err(|e| store.error(doing, e))?;
+        }
+        for (k, b) in scopes.branches.iter().enumerate() {
+            app.append_row(duckdb::params![b, k as i64 + 1])
+                .map_err(|e| store.error(doing, e))?;
+        }
+        app.flush().map_err(|e| store.error(doing, e))?;
+        Ok(scopes)
+    }
+
+    /// How many reports: the group's and the branches'.
+    fn len(&self) -> usize {
+        1 + self.branches.len()
+    }
+
+    /// The branch of scope `k` (`None` for the group).
+    fn branch(&self, k: usize) -> Option<&String> {
+        k.checked_sub(1).map(|i| &self.branches[i])
+    }
+
+    /// The rows of `query`, whose last column is the scope, split by scope, each scope's in the
+    /// query's order.
+    fn rows<T, P: duckdb::Params>(
+        &self,
+        query: &str,
+        params: P,
+        mut row: impl FnMut(&duckdb::Row) -> duckdb::Result<T>,
+    ) -> duckdb::Result<Vec<Vec<T>>> {
+        let mut split: Vec<Vec<T>> = (0..self.len()).map(|_| Vec::new()).collect();
+        let all = rows(self.store.conn(), query, params, |r| {
+            let scope: i64 = r.get(r.as_ref().column_count() - 1)?;
+            Ok((scope, row(r)?))
+        })?;
+        for (scope, one) in all {
+            split[scope as usize].push(one);
+        }
+        Ok(split)
+    }
+}
+
+impl Drop for Scopes<'_> {
+    fn drop(&mut self) {
+        // Nothing to report if it fails: the objects are temporary and die with the connection.
+        let _ = self.store.conn().execute_batch(
+            "drop view if exists report_finding; drop view if exists report_finding_verdict;
+             drop view if exists report_case; drop table if exists report_scope;",
+        );
+    }
+}
+
+/// The figures of every scope's report in one pass over the store, in scope order (the
+/// group's first). `imports` and `reviews_not_applied` are the same in every report; `fails`
+/// (the group's) are split by branch.
 pub fn load(
     store: &Store,
+    scopes: &Scopes,
     semester: &str,
-    previous: Option<String>,
     imports: Imports,
-    fails: Vec<FailRow>,
-) -> crate::Result<ReportData> {
+    fails: &[FailRow],
+) -> crate::Result<Vec<ReportData>> {
     let conn = store.conn();
     let doing = "reading the report's figures";
     let err = |e| store.error(doing, e);
-    Ok(ReportData {
-        semester: semester.to_string(),
-        previous,
-        rates: rows(conn, sql::RP_RATES, [], |r| {
+    let semesters = scopes
+        .rows(
+            "select semester, scope from report_finding group by all order by scope, semester",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .map_err(err)?;
+    let mut rates = scopes
+        .rows(sql::RP_RATES, [], |r| {
             Ok(RateRow {
                 semester: r.get(0)?,
                 sop: r.get(1)?,
@@ -352,8 +442,9 @@ pub fn load(
                 },
             })
         })
-        .map_err(err)?,
-        monthly: rows(conn, sql::RP_MONTHLY, [semester], |r| {
+        .map_err(err)?;
+    let mut monthly = scopes
+        .rows(sql::RP_MONTHLY, [semester], |r| {
             Ok(MonthRow {
                 advisor: r.get(0)?,
                 month: r.get(1)?,
@@ -362,8 +453,9 @@ pub fn load(
                 fail: r.get(4)?,
             })
         })
-        .map_err(err)?,
-        rules: rows(conn, sql::RP_RULES, [semester], |r| {
+        .map_err(err)?;
+    let mut rules = scopes
+        .rows(sql::RP_RULES, [semester], |r| {
             Ok(RuleRow {
                 advisor: r.get(0)?,
                 rule_id: r.get(1)?,
@@ -375,8 +467,9 @@ pub fn load(
                 unit: r.get(7)?,
             })
         })
-        .map_err(err)?,
-        advisors: rows(conn, sql::RP_ADVISORS, [semester], |r| {
+        .map_err(err)?;
+    let mut advisors = scopes
+        .rows(sql::RP_ADVISORS, [semester], |r| {
             Ok(AdvisorRow {
                 advisor: r.get("advisor")?,
                 sop: r.get("sop")?,
@@ -389,8 +482,9 @@ pub fn load(
                 violations: r.get("violations")?,
             })
         })
-        .map_err(err)?,
-        measured: rows(conn, sql::RP_MEASURED, [semester], |r| {
+        .map_err(err)?;
+    let mut measured = scopes
+        .rows(sql::RP_MEASURED, [semester], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -398,10 +492,9 @@ pub fn load(
                 r.get(3)?,
             ))
         })
-        .map_err(err)?,
-        imports,
-        fails,
-        case_shares: rows(conn, sql::RP_CASE_SHARES, [semester], |r| {
+        .map_err(err)?;
+    let mut case_shares = scopes
+        .rows(sql::RP_CASE_SHARES, [semester], |r| {
             Ok(CaseShare {
                 level: r.get(0)?,
                 name: r.get(1)?,
@@ -409,50 +502,58 @@ pub fn load(
                 violating: r.get(3)?,
             })
         })
-        .map_err(err)?,
-        topics: rows(conn, sql::RP_TOPICS, [semester], |r| {
+        .map_err(err)?;
+    let mut topics = scopes
+        .rows(sql::RP_TOPICS, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
-        .map_err(err)?,
-        branches: rows(conn, sql::RP_BRANCHES, [semester], |r| {
+        .map_err(err)?;
+    let mut branches = scopes
+        .rows(sql::RP_BRANCHES, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
-        .map_err(err)?,
-        coverage: rows(conn, sql::CHK_COVERAGE, [semester], |r| {
-            Ok(CoverageView {
-                branch: r.get(0)?,
-                rule_id: r.get(1)?,
-                judged: r.get(2)?,
-                missing: r.get(3)?,
-                what: r.get(4)?,
+        .map_err(err)?;
+    // Counted per branch: a branch's report takes its rows, the group's all of them.
+    let coverage = rows(conn, sql::CHK_COVERAGE, [semester], |r| {
+        Ok(CoverageView {
+            branch: r.get(0)?,
+            rule_id: r.get(1)?,
+            judged: r.get(2)?,
+            missing: r.get(3)?,
+            what: r.get(4)?,
+        })
+    })
+    .map_err(err)?;
+    let mut chat_bookings = scopes
+        .rows(sql::RP_CHAT_BOOKINGS, [semester], |r| {
+            Ok(ChatBookings {
+                cases: r.get(0)?,
+                unattributed: r.get(1)?,
             })
         })
-        .map_err(err)?,
-        chat_bookings: conn
-            .query_row(sql::RP_CHAT_BOOKINGS, [semester], |r| {
-                Ok(ChatBookings {
-                    cases: r.get(0)?,
-                    unattributed: r.get(1)?,
-                })
-            })
-            .map_err(err)?,
-        needs_review: rows(conn, sql::RP_NEEDS_REVIEW, [semester], |r| {
+        .map_err(err)?;
+    let mut needs_review = scopes
+        .rows(sql::RP_NEEDS_REVIEW, [semester], |r| {
             Ok(NeedsReview {
                 sop: r.get(0)?,
                 findings: r.get(1)?,
             })
         })
-        .map_err(err)?,
-        branch_monthly: rows(conn, sql::RP_BRANCH_MONTHLY, [semester], |r| {
+        .map_err(err)?;
+    let mut branch_monthly = scopes
+        .rows(sql::RP_BRANCH_MONTHLY, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
-        .map_err(err)?,
-        branch_clauses: rows(conn, sql::RP_BRANCH_CLAUSES, [semester], |r| {
+        .map_err(err)?;
+    let mut branch_clauses = scopes
+        .rows(sql::RP_BRANCH_CLAUSES, [semester], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
-        .map_err(err)?,
-        review: crate::review::ReviewSummary::load(store, Some(semester))?,
-        overturned: rows(conn, sql::RP_REVIEWED, [semester], |r| {
+        .map_err(err)?;
+    // Counted per branch as well (the counts add up over branches).
+    let review = crate::review::ReviewSummary::rows(store, Some(semester))?;
+    let mut overturned = scopes
+        .rows(sql::RP_REVIEWED, [semester], |r| {
             Ok(OverturnedRow {
                 advisor: r.get("advisor")?,
                 rule_id: r.get("rule_id")?,
@@ -467,15 +568,63 @@ pub fn load(
                 source: r.get("review_source")?,
             })
         })
-        .map_err(err)?,
-        reviews_not_applied: rows(
-            conn,
-            "select outcome, count(*) from review_outcome where outcome in ('stale', 'no_finding') group by outcome order by outcome",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .map_err(err)?,
-    })
+        .map_err(err)?;
+    let reviews_not_applied: Vec<(String, i64)> = rows(
+        conn,
+        "select outcome, count(*) from review_outcome where outcome in ('stale', 'no_finding') group by outcome order by outcome",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .map_err(err)?;
+    Ok((0..scopes.len())
+        .map(|k| {
+            let branch = scopes.branch(k);
+            let mine = |b: &String| branch.is_none_or(|x| x == b);
+            let previous = semesters[k]
+                .iter()
+                .position(|s| s == semester)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| semesters[k][i].clone());
+            ReportData {
+                semester: semester.to_string(),
+                branch: branch.cloned(),
+                previous,
+                rates: std::mem::take(&mut rates[k]),
+                case_shares: std::mem::take(&mut case_shares[k]),
+                monthly: std::mem::take(&mut monthly[k]),
+                rules: std::mem::take(&mut rules[k]),
+                advisors: std::mem::take(&mut advisors[k]),
+                measured: std::mem::take(&mut measured[k]),
+                fails: fails.iter().filter(|f| mine(&f.branch)).cloned().collect(),
+                imports: imports.clone(),
+                topics: std::mem::take(&mut topics[k]),
+                branches: std::mem::take(&mut branches[k]),
+                coverage: coverage
+                    .iter()
+                    .filter(|c| mine(&c.branch))
+                    .cloned()
+                    .collect(),
+                chat_bookings: std::mem::take(&mut chat_bookings[k]).pop().unwrap_or(
+                    ChatBookings {
+                        cases: 0,
+                        unattributed: 0,
+                    },
+                ),
+                needs_review: std::mem::take(&mut needs_review[k]),
+                branch_monthly: std::mem::take(&mut branch_monthly[k]),
+                branch_clauses: std::mem::take(&mut branch_clauses[k]),
+                review: crate::review::ReviewSummary::from_rows(
+                    &review
+                        .iter()
+                        .filter(|r| mine(&r.0))
+                        .map(|r| r.1.clone())
+                        .collect::<Vec<_>>(),
+                ),
+                overturned: std::mem::take(&mut overturned[k]),
+                reviews_not_applied: reviews_not_applied.clone(),
+            }
+        })
+        .collect())
 }
 
 /// The p-th quantile (0..1) of sorted values, by nearest rank.

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::privacy::{mask_location, mask_name, mask_phone, mask_text};
 use crate::rules::sanction::{Band, per_100, recommend};
-use crate::store::{Store, sql_text};
+use crate::store::Store;
 use charts::{Chart, Series};
 use data::{Counts, ReportData, quantile};
 use rayon::prelude::*;
@@ -40,19 +40,13 @@ pub struct Written {
     pub timings: Vec<(String, f64)>,
 }
 
-/// What one report covers: the whole store (the group), or one branch of it.
+/// What one report covers besides its figures: the links to the branches' own reports (in a
+/// group's report) and the lakes the store was read from.
 struct Scope {
-    /// The branch this report is of; `None` for the group.
-    branch: Option<String>,
     /// In a group report: each branch's own report, (branch, path from the group report).
     branch_pages: Vec<(String, String)>,
     /// The lakes the store was read from (`patuh report --from`); empty for a run's store.
     lakes: Vec<String>,
-    /// What the imports say: read once by `write_all`, the same in every report.
-    imports: data::Imports,
-    /// The semester's fails of the whole group, read once by `write_all`; a branch's report
-    /// takes its own.
-    fails: std::sync::Arc<Vec<data::FailRow>>,
 }
 
 /// Writes the group's report of `semester` (default: the latest with findings) into `out`
@@ -75,55 +69,46 @@ pub fn write_all(
     )
     .map_err(|e| store.error("listing the semester's branches", e))?;
     let folder = |b: &str| format!("cabang/{}", file_name(b));
-    let imports = data::Imports::load(store)?;
-    let fails = std::sync::Arc::new(data::fails(store, &semester)?);
+    let started = std::time::Instant::now();
+    // Every report's figures in one pass (the group's and each branch's), not one report at a
+    // time: at `--scale 10` (10 branches) the branch reports took 4.5-5.4 s, most of it
+    // queries' fixed cost on each branch's tenth of the rows and copying the branch's rows.
+    let mut data = {
+        let scopes = data::Scopes::enter(store, &branches)?;
+        let imports = data::Imports::load(store)?;
+        let fails = data::fails(store, &semester)?;
+        data::load(store, &scopes, &semester, imports, &fails)?
+    };
+    let read = started.elapsed().as_secs_f64();
+    let branch_data = data.split_off(1);
     let group = Scope {
         lakes: lakes.to_vec(),
-        imports: imports.clone(),
-        fails: fails.clone(),
-        branch: None,
-        branch_pages: if branches.len() > 1 {
-            branches
-                .iter()
-                .map(|b| (b.clone(), format!("{}/laporan-{semester}.html", folder(b))))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        branch_pages: branch_data
+            .iter()
+            .filter_map(|d| d.branch.as_ref())
+            .map(|b| (b.clone(), format!("{}/laporan-{semester}.html", folder(b))))
+            .collect(),
     };
-    let mut written = write(store, config, lang, &semester, out, &group)?;
-    if branches.len() > 1 {
+    let group_data = data.pop().expect("the group's figures come first");
+    let mut written = write(store, config, lang, out, &group, group_data)?;
+    written.timings.insert(0, ("read figures".into(), read));
+    if !branch_data.is_empty() {
         let started = std::time::Instant::now();
-        // Each branch's rows split off in one pass instead of a filter of the group's findings
-        // per branch (at `--scale 100` branch reports 60.5 s -> 57-58 s; the queries of what
-        // the imports say and of the fails, read once above, were the larger cost).
-        let parts = BranchParts::write(store, &branches, out)?;
-        // Branches in parallel, each on its own connection (its scope's tables are its own).
-        let stores: Vec<Store> = branches
+        // Branches in parallel, each on its own connection (a workbook streams its rows).
+        let stores: Vec<Store> = branch_data
             .iter()
             .map(|_| store.try_clone())
             .collect::<Result<_>>()?;
-        let pages: Vec<Result<Written>> = branches
-            .par_iter()
-            .enumerate()
+        let pages: Vec<Result<Written>> = branch_data
+            .into_par_iter()
             .zip(stores.into_par_iter())
-            .map(|((k, b), branch_store)| {
-                let _scope = BranchScope::enter(&branch_store, b, &parts, k)?;
+            .map(|(d, branch_store)| {
                 let scope = Scope {
-                    branch: Some(b.clone()),
                     branch_pages: Vec::new(),
                     lakes: lakes.to_vec(),
-                    imports: imports.clone(),
-                    fails: fails.clone(),
                 };
-                write(
-                    &branch_store,
-                    config,
-                    lang,
-                    &semester,
-                    &out.join(folder(b)),
-                    &scope,
-                )
+                let dir = out.join(folder(d.branch.as_deref().unwrap_or_default()));
+                write(&branch_store, config, lang, &dir, &scope, d)
             })
             .collect();
         for one in pages {
@@ -137,132 +122,17 @@ pub fn write_all(
     Ok(written)
 }
 
-/// The findings and cases of every branch, written once as Parquet partitioned by the
-/// branch's position in the report's list (`finding/part=3/…`): each branch report then reads
-/// its own files instead of scanning the whole group. The folder goes when this is dropped.
-struct BranchParts {
-    dir: PathBuf,
-}
-
-impl BranchParts {
-    const TABLES: [&str; 2] = ["finding", "case"];
-
-    fn write(store: &Store, branches: &[String], out: &Path) -> Result<Self> {
-        let dir = out.join(".patuh-branches");
-        let parts = Self { dir };
-        let _ = std::fs::remove_dir_all(&parts.dir);
-        std::fs::create_dir_all(&parts.dir).map_err(|e| Error::io(&parts.dir, e))?;
-        let conn = store.conn();
-        let doing = "splitting the findings by branch";
-        conn.execute_batch(
-            "create or replace temp table report_branch (branch varchar, part integer)",
-        )
-        .map_err(|e| store.error(doing, e))?;
-        {
-            let mut app = conn
-                .appender("report_branch")
-                .map_err(|e| store.error(doing, e))?;
-            for (k, b) in branches.iter().enumerate() {
-                app.append_row(duckdb::params![b, k as i64])
-                    .map_err(|e| store.error(doing, e))?;
-            }
-        }
-        for table in Self::TABLES {
-            let target = sql_text(&parts.dir.join(table).display().to_string());
-            conn.execute_batch(&format!(
-                "copy (select t.*, b.part from \"{table}\" t join report_branch b using (branch))
-                 to '{target}' (format parquet, partition_by (part))"
-            ))
-            .map_err(|e| store.error(doing, e))?;
-        }
-        conn.execute_batch("drop table report_branch")
-            .map_err(|e| store.error(doing, e))?;
-        Ok(parts)
-    }
-
-    /// The rows of `table` for the branch at position `k`, as a query; none when it has no
-    /// files (no rows).
-    fn query(&self, table: &str, k: usize) -> Option<String> {
-        let folder = self.dir.join(table).join(format!("part={k}"));
-        folder.is_dir().then(|| {
-            let glob = sql_text(&folder.join("*.parquet").display().to_string());
-            format!("select * exclude (part) from read_parquet('{glob}', hive_partitioning = true)")
-        })
-    }
-}
-
-impl Drop for BranchParts {
-    fn drop(&mut self) {
-        // A leftover folder is only disk space: nothing to report if removing it fails.
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// While alive, the connection sees one branch: temporary tables named `finding` and `case`
-/// hold only that branch's rows (read from its `BranchParts` files) and shadow the tables
-/// (DuckDB resolves temporary objects first), so every report query, unchanged, reads the
-/// branch. Dropped on leaving, also on an error.
-struct BranchScope<'a> {
-    store: &'a Store,
-}
-
-impl<'a> BranchScope<'a> {
-    fn enter(store: &'a Store, branch: &str, parts: &BranchParts, k: usize) -> Result<Self> {
-        let db: String = store
-            .conn()
-            .query_row("select current_database()", [], |r| r.get(0))
-            .map_err(|e| store.error("naming the store", e))?;
-        let db = db.replace('"', "\"\"");
-        for table in BranchParts::TABLES {
-            let rows = parts
-                .query(table, k)
-                .unwrap_or_else(|| format!("select * from \"{db}\".main.\"{table}\" limit 0"));
-            store
-                .conn()
-                .execute_batch(&format!(
-                    "create or replace temp table \"{table}\" as {rows}"
-                ))
-                .map_err(|e| store.error(&format!("scoping the report to branch {branch}"), e))?;
-        }
-        Ok(Self { store })
-    }
-}
-
-impl Drop for BranchScope<'_> {
-    fn drop(&mut self) {
-        // Nothing to report if it fails: the tables are temporary and die with the connection.
-        let _ = self.store.conn().execute_batch(
-            "drop table if exists temp.finding; drop table if exists temp.\"case\";",
-        );
-    }
-}
-
-/// Writes the report of `semester` into `out`, for the rows the connection sees (`scope` says
-/// whose they are).
+/// Writes the report of `d` (the group's or a branch's figures) into `out`.
 fn write(
     store: &Store,
     config: &Config,
     lang: Lang,
-    semester: &str,
     out: &Path,
     scope: &Scope,
+    mut d: data::ReportData,
 ) -> Result<Written> {
-    let semester = semester.to_string();
-    let semesters: Vec<String> = data::semesters(store)?.into_iter().map(|c| c.0).collect();
-    let previous = semesters
-        .iter()
-        .position(|s| *s == semester)
-        .and_then(|i| i.checked_sub(1))
-        .map(|i| semesters[i].clone());
+    let semester = d.semester.clone();
     let mut phases = crate::output::Phases::start();
-    let fails = scope
-        .fails
-        .iter()
-        .filter(|f| scope.branch.as_ref().is_none_or(|b| f.branch == *b))
-        .cloned()
-        .collect();
-    let mut d = data::load(store, &semester, previous, scope.imports.clone(), fails)?;
-    phases.lap("read figures");
     let t = labels::labels(lang);
     // A finding's reason is written in English for the CSV and `patuh case`; a report page
     // says what the clause requires in the page's language instead, with the numbers beside it.
@@ -296,7 +166,7 @@ fn write(
     let (typed, charts) = report_view(&d, config, lang, &t, &names)?;
     let mut view =
         serde_json::to_value(&typed).map_err(|e| Error::Other(format!("report view: {e}")))?;
-    view["scope_branch"] = json!(scope.branch);
+    view["scope_branch"] = json!(d.branch);
     view["lakes"] = json!(scope.lakes);
     view["branch_pages"] = json!(
         scope

@@ -485,7 +485,7 @@ fn findings_sheet(
         bold,
     )?;
     let mut stmt = store.conn().prepare(sql::RP_FINDINGS)?;
-    let mut rows = stmt.query([&d.semester])?;
+    let mut rows = stmt.query(duckdb::params![d.semester, d.branch])?;
     while let Some(f) = rows.next()? {
         let (ws, r) = sheet.next_row(wb)?;
         let rule_id: String = f.get(0)?;
@@ -563,7 +563,7 @@ fn cases_sheet(
         bold,
     )?;
     let mut stmt = store.conn().prepare(sql::RP_CASES)?;
-    let mut rows = stmt.query([&d.semester])?;
+    let mut rows = stmt.query(duckdb::params![d.semester, d.branch])?;
     while let Some(c) = rows.next()? {
         let (ws, r) = sheet.next_row(wb)?;
         let kind: String = c.get(0)?;

@@ -156,6 +156,10 @@ pub struct AdvisorReview {
     pub overturned: i64,
 }
 
+/// (advisor, rule, machine status, status after review, reviewed, findings): one row of
+/// `queries/review/summary.sql`.
+pub type SummaryRow = (String, String, String, String, bool, i64);
+
 /// What the review changed in a semester, counted from `queries/review/summary.sql`.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ReviewSummary {
@@ -170,23 +174,33 @@ pub struct ReviewSummary {
 impl ReviewSummary {
     /// Reads the semester's review (every semester when `None`).
     pub fn load(store: &Store, semester: Option<&str>) -> Result<Self> {
-        let rows: Vec<(String, String, String, String, bool, i64)> =
-            crate::store::rows(store.conn(), sql::RV_SUMMARY, [semester], |r| {
-                Ok((
+        let rows: Vec<SummaryRow> = Self::rows(store, semester)?
+            .into_iter()
+            .map(|(_, row)| row)
+            .collect();
+        Ok(Self::from_rows(&rows))
+    }
+
+    /// The rows `from_rows` counts, each with its branch (a branch's report counts its own).
+    pub fn rows(store: &Store, semester: Option<&str>) -> Result<Vec<(String, SummaryRow)>> {
+        crate::store::rows(store.conn(), sql::RV_SUMMARY, [semester], |r| {
+            Ok((
+                r.get(6)?,
+                (
                     r.get(0)?,
                     r.get(1)?,
                     r.get(2)?,
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
-                ))
-            })
-            .map_err(|e| store.error("counting the review decisions", e))?;
-        Ok(Self::from_rows(&rows))
+                ),
+            ))
+        })
+        .map_err(|e| store.error("counting the review decisions", e))
     }
 
     /// Rows of (advisor, rule, machine status, status after review, reviewed, findings).
-    pub fn from_rows(rows: &[(String, String, String, String, bool, i64)]) -> Self {
+    pub fn from_rows(rows: &[SummaryRow]) -> Self {
         let mut s = Self::default();
         let mut advisors: BTreeMap<&str, AdvisorReview> = BTreeMap::new();
         for (advisor, rule, machine, status, reviewed, n) in rows {

@@ -99,6 +99,8 @@ pub const SC_ADVISOR: &str = include_str!("../../queries/score/advisor.sql");
 pub const SC_EXPORT_FINDINGS: &str = include_str!("../../queries/score/export_findings.sql");
 /// Exports: cases.csv and cases.parquet.
 pub const SC_EXPORT_CASES: &str = include_str!("../../queries/score/export_cases.sql");
+/// Report: the scopes (the group, each branch) every figure query groups by.
+pub const RP_SCOPES: &str = include_str!("../../queries/report/scopes.sql");
 /// Report: counts by status per semester, SOP and rule.
 pub const RP_RATES: &str = include_str!("../../queries/report/rates.sql");
 /// Report: cases judged and cases with a violation, per SOP, per advisor and overall.
