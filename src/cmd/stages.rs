@@ -163,11 +163,13 @@ fn report(
 
 fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
     let started = std::time::Instant::now();
-    let mut written = crate::rules::score::export(store, dir)?;
+    let mut phases = crate::output::Phases::start();
+    let mut written = crate::rules::score::export(store, dir, &mut phases)?;
     written.extend(crate::rules::score::export_lake(
         store,
         dir,
         ctx.config.report.semester_start_month,
+        &mut phases,
     )?);
     ctx.say(format!(
         "export: {} in {:.1} s",
@@ -178,6 +180,7 @@ fn export(ctx: &Context, store: &Store, dir: &std::path::Path) -> Result<()> {
             .join(", "),
         started.elapsed().as_secs_f64()
     ));
+    ctx.say(crate::output::phases_line(&phases.into_laps()));
     Ok(())
 }
 

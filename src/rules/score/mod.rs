@@ -504,7 +504,11 @@ fn read_forms(conn: &Connection) -> duckdb::Result<Vec<Form>> {
 /// Writes findings.csv, cases.csv and the same as Parquet into `dir` (created when missing).
 /// In the CSV files every text cell passes through `csv_cell` (no formula injection); the
 /// Parquet files keep the values as they are.
-pub fn export(store: &Store, dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
+pub fn export(
+    store: &Store,
+    dir: &std::path::Path,
+    phases: &mut crate::output::Phases,
+) -> Result<Vec<std::path::PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| {
         crate::Error::input(format!("{}: cannot create the folder: {e}", dir.display()))
     })?;
@@ -537,6 +541,7 @@ pub fn export(store: &Store, dir: &std::path::Path) -> Result<Vec<std::path::Pat
                 .conn()
                 .execute_batch(&format!("copy ({query}) to '{quoted}' {options}"))
                 .map_err(|e| store.error(&format!("writing {}", path.display()), e))?;
+            phases.lap(&path.file_name().unwrap_or_default().to_string_lossy());
             written.push(path);
         }
     }
@@ -550,6 +555,7 @@ pub fn export_lake(
     store: &Store,
     dir: &std::path::Path,
     start_month: u32,
+    phases: &mut crate::output::Phases,
 ) -> Result<Vec<std::path::PathBuf>> {
     let lake = dir.join("lake");
     if lake.exists() {
@@ -593,6 +599,7 @@ pub fn export_lake(
             "copy ({query}) to '{quoted}' (format parquet, partition_by (branch, semester))"
         ))
         .map_err(|e| store.error(&format!("writing {}", path.display()), e))?;
+        phases.lap(&format!("lake/{name}"));
         written.push(path);
     }
     Ok(written)
