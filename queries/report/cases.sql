@@ -1,10 +1,8 @@
--- The cases of one semester ($1) that the workbook's Temuan sheet lists (a fail, an unknown or
--- a reviewed finding), for its Kasus sheet; every case judged is in cases.csv. Of one branch
--- ($2), or of the group when null.
-select distinct c.case_kind, c.case_key, c.branch, c.advisor, c.opened_at, c.closed_at
-from "case" c
-join finding_verdict f on f.case_kind = c.case_kind and f.case_key = c.case_key
-where f.semester = $1 and ($2 is null or (c.branch = $2 and f.branch = $2))
-  and (f.status in ('fail', 'unknown') or f.machine_status in ('fail', 'unknown')
-       or f.review_decision is not null)
-order by c.case_kind, c.case_key;
+-- The cases the workbook's Temuan sheet lists (a fail, an unknown or a reviewed finding:
+-- queries/report/workbook_rows.sql), for its Kasus sheet; every case judged is in cases.csv.
+-- Of one branch ($1), or of the group when null.
+select distinct case_kind, case_key, case_branch as branch, case_advisor as advisor, opened_at,
+       closed_at
+from report_rows.finding
+where has_case and ($1 is null or (case_branch = $1 and branch = $1))
+order by case_kind, case_key;

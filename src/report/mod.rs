@@ -79,6 +79,7 @@ pub fn write_all(
         let fails = data::fails(store, &semester)?;
         data::load(store, &scopes, &semester, imports, &fails)?
     };
+    let _rows = xlsx::Rows::hold(store, &semester)?;
     let read = started.elapsed().as_secs_f64();
     let branch_data = data.split_off(1);
     let group = Scope {

@@ -47,7 +47,41 @@ fn counts(ws: &mut Worksheet, row: u32, col: u16, c: &Counts) -> Result<(), Xlsx
     Ok(())
 }
 
-/// Writes the workbook; the Temuan and Kasus sheets are streamed from the store.
+/// The rows every workbook of one report run lists (`queries/report/workbook_rows.sql`), held
+/// once in an in-memory database attached to the store's DuckDB instance, which every
+/// connection of it sees (each branch's report runs on its own). Detached when dropped, also
+/// on an error.
+pub struct Rows<'a> {
+    store: &'a Store,
+}
+
+impl<'a> Rows<'a> {
+    pub fn hold(store: &'a Store, semester: &str) -> crate::Result<Self> {
+        let doing = "gathering the workbook's findings";
+        store
+            .conn()
+            .execute_batch("attach or replace ':memory:' as report_rows")
+            .map_err(|e| store.error(doing, e))?;
+        let rows = Self { store };
+        store
+            .conn()
+            .execute(sql::RP_WORKBOOK_ROWS, [semester])
+            .map_err(|e| store.error(doing, e))?;
+        Ok(rows)
+    }
+}
+
+impl Drop for Rows<'_> {
+    fn drop(&mut self) {
+        // Nothing to report if it fails: the database is in memory and dies with the process.
+        let _ = self
+            .store
+            .conn()
+            .execute_batch("detach database if exists report_rows");
+    }
+}
+
+/// Writes the workbook; the Temuan and Kasus sheets are streamed from the store (`Rows`).
 pub fn write(
     path: &Path,
     store: &Store,
@@ -485,7 +519,7 @@ fn findings_sheet(
         bold,
     )?;
     let mut stmt = store.conn().prepare(sql::RP_FINDINGS)?;
-    let mut rows = stmt.query(duckdb::params![d.semester, d.branch])?;
+    let mut rows = stmt.query([&d.branch])?;
     while let Some(f) = rows.next()? {
         let (ws, r) = sheet.next_row(wb)?;
         let rule_id: String = f.get(0)?;
@@ -563,7 +597,7 @@ fn cases_sheet(
         bold,
     )?;
     let mut stmt = store.conn().prepare(sql::RP_CASES)?;
-    let mut rows = stmt.query(duckdb::params![d.semester, d.branch])?;
+    let mut rows = stmt.query([&d.branch])?;
     while let Some(c) = rows.next()? {
         let (ws, r) = sheet.next_row(wb)?;
         let kind: String = c.get(0)?;

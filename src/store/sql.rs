@@ -121,7 +121,9 @@ pub const RP_QUALITY: &str = include_str!("../../queries/report/quality.sql");
 pub const RP_LINKS: &str = include_str!("../../queries/report/links.sql");
 /// Report: recurring inquiries and the after-sales recap.
 pub const RP_TOPICS: &str = include_str!("../../queries/report/topics.sql");
-/// Report: every finding of a semester, for the workbook.
+/// Report: the findings every workbook of a semester lists, held once.
+pub const RP_WORKBOOK_ROWS: &str = include_str!("../../queries/report/workbook_rows.sql");
+/// Report: the workbook's findings (Temuan sheet) of the group or one branch.
 pub const RP_FINDINGS: &str = include_str!("../../queries/report/findings.sql");
 /// Report: the cases judged in a semester.
 pub const RP_CASES: &str = include_str!("../../queries/report/cases.sql");
