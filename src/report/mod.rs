@@ -91,34 +91,43 @@ pub fn write_all(
             .collect(),
     };
     let group_data = data.pop().expect("the group's figures come first");
-    let mut written = write(store, config, lang, out, &group, group_data)?;
+    // The group's report and the branches' at once: the group's workbook, the longest single
+    // piece (one thread; at `--scale 100` 7.8 s), no longer waits for the branches or they for
+    // it. Every report on its own connection (a workbook streams its rows).
+    let group_store = store.try_clone()?;
+    let stores: Vec<Store> = branch_data
+        .iter()
+        .map(|_| store.try_clone())
+        .collect::<Result<_>>()?;
+    let (group_written, branches_written) = rayon::join(
+        move || write(&group_store, config, lang, out, &group, group_data),
+        move || {
+            let started = std::time::Instant::now();
+            let pages: Vec<Result<Written>> = branch_data
+                .into_par_iter()
+                .zip(stores.into_par_iter())
+                .map(|(d, branch_store)| {
+                    let scope = Scope {
+                        branch_pages: Vec::new(),
+                        lakes: lakes.to_vec(),
+                    };
+                    let dir = out.join(folder(d.branch.as_deref().unwrap_or_default()));
+                    write(&branch_store, config, lang, &dir, &scope, d)
+                })
+                .collect();
+            (pages, started.elapsed().as_secs_f64())
+        },
+    );
+    let mut written = group_written?;
     written.timings.insert(0, ("read figures".into(), read));
-    if !branch_data.is_empty() {
-        let started = std::time::Instant::now();
-        // Branches in parallel, each on its own connection (a workbook streams its rows).
-        let stores: Vec<Store> = branch_data
-            .iter()
-            .map(|_| store.try_clone())
-            .collect::<Result<_>>()?;
-        let pages: Vec<Result<Written>> = branch_data
-            .into_par_iter()
-            .zip(stores.into_par_iter())
-            .map(|(d, branch_store)| {
-                let scope = Scope {
-                    branch_pages: Vec::new(),
-                    lakes: lakes.to_vec(),
-                };
-                let dir = out.join(folder(d.branch.as_deref().unwrap_or_default()));
-                write(&branch_store, config, lang, &dir, &scope, d)
-            })
-            .collect();
+    let (pages, seconds) = branches_written;
+    if !pages.is_empty() {
         for one in pages {
-            let one = one?;
-            written.files.extend(one.files);
+            written.files.extend(one?.files);
         }
         written
             .timings
-            .push(("branch reports".into(), started.elapsed().as_secs_f64()));
+            .push(("branch reports (beside the group's)".into(), seconds));
     }
     Ok(written)
 }
