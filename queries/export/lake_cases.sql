@@ -1,8 +1,8 @@
 -- lake/cases: every case, in the semester of its earliest finding ('unscored' without one),
 -- with its counts of findings by status, its object id (events name it) and, for tickets, what
 -- the report's recurring-topics section reads — so a report can be built from the lake alone.
--- Sorted (see lake_findings.sql); findings counted per case first (see
--- queries/score/export_cases.sql).
+-- Sorted (see lake_findings.sql); findings counted per case first
+-- (queries/export/case_counts.sql).
 select c.case_kind, c.case_key, c.branch, c.advisor, c.customer, c.phone, c.plate,
        c.opened_at, c.closed_at,
        coalesce(f.pass, 0) as pass,
@@ -14,14 +14,6 @@ select c.case_kind, c.case_key, c.branch, c.advisor, c.customer, c.phone, c.plat
        c.object_id, t.type as ticket_type, t.subject as ticket_subject,
        t.product as ticket_product, t.warranty_status as ticket_warranty_status
 from "case" c
-left join (select case_kind, case_key,
-                  count(*) filter (where status = 'pass') as pass,
-                  count(*) filter (where status = 'fail') as fail,
-                  count(*) filter (where status = 'advisory') as advisory,
-                  count(*) filter (where status = 'na') as na,
-                  count(*) filter (where status = 'unknown') as unknown,
-                  min(semester) as semester
-           from finding
-           group by all) f using (case_kind, case_key)
+left join case_finding_counts f using (case_kind, case_key)
 left join latest_ticket t on c.case_kind in ('inquiry', 'aftersales') and t.ticket_id = c.case_key
 order by c.case_kind, c.case_key

@@ -86,6 +86,8 @@ pub const SC_CHECKLISTS: &str = include_str!("../../queries/score/checklists.sql
 /// The lake: findings, cases and events as Parquet partitioned by branch and semester.
 pub const EX_LAKE_FINDINGS: &str = include_str!("../../queries/export/lake_findings.sql");
 pub const EX_LAKE_CASES: &str = include_str!("../../queries/export/lake_cases.sql");
+/// Exports: each case's findings by status, for cases.csv and lake/cases.
+pub const EX_CASE_COUNTS: &str = include_str!("../../queries/export/case_counts.sql");
 pub const EX_LAKE_EVENTS: &str = include_str!("../../queries/export/lake_events.sql");
 /// Exports: the macro that makes a text cell safe to open in a spreadsheet.
 pub const SC_CSV_CELL: &str = include_str!("../../queries/score/csv_cell.sql");

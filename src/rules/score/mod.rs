@@ -514,7 +514,7 @@ pub fn export(
     })?;
     store
         .conn()
-        .execute_batch(sql::SC_CSV_CELL)
+        .execute_batch(&format!("{}\n{}", sql::SC_CSV_CELL, sql::EX_CASE_COUNTS))
         .map_err(|e| store.error("preparing the CSV export", e))?;
     let mut written = Vec::new();
     for (name, query) in [
@@ -576,8 +576,11 @@ pub fn export_lake(
     .map_err(|e| store.error("reading the days of the events", e))?;
     let conn = store.conn();
     let doing = "writing the lake";
-    conn.execute_batch("create or replace temp table lake_semester (day date, semester varchar)")
-        .map_err(|e| store.error(doing, e))?;
+    conn.execute_batch(&format!(
+        "create or replace temp table lake_semester (day date, semester varchar);\n{}",
+        sql::EX_CASE_COUNTS
+    ))
+    .map_err(|e| store.error(doing, e))?;
     {
         let mut app = conn
             .appender("lake_semester")
