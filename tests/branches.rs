@@ -568,3 +568,90 @@ fn a_lake_written_by_an_earlier_patuh_is_refused_with_a_sentence() {
     );
     assert!(!dir.path().join("x/.patuh-from-lakes.duckdb").exists());
 }
+
+/// A branch with findings in the previous semester and none in this one still counts in the
+/// group's previous-semester figures (the change shown beside each rate).
+#[test]
+fn the_previous_semester_counts_a_branch_without_findings_this_semester() {
+    let dir = tempdir();
+    let d = dir.path();
+    let data = d.join("data");
+    let o = crate::support::patuh(
+        d,
+        &[
+            "--quiet",
+            "sample",
+            "--scale",
+            "2",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--out",
+            data.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run_into(d, &data);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = findings_csv(&d.join("out"));
+    // Pekanbaru stops: its findings of 2025-H2 leave the store.
+    let conn = duckdb::Connection::open(d.join("s.duckdb")).unwrap();
+    let gone = conn
+        .execute(
+            "delete from finding where branch = 'Pekanbaru' and semester = '2025-H2'",
+            [],
+        )
+        .unwrap();
+    assert!(gone > 0);
+    drop(conn);
+    let out = d.join("out2");
+    let o = crate::support::patuh(
+        d,
+        &[
+            "--db",
+            d.join("s.duckdb").to_str().unwrap(),
+            "--quiet",
+            "report",
+            "--semester",
+            "2025-H2",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rate = |semester: &str, with_pekanbaru: bool| {
+        let (pass, fail) = rows
+            .iter()
+            .filter(|f| f["semester"] == semester)
+            .filter(|f| with_pekanbaru || f["branch"] != "Pekanbaru")
+            .fold((0, 0), |(p, f), x| match x["status"].as_str() {
+                "pass" => (p + 1, f),
+                "fail" => (p, f + 1),
+                _ => (p, f),
+            });
+        pass as f64 / (pass + fail) as f64
+    };
+    let now = rate("2025-H2", false);
+    let change = |before: f64| {
+        patuh::report::format::points(
+            ((now - before) * 1000.0).round() / 10.0,
+            patuh::lang::Lang::Id,
+        )
+    };
+    let (expected, without) = (
+        change(rate("2025-H1", true)),
+        change(rate("2025-H1", false)),
+    );
+    assert_ne!(expected, without, "the sample cannot tell the two apart");
+    let page = std::fs::read_to_string(out.join("laporan-2025-H2.html")).unwrap();
+    let headline = page
+        .split("<div id=\"overall-rate\">")
+        .nth(1)
+        .and_then(|s| s.split("</div>").next())
+        .expect("the headline");
+    assert!(
+        headline.contains(&expected),
+        "{headline} (expected {expected})"
+    );
+}

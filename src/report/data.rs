@@ -337,8 +337,9 @@ pub struct Scopes<'a> {
 }
 
 impl<'a> Scopes<'a> {
-    /// The group of `all` (every branch of the semester) and, when there are several, each
-    /// branch on its own.
+    /// The group (every branch with findings in any semester: the previous semester's figures
+    /// count a branch that has none in this one) and, when `all` (the branches of the
+    /// semester) are several, each of them on its own.
     pub fn enter(store: &'a Store, all: &[String]) -> crate::Result<Self> {
         let conn = store.conn();
         let doing = "preparing the report's scopes";
@@ -352,13 +353,11 @@ impl<'a> Scopes<'a> {
                 Vec::new()
             },
         };
+        conn.execute_batch("insert into report_scope select distinct branch, 0 from finding")
+            .map_err(|e| store.error(doing, e))?;
         let mut app = conn
             .appender("report_scope")
             .map_err(|e| store.error(doing, e))?;
-        for b in all {
-            app.append_row(duckdb::params![b, 0])
-                .map_err(|e| store.error(doing, e))?;
-        }
         for (k, b) in scopes.branches.iter().enumerate() {
             app.append_row(duckdb::params![b, k as i64 + 1])
                 .map_err(|e| store.error(doing, e))?;
