@@ -156,10 +156,8 @@ fn overall_rate(html: &str) -> String {
     html[b..b + html[b..].find('<').unwrap()].to_string()
 }
 
-#[test]
-fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone() {
-    let dir = tempdir();
-    let d = dir.path();
+/// `patuh sample --scale K` of the days `from` to `to`, written to `d/data`.
+fn sample_group(d: &std::path::Path, scale: u32, from: &str, to: &str) -> std::path::PathBuf {
     let data = d.join("data");
     let o = crate::support::patuh(
         d,
@@ -167,16 +165,24 @@ fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone(
             "--quiet",
             "sample",
             "--scale",
-            "3",
+            &scale.to_string(),
             "--from",
-            "2025-07-01",
+            from,
             "--to",
-            "2025-12-31",
+            to,
             "--out",
             data.to_str().unwrap(),
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
+    data
+}
+
+#[test]
+fn a_scaled_group_gets_a_group_report_and_one_report_per_branch_in_its_own_zone() {
+    let dir = tempdir();
+    let d = dir.path();
+    let data = sample_group(d, 3, "2025-07-01", "2025-12-31");
     // Three branches in two time zones.
     let config = std::fs::read_to_string(data.join("patuh.toml")).unwrap();
     assert!(config.contains("name = \"Makassar\"\ntime_zone = \"Asia/Makassar\""));
@@ -575,23 +581,7 @@ fn a_lake_written_by_an_earlier_patuh_is_refused_with_a_sentence() {
 fn the_previous_semester_counts_a_branch_without_findings_this_semester() {
     let dir = tempdir();
     let d = dir.path();
-    let data = d.join("data");
-    let o = crate::support::patuh(
-        d,
-        &[
-            "--quiet",
-            "sample",
-            "--scale",
-            "2",
-            "--from",
-            "2025-01-01",
-            "--to",
-            "2025-12-31",
-            "--out",
-            data.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let data = sample_group(d, 2, "2025-01-01", "2025-12-31");
     let o = run_into(d, &data);
     assert!(o.status.success(), "{}", stderr(&o));
     let rows = findings_csv(&d.join("out"));

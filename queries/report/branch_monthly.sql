@@ -1,16 +1,7 @@
--- Clause compliance per branch and month of the case's start in one semester ($1), for the
--- group report's branches side by side over time, per report scope (counted first, then
--- scoped: see monthly.sql).
-with counted as (
-    select f.branch, strftime(c.opened_at, '%Y-%m') as month,
-           count(*) filter (where f.status = 'pass') as pass,
-           count(*) filter (where f.status = 'fail') as fail
-    from finding f
-    join "case" c on c.case_kind = f.case_kind and c.case_key = f.case_key
-    where f.semester = $1
-    group by all
-)
-select branch, month, pass, fail, scope
-from counted
+-- Clause compliance per branch and month of the case's start (report_month: month_counts.sql),
+-- for the group report's branches side by side over time, per report scope.
+select branch, month, sum(pass)::bigint as pass, sum(fail)::bigint as fail, scope
+from report_month
 join report_scope using (branch)
+group by scope, branch, month
 order by scope, branch, month;

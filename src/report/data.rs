@@ -329,7 +329,8 @@ pub fn fails(store: &Store, semester: &str) -> crate::Result<Vec<FailRow>> {
 
 /// The report's scopes: the group (scope 0) and, when the semester has several branches, each
 /// branch (scope k for `branches[k - 1]`). While alive, the connection has the temporary table
-/// and views of `queries/report/scopes.sql`; dropped on leaving, also on an error.
+/// and views of `queries/report/scopes.sql` (and `report_month` once `load` counted it);
+/// dropped on leaving, also on an error.
 pub struct Scopes<'a> {
     store: &'a Store,
     /// The branches with their own report, in scope order (empty: the group's report only).
@@ -401,7 +402,8 @@ impl Drop for Scopes<'_> {
         // Nothing to report if it fails: the objects are temporary and die with the connection.
         let _ = self.store.conn().execute_batch(
             "drop view if exists report_finding; drop view if exists report_finding_verdict;
-             drop view if exists report_case; drop table if exists report_scope;",
+             drop view if exists report_case; drop table if exists report_scope;
+             drop table if exists report_month;",
         );
     }
 }
@@ -442,8 +444,10 @@ pub fn load(
             })
         })
         .map_err(err)?;
+    conn.execute(sql::RP_MONTH_COUNTS, [semester])
+        .map_err(err)?;
     let mut monthly = scopes
-        .rows(sql::RP_MONTHLY, [semester], |r| {
+        .rows(sql::RP_MONTHLY, [], |r| {
             Ok(MonthRow {
                 advisor: r.get(0)?,
                 month: r.get(1)?,
@@ -540,7 +544,7 @@ pub fn load(
         })
         .map_err(err)?;
     let mut branch_monthly = scopes
-        .rows(sql::RP_BRANCH_MONTHLY, [semester], |r| {
+        .rows(sql::RP_BRANCH_MONTHLY, [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .map_err(err)?;

@@ -107,6 +107,8 @@ pub const RP_SCOPES: &str = include_str!("../../queries/report/scopes.sql");
 pub const RP_RATES: &str = include_str!("../../queries/report/rates.sql");
 /// Report: cases judged and cases with a violation, per SOP, per advisor and overall.
 pub const RP_CASE_SHARES: &str = include_str!("../../queries/report/case_shares.sql");
+/// Report: pass and fail per advisor, branch, month and SOP, counted once (`report_month`).
+pub const RP_MONTH_COUNTS: &str = include_str!("../../queries/report/month_counts.sql");
 /// Report: pass and fail per month and SOP, for the branch and per advisor.
 pub const RP_MONTHLY: &str = include_str!("../../queries/report/monthly.sql");
 /// Report: per advisor and SOP.
