@@ -527,6 +527,49 @@ fn a_cue_reads_what_a_message_states_in_its_case() {
         None
     );
     assert_eq!(read(&booking, "Rabu 5/3 10.00 bisa?", &[], slot), None);
+    // What the model takes for a reminder is one only when a reminder can be (H-1, a weekend
+    // between): stating the slot a week ahead, as the booking is made, confirms it.
+    let mut next_week = window("booking");
+    next_week.slot = Some(at("2025-03-12 10:00"));
+    let stated = Some("2025-03-12 10:00");
+    let noted = "Noted, Rabu 12 Mar jam 10.00 masuk list servis";
+    assert_eq!(
+        read(&next_week, noted, &["reminder"], stated),
+        Some(("booking_confirmation".to_string(), "slot"))
+    );
+    assert_eq!(
+        read_sent(
+            &next_week,
+            noted,
+            &["reminder"],
+            "2025-03-11 15:00",
+            stated,
+            None
+        ),
+        None
+    );
+    // A time stated that is neither the slot nor the asked one labels nothing, but the message
+    // may confirm another time: a candidate, so "no confirmation" needs review.
+    let other = |text: &str, model: &[&str]| {
+        let attrs = lexicon.attributes(text);
+        patuh::timeline::cues::other_time_stated(
+            lexicon,
+            &booking,
+            &Said {
+                text,
+                sent: at("2025-03-03 09:02"),
+                mask: lexicon.classify_mask(text, Side::Business),
+                model: lexicon.mask_of(model),
+                attrs: &attrs,
+                promised: Some(at("2025-03-05 12:00")),
+                promised_before: None,
+                asked_before: Some(at("2025-03-05 11:00")),
+            },
+        )
+    };
+    assert!(other("sip jam 12", &[]));
+    assert!(!other("jam 12 bisa?", &[]));
+    assert!(!other("jam 12 sudah penuh", &["slot_unavailable"]));
     assert_eq!(
         read(
             &booking,

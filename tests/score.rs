@@ -250,9 +250,25 @@ fn a_branch_in_unseen_wording_gets_few_false_fails() {
         weak.join("\n")
     );
     assert!(
-        p >= 0.995 && rc >= 0.96,
+        p >= 0.999 && rc >= 0.98,
         "overall precision {p:.3} recall {rc:.3}"
     );
+    // Measured 1 (BKG-4.3: refusals the model half-reads need review).
+    assert!(weak.len() <= 1, "{weak:?}");
+    // Abstaining is not a flood: a supervisor reviews a handful of findings, not hundreds (a
+    // praise half-read as a testimonial made 520 at 2871142; measured 13).
+    let mut r = csv::Reader::from_path(dir.path().join("out/findings.csv")).unwrap();
+    let reason = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "reason")
+        .unwrap();
+    let review = r
+        .records()
+        .filter(|x| x.as_ref().unwrap()[reason].starts_with("needs review"))
+        .count();
+    assert!(review <= 25, "{review} findings need review");
     // Where the export has no column for it, no rule fails.
     for rule in patuh::sample::STYLE_B_UNSEEN {
         let (tp, fp, _) = table.get(*rule).copied().unwrap_or_default();

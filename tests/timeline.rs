@@ -360,6 +360,52 @@ fn a_question_after_a_claim_opens_goes_to_the_case_with_an_outcome() {
     assert_eq!(got[1], Some((0, MsgLink::Content)));
 }
 
+/// Thanks fit a follow-up and a ticket alike; they go to the ticket resolved last, unless they
+/// answer what the customer just wrote in the follow-up (a review reported the evening before).
+#[test]
+fn thanks_for_a_review_go_to_the_follow_up_not_the_resolved_ticket() {
+    let followup = case(
+        "followup",
+        "SPK-1",
+        Some("+62811"),
+        "X",
+        "2025-12-01 12:48",
+        "2025-12-13 12:48",
+    );
+    let mut claim = case(
+        "aftersales",
+        "PJL-1",
+        Some("+62811"),
+        "X",
+        "2025-11-20 10:00",
+        "2025-12-20 10:00",
+    );
+    claim.closed = Some(t("2025-11-28 15:00"));
+    let cases = vec![followup, claim];
+    let thanks = |at: &str| LinkMsg {
+        by_advisor: true,
+        checks_resolution: true,
+        ..msg(at, &["followup", "aftersales", "inquiry"])
+    };
+    let review = LinkMsg {
+        answers: true,
+        ..msg("2025-12-02 16:12", &["followup"])
+    };
+    let got = assign(
+        &cases,
+        &[0, 1],
+        &[review.clone(), thanks("2025-12-03 08:02")],
+    );
+    assert_eq!(got[0], Some((0, MsgLink::Content)));
+    assert_eq!(got[1], Some((0, MsgLink::Continuity)));
+    // Without the customer's message before them, the resolved ticket owns them.
+    let got = assign(&cases, &[0, 1], &[thanks("2025-12-03 08:02")]);
+    assert_eq!(got[0], Some((1, MsgLink::Content)));
+    // Nor do thanks a day and more after the customer wrote answer it.
+    let got = assign(&cases, &[0, 1], &[review, thanks("2025-12-04 08:02")]);
+    assert_eq!(got[1], Some((1, MsgLink::Content)));
+}
+
 /// Two follow-ups of one customer open at once, a follow-up question fitting both alike:
 /// the one opened last takes it and it is shared with the other; a message whose content
 /// decides is not shared; one nothing decides is shared with every open case.

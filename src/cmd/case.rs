@@ -186,7 +186,9 @@ pub fn run(ctx: &Context, key: &str) -> Result<()> {
                 if let Some(o) = e.attributes.as_object() {
                     let attrs: Vec<String> = o
                         .iter()
-                        .filter(|(k, _)| !matches!(k.as_str(), "cues" | "model" | "maybe"))
+                        .filter(|(k, _)| {
+                            !matches!(k.as_str(), "cues" | "model" | "maybe" | "maybe_cues")
+                        })
                         .map(|(k, v)| match v {
                             serde_json::Value::Bool(true) => k.clone(),
                             serde_json::Value::String(s) => format!("{k}={s}"),
@@ -299,7 +301,15 @@ fn event_labels(e: &EventRow) -> String {
             // A label already read (by a cue or the sure model) is shown once, above.
             for (l, p) in m.iter().filter(|(l, _)| !read.contains(&l.as_str())) {
                 let p = p.as_f64().unwrap_or(0.0);
-                parts.push(format!("{l} ({how} {p:.2})"));
+                match attr("maybe_cues")
+                    .and_then(|c| c.get(l))
+                    .and_then(|v| v.as_str())
+                {
+                    Some(cue) if key == "maybe" => {
+                        parts.push(format!("{l} (maybe {p:.2}, cue: {cue})"))
+                    }
+                    _ => parts.push(format!("{l} ({how} {p:.2})")),
+                }
             }
         }
     }

@@ -38,6 +38,26 @@ pub struct Said<'a> {
     pub asked_before: Option<NaiveDateTime>,
 }
 
+/// An advisor message of a booking that states a time, neither the booked slot nor the one
+/// asked for, and is no question, reminder, refusal or data request: it may confirm another
+/// time (BKG-4.2.2 would say so) or mean something else. Not a label; a candidate, so that
+/// "no confirmation" rests on nothing that could be one.
+pub fn other_time_stated(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> bool {
+    case.kind == "booking"
+        && said.promised.is_some()
+        && said.promised != case.slot
+        && said.promised != said.asked_before
+        && !said.text.contains('?')
+        && (said.mask | said.model)
+            & lexicon.mask_of(&[
+                "reminder",
+                "slot_unavailable",
+                "data_request",
+                "booking_confirmation",
+            ])
+            == 0
+}
+
 /// The cue that labels an advisor message of `case`, if any.
 pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
     let Said {
@@ -58,7 +78,22 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
             // confirms nothing; so does one the model takes for a reminder or a refusal,
             // even unsure ("Sabtu jam 13.00 kami sudah tidak muat").
             let not_confirming = lexicon.mask_of(&["reminder", "slot_unavailable", "data_request"]);
-            if asks || has(&["booking_confirmation"]) || (mask | model) & not_confirming != 0 {
+            // The model's reminder objects only where a reminder can be (H-1: from three days
+            // before the slot, a weekend between); a message stating the slot a week ahead,
+            // as the booking is made, is no reminder however alike the words.
+            let reminder_time = case
+                .slot
+                .is_none_or(|slot| (slot.date() - sent.date()).num_days() <= 3);
+            let model_objects = if reminder_time {
+                model & not_confirming
+            } else {
+                model & not_confirming & !lexicon.mask_of(&["reminder"])
+            };
+            if asks
+                || has(&["booking_confirmation"])
+                || mask & not_confirming != 0
+                || model_objects != 0
+            {
                 return None;
             }
             // The booked slot, or the time the customer asked for (which the record may hold

@@ -385,6 +385,8 @@ pub fn assign_all(
     let mut out = Vec::with_capacity(msgs.len());
     let mut previous: Option<(usize, NaiveDateTime)> = None;
     let mut asked: Option<(usize, NaiveDateTime)> = None;
+    // The case of the customer's message, when the message before was the customer's.
+    let mut customer_said: Option<(usize, NaiveDateTime)> = None;
     let resolving = resolving_messages(cases, customer_cases, msgs);
     for (k, m) in msgs.iter().enumerate() {
         if m.system {
@@ -405,9 +407,14 @@ pub fn assign_all(
                 m,
                 previous,
                 asked,
+                customer_said,
                 resolving.get(&k).copied(),
             )),
         };
+        customer_said = pick
+            .as_ref()
+            .filter(|_| !m.by_advisor)
+            .map(|&(i, _)| (i, m.at));
         if let Some((i, how)) = pick {
             previous = Some((i, m.at));
             if m.asks {
@@ -493,6 +500,7 @@ fn choose(
     m: &LinkMsg,
     previous: Option<(usize, NaiveDateTime)>,
     asked: Option<(usize, NaiveDateTime)>,
+    customer_said: Option<(usize, NaiveDateTime)>,
     resolves: Option<usize>,
 ) -> (usize, MsgLink) {
     let fit = |i: usize| fit(cases, i, m);
@@ -573,6 +581,15 @@ fn choose(
         return (q, MsgLink::Continuity);
     }
     if m.checks_resolution {
+        // Thanks for what the customer just wrote in a follow-up (a review, praise) answers
+        // it, not the ticket resolved last.
+        if let Some((p, at)) = customer_said
+            && pool.contains(&p)
+            && cases[p].kind == "followup"
+            && m.at - at <= Duration::hours(24)
+        {
+            return (p, MsgLink::Continuity);
+        }
         let resolved = pool
             .iter()
             .copied()

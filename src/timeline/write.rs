@@ -1,8 +1,10 @@
 //! The timeline's writing phase: every message as an event with its labels, attributes and
 //! object links; each chat's link outcome; the booking cases made from chats; the summary.
 
+use super::classify::{Lexicon, Side};
 use super::cues;
 use super::link::{CaseWindow, ChatLink, MsgLink};
+use super::model::Model;
 use super::work::{ChatBookings, ChatLinks, LinkRate, Summary, Work, object_id};
 use crate::config::Config;
 use crate::store::batches::Inserter;
@@ -118,11 +120,10 @@ impl Work<'_> {
                     let case = assigned[k];
                     // What the message states in its case can label it (the booked slot, an
                     // amount in a job): the cue is kept beside the label.
-                    let cue = case.filter(|_| role == "advisor").and_then(|(c, _)| {
-                        cues::cue(
-                            lexicon,
-                            &cases[c],
-                            &cues::Said {
+                    let said = case.filter(|_| role == "advisor").map(|(c, _)| {
+                        (
+                            c,
+                            cues::Said {
                                 text: &m.text,
                                 sent: m.sent_at,
                                 mask,
@@ -134,6 +135,13 @@ impl Work<'_> {
                             },
                         )
                     });
+                    let cue = said
+                        .as_ref()
+                        .and_then(|(c, said)| cues::cue(lexicon, &cases[*c], said));
+                    let maybe_confirmation = cue.is_none()
+                        && said.as_ref().is_some_and(|(c, said)| {
+                            cues::other_time_stated(lexicon, &cases[*c], said)
+                        });
                     // The time an advisor last promised in this case, and the one the customer
                     // last asked for.
                     if let Some((c, _)) = case
@@ -154,6 +162,13 @@ impl Work<'_> {
                             mask |= 1 << a;
                             with_cue(&read.json, &lexicon.activities()[a], name)
                         }
+                        None if maybe_confirmation => with_maybe(
+                            &read.json,
+                            lexicon,
+                            &m.text,
+                            "booking_confirmation",
+                            "other_time",
+                        ),
                         None => read.json.to_string(),
                     };
                     let labels = lexicon.names_of(mask);
@@ -340,6 +355,42 @@ fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
             .unwrap_or_default(),
         keys.join(", ")
     )
+}
+
+/// The attributes with `activity` a candidate by `cue` (`maybe_cues`), and among the kinds the
+/// message may be (`maybe`, with the model's score) unless the model already gave it a score.
+fn with_maybe(json: &str, lexicon: &Lexicon, text: &str, activity: &str, cue: &str) -> String {
+    let mut o: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(json).unwrap_or_default();
+    let cues = o
+        .entry("maybe_cues")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    if let Some(c) = cues.as_object_mut() {
+        c.insert(activity.to_string(), cue.into());
+    }
+    let seen = ["model", "maybe"]
+        .iter()
+        .any(|k| o.get(*k).and_then(|m| m.get(activity)).is_some());
+    if seen {
+        return serde_json::Value::Object(o).to_string();
+    }
+    let score = lexicon.index_of(activity).and_then(|a| {
+        Model::builtin()
+            .scores(lexicon, text, Side::Business)
+            .into_iter()
+            .find(|s| s.0 == a)
+            .map(|s| s.1)
+    });
+    let maybe = o
+        .entry("maybe")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    if let (Some(m), Some(p)) = (maybe.as_object_mut(), score) {
+        m.insert(
+            activity.to_string(),
+            (((p * 100.0).round() / 100.0) as f64).into(),
+        );
+    }
+    serde_json::Value::Object(o).to_string()
 }
 
 /// The attributes with a cue's label source added, as the event stores them.

@@ -307,15 +307,26 @@ pub fn not_pushy(j: &Judge) -> Judged {
 pub fn review_answered(j: &Judge) -> Judged {
     let (msgs, _) = chat(j)?;
     let none = "the customer sent no testimonial";
-    let Some(found @ (review, _)) =
-        trigger(&msgs, &["testimonial"], Ev::by_customer, NaiveDateTime::MIN)
-    else {
+    // A review the customer reports unasked is read anywhere; one only half-read counts after
+    // a review was asked for ("udah halus kak" answering "how is the car?" reports no review).
+    let asked = msgs
+        .iter()
+        .find(|m| m.by_advisor() && m.has("testimonial_request"))
+        .map(|m| m.at);
+    let read = trigger(&msgs, &["testimonial"], Ev::by_customer, NaiveDateTime::MIN)
+        .filter(|(m, p)| p.is_none() || asked.is_some_and(|at| m.at >= at));
+    let found = read.or_else(|| {
+        let at = asked?;
+        maybe(&msgs, &["testimonial"], Ev::by_customer, at).map(|(m, p)| (m, Some(p)))
+    });
+    let Some(found @ (review, _)) = found else {
         return Ok(j.finding(Na).because(none));
     };
+    // Asking for the review again answers nothing the customer sent.
     let answer = msgs
         .iter()
         .copied()
-        .find(|m| m.by_advisor() && m.at >= review.at)
+        .find(|m| m.by_advisor() && m.at >= review.at && !m.has("testimonial_request"))
         .map(Mark::event);
     let late = "the customer's review got no response within a business day";
     let f = j.in_time(

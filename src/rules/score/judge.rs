@@ -288,19 +288,26 @@ impl<'a> Judge<'a> {
                     // A kind the message is read as (the model sure of it) was weighed already.
                     .filter(|r| !m.has(&r.kind))
                     .filter_map(|r| m.attrs.uncertain(&r.kind).map(|p| (r.kind.as_str(), p)))
-                    .filter(|&(_, p)| p >= crate::timeline::model::CANDIDATE_AT)
+                    .filter(|&(k, p)| {
+                        p >= crate::timeline::model::CANDIDATE_AT
+                            || m.attrs.maybe_cues.contains_key(k)
+                    })
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                     .map(|(k, p)| (m, k, p))
             })
             .collect();
-        let Some(&(_, kind, best)) = candidates.iter().max_by(|a, b| a.2.total_cmp(&b.2)) else {
+        let Some(&(best_msg, kind, best)) = candidates.iter().max_by(|a, b| a.2.total_cmp(&b.2))
+        else {
             return f;
         };
-        let reason = needs_review(
-            candidates.len(),
-            &may_be(&kind.replace('_', " "), best),
-            &f.reason,
-        );
+        let what = match best_msg.attrs.maybe_cues.get(kind).map(String::as_str) {
+            Some("other_time") => format!(
+                "may be a {} (it states a time other than the booked slot; model {best:.2})",
+                kind.replace('_', " ")
+            ),
+            _ => may_be(&kind.replace('_', " "), best),
+        };
+        let reason = needs_review(candidates.len(), &what, &f.reason);
         let earlier = std::mem::take(&mut f.evidence);
         let mut out = Finding {
             status: Status::Unknown,

@@ -47,6 +47,9 @@ pub struct Attrs {
     pub model: std::collections::BTreeMap<String, f32>,
     /// Kinds the message model half-sees on a message nothing read with confidence.
     pub maybe: std::collections::BTreeMap<String, f32>,
+    /// Kinds a structural cue makes the message a candidate for, whatever the model's score
+    /// (`timeline::cues::other_time_stated`): kind → cue.
+    pub maybe_cues: std::collections::BTreeMap<String, String>,
 }
 
 impl Attrs {
