@@ -91,6 +91,39 @@ fn precision_and_recall_per_activity() {
     assert!(weak.is_empty(), "{weak:?}");
 }
 
+/// Thanking for a review already given asks for none (FUT-7.3 counts requests, FUT-6.3 takes
+/// the thanks as the answer); a thanks that goes on to ask is a request.
+#[test]
+fn a_review_thanked_for_is_no_new_request() {
+    let lexicon = Lexicon::builtin();
+    let reads = |text: &str| {
+        lexicon
+            .classify(text, Side::Business)
+            .contains(&"testimonial_request")
+    };
+    for thanks in [
+        "Wah makasih banyak ulasannya pak 🙏",
+        "Terima kasih banyak atas ulasannya Pak 🙏",
+        "Terima kasih sudah meluangkan waktu menulis ulasan, Pak",
+        "Reviewnya sudah masuk kak, makasih banyak ya",
+    ] {
+        assert!(!reads(thanks), "{thanks}");
+    }
+    for request in [
+        "Terima kasih Pak! Boleh minta ulasannya di Google ya: https://g.page/r/x/review",
+        "Makasih pak sudah servis di sini, boleh minta ulasannya?",
+        "Terima kasih sudah servis, kalau berkenan isi ulasan ya",
+    ] {
+        assert!(reads(request), "{request}");
+    }
+    // "Sudah" as customers write it.
+    assert!(
+        lexicon
+            .classify("udah halus kak", Side::Customer)
+            .contains(&"positive_feedback")
+    );
+}
+
 #[test]
 fn attributes_are_read_from_the_text() {
     let lexicon = Lexicon::builtin();
