@@ -362,33 +362,20 @@ fn customer_label(cases: &[CaseWindow], list: &[usize]) -> String {
 fn with_maybe(json: &str, lexicon: &Lexicon, text: &str, activity: &str, cue: &str) -> String {
     let mut o: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(json).unwrap_or_default();
-    let cues = o
-        .entry("maybe_cues")
-        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-    if let Some(c) = cues.as_object_mut() {
-        c.insert(activity.to_string(), cue.into());
-    }
+    put(&mut o, "maybe_cues", activity, cue.into());
     let seen = ["model", "maybe"]
         .iter()
         .any(|k| o.get(*k).and_then(|m| m.get(activity)).is_some());
-    if seen {
-        return serde_json::Value::Object(o).to_string();
-    }
-    let score = lexicon.index_of(activity).and_then(|a| {
+    let score = lexicon.index_of(activity).filter(|_| !seen).and_then(|a| {
         Model::builtin()
             .scores(lexicon, text, Side::Business)
             .into_iter()
             .find(|s| s.0 == a)
             .map(|s| s.1)
     });
-    let maybe = o
-        .entry("maybe")
-        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-    if let (Some(m), Some(p)) = (maybe.as_object_mut(), score) {
-        m.insert(
-            activity.to_string(),
-            (((p * 100.0).round() / 100.0) as f64).into(),
-        );
+    if let Some(p) = score {
+        let p = ((p * 100.0).round() / 100.0) as f64;
+        put(&mut o, "maybe", activity, p.into());
     }
     serde_json::Value::Object(o).to_string()
 }
@@ -398,11 +385,21 @@ fn with_cue(json: &str, activity: &str, cue: &str) -> String {
     // Cues are rare: the text is read back only for them.
     let mut o: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(json).unwrap_or_default();
-    let cues = o
-        .entry("cues")
-        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-    if let Some(c) = cues.as_object_mut() {
-        c.insert(activity.to_string(), cue.into());
-    }
+    put(&mut o, "cues", activity, cue.into());
     serde_json::Value::Object(o).to_string()
+}
+
+/// `o[key][activity] = value`, the map made when missing.
+fn put(
+    o: &mut serde_json::Map<String, serde_json::Value>,
+    key: &str,
+    activity: &str,
+    value: serde_json::Value,
+) {
+    let map = o
+        .entry(key)
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    if let Some(m) = map.as_object_mut() {
+        m.insert(activity.to_string(), value);
+    }
 }
