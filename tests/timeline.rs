@@ -84,6 +84,7 @@ fn msg(at: &str, fits: &[&str]) -> LinkMsg {
         asks: false,
         answers: false,
         checks_resolution: false,
+        repeats: None,
     }
 }
 
@@ -404,6 +405,66 @@ fn thanks_for_a_review_go_to_the_follow_up_not_the_resolved_ticket() {
     // Nor do thanks a day and more after the customer wrote answer it.
     let got = assign(&cases, &[0, 1], &[review, thanks("2025-12-04 08:02")]);
     assert_eq!(got[1], Some((1, MsgLink::Content)));
+}
+
+/// A review request sent again word for word goes to the follow-up the first went to, while it
+/// is open, even when a newer follow-up has opened since; not when the customer has just
+/// answered in the newer one (a request after their praise there is its own).
+#[test]
+fn a_repeated_review_request_stays_with_the_first_asking() {
+    let first = case(
+        "followup",
+        "SPK-1",
+        Some("+62811"),
+        "X",
+        "2025-01-16 08:00",
+        "2025-01-28 08:00",
+    );
+    let second = case(
+        "followup",
+        "SPK-2",
+        Some("+62811"),
+        "X",
+        "2025-01-17 12:58",
+        "2025-01-29 12:58",
+    );
+    let cases = vec![first, second];
+    let request = |at: &str, repeats: Option<usize>| LinkMsg {
+        by_advisor: true,
+        asks: true,
+        repeats,
+        ..msg(at, &["followup"])
+    };
+    let praise = |at: &str| LinkMsg {
+        answers: true,
+        ..msg(at, &["followup"])
+    };
+    // Praise and a request in the first follow-up; the same request again the next day, after
+    // the second opened.
+    let msgs = [
+        praise("2025-01-16 10:41"),
+        request("2025-01-16 11:11", None),
+        request("2025-01-18 11:11", Some(1)),
+    ];
+    let got = assign(&cases, &[0, 1], &msgs);
+    assert_eq!(got[2], Some((0, MsgLink::Content)));
+    // Without the repeat the newer follow-up takes it.
+    let msgs = [
+        msgs[0].clone(),
+        msgs[1].clone(),
+        request("2025-01-18 11:11", None),
+    ];
+    assert_eq!(assign(&cases, &[0, 1], &msgs)[2].map(|p| p.0), Some(1));
+    // The customer praised the second follow-up's work just before: the request is its own.
+    let msgs = [
+        praise("2025-01-16 10:41"),
+        request("2025-01-16 11:11", None),
+        praise("2025-01-18 10:00"),
+        request("2025-01-18 11:11", Some(1)),
+    ];
+    let got = assign(&cases, &[0, 1], &msgs);
+    assert_eq!(got[2].map(|p| p.0), Some(1));
+    assert_eq!(got[3].map(|p| p.0), Some(1));
 }
 
 /// Two follow-ups of one customer open at once, a follow-up question fitting both alike:

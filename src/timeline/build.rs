@@ -262,6 +262,9 @@ impl<'a> Work<'a> {
             turn("checks_resolution"),
         );
         let greeting = lexicon.mask_of(&["greeting"]);
+        // A review request an advisor sends again (a stock follow-up question, sent again, asks
+        // about the next job: measured, not taken).
+        let asked_again = lexicon.mask_of(&["testimonial_request"]);
         self.chats
             .par_iter()
             .map(|range| {
@@ -281,9 +284,12 @@ impl<'a> Work<'a> {
                 let phone = chat.iter().find_map(|m| m.phone.as_deref());
                 let plate = chat.iter().find_map(|m| m.plate.as_deref());
                 let name = contact_name(chat);
+                // Each review request's text, and where in the chat it was last sent.
+                let mut asked_before: HashMap<&str, (usize, NaiveDateTime)> = HashMap::new();
                 let lm: Vec<LinkMsg> = range
                     .clone()
-                    .map(|i| LinkMsg {
+                    .enumerate()
+                    .map(|(k, i)| LinkMsg {
                         at: msgs[i].sent_at,
                         system: &*msgs[i].side == "system" || self.automatic[i],
                         by_advisor: &*msgs[i].side == "business" && !self.automatic[i],
@@ -303,6 +309,17 @@ impl<'a> Work<'a> {
                         asks: classified[i].labels & asks != 0,
                         checks_resolution: classified[i].labels & checks != 0,
                         answers: classified[i].labels & answers != 0,
+                        repeats: (&*msgs[i].side == "business"
+                            && !self.automatic[i]
+                            && classified[i].labels & asked_again != 0)
+                            .then(|| {
+                                let (text, at) = (msgs[i].text.as_str(), msgs[i].sent_at);
+                                asked_before
+                                    .insert(text, (k, at))
+                                    .filter(|&(_, t)| at - t <= chrono::Duration::days(7))
+                                    .map(|(j, _)| j)
+                            })
+                            .flatten(),
                     })
                     .collect();
                 let who = self

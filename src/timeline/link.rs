@@ -67,6 +67,9 @@ pub struct LinkMsg {
     /// thanks the customer at the close: it belongs to the ticket that was resolved last
     /// before it.
     pub checks_resolution: bool,
+    /// A review request that repeats, word for word, one the advisor sent in this chat in the
+    /// week before (its position in the chat): asking again continues the first asking.
+    pub repeats: Option<usize>,
 }
 
 /// How a chat was tied to a customer.
@@ -387,6 +390,8 @@ pub fn assign_all(
     let mut asked: Option<(usize, NaiveDateTime)> = None;
     // The case of the customer's message, when the message before was the customer's.
     let mut customer_said: Option<(usize, NaiveDateTime)> = None;
+    // The case of the customer's last answer (praise, a complaint, a review).
+    let mut answered: Option<(usize, NaiveDateTime)> = None;
     let resolving = resolving_messages(cases, customer_cases, msgs);
     for (k, m) in msgs.iter().enumerate() {
         if m.system {
@@ -398,9 +403,22 @@ pub fn assign_all(
             .copied()
             .filter(|&i| cases[i].from <= m.at && m.at <= cases[i].to)
             .collect();
+        // The case the repeated request went to, when it is still open and the customer has
+        // not just answered in another one (a request after their praise there is its own).
+        let answered_elsewhere = |c: usize| {
+            answered.is_some_and(|(a, at): (usize, NaiveDateTime)| {
+                a != c && open.contains(&a) && m.at - at <= Duration::hours(24)
+            })
+        };
+        let repeated = m
+            .repeats
+            .and_then(|j| out.get(j).copied().flatten())
+            .map(|(c, _): (usize, MsgLink)| c)
+            .filter(|&c| open.contains(&c) && !answered_elsewhere(c));
         let pick = match open.as_slice() {
             [] => None,
             [one] => Some((*one, MsgLink::Window)),
+            _ if repeated.is_some() => repeated.map(|c| (c, MsgLink::Content)),
             _ => Some(choose(
                 cases,
                 &open,
@@ -415,6 +433,9 @@ pub fn assign_all(
             .as_ref()
             .filter(|_| !m.by_advisor)
             .map(|&(i, _)| (i, m.at));
+        if let Some(&(i, _)) = pick.as_ref().filter(|_| !m.by_advisor && m.answers) {
+            answered = Some((i, m.at));
+        }
         if let Some((i, how)) = pick {
             previous = Some((i, m.at));
             if m.asks {
