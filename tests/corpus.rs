@@ -218,3 +218,26 @@ fn the_labels_rules_read_are_the_sure_ones() {
         .sum();
     assert_eq!(fp as usize, sure.false_pos);
 }
+
+/// The word families of rules/concepts.toml are features: a word read as written or without
+/// its particle ("ulasannya"), each concept once, each pair of them, and times and dates
+/// written in digits.
+#[test]
+fn word_families_are_features_of_a_message() {
+    let features = |text: &str| {
+        let mut out = Vec::new();
+        patuh::timeline::model::features(text, &mut |f| out.push(f.to_string()));
+        out
+    };
+    let f = features("beres pak ulasannya");
+    for want in ["k:done", "k:review", "k:customer", "kk:done review"] {
+        assert!(f.contains(&want.to_string()), "{want} not in {f:?}");
+    }
+    assert_eq!(f.iter().filter(|x| *x == "k:done").count(), 1);
+    // Another word of the same family, the same concept.
+    assert!(features("kelar kak reviewnya").contains(&"kk:done review".to_string()));
+    let f = features("oke Rabu 3/12 jam 10.00");
+    assert!(f.contains(&"k:clock".to_string()) && f.contains(&"k:day".to_string()));
+    // "10.000" is an amount, not a time of day.
+    assert!(!features("biaya 10.000").contains(&"k:clock".to_string()));
+}
