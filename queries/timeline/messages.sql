@@ -1,5 +1,5 @@
--- Every chat message in file order; one chat = one (file_id, sheet). Read by column position
--- (src/timeline/build.rs, read_messages).
+-- Every chat message in file order; one chat = one (file_id, sheet). Read in Arrow batches by
+-- column name (src/timeline/build.rs, read_messages).
 select m.file_id, coalesce(m.sheet, '') as sheet, m.row_no, m.chat, m.sent_at, m.sender,
        m.sender_side as side, m.text, m.media is not null as has_media,
        m.customer_phone as phone, m.chat_plate as plate

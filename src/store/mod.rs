@@ -4,6 +4,7 @@
 //! a failure or a kill leaves the store as it was before (DuckDB discards an uncommitted WAL).
 
 pub mod batches;
+pub mod columns;
 pub mod sql;
 pub mod table_batch;
 

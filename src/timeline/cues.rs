@@ -39,23 +39,35 @@ pub struct Said<'a> {
 }
 
 /// An advisor message of a booking that states a time, neither the booked slot nor the one
-/// asked for, and is no question, reminder, refusal or data request: it may confirm another
-/// time (BKG-4.2.2 would say so) or mean something else. Not a label; a candidate, so that
-/// "no confirmation" rests on nothing that could be one.
+/// asked for, and is nothing that confirms no slot (`no_confirmation`) nor a confirmation
+/// already: it may confirm another time (BKG-4.2.2 would say so) or mean something else. Not a
+/// label; a candidate, so that "no confirmation" rests on nothing that could be one.
 pub fn other_time_stated(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> bool {
     case.kind == "booking"
         && said.promised.is_some()
         && said.promised != case.slot
         && said.promised != said.asked_before
-        && !said.text.contains('?')
-        && (said.mask | said.model)
-            & lexicon.mask_of(&[
-                "reminder",
-                "slot_unavailable",
-                "data_request",
-                "booking_confirmation",
-            ])
-            == 0
+        && !no_confirmation(lexicon, case, said)
+        && (said.mask | said.model) & lexicon.mask_of(&["booking_confirmation"]) == 0
+}
+
+/// A booking message that confirms no slot whatever time it states: a question offering it,
+/// or what the lexicon, or the model even unsure, reads as a reminder, a refusal or a data
+/// request ("Sabtu jam 13.00 kami sudah tidak muat"). The model's reminder counts only where a
+/// reminder can be (H-1: from three days before the slot, a weekend between): a message
+/// stating the slot a week ahead, as the booking is made, is no reminder however alike the
+/// words.
+fn no_confirmation(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> bool {
+    let not_confirming = lexicon.mask_of(&["reminder", "slot_unavailable", "data_request"]);
+    let reminder_time = case
+        .slot
+        .is_none_or(|slot| (slot.date() - said.sent.date()).num_days() <= 3);
+    let model_objects = if reminder_time {
+        said.model & not_confirming
+    } else {
+        said.model & not_confirming & !lexicon.mask_of(&["reminder"])
+    };
+    said.text.contains('?') || said.mask & not_confirming != 0 || model_objects != 0
 }
 
 /// The cue that labels an advisor message of `case`, if any.
@@ -74,26 +86,7 @@ pub fn cue(lexicon: &Lexicon, case: &CaseWindow, said: &Said) -> Option<Cue> {
     let asks = text.contains('?');
     match case.kind.as_str() {
         "booking" => {
-            // A question offering the slot, a reminder or a refusal restates a time but
-            // confirms nothing; so does one the model takes for a reminder or a refusal,
-            // even unsure ("Sabtu jam 13.00 kami sudah tidak muat").
-            let not_confirming = lexicon.mask_of(&["reminder", "slot_unavailable", "data_request"]);
-            // The model's reminder objects only where a reminder can be (H-1: from three days
-            // before the slot, a weekend between); a message stating the slot a week ahead,
-            // as the booking is made, is no reminder however alike the words.
-            let reminder_time = case
-                .slot
-                .is_none_or(|slot| (slot.date() - sent.date()).num_days() <= 3);
-            let model_objects = if reminder_time {
-                model & not_confirming
-            } else {
-                model & not_confirming & !lexicon.mask_of(&["reminder"])
-            };
-            if asks
-                || has(&["booking_confirmation"])
-                || mask & not_confirming != 0
-                || model_objects != 0
-            {
+            if has(&["booking_confirmation"]) || no_confirmation(lexicon, case, said) {
                 return None;
             }
             // The booked slot, or the time the customer asked for (which the record may hold

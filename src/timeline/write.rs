@@ -374,8 +374,7 @@ fn with_maybe(json: &str, lexicon: &Lexicon, text: &str, activity: &str, cue: &s
             .map(|s| s.1)
     });
     if let Some(p) = score {
-        let p = ((p * 100.0).round() / 100.0) as f64;
-        put(&mut o, "maybe", activity, p.into());
+        put(&mut o, "maybe", activity, super::build::score_value(p));
     }
     serde_json::Value::Object(o).to_string()
 }

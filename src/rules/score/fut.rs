@@ -313,12 +313,11 @@ pub fn review_answered(j: &Judge) -> Judged {
         .iter()
         .find(|m| m.by_advisor() && m.has("testimonial_request"))
         .map(|m| m.at);
-    let read = trigger(&msgs, &["testimonial"], Ev::by_customer, NaiveDateTime::MIN)
-        .filter(|(m, p)| p.is_none() || asked.is_some_and(|at| m.at >= at));
-    let found = read.or_else(|| {
-        let at = asked?;
-        maybe(&msgs, &["testimonial"], Ev::by_customer, at).map(|(m, p)| (m, Some(p)))
-    });
+    let found = trigger(&msgs, &["testimonial"], Ev::by_customer, NaiveDateTime::MIN)
+        .filter(|(_, p)| p.is_none())
+        .or_else(|| {
+            maybe(&msgs, &["testimonial"], Ev::by_customer, asked?).map(|(m, p)| (m, Some(p)))
+        });
     let Some(found @ (review, _)) = found else {
         return Ok(j.finding(Na).because(none));
     };

@@ -372,8 +372,8 @@ fn stream_events(
     cases: &mut [Case],
     mut ready: impl FnMut(&mut [Case], usize) -> duckdb::Result<()>,
 ) -> duckdb::Result<()> {
-    use duckdb::arrow::array::{Array, AsArray};
-    use duckdb::arrow::datatypes::{Int32Type, TimestampMicrosecondType};
+    use crate::store::columns::{Columns, text_at};
+    use duckdb::arrow::array::Array;
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in cases.iter().enumerate() {
         index.entry(c.object_id.clone()).or_default().push(i);
@@ -388,45 +388,28 @@ fn stream_events(
     let mut stmt = reader.prepare(sql::SC_CASE_EVENTS)?;
     let mut complete = 0;
     let mut last_object = String::new();
-    let wrong = |what: &str| duckdb::Error::InvalidParameterName(format!("case events: {what}"));
     for batch in stmt.stream_arrow([])? {
         let batch = batch?;
-        let column = |name: &str| {
-            batch
-                .schema()
-                .index_of(name)
-                .map(|i| batch.column(i).clone())
-                .map_err(|_| wrong(&format!("no column {name}")))
-        };
-        let text = |name: &str| -> duckdb::Result<duckdb::arrow::array::StringArray> {
-            column(name)?
-                .as_string_opt::<i32>()
-                .cloned()
-                .ok_or_else(|| wrong(&format!("{name} is not text")))
+        let c = Columns {
+            batch: &batch,
+            query: "case events",
         };
         let (object, link, role, activity, labels, attributes, body, file) = (
-            text("object_id")?,
-            text("link")?,
-            text("actor_role")?,
-            text("activity")?,
-            text("labels")?,
-            text("attributes")?,
-            text("text")?,
-            text("source_file")?,
+            c.text("object_id")?,
+            c.text("link")?,
+            c.text("actor_role")?,
+            c.text("activity")?,
+            c.text("labels")?,
+            c.text("attributes")?,
+            c.text("text")?,
+            c.text("source_file")?,
         );
-        let at = column("occurred_at")?;
-        let at = at
-            .as_primitive_opt::<TimestampMicrosecondType>()
-            .ok_or_else(|| wrong("occurred_at is not a timestamp"))?;
-        let row_no = column("row_no")?;
-        let row_no = row_no
-            .as_primitive_opt::<Int32Type>()
-            .ok_or_else(|| wrong("row_no is not an integer"))?;
+        let (at, row_no) = (c.timestamp("occurred_at")?, c.int32("row_no")?);
         for i in 0..batch.num_rows() {
             let obj = object.value(i);
             if obj != last_object {
                 if obj < last_object.as_str() {
-                    return Err(wrong("not in object order"));
+                    return Err(c.wrong("not in object order"));
                 }
                 // Every case before this object has all its events.
                 while complete < cases.len() && cases[complete].object_id.as_str() < obj {
@@ -447,17 +430,14 @@ fn stream_events(
                     l
                 }
             };
-            let micros = at.value(i);
             let ev = Ev {
-                at: chrono::DateTime::from_timestamp_micros(micros)
-                    .ok_or_else(|| wrong("occurred_at out of range"))?
-                    .naive_utc(),
+                at: c.time_at(&at, i)?,
                 role: Role::parse(role.value(i)),
                 activity: intern(activity.value(i)),
                 labels,
                 attrs: serde_json::from_str::<Attrs>(attributes.value(i)).unwrap_or_default(),
                 text: body.value(i).to_string(),
-                file: intern(if file.is_null(i) { "" } else { file.value(i) }),
+                file: intern(text_at(&file, i).unwrap_or_default()),
                 row: (!row_no.is_null(i)).then(|| row_no.value(i)),
                 shared: link.value(i) == "shared",
             };

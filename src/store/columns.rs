@@ -1,0 +1,75 @@
+//! Typed columns of an Arrow batch read from the store, by name: the stages that stream rows in
+//! column batches (the timeline's messages, scoring's case events) read them through here. A
+//! missing column or one of another type is an error naming the query and the column.
+
+use chrono::NaiveDateTime;
+use duckdb::arrow::array::{
+    Array, ArrayRef, AsArray, BooleanArray, Int32Array, StringArray, TimestampMicrosecondArray,
+};
+use duckdb::arrow::datatypes::{Int32Type, TimestampMicrosecondType};
+use duckdb::arrow::record_batch::RecordBatch;
+
+/// One batch of the rows of `query` (named in errors).
+pub struct Columns<'a> {
+    pub batch: &'a RecordBatch,
+    pub query: &'static str,
+}
+
+impl Columns<'_> {
+    /// An error about this query's rows.
+    pub fn wrong(&self, what: &str) -> duckdb::Error {
+        duckdb::Error::InvalidParameterName(format!("{}: {what}", self.query))
+    }
+
+    fn column(&self, name: &str) -> duckdb::Result<&ArrayRef> {
+        self.batch
+            .schema()
+            .index_of(name)
+            .map(|i| self.batch.column(i))
+            .map_err(|_| self.wrong(&format!("no column {name}")))
+    }
+
+    pub fn text(&self, name: &str) -> duckdb::Result<StringArray> {
+        self.column(name)?
+            .as_string_opt::<i32>()
+            .cloned()
+            .ok_or_else(|| self.wrong(&format!("{name} is not text")))
+    }
+
+    pub fn int32(&self, name: &str) -> duckdb::Result<Int32Array> {
+        self.column(name)?
+            .as_primitive_opt::<Int32Type>()
+            .cloned()
+            .ok_or_else(|| self.wrong(&format!("{name} is not an integer")))
+    }
+
+    pub fn timestamp(&self, name: &str) -> duckdb::Result<TimestampMicrosecondArray> {
+        self.column(name)?
+            .as_primitive_opt::<TimestampMicrosecondType>()
+            .cloned()
+            .ok_or_else(|| self.wrong(&format!("{name} is not a timestamp")))
+    }
+
+    pub fn boolean(&self, name: &str) -> duckdb::Result<BooleanArray> {
+        self.column(name)?
+            .as_boolean_opt()
+            .cloned()
+            .ok_or_else(|| self.wrong(&format!("{name} is not a boolean")))
+    }
+
+    /// Row `i` of a timestamp column as the wall-clock time the store keeps.
+    pub fn time_at(
+        &self,
+        column: &TimestampMicrosecondArray,
+        i: usize,
+    ) -> duckdb::Result<NaiveDateTime> {
+        chrono::DateTime::from_timestamp_micros(column.value(i))
+            .map(|t| t.naive_utc())
+            .ok_or_else(|| self.wrong("a timestamp out of range"))
+    }
+}
+
+/// Row `i` of a text column, or `None` when null.
+pub fn text_at(column: &StringArray, i: usize) -> Option<&str> {
+    (!column.is_null(i)).then(|| column.value(i))
+}
