@@ -556,7 +556,7 @@ fn attributes_json(
     }
     let scores = |list: &[(usize, f32)]| -> serde_json::Value {
         list.iter()
-            .map(|&(i, p)| (lexicon.activities()[i].clone(), score_value(p)))
+            .map(|&(i, p)| (lexicon.activities()[i].clone(), model::score_value(p)))
             .collect::<serde_json::Map<_, _>>()
             .into()
     };
@@ -684,9 +684,4 @@ fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
         }
     }
     Ok(out)
-}
-
-/// A model score as events store it: two decimals.
-pub(super) fn score_value(p: f32) -> serde_json::Value {
-    serde_json::Value::from(((p * 100.0).round() / 100.0) as f64)
 }

@@ -205,6 +205,11 @@ impl Model {
     }
 }
 
+/// A model score as events store it: two decimals.
+pub fn score_value(p: f32) -> serde_json::Value {
+    serde_json::Value::from(((p * 100.0).round() / 100.0) as f64)
+}
+
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x.clamp(-30.0, 30.0)).exp())
 }

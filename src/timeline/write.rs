@@ -374,7 +374,7 @@ fn with_maybe(json: &str, lexicon: &Lexicon, text: &str, activity: &str, cue: &s
             .map(|s| s.1)
     });
     if let Some(p) = score {
-        put(&mut o, "maybe", activity, super::build::score_value(p));
+        put(&mut o, "maybe", activity, super::model::score_value(p));
     }
     serde_json::Value::Object(o).to_string()
 }
