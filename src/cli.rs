@@ -215,6 +215,10 @@ pub enum LexiconCommand {
         corpus: PathBuf,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+        /// Instead of the tables, list every message read wrongly out of family: its family,
+        /// the labels it carries, those read (model scores beside them) and its text.
+        #[arg(long)]
+        misses: bool,
         #[command(flatten)]
         settings: ModelSettings,
     },

@@ -240,4 +240,14 @@ fn word_families_are_features_of_a_message() {
     assert!(f.contains(&"k:clock".to_string()) && f.contains(&"k:day".to_string()));
     // "10.000" is an amount, not a time of day.
     assert!(!features("biaya 10.000").contains(&"k:clock".to_string()));
+    // A word written without its vowels meets its word: "stju" is "setuju" (agree), "dgnti" and
+    // "diganti" share their consonants, and so do "srvis" and "servis".
+    let f = features("pk stju dgnti?");
+    assert!(f.contains(&"k:agree".to_string()), "{f:?}");
+    assert!(f.contains(&"k:work".to_string()), "{f:?}");
+    assert!(features("diganti").contains(&"s:dgnt".to_string()));
+    assert!(f.contains(&"s:dgnt".to_string()));
+    assert!(features("srvis").contains(&"s:srvs".to_string()));
+    // Short skeletons name no concept: "ad" (ada) is no word of any family.
+    assert!(!features("ad").iter().any(|x| x.starts_with("k:")));
 }

@@ -65,9 +65,15 @@ pub fn run(action: &LexiconCommand, quiet: bool) -> Result<()> {
         LexiconCommand::Eval {
             corpus,
             format,
+            misses,
             settings,
         } => {
             let examples = load(corpus, lexicon)?;
+            if *misses {
+                let readings =
+                    accuracy::out_of_family_readings(&examples, lexicon, Settings::from(*settings));
+                return print_misses(&examples, lexicon, &readings, *format);
+            }
             let alone = accuracy::lexicon_alone(&examples, lexicon);
             let inside = accuracy::in_sample(&examples, lexicon, Model::builtin());
             let readings =
@@ -117,6 +123,59 @@ fn print_thresholds(
         Ok(())
     })();
     stdout_result(r)
+}
+
+/// Every message whose labels out of family differ from its own: what a corpus or concept
+/// edit should fix next.
+fn print_misses(
+    examples: &[corpus::Example],
+    lexicon: &Lexicon,
+    readings: &[model::Reading],
+    format: Format,
+) -> Result<()> {
+    let mut t =
+        crate::output::Table::new(["family", "side", "labels", "read", "text"]).max_width(200);
+    let mut rows: Vec<serde_json::Value> = Vec::new();
+    for (e, r) in examples.iter().zip(readings) {
+        let want = lexicon.mask_of(&e.labels.iter().map(String::as_str).collect::<Vec<_>>());
+        if r.labels() == want {
+            continue;
+        }
+        let mut read: Vec<String> = lexicon
+            .names_of(r.lexicon)
+            .iter()
+            .map(|n| format!("{n} (lexicon)"))
+            .collect();
+        read.extend(
+            r.by_model
+                .iter()
+                .map(|(a, p)| format!("{} {p:.2}", lexicon.activities()[*a])),
+        );
+        read.extend(
+            r.candidates
+                .iter()
+                .map(|(a, p)| format!("maybe {} {p:.2}", lexicon.activities()[*a])),
+        );
+        let side = match e.side {
+            Side::Customer => "customer",
+            Side::Business => "business",
+            Side::Any => "any",
+        };
+        rows.push(serde_json::json!({"family": e.family, "side": side, "labels": e.labels, "read": read, "text": e.text}));
+        t.row([
+            e.family.clone(),
+            side.to_string(),
+            e.labels.join(", "),
+            read.join(", "),
+            e.text.clone(),
+        ]);
+    }
+    let mut out = std::io::stdout().lock();
+    stdout_result(if format == Format::Json {
+        crate::output::write_json(&mut out, &rows)
+    } else {
+        t.write(&mut out)
+    })
 }
 
 fn load(dir: &Path, lexicon: &Lexicon) -> Result<Vec<corpus::Example>> {

@@ -21,6 +21,19 @@ const CONCEPTS: &str = include_str!("../../rules/concepts.toml");
 /// program, so features can borrow them).
 struct Concepts {
     of: std::collections::HashMap<String, Vec<&'static str>>,
+    /// Concepts by a word's consonants (`skeleton`), for words written without their vowels
+    /// ("stju", "dgnti"): only skeletons of three or more letters, which few words share.
+    by_skeleton: std::collections::HashMap<String, Vec<&'static str>>,
+}
+
+/// A word without its vowels: how chat shortens Indonesian ("sudah" -> "sdh", "setuju" -> "stj",
+/// "servis" and "srvis" -> "srvs"), so a shortening the corpus never showed meets its word.
+fn skeleton(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        word.chars()
+            .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')),
+    );
 }
 
 impl Concepts {
@@ -38,20 +51,31 @@ impl Concepts {
         }
         let file: File = toml::from_str(text).map_err(|e| format!("rules/concepts.toml: {e}"))?;
         let mut of: std::collections::HashMap<String, Vec<&'static str>> = Default::default();
+        let mut by_skeleton: std::collections::HashMap<String, Vec<&'static str>> =
+            Default::default();
+        let mut bare = String::new();
         for (name, words) in file.concepts {
             let name: &'static str = Box::leak(name.into_boxed_str());
             for w in words {
+                skeleton(&w, &mut bare);
+                if bare.chars().count() >= 3 {
+                    let entry = by_skeleton.entry(bare.clone()).or_default();
+                    if !entry.contains(&name) {
+                        entry.push(name);
+                    }
+                }
                 let entry = of.entry(w).or_default();
                 if !entry.contains(&name) {
                     entry.push(name);
                 }
             }
         }
-        Ok(Self { of })
+        Ok(Self { of, by_skeleton })
     }
 
-    /// The concepts of a word as written, else of the word without a trailing particle.
-    fn of(&self, word: &str) -> &[&'static str] {
+    /// The concepts of a word as written, else of the word without a trailing particle, else
+    /// of its consonants (`bare`, the word's skeleton).
+    fn of(&self, word: &str, bare: &str) -> &[&'static str] {
         if let Some(c) = self.of.get(word) {
             return c;
         }
@@ -63,7 +87,7 @@ impl Concepts {
                 return c;
             }
         }
-        &[]
+        self.by_skeleton.get(bare).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -286,9 +310,14 @@ fn feature_parts(text: &str, emit: &mut dyn FnMut(&[&str])) {
     }
     let concepts = Concepts::builtin();
     let mut seen: Vec<&str> = Vec::with_capacity(16);
+    let mut bare = String::with_capacity(16);
     for (i, w) in words.iter().enumerate() {
         put(&["w:", w], emit);
-        seen.extend_from_slice(concepts.of(w));
+        skeleton(w, &mut bare);
+        if bare.len() >= 2 {
+            put(&["s:", &bare], emit);
+        }
+        seen.extend_from_slice(concepts.of(w, &bare));
         if let Some(next) = words.get(i + 1) {
             put(&["b:", w, " ", next], emit);
         }
