@@ -13,16 +13,23 @@ use chrono::NaiveDate;
 
 /// True when a sheet is a filled SOP form: an `Item Pemeriksaan` table and an operator label.
 pub fn is_form(sheet: &Sheet) -> bool {
-    let mut item = false;
-    let mut operator = false;
-    for row in &sheet.rows {
-        for c in &row.cells {
-            let f = fold(&c.text());
-            item |= f == "item pemeriksaan";
-            operator |= f.starts_with("nama operator");
+    let (mut item, mut operator) = (false, false);
+    for c in sheet.rows.iter().flat_map(|r| &r.cells) {
+        // Every sheet of every file is asked (a data sheet has many thousand cells): only a
+        // text whose first letter can start a label is folded.
+        let Cell::Text(t) = c else { continue };
+        let first = t.chars().find(|ch| ch.is_alphanumeric());
+        if !matches!(first, Some('i' | 'I' | 'n' | 'N')) {
+            continue;
+        }
+        let f = fold(t);
+        item |= f == "item pemeriksaan";
+        operator |= f.starts_with("nama operator");
+        if item && operator {
+            return true;
         }
     }
-    item && operator
+    false
 }
 
 /// The value of a labelled cell: after the label's colon, else the next non-empty cell.
