@@ -550,3 +550,44 @@ fn a_second_run_writes_the_same_outputs() {
         "the report is dated by SOURCE_DATE_EPOCH"
     );
 }
+
+/// findings.csv is in case order (kind, key, then rule) and cases.csv in case order: tools
+/// reading them and a reader comparing two runs rely on it (findings are written on every core
+/// in no fixed order, and the export sorts them before formatting their times).
+#[test]
+fn exports_are_in_case_order() {
+    let out = sample_run().join("out");
+    let keys: Vec<(String, String, String)> = crate::support::findings_csv(&out)
+        .into_iter()
+        .map(|r| {
+            (
+                r["case_kind"].clone(),
+                r["case_key"].clone(),
+                r["rule_id"].clone(),
+            )
+        })
+        .collect();
+    assert!(keys.len() > 100_000, "{} findings", keys.len());
+    if let Some(i) = keys.windows(2).position(|w| w[0] >= w[1]) {
+        panic!(
+            "findings.csv rows {} and {} out of order: {:?} then {:?}",
+            i + 2,
+            i + 3,
+            keys[i],
+            keys[i + 1]
+        );
+    }
+    let mut reader = csv::Reader::from_path(out.join("cases.csv")).unwrap();
+    let cases: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[1].to_string())
+        })
+        .collect();
+    assert!(cases.len() > 5_000, "{} cases", cases.len());
+    assert!(
+        cases.windows(2).all(|w| w[0] < w[1]),
+        "cases.csv out of case order"
+    );
+}
