@@ -153,7 +153,8 @@ fn reading_generalises_to_families_it_never_saw() {
     );
     let (lp, lr) = (mean(&alone, Score::precision), mean(&alone, Score::recall));
     eprintln!("mean out-of-family precision {p:.3} recall {r:.3}; lexicon alone {lp:.3} {lr:.3}");
-    assert!(p >= 0.78 && r >= 0.60, "out-of-family {p:.3} / {r:.3}");
+    // Floors under today's figures (0.83 / 0.67), so a change that reads worse is seen.
+    assert!(p >= 0.81 && r >= 0.66, "out-of-family {p:.3} / {r:.3}");
     assert!(r >= lr + 0.25, "the model adds little: {lr:.3} → {r:.3}");
 }
 
@@ -217,6 +218,68 @@ fn the_labels_rules_read_are_the_sure_ones() {
         .map(|s| s["false_pos"].as_u64().unwrap())
         .sum();
     assert_eq!(fp as usize, sure.false_pos);
+}
+
+/// `patuh lexicon eval --misses` lists exactly the messages read wrongly out of family, each
+/// with its own labels and what was read instead.
+#[test]
+fn eval_misses_lists_the_messages_read_wrongly() {
+    let examples = corpus();
+    let lexicon = Lexicon::builtin();
+    let readings = accuracy::out_of_family_readings(&examples, lexicon, Settings::default());
+    let wrong: Vec<&str> = examples
+        .iter()
+        .zip(&readings)
+        .filter(|(e, r)| {
+            let labels: Vec<&str> = e.labels.iter().map(String::as_str).collect();
+            r.labels() != lexicon.mask_of(&labels)
+        })
+        .map(|(e, _)| e.text.as_str())
+        .collect();
+    assert!(
+        wrong.len() > 100 && wrong.len() < examples.len() / 2,
+        "{}",
+        wrong.len()
+    );
+    let dir = crate::support::tempdir();
+    let o = crate::support::patuh(
+        dir.path(),
+        &[
+            "lexicon",
+            "eval",
+            "--misses",
+            "--format",
+            "json",
+            "--corpus",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/rules/corpus"),
+        ],
+    );
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let listed: Vec<serde_json::Value> = serde_json::from_str(&crate::support::stdout(&o)).unwrap();
+    let texts: Vec<&str> = listed.iter().map(|m| m["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, wrong);
+    // A miss names its labels, and what was read is not just those.
+    for m in &listed {
+        let labels: Vec<&str> = m["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
+        let read: Vec<&str> = m["read"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap().split(' ').next().unwrap())
+            .filter(|r| *r != "maybe")
+            .collect();
+        let mut read_labels: Vec<&str> = read.clone();
+        read_labels.sort_unstable();
+        read_labels.dedup();
+        let mut own = labels.clone();
+        own.sort_unstable();
+        assert_ne!(read_labels, own, "{m}");
+    }
 }
 
 /// The word families of rules/concepts.toml are features: a word read as written or without
