@@ -253,8 +253,9 @@ fn fold(h: u64) -> u32 {
 }
 
 /// The features of one message, each handed to `emit` as text: a bias, words, word pairs,
-/// character 3- and 4-grams of each word, the first word, a length class, a question mark, a
-/// link, an amount, symbols (emoji). Digits read as `0`, so numbers generalise.
+/// character 3- and 4-grams of each word, each word's consonants (`skeleton`), the word
+/// families of rules/concepts.toml and their pairs, the first word, a length class, a question
+/// mark, a link, an amount, symbols (emoji). Digits read as `0`, so numbers generalise.
 pub fn features(text: &str, emit: &mut dyn FnMut(&str)) {
     let mut buf = String::with_capacity(32);
     feature_parts(text, &mut |parts| {
