@@ -188,3 +188,40 @@ fn arrow_batches_insert_whole_or_not_at_all() {
         .unwrap();
     assert_eq!(after, 13_000);
 }
+
+/// Columns of a streamed batch are read by name and type: a wall-clock timestamp comes back as
+/// stored, a null text as none, and a missing column or one of another type is an error naming
+/// the query and the column.
+#[test]
+fn batch_columns_are_read_by_name_and_type() {
+    use patuh::store::columns::{Columns, text_at};
+    let conn = duckdb::Connection::open_in_memory().unwrap();
+    let mut stmt = conn
+        .prepare(
+            "select * from (values (1, 'a', timestamp '2025-03-05 10:30:00', true), \
+             (2, null, timestamp '2025-12-31 23:59:00', false)) t(n, name, sent, ok)",
+        )
+        .unwrap();
+    let batch = stmt.stream_arrow([]).unwrap().next().unwrap().unwrap();
+    let c = Columns {
+        batch: &batch,
+        query: "test rows",
+    };
+    let (n, name, at, ok) = (
+        c.int32("n").unwrap(),
+        c.text("name").unwrap(),
+        c.timestamp("sent").unwrap(),
+        c.boolean("ok").unwrap(),
+    );
+    assert_eq!((n.value(0), n.value(1)), (1, 2));
+    assert_eq!((text_at(&name, 0), text_at(&name, 1)), (Some("a"), None));
+    assert_eq!(
+        c.time_at(&at, 1).unwrap().to_string(),
+        "2025-12-31 23:59:00"
+    );
+    assert!(ok.value(0) && !ok.value(1));
+    let err = |e: duckdb::Error| e.to_string();
+    assert!(err(c.text("missing").unwrap_err()).contains("test rows: no column missing"));
+    assert!(err(c.text("n").unwrap_err()).contains("test rows: n is not text"));
+    assert!(err(c.timestamp("name").unwrap_err()).contains("name is not a timestamp"));
+}

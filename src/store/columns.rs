@@ -29,32 +29,34 @@ impl Columns<'_> {
             .map_err(|_| self.wrong(&format!("no column {name}")))
     }
 
-    pub fn text(&self, name: &str) -> duckdb::Result<StringArray> {
-        self.column(name)?
-            .as_string_opt::<i32>()
+    /// Column `name` as the array type `cast` gives (`kind` names it in the error).
+    fn typed<T: Clone>(
+        &self,
+        name: &str,
+        kind: &str,
+        cast: impl FnOnce(&ArrayRef) -> Option<&T>,
+    ) -> duckdb::Result<T> {
+        cast(self.column(name)?)
             .cloned()
-            .ok_or_else(|| self.wrong(&format!("{name} is not text")))
+            .ok_or_else(|| self.wrong(&format!("{name} is not {kind}")))
+    }
+
+    pub fn text(&self, name: &str) -> duckdb::Result<StringArray> {
+        self.typed(name, "text", |c| c.as_string_opt::<i32>())
     }
 
     pub fn int32(&self, name: &str) -> duckdb::Result<Int32Array> {
-        self.column(name)?
-            .as_primitive_opt::<Int32Type>()
-            .cloned()
-            .ok_or_else(|| self.wrong(&format!("{name} is not an integer")))
+        self.typed(name, "an integer", |c| c.as_primitive_opt::<Int32Type>())
     }
 
     pub fn timestamp(&self, name: &str) -> duckdb::Result<TimestampMicrosecondArray> {
-        self.column(name)?
-            .as_primitive_opt::<TimestampMicrosecondType>()
-            .cloned()
-            .ok_or_else(|| self.wrong(&format!("{name} is not a timestamp")))
+        self.typed(name, "a timestamp", |c| {
+            c.as_primitive_opt::<TimestampMicrosecondType>()
+        })
     }
 
     pub fn boolean(&self, name: &str) -> duckdb::Result<BooleanArray> {
-        self.column(name)?
-            .as_boolean_opt()
-            .cloned()
-            .ok_or_else(|| self.wrong(&format!("{name} is not a boolean")))
+        self.typed(name, "a boolean", |c| c.as_boolean_opt())
     }
 
     /// Row `i` of a timestamp column as the wall-clock time the store keeps.
