@@ -38,6 +38,17 @@ pub struct Said<'a> {
     pub asked_before: Option<NaiveDateTime>,
 }
 
+/// The name `other_time_stated` gives its candidates on an event (`maybe_cues`).
+pub const OTHER_TIME: &str = "other_time";
+
+/// What a structural candidate's cue says of its message, for a finding's reason.
+pub fn cue_says(cue: &str) -> Option<&'static str> {
+    match cue {
+        OTHER_TIME => Some("it states a time other than the booked slot"),
+        _ => None,
+    }
+}
+
 /// An advisor message of a booking that states a time, neither the booked slot nor the one
 /// asked for, and is nothing that confirms no slot (`no_confirmation`) nor a confirmation
 /// already: it may confirm another time (BKG-4.2.2 would say so) or mean something else. Not a

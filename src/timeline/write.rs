@@ -167,7 +167,7 @@ impl Work<'_> {
                             lexicon,
                             &m.text,
                             "booking_confirmation",
-                            "other_time",
+                            cues::OTHER_TIME,
                         ),
                         None => read.json.to_string(),
                     };

@@ -300,12 +300,13 @@ impl<'a> Judge<'a> {
         else {
             return f;
         };
-        let what = match best_msg.attrs.maybe_cues.get(kind).map(String::as_str) {
-            Some("other_time") => format!(
-                "may be a {} (it states a time other than the booked slot; model {best:.2})",
+        let cue = best_msg.attrs.maybe_cues.get(kind);
+        let what = match cue.and_then(|c| crate::timeline::cues::cue_says(c)) {
+            Some(says) => format!(
+                "may be a {} ({says}; model {best:.2})",
                 kind.replace('_', " ")
             ),
-            _ => may_be(&kind.replace('_', " "), best),
+            None => may_be(&kind.replace('_', " "), best),
         };
         let reason = needs_review(candidates.len(), &what, &f.reason);
         let earlier = std::mem::take(&mut f.evidence);
