@@ -289,37 +289,37 @@ impl<'a> Work<'a> {
                 let lm: Vec<LinkMsg> = range
                     .clone()
                     .enumerate()
-                    .map(|(k, i)| LinkMsg {
-                        at: msgs[i].sent_at,
-                        system: &*msgs[i].side == "system" || self.automatic[i],
-                        by_advisor: &*msgs[i].side == "business" && !self.automatic[i],
-                        promised: classified[i].promised,
-                        amounts: classified[i].attrs.amounts.clone(),
-                        // The model's kinds help tie a message to the case it is about; they
-                        // decide no verdict.
-                        fits: fits(
-                            lexicon,
-                            classified[i].kinds,
-                            !classified[i].attrs.amounts.is_empty(),
-                        ),
-                        guessed: classified[i].labels & !greeting == 0
-                            && classified[i].kinds & !greeting != 0
-                            && classified[i].attrs.amounts.is_empty(),
-                        after_booking: classified[i].labels & reminds != 0,
-                        asks: classified[i].labels & asks != 0,
-                        checks_resolution: classified[i].labels & checks != 0,
-                        answers: classified[i].labels & answers != 0,
-                        repeats: (&*msgs[i].side == "business"
-                            && !self.automatic[i]
-                            && classified[i].labels & asked_again != 0)
-                            .then(|| {
-                                let (text, at) = (msgs[i].text.as_str(), msgs[i].sent_at);
-                                asked_before
-                                    .insert(text, (k, at))
-                                    .filter(|&(_, t)| at - t <= chrono::Duration::days(7))
-                                    .map(|(j, _)| j)
-                            })
-                            .flatten(),
+                    .map(|(k, i)| {
+                        let (m, c) = (&msgs[i], &classified[i]);
+                        let by_advisor = &*m.side == "business" && !self.automatic[i];
+                        // A review request sent again word for word within a week: where the
+                        // first was.
+                        let repeats = if by_advisor && c.labels & asked_again != 0 {
+                            asked_before
+                                .insert(m.text.as_str(), (k, m.sent_at))
+                                .filter(|&(_, t)| m.sent_at - t <= chrono::Duration::days(7))
+                                .map(|(j, _)| j)
+                        } else {
+                            None
+                        };
+                        LinkMsg {
+                            at: m.sent_at,
+                            system: &*m.side == "system" || self.automatic[i],
+                            by_advisor,
+                            promised: c.promised,
+                            amounts: c.attrs.amounts.clone(),
+                            // The model's kinds help tie a message to the case it is about;
+                            // they decide no verdict.
+                            fits: fits(lexicon, c.kinds, !c.attrs.amounts.is_empty()),
+                            guessed: c.labels & !greeting == 0
+                                && c.kinds & !greeting != 0
+                                && c.attrs.amounts.is_empty(),
+                            after_booking: c.labels & reminds != 0,
+                            asks: c.labels & asks != 0,
+                            checks_resolution: c.labels & checks != 0,
+                            answers: c.labels & answers != 0,
+                            repeats,
+                        }
                     })
                     .collect();
                 let who = self

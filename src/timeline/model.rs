@@ -53,21 +53,23 @@ impl Concepts {
         let mut of: std::collections::HashMap<String, Vec<&'static str>> = Default::default();
         let mut by_skeleton: std::collections::HashMap<String, Vec<&'static str>> =
             Default::default();
+        let add = |map: &mut std::collections::HashMap<String, Vec<&'static str>>,
+                   key: String,
+                   name: &'static str| {
+            let entry = map.entry(key).or_default();
+            if !entry.contains(&name) {
+                entry.push(name);
+            }
+        };
         let mut bare = String::new();
         for (name, words) in file.concepts {
             let name: &'static str = Box::leak(name.into_boxed_str());
             for w in words {
                 skeleton(&w, &mut bare);
                 if bare.chars().count() >= 3 {
-                    let entry = by_skeleton.entry(bare.clone()).or_default();
-                    if !entry.contains(&name) {
-                        entry.push(name);
-                    }
+                    add(&mut by_skeleton, bare.clone(), name);
                 }
-                let entry = of.entry(w).or_default();
-                if !entry.contains(&name) {
-                    entry.push(name);
-                }
+                add(&mut of, w, name);
             }
         }
         Ok(Self { of, by_skeleton })
