@@ -196,20 +196,7 @@ fn the_labels_rules_read_are_the_sure_ones() {
         "labels the rules read, out of family: precision {:.3}",
         sure.precision()
     );
-    let dir = crate::support::tempdir();
-    let o = crate::support::patuh(
-        dir.path(),
-        &[
-            "lexicon",
-            "eval",
-            "--format",
-            "json",
-            "--corpus",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/rules/corpus"),
-        ],
-    );
-    assert!(o.status.success(), "{}", crate::support::stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&crate::support::stdout(&o)).unwrap();
+    let v = eval_json(&[]);
     let decided = v["out_of_family_decided"]
         .as_array()
         .expect("the decided table");
@@ -218,6 +205,17 @@ fn the_labels_rules_read_are_the_sure_ones() {
         .map(|s| s["false_pos"].as_u64().unwrap())
         .sum();
     assert_eq!(fp as usize, sure.false_pos);
+}
+
+/// `patuh lexicon eval --format json` on the shipped corpus, with `extra` options.
+fn eval_json(extra: &[&str]) -> serde_json::Value {
+    let dir = crate::support::tempdir();
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/corpus");
+    let mut args = vec!["lexicon", "eval", "--format", "json", "--corpus", corpus];
+    args.extend_from_slice(extra);
+    let o = crate::support::patuh(dir.path(), &args);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    serde_json::from_str(&crate::support::stdout(&o)).unwrap()
 }
 
 /// `patuh lexicon eval --misses` lists exactly the messages read wrongly out of family, each
@@ -241,21 +239,7 @@ fn eval_misses_lists_the_messages_read_wrongly() {
         "{}",
         wrong.len()
     );
-    let dir = crate::support::tempdir();
-    let o = crate::support::patuh(
-        dir.path(),
-        &[
-            "lexicon",
-            "eval",
-            "--misses",
-            "--format",
-            "json",
-            "--corpus",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/rules/corpus"),
-        ],
-    );
-    assert!(o.status.success(), "{}", crate::support::stderr(&o));
-    let listed: Vec<serde_json::Value> = serde_json::from_str(&crate::support::stdout(&o)).unwrap();
+    let listed: Vec<serde_json::Value> = serde_json::from_value(eval_json(&["--misses"])).unwrap();
     let texts: Vec<&str> = listed.iter().map(|m| m["text"].as_str().unwrap()).collect();
     assert_eq!(texts, wrong);
     // A miss names its labels, and what was read is not just those.
