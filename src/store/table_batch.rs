@@ -99,6 +99,18 @@ impl Column {
         }
     }
 
+    fn empty_like(&self) -> Self {
+        match self {
+            Column::Int32(_) => Column::Int32(Int32Builder::new()),
+            Column::Int64(_) => Column::Int64(Int64Builder::new()),
+            Column::Float(_) => Column::Float(Float64Builder::new()),
+            Column::Bool(_) => Column::Bool(BooleanBuilder::new()),
+            Column::Text(_) => Column::Text(StringBuilder::new()),
+            Column::Time(_) => Column::Time(TimestampMicrosecondBuilder::new()),
+            Column::Date(_) => Column::Date(Date32Builder::new()),
+        }
+    }
+
     fn data_type(&self) -> DataType {
         match self {
             Column::Int32(_) => DataType::Int32,
@@ -173,6 +185,16 @@ impl TableBatch {
             columns: cols.iter().map(|c| Column::for_type(&c.1)).collect(),
             rows: 0,
         })
+    }
+
+    /// A batch for the same table with no rows (one per thread building rows in parallel).
+    pub fn empty_like(&self) -> Self {
+        Self {
+            table: self.table.clone(),
+            names: self.names.clone(),
+            columns: self.columns.iter().map(Column::empty_like).collect(),
+            rows: 0,
+        }
     }
 
     /// One raw row: provenance, then the values in the table's column order (missing ones

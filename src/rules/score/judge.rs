@@ -28,6 +28,42 @@ impl Status {
     }
 }
 
+/// Findings by status, counted where they are judged (each core its own) and summed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StatusCounts([usize; 5]);
+
+impl StatusCounts {
+    const ORDER: [Status; 5] = [
+        Status::Pass,
+        Status::Fail,
+        Status::Advisory,
+        Status::Na,
+        Status::Unknown,
+    ];
+
+    pub fn add(&mut self, status: Status) {
+        self.0[status as usize] += 1;
+    }
+
+    pub fn merge(&mut self, other: &Self) {
+        for (n, m) in self.0.iter_mut().zip(other.0) {
+            *n += m;
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// Every status by name, in the order the summary prints them.
+    pub fn named(&self) -> Vec<(String, usize)> {
+        Self::ORDER
+            .iter()
+            .map(|s| (s.name().to_string(), self.0[*s as usize]))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub case_kind: String,

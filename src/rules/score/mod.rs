@@ -36,7 +36,8 @@ use crate::store::{Store, sql, sql_text};
 use crate::timeline::link::plate_key;
 use chrono::{NaiveDate, NaiveDateTime};
 use duckdb::Connection;
-use judge::{Finding, Judge, Params};
+use duckdb::arrow::record_batch::RecordBatch;
+use judge::{Finding, Judge, Params, StatusCounts};
 use model::{Attrs, Case, Ev, Form, Role};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -211,59 +212,82 @@ fn score_all(store: &mut Store, config: &Config) -> Result<Summary> {
             .collect::<std::collections::HashSet<_>>()
             .len();
 
-        let judge_chunk = |chunk: &[Case]| -> Vec<Finding> {
+        conn.execute_batch("delete from finding")?;
+        let empty = TableBatch::for_table(conn, "finding")?;
+        // Judged and turned into Arrow batches on every core, a few thousand cases a batch
+        // (building the rows one by one after judging took as long as the judging).
+        let judge_chunk = |chunk: &[Case]| -> duckdb::Result<Vec<(RecordBatch, StatusCounts)>> {
             chunk
-                .par_iter()
-                .flat_map_iter(|c| ctx.judge(c, &forms_of(c)))
+                .par_chunks(CASES_PER_BATCH)
+                .map(|cases| {
+                    let mut batch = empty.empty_like();
+                    let mut counts = StatusCounts::default();
+                    for c in cases {
+                        for f in ctx.judge(c, &forms_of(c)) {
+                            counts.add(f.status);
+                            batch.push_row(&finding_row(&f))?;
+                        }
+                    }
+                    Ok((batch.finish()?, counts))
+                })
                 .collect()
         };
-        conn.execute_batch("delete from finding")?;
-        let mut by_status: HashMap<&'static str, usize> = HashMap::new();
-        // Arrow batches, inserted on every core a few hundred thousand rows at a time.
-        let mut batch = TableBatch::for_table(conn, "finding")?;
+        let mut by_status = StatusCounts::default();
+        // Inserted on every core a few hundred thousand rows at a time.
         let mut findings_in = Inserter::new("finding");
-        let mut total = 0;
-        let mut write = |chunk: &[Case], batch: &mut TableBatch| -> duckdb::Result<()> {
-            let findings = judge_chunk(chunk);
-            total += findings.len();
-            for f in &findings {
-                *by_status.entry(f.status.name()).or_default() += 1;
-                batch.push_row(&finding_row(f))?;
-                if batch.len() >= 100_000 {
-                    findings_in.push(conn, batch.finish()?)?;
-                }
+        let mut write = |chunk: &[Case]| -> duckdb::Result<()> {
+            let batches = judge_chunk(chunk)?;
+            for (batch, counts) in batches {
+                by_status.merge(&counts);
+                findings_in.push(conn, batch)?;
             }
             Ok(())
         };
         // Judged in chunks of cases as their events arrive: neither every event nor every
-        // finding sits in memory at once.
-        let mut judged = 0;
-        stream_events(conn, &mut cases, |cases, complete| {
-            if complete - judged >= CASES_PER_CHUNK || complete == cases.len() {
-                write(&cases[judged..complete], &mut batch)?;
+        // finding sits in memory at once. The events are read on a thread of their own while
+        // the chunk before is judged and written (one after the other, reading was a third of
+        // the stage on one core).
+        let case_count = cases.len();
+        // A connection of its own: findings are written on `conn` while the events stream.
+        let reader = conn.try_clone()?;
+        std::thread::scope(|scope| -> duckdb::Result<()> {
+            let (chunks, ready) = std::sync::mpsc::sync_channel::<Vec<Case>>(1);
+            let streaming = scope.spawn(move || -> duckdb::Result<()> {
+                let mut judged = 0;
                 // A judged case is not read again (the stream has passed its object): its
-                // fields and events go, so memory falls as the findings grow.
-                for c in &mut cases[judged..complete] {
-                    *c = Case::default();
-                }
-                judged = complete;
-            }
-            Ok(())
+                // fields and events leave with its chunk, so memory falls as findings grow.
+                let send = |cases: &mut [Case]| {
+                    chunks
+                        .send(cases.iter_mut().map(std::mem::take).collect())
+                        .map_err(|_| stopped("the judging stopped"))
+                };
+                stream_events(&reader, &mut cases, |cases, complete| {
+                    if complete - judged >= CASES_PER_CHUNK || complete == cases.len() {
+                        send(&mut cases[judged..complete])?;
+                        judged = complete;
+                    }
+                    Ok(())
+                })?;
+                send(&mut cases[judged..])
+            });
+            let judging = ready.iter().try_for_each(|chunk| write(&chunk));
+            // A failed write drops the receiver, which stops the stream; its error is the one
+            // that says why.
+            drop(ready);
+            let streamed = streaming
+                .join()
+                .unwrap_or_else(|_| Err(stopped("reading the events panicked")));
+            judging.and(streamed)
         })?;
-        write(&cases[judged..], &mut batch)?;
         phases.lap("read events, judge and write findings");
-        findings_in.push(conn, batch.finish()?)?;
         findings_in.flush(conn)?;
         phases.lap("write the last findings");
         let reviews = crate::review::apply(conn)?;
         phases.lap("apply review decisions");
         Ok(Summary {
-            cases: cases.len(),
-            findings: total,
-            by_status: ["pass", "fail", "advisory", "na", "unknown"]
-                .iter()
-                .map(|s| (s.to_string(), by_status.get(s).copied().unwrap_or(0)))
-                .collect(),
+            cases: case_count,
+            findings: by_status.total(),
+            by_status: by_status.named(),
             checklist_forms: forms.len(),
             checklist_forms_unmatched: forms.len().saturating_sub(matched_forms),
             reviews,
@@ -334,6 +358,8 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
 
 /// Cases judged per chunk of this many, as their events have been read.
 const CASES_PER_CHUNK: usize = 20_000;
+/// Cases judged into one Arrow batch (about 25 k findings).
+const CASES_PER_BATCH: usize = 2_000;
 
 /// A finding as a row of the `finding` table.
 fn finding_row(f: &Finding) -> Vec<Val> {
@@ -368,7 +394,7 @@ fn finding_row(f: &Finding) -> Vec<Val> {
 /// id), attaching each to its cases, and calls `ready(cases, n)` as the first `n` cases have
 /// all their events (a case whose object id precedes the one being read is complete).
 fn stream_events(
-    conn: &Connection,
+    reader: &Connection,
     cases: &mut [Case],
     mut ready: impl FnMut(&mut [Case], usize) -> duckdb::Result<()>,
 ) -> duckdb::Result<()> {
@@ -382,9 +408,6 @@ fn stream_events(
     let mut interned = crate::values::Interner::default();
     let mut intern = |s: &str| interned.get(s);
     let mut label_sets: HashMap<String, model::Labels> = HashMap::new();
-    // Read on a connection of its own: findings are written on `conn` while the events stream
-    // (a connection cannot start a query while its own result is open).
-    let reader = conn.try_clone()?;
     let mut stmt = reader.prepare(sql::SC_CASE_EVENTS)?;
     let mut complete = 0;
     let mut last_object = String::new();
@@ -451,6 +474,11 @@ fn stream_events(
         }
     }
     Ok(())
+}
+
+/// An error that ends the events' stream when the other side of the stage has stopped.
+fn stopped(why: &str) -> duckdb::Error {
+    duckdb::Error::ToSqlConversionFailure(why.into())
 }
 
 fn read_forms(conn: &Connection) -> duckdb::Result<Vec<Form>> {
