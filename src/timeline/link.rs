@@ -142,6 +142,9 @@ impl MsgLink {
 pub struct Directory {
     /// Case indices of each customer.
     pub customers: Vec<Vec<usize>>,
+    /// The plate keys of each customer's cases (a name shared by many customers asks for
+    /// them per chat: normalising them there was half the link's time at `--scale 100`).
+    plates: Vec<Vec<String>>,
     /// The customer of each case.
     customer_of: Vec<usize>,
     /// Each name's cases by window start, for settling shared names by time.
@@ -194,14 +197,17 @@ impl Directory {
             }
             i
         }
+        let plate_keys: Vec<Option<String>> = cases
+            .iter()
+            .map(|c| c.plate.as_deref().and_then(plate_key))
+            .collect();
         let mut first_by: HashMap<String, usize> = HashMap::new();
         for (i, c) in cases.iter().enumerate() {
-            let keys = c.phone.iter().map(|p| format!("phone:{p}")).chain(
-                c.plate
-                    .as_deref()
-                    .and_then(plate_key)
-                    .map(|k| format!("plate:{k}")),
-            );
+            let keys = c
+                .phone
+                .iter()
+                .map(|p| format!("phone:{p}"))
+                .chain(plate_keys[i].iter().map(|k| format!("plate:{k}")));
             for k in keys {
                 match first_by.get(&k) {
                     Some(&j) => {
@@ -229,8 +235,8 @@ impl Directory {
             if let Some(p) = &c.phone {
                 by_phone.insert(p.clone(), cust);
             }
-            if let Some(k) = c.plate.as_deref().and_then(plate_key) {
-                by_plate.insert(k, cust);
+            if let Some(k) = &plate_keys[i] {
+                by_plate.insert(k.clone(), cust);
             }
             if let Some(n) = c.name.as_deref().and_then(name_key) {
                 by_name.entry(n).or_default().insert(cust);
@@ -242,6 +248,10 @@ impl Directory {
                 customer_of[i] = cust;
             }
         }
+        let plates = customers
+            .iter()
+            .map(|list| list.iter().filter_map(|&i| plate_keys[i].clone()).collect())
+            .collect();
         let mut by_name_cases: HashMap<String, Vec<(NaiveDateTime, usize)>> = HashMap::new();
         for (name, custs) in &by_name {
             let mut list: Vec<(NaiveDateTime, usize)> = custs
@@ -258,6 +268,7 @@ impl Directory {
             .unwrap_or(Duration::zero());
         Self {
             customers,
+            plates,
             customer_of,
             by_name_cases,
             longest,
@@ -300,46 +311,42 @@ impl Directory {
         // known only with other plates; then the chat goes to the customer whose cases hold
         // nearly all its messages and fit their content, when no other does as well.
         let chat_plate = plate.and_then(plate_key);
-        let plate_fits = |cust: usize| {
-            let plates: Vec<String> = self.customers[cust]
-                .iter()
-                .filter_map(|&i| cases[i].plate.as_deref().and_then(plate_key))
-                .collect();
-            match &chat_plate {
-                Some(p) => plates.is_empty() || plates.contains(p),
-                None => true,
-            }
+        let plate_fits = |cust: usize| match &chat_plate {
+            Some(p) => self.plates[cust].is_empty() || self.plates[cust].contains(p),
+            None => true,
         };
         // (customer → messages fitting an open case, messages inside any case), found through
         // the name's cases sorted by window start: only windows starting within the longest
         // window length before a message can hold it.
         let name_cases = &self.by_name_cases[&name.and_then(name_key).expect("found by name")];
-        let mut score: HashMap<usize, (usize, usize)> = HashMap::new();
+        // Per customer: (messages fitting an open case, messages held, the last message
+        // counted, whether it fitted), in one map for the chat rather than one per message.
+        let mut tally: HashMap<usize, (usize, usize, usize, bool)> = HashMap::new();
         let mut n = 0;
         for m in msgs.iter().filter(|m| !m.system) {
             n += 1;
             let lo = name_cases.partition_point(|(from, _)| *from < m.at - self.longest);
             let hi = name_cases.partition_point(|(from, _)| *from <= m.at);
-            let mut held: HashMap<usize, bool> = HashMap::new();
             for &(_, i) in &name_cases[lo..hi] {
                 if cases[i].to < m.at {
                     continue;
                 }
-                let cust = self.customer_of[i];
                 let fits = m.fits.iter().any(|(k, _)| *k == cases[i].kind);
-                let e = held.entry(cust).or_insert(false);
-                *e |= fits;
-            }
-            for (cust, fits) in held {
-                let e = score.entry(cust).or_default();
-                e.0 += usize::from(fits);
-                e.1 += 1;
+                let (fit, held, last, fitted) = tally.entry(self.customer_of[i]).or_default();
+                if *last != n {
+                    (*last, *fitted) = (n, false);
+                    *held += 1;
+                }
+                if fits && !*fitted {
+                    *fitted = true;
+                    *fit += 1;
+                }
             }
         }
-        let mut scored: Vec<((usize, usize), usize)> = score
+        let mut scored: Vec<((usize, usize), usize)> = tally
             .into_iter()
             .filter(|(cust, _)| plate_fits(*cust))
-            .map(|(c, s)| (s, c))
+            .map(|(c, (fit, held, _, _))| ((fit, held), c))
             .collect();
         scored.sort_by(|a, b| b.cmp(a));
         match scored.as_slice() {
