@@ -225,3 +225,47 @@ fn batch_columns_are_read_by_name_and_type() {
     assert!(err(c.text("n").unwrap_err()).contains("test rows: n is not text"));
     assert!(err(c.timestamp("name").unwrap_err()).contains("name is not a timestamp"));
 }
+
+/// `rows_named` remembers where each name was found: a row that asks in another order, or for
+/// a name asked under the same text from elsewhere, still gets the right column, and a missing
+/// name is an error naming it.
+#[test]
+fn named_rows_read_each_column_by_name_in_any_order() {
+    let conn = duckdb::Connection::open_in_memory().unwrap();
+    let query =
+        "select * from (values (1, 'a', 10.5), (2, 'b', null), (3, null, 7.0)) t(n, name, x)";
+    let mut turn = 0;
+    let rows = patuh::store::rows_named(&conn, query, [], |r| {
+        turn += 1;
+        // Every other row asks in reverse order.
+        if turn % 2 == 0 {
+            let x: Option<f64> = r.get("x")?;
+            let name: Option<String> = r.get("name")?;
+            Ok((r.get::<i32>("n")?, name, x))
+        } else {
+            let n: i32 = r.get("n")?;
+            let name: Option<String> = r.get("name")?;
+            Ok((n, name, r.get("x")?))
+        }
+    })
+    .unwrap();
+    assert_eq!(
+        rows,
+        vec![
+            (1, Some("a".to_string()), Some(10.5)),
+            (2, Some("b".to_string()), None),
+            (3, None, Some(7.0)),
+        ]
+    );
+    // The same name from another string (not the literal seen first) finds the same column.
+    let owned: &'static str = Box::leak("name".to_string().into_boxed_str());
+    let names = patuh::store::rows_named(&conn, query, [], |r| {
+        let a: Option<String> = r.get("name")?;
+        let b: Option<String> = r.get(owned)?;
+        Ok(a == b)
+    })
+    .unwrap();
+    assert_eq!(names, vec![true, true, true]);
+    let missing = patuh::store::rows_named(&conn, query, [], |r| r.get::<i32>("nope"));
+    assert!(missing.unwrap_err().to_string().contains("nope"));
+}

@@ -593,7 +593,7 @@ fn attributes_json(
 }
 
 fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
-    crate::store::rows(conn, sql::TL_WINDOWS, [], |r| {
+    crate::store::rows_named(conn, sql::TL_WINDOWS, [], |r| {
         Ok(CaseRecord {
             kind: r.get("kind")?,
             key: r.get("key")?,
@@ -613,13 +613,10 @@ fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
             resolved_at: r.get("resolved_at")?,
             finished_at: r.get("finished_at")?,
             estimate_at: r.get("estimate_at")?,
-            costs: [
-                r.get::<_, Option<i64>>("cost_estimate")?,
-                r.get("total_cost")?,
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+            costs: [r.get::<Option<i64>>("cost_estimate")?, r.get("total_cost")?]
+                .into_iter()
+                .flatten()
+                .collect(),
         })
     })
 }

@@ -299,7 +299,7 @@ fn score_all(store: &mut Store, config: &Config) -> Result<Summary> {
 /// Every case with its record fields, read by column name (`queries/score/cases.sql`).
 fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
     let mut field_lists: HashMap<String, std::sync::Arc<Vec<String>>> = HashMap::new();
-    crate::store::rows(conn, sql::SC_CASES, [], |r| {
+    crate::store::rows_named(conn, sql::SC_CASES, [], |r| {
         Ok(Case {
             kind: r.get("case_kind")?,
             key: r.get("case_key")?,
@@ -339,8 +339,8 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
             shipped_at: r.get("shipped_at")?,
             tracking_no: r.get("tracking_no")?,
             record_source: r.get("record_source")?,
-            record_fields: r.get::<_, Option<String>>("record_fields")?.and_then(|f| {
-                match field_lists.get(&f) {
+            record_fields: r.get::<Option<String>>("record_fields")?.and_then(
+                |f| match field_lists.get(&f) {
                     Some(l) => Some(l.clone()),
                     None => {
                         let l: std::sync::Arc<Vec<String>> =
@@ -348,8 +348,8 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
                         field_lists.insert(f, l.clone());
                         Some(l)
                     }
-                }
-            }),
+                },
+            ),
             chat_ambiguous: r.get("chat_ambiguous")?,
             events: Vec::new(),
         })
