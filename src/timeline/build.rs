@@ -6,7 +6,7 @@ use super::autoreply::{self, Seen};
 use super::classify::{self, Attributes, Lexicon, Side};
 use super::link::{self, CaseWindow, ChatLink, Directory, LinkMsg};
 use super::model::{self, Model, Reading};
-use super::promise::promised_time;
+use super::promise::{may_state_time, promised_time};
 use super::windows::{self, CaseRecord};
 use super::work::{
     Assigned, ChatBooking, ChatBookings, ChatLinks, Msg, Read, Shared, Summary, Work,
@@ -164,45 +164,75 @@ fn read_all(lexicon: &Lexicon, model: &Model, msgs: &[Msg], domains: &[String]) 
         "business" => Some(Side::Business),
         _ => None,
     };
-    let readings: Vec<Option<(Reading, Arc<Attributes>)>> = distinct
+    // Per text: its reading, attributes, whether it can state a time, and its attributes as
+    // JSON for a message without media or promise (most messages: then nothing of the message
+    // itself is added).
+    let readings: Vec<Option<Distinct>> = distinct
         .par_iter()
         .map(|m| {
             side_of(m).map(|side| {
-                (
-                    model::read(lexicon, model, &m.text, side),
-                    Arc::new(lexicon.attributes(&m.text)),
-                )
+                let reading = model::read(lexicon, model, &m.text, side);
+                let attrs = Arc::new(lexicon.attributes(&m.text));
+                let plain =
+                    attributes_json(lexicon, &m.text, false, &attrs, &reading, None, domains);
+                Distinct {
+                    states_time: may_state_time(&m.text),
+                    plain: serde_json::Value::Object(plain).to_string().into(),
+                    reading,
+                    attrs,
+                }
             })
         })
         .collect();
     let nothing = Arc::new(Attributes::default());
+    let empty: Arc<str> = "{}".into();
     msgs.par_iter()
         .zip(which)
         .map(|(m, d)| {
-            let Some((reading, attrs)) = &readings[d] else {
+            let Some(t) = &readings[d] else {
                 return Read {
                     labels: 0,
                     kinds: 0,
                     attrs: Arc::clone(&nothing),
                     promised: None,
-                    json: "{}".into(),
+                    json: Arc::clone(&empty),
                 };
             };
-            let promised = promised_time(&m.text, m.sent_at);
-            let json = serde_json::Value::Object(attributes_json(
-                lexicon, m, attrs, reading, promised, domains,
-            ))
-            .to_string()
-            .into_boxed_str();
+            let promised = t
+                .states_time
+                .then(|| promised_time(&m.text, m.sent_at))
+                .flatten();
+            let json = if promised.is_none() && !m.has_media {
+                Arc::clone(&t.plain)
+            } else {
+                let o = attributes_json(
+                    lexicon,
+                    &m.text,
+                    m.has_media,
+                    &t.attrs,
+                    &t.reading,
+                    promised,
+                    domains,
+                );
+                serde_json::Value::Object(o).to_string().into()
+            };
             Read {
-                labels: reading.decided(),
-                kinds: reading.kinds(),
-                attrs: Arc::clone(attrs),
+                labels: t.reading.decided(),
+                kinds: t.reading.kinds(),
+                attrs: Arc::clone(&t.attrs),
                 promised,
                 json,
             }
         })
         .collect()
+}
+
+/// What one distinct text on one side reads as (`read_all`).
+struct Distinct {
+    reading: Reading,
+    attrs: Arc<Attributes>,
+    states_time: bool,
+    plain: Arc<str>,
 }
 
 /// Which business messages are automatic replies (configured texts, or the same text sent
@@ -524,7 +554,8 @@ fn fits(lexicon: &Lexicon, mask: u64, amount: bool) -> Vec<(String, u32)> {
 /// an unexplained message, which make an absence-based fail "needs review").
 fn attributes_json(
     lexicon: &Lexicon,
-    m: &Msg,
+    text: &str,
+    has_media: bool,
     a: &Attributes,
     reading: &Reading,
     promised: Option<NaiveDateTime>,
@@ -540,7 +571,7 @@ fn attributes_json(
         .index_of("testimonial_request")
         .is_some_and(|i| reading.labels() & (1 << i) != 0);
     let review_link = a.review_link.clone().or_else(|| {
-        classify::links(&m.text)
+        classify::links(text)
             .find(|l| {
                 asks_review
                     || domains.iter().any(|d| {
@@ -574,7 +605,7 @@ fn attributes_json(
         ("jargon", a.jargon),
         ("alternative", a.alternative),
         ("introduction", a.introduction),
-        ("media", m.has_media),
+        ("media", has_media),
     ] {
         if v {
             o.insert(k.into(), true.into());

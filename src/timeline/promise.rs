@@ -57,6 +57,13 @@ pub fn promised_time(text: &str, sent: NaiveDateTime) -> Option<NaiveDateTime> {
     Some(date.and_time(time))
 }
 
+/// Whether `text` can state a time at all (`promised_time` finds none in a text without): it
+/// depends on the text alone, so a text sent many times is asked once.
+pub fn may_state_time(text: &str) -> bool {
+    let lower = text.to_lowercase().replace("jum'at", "jumat");
+    RELATIVE.is_match(&lower) || CLOCK.is_match(&lower)
+}
+
 /// Whether `text` fixes the day of the time it states ("besok", "Kamis", "6/2", "2 jam lagi"):
 /// without one, "jam 11" is on whatever day the conversation is about.
 pub fn states_day(text: &str, sent: NaiveDateTime) -> bool {

@@ -21,7 +21,7 @@ pub(super) struct Read {
     /// The stored attributes as JSON text: kept as text from the reading on, since every
     /// message of the store waits here until it is written (a map each was gigabytes at scale),
     /// and boxed to its length (the writer's spare capacity was up to as much again).
-    pub(super) json: Box<str>,
+    pub(super) json: Arc<str>,
 }
 
 /// Each message's case (index into the cases) and how it was tied, or none.
