@@ -201,7 +201,7 @@ pub fn rows<T, P: duckdb::Params>(
 
 /// Every row of a query, each mapped by `row` reading its columns by name. DuckDB's lookup by
 /// name lower-cases and hashes the name on every call; here each name's position is found once
-/// per query (the reads of every case, at 40 columns a row, were mostly that lookup).
+/// per query (reading every case for scoring, 40 columns a row: 0.7 -> 0.5 s at `--scale 10`).
 pub fn rows_named<T, P: duckdb::Params>(
     conn: &Connection,
     sql: &str,
