@@ -240,11 +240,10 @@ struct Positions {
 impl Positions {
     fn of(&self, row: &duckdb::Row, name: &'static str) -> duckdb::Result<usize> {
         let known = self.known.borrow();
-        let same = |k: &(&'static str, usize)| std::ptr::eq(k.0, name) || k.0 == name;
         let next = self.next.get();
         let at = match known.get(next) {
             Some(k) if std::ptr::eq(k.0, name) => Some(next),
-            _ => known.iter().position(same),
+            _ => known.iter().position(|k| k.0 == name),
         };
         if let Some(at) = at {
             self.next.set(at + 1);

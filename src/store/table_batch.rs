@@ -99,18 +99,6 @@ impl Column {
         }
     }
 
-    fn empty_like(&self) -> Self {
-        match self {
-            Column::Int32(_) => Column::Int32(Int32Builder::new()),
-            Column::Int64(_) => Column::Int64(Int64Builder::new()),
-            Column::Float(_) => Column::Float(Float64Builder::new()),
-            Column::Bool(_) => Column::Bool(BooleanBuilder::new()),
-            Column::Text(_) => Column::Text(StringBuilder::new()),
-            Column::Time(_) => Column::Time(TimestampMicrosecondBuilder::new()),
-            Column::Date(_) => Column::Date(Date32Builder::new()),
-        }
-    }
-
     fn data_type(&self) -> DataType {
         match self {
             Column::Int32(_) => DataType::Int32,
@@ -171,28 +159,28 @@ impl Column {
 /// Builds record batches for one raw table: provenance (file_id, sheet, row_no) then values.
 pub struct TableBatch {
     table: String,
-    names: Vec<String>,
+    /// Each column's name and DuckDB type, as the table declares them.
+    schema: Vec<(String, String)>,
     columns: Vec<Column>,
     rows: usize,
 }
 
 impl TableBatch {
     pub fn for_table(conn: &Connection, table: &str) -> duckdb::Result<Self> {
-        let cols = crate::store::batches::columns(conn, table)?;
-        Ok(Self {
-            table: table.to_string(),
-            names: cols.iter().map(|c| c.0.clone()).collect(),
-            columns: cols.iter().map(|c| Column::for_type(&c.1)).collect(),
-            rows: 0,
-        })
+        let schema = crate::store::batches::columns(conn, table)?;
+        Ok(Self::with_schema(table.to_string(), schema))
     }
 
     /// A batch for the same table with no rows (one per thread building rows in parallel).
     pub fn empty_like(&self) -> Self {
+        Self::with_schema(self.table.clone(), self.schema.clone())
+    }
+
+    fn with_schema(table: String, schema: Vec<(String, String)>) -> Self {
         Self {
-            table: self.table.clone(),
-            names: self.names.clone(),
-            columns: self.columns.iter().map(Column::empty_like).collect(),
+            table,
+            columns: schema.iter().map(|c| Column::for_type(&c.1)).collect(),
+            schema,
             rows: 0,
         }
     }
@@ -228,7 +216,7 @@ impl TableBatch {
         &mut self,
         mut values: impl Iterator<Item = &'a Val>,
     ) -> Result<(), String> {
-        for (c, name) in self.columns.iter_mut().zip(&self.names) {
+        for (c, (name, _)) in self.columns.iter_mut().zip(&self.schema) {
             match values.next() {
                 Some(v) => c.push(v).map_err(|e| format!("column {name}: {e}"))?,
                 None => c.push_null(),
@@ -249,10 +237,10 @@ impl TableBatch {
     /// The rows so far as one batch; the builders start empty again.
     pub fn finish(&mut self) -> duckdb::Result<RecordBatch> {
         let fields: Vec<Field> = self
-            .names
+            .schema
             .iter()
             .zip(&self.columns)
-            .map(|(n, c)| Field::new(n, c.data_type(), true))
+            .map(|((n, _), c)| Field::new(n, c.data_type(), true))
             .collect();
         let arrays: Vec<ArrayRef> = self.columns.iter_mut().map(Column::finish).collect();
         self.rows = 0;

@@ -301,7 +301,10 @@ impl Directory {
             // A number no record knows: another customer's chat, never matched by name.
             return ChatLink::Unlinked;
         }
-        let Some(found) = name.and_then(name_key).and_then(|n| self.by_name.get(&n)) else {
+        let Some(key) = name.and_then(name_key) else {
+            return ChatLink::Unlinked;
+        };
+        let Some(found) = self.by_name.get(&key) else {
             return ChatLink::Unlinked;
         };
         if found.len() == 1 {
@@ -318,7 +321,7 @@ impl Directory {
         // (customer → messages fitting an open case, messages inside any case), found through
         // the name's cases sorted by window start: only windows starting within the longest
         // window length before a message can hold it.
-        let name_cases = &self.by_name_cases[&name.and_then(name_key).expect("found by name")];
+        let name_cases = &self.by_name_cases[&key];
         // Per customer: (messages fitting an open case, messages held, the last message
         // counted, whether it fitted), in one map for the chat rather than one per message.
         let mut tally: HashMap<usize, (usize, usize, usize, bool)> = HashMap::new();

@@ -24,10 +24,15 @@ const WEEKDAYS: [&str; 7] = [
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
 ];
 
+/// `text` as the patterns read it: lower case, "Jum'at" as "jumat".
+fn lowered(text: &str) -> String {
+    text.to_lowercase().replace("jum'at", "jumat")
+}
+
 /// The first promised moment in `text`, resolved against `sent`; `None` when the text names no
 /// time (a date alone is no promise of a time).
 pub fn promised_time(text: &str, sent: NaiveDateTime) -> Option<NaiveDateTime> {
-    let lower = text.to_lowercase().replace("jum'at", "jumat");
+    let lower = lowered(text);
     if let Some(c) = RELATIVE.captures(&lower) {
         let n: i64 = c[1].parse().ok()?;
         let step = if c[2].starts_with('j') {
@@ -60,14 +65,14 @@ pub fn promised_time(text: &str, sent: NaiveDateTime) -> Option<NaiveDateTime> {
 /// Whether `text` can state a time at all (`promised_time` finds none in a text without): it
 /// depends on the text alone, so a text sent many times is asked once.
 pub fn may_state_time(text: &str) -> bool {
-    let lower = text.to_lowercase().replace("jum'at", "jumat");
+    let lower = lowered(text);
     RELATIVE.is_match(&lower) || CLOCK.is_match(&lower)
 }
 
 /// Whether `text` fixes the day of the time it states ("besok", "Kamis", "6/2", "2 jam lagi"):
 /// without one, "jam 11" is on whatever day the conversation is about.
 pub fn states_day(text: &str, sent: NaiveDateTime) -> bool {
-    let lower = text.to_lowercase().replace("jum'at", "jumat");
+    let lower = lowered(text);
     RELATIVE.is_match(&lower) || named_date(&lower, sent.date()).is_some()
 }
 
