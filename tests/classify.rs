@@ -195,6 +195,29 @@ mod promises {
         );
     }
 
+    /// `may_state_time` is asked once per distinct text so that a text without a time is not
+    /// searched for one per message: it must never say no where `promised_time` finds a time.
+    #[test]
+    fn a_text_that_cannot_state_a_time_promises_none() {
+        use patuh::timeline::promise::may_state_time;
+        let sent = "2025-05-09 14:20";
+        let cases = [
+            ("Bisa pak, besok jam 10 ya", true),
+            ("kira2 2 jam lagi kak", true),
+            ("30 menit lagi selesai", true),
+            ("Jum'at pk. 13.30 bisa", true),
+            ("estimasi selesai jam 3 sore", true),
+            ("terima kasih pak", false),
+            ("estimasi Rp 450 ribu", false),
+            ("Jadwal Senin 12 Mei", false),
+            ("", false),
+        ];
+        for (text, can) in cases {
+            assert_eq!(may_state_time(text), can, "{text}");
+            assert_eq!(p(text, sent).is_some(), can, "{text}");
+        }
+    }
+
     #[test]
     fn days_hours_and_dates_as_written() {
         let sent = "2025-05-09 14:20";

@@ -285,11 +285,32 @@ fn scoring_again_equals_scoring_from_scratch() {
     let o = patuh_on(
         dir.path(),
         &fixtures(),
-        &["--quiet", "score", "--out", out.to_str().unwrap()],
+        &["--json", "score", "--out", out.to_str().unwrap()],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let second = std::fs::read(dir.path().join("out/findings.csv")).unwrap();
     assert_eq!(first, second);
+    // The summary counts what was written: every finding, by the status patuh gave it (each
+    // core counts its own and the counts are summed).
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let written = crate::support::findings_csv(&out);
+    let mut by_status: std::collections::BTreeMap<String, u64> = Default::default();
+    for f in &written {
+        *by_status.entry(f["machine_status"].clone()).or_default() += 1;
+    }
+    let said: std::collections::BTreeMap<String, u64> = summary["by_status"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_u64().unwrap()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    assert_eq!(summary["findings"].as_u64(), Some(written.len() as u64));
+    assert_eq!(said, by_status);
+    assert!(
+        said.contains_key("fail") && said.contains_key("pass"),
+        "{said:?}"
+    );
     // The Parquet copy holds the same rows: as many, and the same fails.
     let csv_rows = csv::Reader::from_path(out.join("findings.csv"))
         .unwrap()

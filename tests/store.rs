@@ -260,12 +260,19 @@ fn named_rows_read_each_column_by_name_in_any_order() {
     // The same name from another string (not the literal seen first) finds the same column.
     let owned: &'static str = Box::leak("name".to_string().into_boxed_str());
     let names = patuh::store::rows_named(&conn, query, [], |r| {
-        let a: Option<String> = r.get("name")?;
-        let b: Option<String> = r.get(owned)?;
-        Ok(a == b)
+        let x: Option<f64> = r.get("x")?;
+        let name: Option<String> = r.get(owned)?;
+        Ok((x, name))
     })
     .unwrap();
-    assert_eq!(names, vec![true, true, true]);
+    assert_eq!(
+        names,
+        vec![
+            (Some(10.5), Some("a".to_string())),
+            (None, Some("b".to_string())),
+            (Some(7.0), None),
+        ]
+    );
     let missing = patuh::store::rows_named(&conn, query, [], |r| r.get::<i32>("nope"));
     assert!(missing.unwrap_err().to_string().contains("nope"));
 }
