@@ -659,7 +659,9 @@ fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
     // consecutive messages mostly repeat the one before, so that is tried first. At
     // `--scale 10` (700 k messages) reading row by row took 1.1-1.2 s, this 0.8 s.
     let mut shared = crate::values::Interner::default();
-    let mut out = Vec::new();
+    // Sized once: grown by doubling, the last copy held 1.5 times the messages at once.
+    let count: i64 = conn.query_row("select count(*) from raw_message", [], |r| r.get(0))?;
+    let mut out = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
     let mut stmt = conn.prepare(sql::TL_MESSAGES)?;
     for batch in stmt.stream_arrow([])? {
         let batch = batch?;
@@ -694,7 +696,6 @@ fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
         let not_null = |a: Option<std::sync::Arc<str>>, what: &str| {
             a.ok_or_else(|| c.wrong(&format!("{what} is null")))
         };
-        out.reserve(batch.num_rows());
         for i in 0..batch.num_rows() {
             out.push(Msg {
                 file_id: file_id.value(i),
