@@ -83,6 +83,13 @@ fn rebuild_all(store: &mut Store, config: &Config) -> Result<Summary> {
         let chat_counts = work.write_messages(conn, &cases, &per_chat, &chat_bookings, &mut summary)?;
         phases.lap("write message events");
         super::write::write_chat_bookings(conn, config, &default_branch, &cases, &chat_bookings, &mut summary)?;
+        // The messages are written: they go before DuckDB adds the records' events and commits,
+        // the timeline's peak of memory.
+        drop(chat_bookings);
+        drop(per_chat);
+        drop(classified);
+        drop(automatic);
+        drop(msgs);
         conn.execute_batch(sql::TL_RECORD_EVENTS)?;
         phases.lap("record events (SQL)");
         super::write::summarise(conn, &chat_counts, &mut summary)?;
