@@ -36,7 +36,8 @@ pub use error::{Error, Result};
 // link this library): Rust's, and DuckDB's C++ through malloc (the crate's `override` feature).
 // With glibc's malloc a quarter of the import's samples were in malloc, free and their arena
 // consolidation. Same hour, same inputs: `--scale 10` run 27.7-30.2 s -> 24.3-24.5 s (import
-// CPU 7.7-9.0 -> 6.8-8.2 core-s); `--scale 100` 328 s -> 274 s, peak 3.99 -> 4.08 GB. jemalloc
-// (tried by LD_PRELOAD) gained about as much with 25 % more memory.
+// CPU 7.7-9.0 -> 6.8-8.2 core-s); `--scale 100` 328 s -> 274 s. jemalloc (tried by LD_PRELOAD)
+// gained about as much with 25 % more memory. Its realloc copies where glibc's remaps: a large
+// buffer is sized once, not grown (a zip entry, the timeline's messages).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
