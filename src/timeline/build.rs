@@ -40,56 +40,55 @@ fn rebuild_all(store: &mut Store, config: &Config) -> Result<Summary> {
         let mut phases = crate::output::Phases::start();
         conn.execute_batch(sql::TL_CASES)?;
         phases.lap("cases (SQL)");
-        let records = read_records(conn)?;
-        let mut cases = case_windows(&records, config);
-        let branch_of: HashMap<(&str, &str), &str> = records
-            .iter()
-            .map(|r| ((r.kind.as_str(), r.key.as_str()), r.branch.as_str()))
-            .collect();
-        let directory = Directory::build(&cases);
-        let msgs = read_messages(conn)?;
-        phases.lap("read messages");
-
-        let chats = chat_ranges(&msgs);
-        let classified = read_all(lexicon, model, &msgs, &config.organisation.domains);
-        let automatic = automatic_replies(&msgs, &chats, config);
-        phases.lap("classify messages");
-
-        let work = Work {
-            config,
-            lexicon,
-            default_branch: &default_branch,
-            msgs: &msgs,
-            chats: &chats,
-            classified: &classified,
-            automatic: &automatic,
-            directory: &directory,
-            branch_of: &branch_of,
-        };
-        let file_branch = chat_file_branches(conn, config)?;
-        let mut per_chat = work.link(&cases, &file_branch);
-        let chat_bookings = chat_only_bookings(
-            lexicon,
-            &msgs,
-            &chats,
-            &classified,
-            &mut per_chat,
-            &mut cases,
-            &directory,
-        );
-        phases.lap("link chats and messages");
-
         let mut summary = Summary::default();
-        let chat_counts = work.write_messages(conn, &cases, &per_chat, &chat_bookings, &mut summary)?;
-        phases.lap("write message events");
-        super::write::write_chat_bookings(conn, config, &default_branch, &cases, &chat_bookings, &mut summary)?;
-        // The messages are written: they go before DuckDB adds the records' events and commits,
-        // the timeline's peak of memory.
-        drop(chat_bookings);
-        drop(per_chat);
-        drop(classified);
-        drop(automatic);
-        drop(msgs);
+        // The records, messages and their readings live in this block only: they go once the
+        // messages are written, before DuckDB adds the records' events and commits (the
+        // timeline's peak of memory).
+        let chat_counts = {
+            let records = read_records(conn)?;
+            let mut cases = case_windows(&records, config);
+            let branch_of: HashMap<(&str, &str), &str> = records
+                .iter()
+                .map(|r| ((r.kind.as_str(), r.key.as_str()), r.branch.as_str()))
+                .collect();
+            let directory = Directory::build(&cases);
+            let msgs = read_messages(conn)?;
+            phases.lap("read messages");
+
+            let chats = chat_ranges(&msgs);
+            let classified = read_all(lexicon, model, &msgs, &config.organisation.domains);
+            let automatic = automatic_replies(&msgs, &chats, config);
+            phases.lap("classify messages");
+
+            let work = Work {
+                config,
+                lexicon,
+                default_branch: &default_branch,
+                msgs: &msgs,
+                chats: &chats,
+                classified: &classified,
+                automatic: &automatic,
+                directory: &directory,
+                branch_of: &branch_of,
+            };
+            let file_branch = chat_file_branches(conn, config)?;
+            let mut per_chat = work.link(&cases, &file_branch);
+            let chat_bookings = chat_only_bookings(
+                lexicon,
+                &msgs,
+                &chats,
+                &classified,
+                &mut per_chat,
+                &mut cases,
+                &directory,
+            );
+            phases.lap("link chats and messages");
+
+            let chat_counts = work.write_messages(conn, &cases, &per_chat, &chat_bookings, &mut summary)?;
+            phases.lap("write message events");
+            super::write::write_chat_bookings(conn, config, &default_branch, &cases, &chat_bookings, &mut summary)?;
+            chat_counts
+        };
         conn.execute_batch(sql::TL_RECORD_EVENTS)?;
         phases.lap("record events (SQL)");
         super::write::summarise(conn, &chat_counts, &mut summary)?;
