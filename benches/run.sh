@@ -7,6 +7,9 @@
 #                                 # the chats of `patuh sample --scale 10`
 #   benches/run.sh --all          # --scale 1, 10, 100 and --chat
 #   benches/run.sh FOLDER         # on a folder of inputs (a sample generated before)
+#   benches/run.sh --repeat 3 …   # each run three times, then its fastest, median and slowest
+#                                 # (a shared 2-core machine varies by 15-40 % between hours:
+#                                 # one run is a sample, not a figure)
 #
 # For a run it prints each stage's seconds with MB/s of chat text (import), events/s
 # (timeline) and findings/s (score), the run's wall time, CPU % and peak memory, and DuckDB's
@@ -21,11 +24,33 @@ sql="$CARGO_TARGET_DIR/release/examples/sql"
 chat_bench="$CARGO_TARGET_DIR/release/examples/bench_chat"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+repeat=1
+if [[ ${1:-} == --repeat ]]; then
+    repeat=${2:-}
+    [[ $repeat =~ ^[1-9][0-9]*$ ]] || { echo "--repeat: a count of 1 or more, not $repeat" >&2; exit 2; }
+    shift 2
+fi
 
 seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
 
-# One `patuh run` on the folder $1, described as $2.
+# `patuh run` on the folder $1, described as $2, $repeat times; with several, their end-to-end
+# seconds are summed up at the end (fastest, median, slowest).
 bench_run() {
+    local times=() k
+    for ((k = 1; k <= repeat; k++)); do
+        bench_once "$1" "$2$( ((repeat > 1)) && echo " (run $k of $repeat)")"
+        times+=("$last_seconds")
+    done
+    if ((repeat > 1)); then
+        printf '%s\n' "${times[@]}" | sort -n | awk -v label="$2" '
+            { t[NR] = $1 }
+            END { printf "== %s over %d runs: end to end fastest %.2f s, median %.2f s, slowest %.2f s\n",
+                  label, NR, t[1], (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[NR] }'
+    fi
+}
+
+# One `patuh run` on the folder $1, described as $2; sets last_seconds.
+bench_once() {
     local inputs=$1 label=$2 out="$work/run"
     rm -rf "$out" && mkdir -p "$out"
     local chat_bytes
@@ -54,7 +79,8 @@ bench_run() {
     duck_s=$("$sql" "$out/peer.duckdb" "batch:create table message as select * from read_csv('$out/messages.csv')" | awk '{ print $1 }')
     awk -v d="$duck_s" -v p="$import_s" -v b="$chat_bytes" 'BEGIN {
         printf "read_csv  %6.2f s  %7.1f MB/s of chat text; import/read_csv speed ratio %.2f (messages only: the import also reads the sheets)\n", d, b / 1e6 / d, d / p }'
-    echo "end to end: $(seconds "$start" "$end") s"
+    last_seconds=$(seconds "$start" "$end")
+    echo "end to end: $last_seconds s"
 }
 
 bench_scale() {
@@ -86,5 +112,5 @@ case "${1:-}" in
         ;;
     "") bench_run sample_data "sample_data" ;;
     *) if [[ -d $1 ]]; then bench_run "$1" "$1"; else
-        echo "usage: benches/run.sh [--scale N | --chat [MB] | --all | FOLDER]" >&2; exit 2; fi ;;
+        echo "usage: benches/run.sh [--repeat N] [--scale N | --chat [MB] | --all | FOLDER]" >&2; exit 2; fi ;;
 esac
