@@ -189,17 +189,18 @@ fn arrow_batches_insert_whole_or_not_at_all() {
     assert_eq!(after, 13_000);
 }
 
-/// Columns of a streamed batch are read by name and type: a wall-clock timestamp comes back as
-/// stored, a null text as none, and a missing column or one of another type is an error naming
-/// the query and the column.
+/// Columns of a streamed batch are read by name and type: a wall-clock timestamp and a date come
+/// back as stored, a null text, time or date as none, a null where a value is required, a
+/// missing column or one of another type is an error naming the query and the column.
 #[test]
 fn batch_columns_are_read_by_name_and_type() {
     use patuh::store::columns::{Columns, text_at};
     let conn = duckdb::Connection::open_in_memory().unwrap();
     let mut stmt = conn
         .prepare(
-            "select * from (values (1, 'a', timestamp '2025-03-05 10:30:00', true), \
-             (2, null, timestamp '2025-12-31 23:59:00', false)) t(n, name, sent, ok)",
+            "select * from (values (1, 'a', timestamp '2025-03-05 10:30:00', true, date '2024-02-29', null::timestamp), \
+             (2, null, timestamp '2025-12-31 23:59:00', false, null::date, timestamp '2025-07-01 08:00:00')) \
+             t(n, name, sent, ok, bought, shipped)",
         )
         .unwrap();
     let batch = stmt.stream_arrow([]).unwrap().next().unwrap().unwrap();
@@ -220,7 +221,23 @@ fn batch_columns_are_read_by_name_and_type() {
         "2025-12-31 23:59:00"
     );
     assert!(ok.value(0) && !ok.value(1));
+    let (bought, shipped) = (c.date("bought").unwrap(), c.timestamp("shipped").unwrap());
+    assert_eq!(
+        (
+            c.date_opt(&bought, 0).unwrap(),
+            c.date_opt(&bought, 1).unwrap()
+        ),
+        (chrono::NaiveDate::from_ymd_opt(2024, 2, 29), None)
+    );
+    assert_eq!(c.time_opt(&shipped, 0).unwrap(), None);
+    assert_eq!(
+        c.time_opt(&shipped, 1).unwrap().map(|t| t.to_string()),
+        Some("2025-07-01 08:00:00".to_string())
+    );
+    assert_eq!(c.required_at(&name, 0, "name").unwrap(), "a");
     let err = |e: duckdb::Error| e.to_string();
+    assert!(err(c.required_at(&name, 1, "name").unwrap_err()).contains("test rows: name is null"));
+    assert!(err(c.date("sent").unwrap_err()).contains("sent is not a date"));
     assert!(err(c.text("missing").unwrap_err()).contains("test rows: no column missing"));
     assert!(err(c.text("n").unwrap_err()).contains("test rows: n is not text"));
     assert!(err(c.timestamp("name").unwrap_err()).contains("name is not a timestamp"));

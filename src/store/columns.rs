@@ -2,11 +2,13 @@
 //! column batches (the timeline's messages, scoring's case events) read them through here. A
 //! missing column or one of another type is an error naming the query and the column.
 
+use chrono::NaiveDate;
 use chrono::NaiveDateTime;
 use duckdb::arrow::array::{
-    Array, ArrayRef, AsArray, BooleanArray, Int32Array, StringArray, TimestampMicrosecondArray,
+    Array, ArrayRef, AsArray, BooleanArray, Date32Array, Int32Array, StringArray,
+    TimestampMicrosecondArray,
 };
-use duckdb::arrow::datatypes::{Int32Type, TimestampMicrosecondType};
+use duckdb::arrow::datatypes::{Date32Type, Int32Type, TimestampMicrosecondType};
 use duckdb::arrow::record_batch::RecordBatch;
 
 /// One batch of the rows of `query` (named in errors).
@@ -57,6 +59,43 @@ impl Columns<'_> {
 
     pub fn boolean(&self, name: &str) -> duckdb::Result<BooleanArray> {
         self.typed(name, "a boolean", |c| c.as_boolean_opt())
+    }
+
+    pub fn date(&self, name: &str) -> duckdb::Result<Date32Array> {
+        self.typed(name, "a date", |c| c.as_primitive_opt::<Date32Type>())
+    }
+
+    /// Row `i` of a text column that is never null (`name` says which in the error).
+    pub fn required_at<'c>(
+        &self,
+        column: &'c StringArray,
+        i: usize,
+        name: &str,
+    ) -> duckdb::Result<&'c str> {
+        text_at(column, i).ok_or_else(|| self.wrong(&format!("{name} is null")))
+    }
+
+    /// Row `i` of a timestamp column, `None` when null.
+    pub fn time_opt(
+        &self,
+        column: &TimestampMicrosecondArray,
+        i: usize,
+    ) -> duckdb::Result<Option<NaiveDateTime>> {
+        if column.is_null(i) {
+            return Ok(None);
+        }
+        self.time_at(column, i).map(Some)
+    }
+
+    /// Row `i` of a date column, `None` when null.
+    pub fn date_opt(&self, column: &Date32Array, i: usize) -> duckdb::Result<Option<NaiveDate>> {
+        if column.is_null(i) {
+            return Ok(None);
+        }
+        column
+            .value_as_date(i)
+            .map(Some)
+            .ok_or_else(|| self.wrong("a date out of range"))
     }
 
     /// Row `i` of a timestamp column as the wall-clock time the store keeps.

@@ -296,64 +296,132 @@ fn score_all(store: &mut Store, config: &Config) -> Result<Summary> {
     })
 }
 
-/// Every case with its record fields, read by column name (`queries/score/cases.sql`).
+/// Every case with its record fields, read by column name (`queries/score/cases.sql`) in Arrow
+/// batches: row by row, 40 values a case cost 175 ns each (5 of the 6.7 s of reading 853 k
+/// cases at `--scale 100`).
 fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
-    let mut field_lists: HashMap<String, std::sync::Arc<Vec<String>>> = HashMap::new();
-    crate::store::rows_named(conn, sql::SC_CASES, [], |r| {
-        Ok(Case {
-            kind: r.get("case_kind")?,
-            key: r.get("case_key")?,
-            branch: r.get("branch")?,
-            advisor: r.get("advisor")?,
-            customer: r.get("customer")?,
-            phone: r.get("phone")?,
-            plate: r.get("plate")?,
-            opened_at: r.get("opened_at")?,
-            closed_at: r.get("closed_at")?,
-            object_id: r.get("object_id")?,
-            vehicle_type: r.get("vehicle_type")?,
-            service: r.get("service")?,
-            slot: r.get("slot")?,
-            technician: r.get("technician")?,
-            booking_status: r.get("status")?,
-            arrived_at: r.get("checkin_at")?,
-            estimated_done_at: r.get("estimated_done_at")?,
-            technician_estimate_at: r.get("technician_estimate_at")?,
-            additional_work: r.get("additional_work")?,
-            approval_at: r.get("approval_at")?,
-            phone_raw: r.get("phone_raw")?,
-            category: r.get("type")?,
-            priority: r.get("priority")?,
-            category_raw: r.get("category_raw")?,
-            priority_raw: r.get("priority_raw")?,
-            subject: r.get("subject")?,
-            first_response_at: r.get("first_response_at")?,
-            escalated_at: r.get("escalated_at")?,
-            resolved_at: r.get("resolved_at")?,
-            resolution: r.get("resolution")?,
-            satisfaction: r.get("satisfaction")?,
-            purchase_date: r.get("purchase_date")?,
-            product: r.get("product")?,
-            warranty_status: r.get("warranty_status")?,
-            warranty_until: r.get("warranty_until")?,
-            shipped_at: r.get("shipped_at")?,
-            tracking_no: r.get("tracking_no")?,
-            record_source: r.get("record_source")?,
-            record_fields: r.get::<Option<String>>("record_fields")?.and_then(
-                |f| match field_lists.get(&f) {
-                    Some(l) => Some(l.clone()),
+    use crate::store::columns::{Columns, text_at};
+    use duckdb::arrow::array::Array;
+    // A handful of distinct field lists over all cases: one parse and one copy each.
+    let mut field_lists: HashMap<String, Option<std::sync::Arc<Vec<String>>>> = HashMap::new();
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare(sql::SC_CASES)?;
+    for batch in stmt.stream_arrow([])? {
+        let batch = batch?;
+        let c = Columns {
+            batch: &batch,
+            query: "cases",
+        };
+        let (t, ts) = (|n| c.text(n), |n| c.timestamp(n));
+        let (kind, key, branch, object_id) = (
+            t("case_kind")?,
+            t("case_key")?,
+            t("branch")?,
+            t("object_id")?,
+        );
+        let (advisor, customer, phone, plate) =
+            (t("advisor")?, t("customer")?, t("phone")?, t("plate")?);
+        let (vehicle_type, service, technician, status) = (
+            t("vehicle_type")?,
+            t("service")?,
+            t("technician")?,
+            t("status")?,
+        );
+        let (additional_work, phone_raw) = (t("additional_work")?, t("phone_raw")?);
+        let (category, priority, category_raw, priority_raw) = (
+            t("type")?,
+            t("priority")?,
+            t("category_raw")?,
+            t("priority_raw")?,
+        );
+        let (subject, resolution, satisfaction) =
+            (t("subject")?, t("resolution")?, t("satisfaction")?);
+        let (product, warranty_status, tracking_no) =
+            (t("product")?, t("warranty_status")?, t("tracking_no")?);
+        let (record_source, record_fields) = (t("record_source")?, t("record_fields")?);
+        let (opened_at, closed_at, slot, checkin_at) = (
+            ts("opened_at")?,
+            ts("closed_at")?,
+            ts("slot")?,
+            ts("checkin_at")?,
+        );
+        let (estimated_done_at, technician_estimate_at, approval_at) = (
+            ts("estimated_done_at")?,
+            ts("technician_estimate_at")?,
+            ts("approval_at")?,
+        );
+        let (first_response_at, escalated_at, resolved_at, shipped_at) = (
+            ts("first_response_at")?,
+            ts("escalated_at")?,
+            ts("resolved_at")?,
+            ts("shipped_at")?,
+        );
+        let (purchase_date, warranty_until) = (c.date("purchase_date")?, c.date("warranty_until")?);
+        let chat_ambiguous = c.boolean("chat_ambiguous")?;
+        let text = |column: &duckdb::arrow::array::StringArray, i: usize| {
+            text_at(column, i).map(Box::<str>::from)
+        };
+        out.reserve(batch.num_rows());
+        for i in 0..batch.num_rows() {
+            let fields = match text_at(&record_fields, i) {
+                None => None,
+                Some(f) => match field_lists.get(f) {
+                    Some(l) => l.clone(),
                     None => {
-                        let l: std::sync::Arc<Vec<String>> =
-                            std::sync::Arc::new(serde_json::from_str(&f).ok()?);
-                        field_lists.insert(f, l.clone());
-                        Some(l)
+                        let l = serde_json::from_str::<Vec<String>>(f)
+                            .ok()
+                            .map(std::sync::Arc::new);
+                        field_lists.insert(f.to_string(), l.clone());
+                        l
                     }
                 },
-            ),
-            chat_ambiguous: r.get("chat_ambiguous")?,
-            events: Vec::new(),
-        })
-    })
+            };
+            out.push(Case {
+                kind: c.required_at(&kind, i, "case_kind")?.to_string(),
+                key: c.required_at(&key, i, "case_key")?.to_string(),
+                branch: c.required_at(&branch, i, "branch")?.to_string(),
+                advisor: text(&advisor, i),
+                customer: text(&customer, i),
+                phone: text(&phone, i),
+                plate: text(&plate, i),
+                opened_at: c.time_opt(&opened_at, i)?,
+                closed_at: c.time_opt(&closed_at, i)?,
+                object_id: c.required_at(&object_id, i, "object_id")?.to_string(),
+                vehicle_type: text(&vehicle_type, i),
+                service: text(&service, i),
+                slot: c.time_opt(&slot, i)?,
+                technician: text(&technician, i),
+                booking_status: text(&status, i),
+                arrived_at: c.time_opt(&checkin_at, i)?,
+                estimated_done_at: c.time_opt(&estimated_done_at, i)?,
+                technician_estimate_at: c.time_opt(&technician_estimate_at, i)?,
+                additional_work: text(&additional_work, i),
+                approval_at: c.time_opt(&approval_at, i)?,
+                phone_raw: text(&phone_raw, i),
+                category: text(&category, i),
+                priority: text(&priority, i),
+                category_raw: text(&category_raw, i),
+                priority_raw: text(&priority_raw, i),
+                subject: text(&subject, i),
+                first_response_at: c.time_opt(&first_response_at, i)?,
+                escalated_at: c.time_opt(&escalated_at, i)?,
+                resolved_at: c.time_opt(&resolved_at, i)?,
+                resolution: text(&resolution, i),
+                satisfaction: text(&satisfaction, i),
+                purchase_date: c.date_opt(&purchase_date, i)?,
+                product: text(&product, i),
+                warranty_status: text(&warranty_status, i),
+                warranty_until: c.date_opt(&warranty_until, i)?,
+                shipped_at: c.time_opt(&shipped_at, i)?,
+                tracking_no: text(&tracking_no, i),
+                record_source: text(&record_source, i),
+                record_fields: fields,
+                chat_ambiguous: chat_ambiguous.is_valid(i) && chat_ambiguous.value(i),
+                events: Vec::new(),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Cases judged per chunk of this many, as their events have been read.
