@@ -36,9 +36,10 @@ seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
 # `patuh run` on the folder $1, described as $2, $repeat times; with several, their end-to-end
 # seconds are summed up at the end (fastest, median, slowest).
 bench_run() {
-    local times=() k
+    local times=() k label=$2
     for ((k = 1; k <= repeat; k++)); do
-        bench_once "$1" "$2$( ((repeat > 1)) && echo " (run $k of $repeat)")"
+        if ((repeat > 1)); then label="$2 (run $k of $repeat)"; fi
+        bench_once "$1" "$label"
         times+=("$last_seconds")
     done
     if ((repeat > 1)); then

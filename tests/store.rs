@@ -243,6 +243,37 @@ fn batch_columns_are_read_by_name_and_type() {
     assert!(err(c.timestamp("name").unwrap_err()).contains("name is not a timestamp"));
 }
 
+/// `each_batch` hands every row of a query to its reader, batch after batch in the query's
+/// order, and the reader's error ends the read with that error.
+#[test]
+fn each_batch_reads_every_row_in_order() {
+    use patuh::store::columns::each_batch;
+    let conn = duckdb::Connection::open_in_memory().unwrap();
+    let query = "select range::integer as n from range(5000) order by n";
+    let (mut rows, mut batches, mut next, mut in_order) = (0, 0, 0, true);
+    each_batch(&conn, query, "numbers", |c| {
+        let n = c.int32("n")?;
+        for i in 0..c.batch.num_rows() {
+            in_order &= n.value(i) == next;
+            next += 1;
+        }
+        rows += c.batch.num_rows();
+        batches += 1;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(rows, 5000);
+    assert!(batches > 1, "5,000 rows came in one batch");
+    assert!(in_order);
+    let stopped = each_batch(&conn, query, "numbers", |c| Err(c.wrong("stop here")));
+    assert!(
+        stopped
+            .unwrap_err()
+            .to_string()
+            .contains("numbers: stop here")
+    );
+}
+
 /// `rows_named` remembers where each name was found: a row that asks in another order, or for
 /// a name asked under the same text from elsewhere, still gets the right column, and a missing
 /// name is an error naming it.

@@ -1,15 +1,35 @@
 //! Typed columns of an Arrow batch read from the store, by name: the stages that stream rows in
-//! column batches (the timeline's messages, scoring's case events) read them through here. A
+//! column batches (the timeline's messages, scoring's cases and case events) read them through
+//! `each_batch`. A
 //! missing column or one of another type is an error naming the query and the column.
 
 use chrono::NaiveDate;
 use chrono::NaiveDateTime;
+use duckdb::Connection;
 use duckdb::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, Date32Array, Int32Array, StringArray,
     TimestampMicrosecondArray,
 };
 use duckdb::arrow::datatypes::{Date32Type, Int32Type, TimestampMicrosecondType};
 use duckdb::arrow::record_batch::RecordBatch;
+
+/// Runs `sql` (no parameters) and hands each Arrow batch of its rows to `each` as columns read by
+/// name and type, `query` naming them in errors: the one way large reads leave the store.
+pub fn each_batch(
+    conn: &Connection,
+    sql: &str,
+    query: &'static str,
+    mut each: impl FnMut(&Columns) -> duckdb::Result<()>,
+) -> duckdb::Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    for batch in stmt.stream_arrow([])? {
+        each(&Columns {
+            batch: &batch?,
+            query,
+        })?;
+    }
+    Ok(())
+}
 
 /// One batch of the rows of `query` (named in errors).
 pub struct Columns<'a> {

@@ -659,7 +659,7 @@ fn read_records(conn: &Connection) -> duckdb::Result<Vec<CaseRecord>> {
 }
 
 fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
-    use crate::store::columns::{Columns, text_at};
+    use crate::store::columns::{each_batch, text_at};
     use duckdb::arrow::array::StringArray;
     // In column batches, the repeated texts (sheet, chat, sender, side, phone, plate) shared:
     // consecutive messages mostly repeat the one before, so that is tried first. At
@@ -669,13 +669,7 @@ fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
     // count reads the table queries/timeline/messages.sql reads, all of it.
     let count: i64 = conn.query_row("select count(*) from raw_message", [], |r| r.get(0))?;
     let mut out = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
-    let mut stmt = conn.prepare(sql::TL_MESSAGES)?;
-    for batch in stmt.stream_arrow([])? {
-        let batch = batch?;
-        let c = Columns {
-            batch: &batch,
-            query: "messages",
-        };
+    each_batch(conn, sql::TL_MESSAGES, "messages", |c| {
         let (sheet, chat, sender, side, body, phone, plate) = (
             c.text("sheet")?,
             c.text("chat")?,
@@ -703,7 +697,7 @@ fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
         let not_null = |a: Option<std::sync::Arc<str>>, what: &str| {
             a.ok_or_else(|| c.wrong(&format!("{what} is null")))
         };
-        for i in 0..batch.num_rows() {
+        for i in 0..c.batch.num_rows() {
             out.push(Msg {
                 file_id: file_id.value(i),
                 sheet: not_null(share(0, &sheet, i), "sheet")?,
@@ -718,6 +712,7 @@ fn read_messages(conn: &Connection) -> duckdb::Result<Vec<Msg>> {
                 plate: share(5, &plate, i),
             });
         }
-    }
+        Ok(())
+    })?;
     Ok(out)
 }

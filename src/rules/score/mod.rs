@@ -300,18 +300,12 @@ fn score_all(store: &mut Store, config: &Config) -> Result<Summary> {
 /// batches: row by row, 40 values a case cost ~175 ns each (853 k cases at `--scale 100`: 6.5 s
 /// that way, 4.0 s this way, of which the query 1.3-1.8 s).
 fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
-    use crate::store::columns::{Columns, text_at};
+    use crate::store::columns::{each_batch, text_at};
     use duckdb::arrow::array::Array;
     // A handful of distinct field lists over all cases: one parse and one copy each.
     let mut field_lists: HashMap<String, Option<std::sync::Arc<Vec<String>>>> = HashMap::new();
     let mut out = Vec::new();
-    let mut stmt = conn.prepare(sql::SC_CASES)?;
-    for batch in stmt.stream_arrow([])? {
-        let batch = batch?;
-        let c = Columns {
-            batch: &batch,
-            query: "cases",
-        };
+    each_batch(conn, sql::SC_CASES, "cases", |c| {
         let (t, ts) = (|n| c.text(n), |n| c.timestamp(n));
         let (kind, key, branch, object_id) = (
             t("case_kind")?,
@@ -361,8 +355,8 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
         let text = |column: &duckdb::arrow::array::StringArray, i: usize| {
             text_at(column, i).map(Box::<str>::from)
         };
-        out.reserve(batch.num_rows());
-        for i in 0..batch.num_rows() {
+        out.reserve(c.batch.num_rows());
+        for i in 0..c.batch.num_rows() {
             let fields = match text_at(&record_fields, i) {
                 None => None,
                 Some(f) => match field_lists.get(f) {
@@ -420,7 +414,8 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
                 events: Vec::new(),
             });
         }
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -469,7 +464,7 @@ fn stream_events(
     cases: &mut [Case],
     mut ready: impl FnMut(&mut [Case], usize) -> duckdb::Result<()>,
 ) -> duckdb::Result<()> {
-    use crate::store::columns::{Columns, text_at};
+    use crate::store::columns::{each_batch, text_at};
     use duckdb::arrow::array::Array;
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in cases.iter().enumerate() {
@@ -479,15 +474,9 @@ fn stream_events(
     let mut interned = crate::values::Interner::default();
     let mut intern = |s: &str| interned.get(s);
     let mut label_sets: HashMap<String, model::Labels> = HashMap::new();
-    let mut stmt = reader.prepare(sql::SC_CASE_EVENTS)?;
     let mut complete = 0;
     let mut last_object = String::new();
-    for batch in stmt.stream_arrow([])? {
-        let batch = batch?;
-        let c = Columns {
-            batch: &batch,
-            query: "case events",
-        };
+    each_batch(reader, sql::SC_CASE_EVENTS, "case events", |c| {
         let (object, link, role, activity, labels, attributes, body, file) = (
             c.text("object_id")?,
             c.text("link")?,
@@ -499,7 +488,7 @@ fn stream_events(
             c.text("source_file")?,
         );
         let (at, row_no) = (c.timestamp("occurred_at")?, c.int32("row_no")?);
-        for i in 0..batch.num_rows() {
+        for i in 0..c.batch.num_rows() {
             let obj = object.value(i);
             if obj != last_object {
                 if obj < last_object.as_str() {
@@ -543,8 +532,8 @@ fn stream_events(
                 cases[last].events.push(ev);
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// An error that ends the events' stream when the other side of the stage has stopped.
