@@ -298,3 +298,40 @@ fn word_families_are_features_of_a_message() {
     // Short skeletons name no concept: "ad" (ada) is no word of any family.
     assert!(!features("ad").iter().any(|x| x.starts_with("k:")));
 }
+
+/// The timeline scores texts that differ only in case and digits once (`model_key`): the model
+/// reads them alike, and a reading with the scores of another text of its key is the reading
+/// of its own.
+#[test]
+fn texts_alike_to_the_model_are_scored_once_and_read_the_same() {
+    use patuh::timeline::classify::Side;
+    let lexicon = Lexicon::builtin();
+    let model = Model::builtin();
+    let alike = [
+        (
+            "Hasil cek: kampas rem 2 mm, biaya Rp 450.000",
+            "hasil CEK: kampas rem 3 mm, biaya rp 380.000",
+        ),
+        (
+            "Mobil selesai jam 16.00 ya Pak",
+            "mobil selesai JAM 09.30 ya pak",
+        ),
+        (
+            "slot Rabu 3/12 jam 10 penuh kak",
+            "Slot rabu 4/11 jam 11 penuh Kak",
+        ),
+        ("ok", "OK"),
+    ];
+    for (a, b) in alike {
+        assert_eq!(model::model_key(a), model::model_key(b), "{a} / {b}");
+        for side in [Side::Business, Side::Customer] {
+            let shared = model.scores(lexicon, a, side);
+            assert!(side == Side::Customer || !shared.is_empty());
+            assert_eq!(model.scores(lexicon, b, side), shared, "{b}");
+            let read = model::read_with(lexicon, b, side, &mut || shared.clone());
+            assert_eq!(read, model::read(lexicon, model, b, side), "{b}");
+        }
+    }
+    // A letter apart is another text to the model.
+    assert_ne!(model::model_key("ganti oli"), model::model_key("ganti aki"));
+}

@@ -284,13 +284,18 @@ fn feature_buckets(text: &str, emit: &mut dyn FnMut(u32)) {
     });
 }
 
-/// Every feature of a message as the parts its text is made of.
-fn feature_parts(text: &str, emit: &mut dyn FnMut(&[&str])) {
-    let norm: String = text
-        .chars()
+/// The text as the model sees it: lower case, every digit `0`. Two texts with the same key get
+/// the same scores (every feature is made from it), so a key is scored once.
+pub fn model_key(text: &str) -> String {
+    text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
-        .collect();
+        .collect()
+}
+
+/// Every feature of a message as the parts its text is made of.
+fn feature_parts(text: &str, emit: &mut dyn FnMut(&[&str])) {
+    let norm = model_key(text);
     let put = |parts: &[&str], emit: &mut dyn FnMut(&[&str])| emit(parts);
     put(&["bias"], emit);
     let mut padded = String::with_capacity(32);
@@ -556,6 +561,19 @@ impl Reading {
 /// `DECIDES_AT`; a less sure model label, like a candidate, turns a fail that rests on the
 /// absence of its kind into "needs review" instead.
 pub fn read(lexicon: &Lexicon, model: &Model, text: &str, side: Side) -> Reading {
+    read_with(lexicon, text, side, &mut || {
+        model.scores(lexicon, text, side)
+    })
+}
+
+/// `read`, with the model's scores asked of `scores` only when needed: texts that read alike
+/// to the model (`model_key`) share one scoring.
+pub fn read_with(
+    lexicon: &Lexicon,
+    text: &str,
+    side: Side,
+    scores: &mut dyn FnMut() -> Vec<(usize, f32)>,
+) -> Reading {
     let mask = lexicon.classify_mask(text, side);
     let greeting = lexicon.mask_of(&["greeting"]);
     // A labelled customer message is not scored: disputes serve the advisor's rules, and
@@ -566,7 +584,7 @@ pub fn read(lexicon: &Lexicon, model: &Model, text: &str, side: Side) -> Reading
             ..Reading::default()
         };
     }
-    let scores = model.scores(lexicon, text, side);
+    let scores = scores();
     if mask & !greeting != 0 {
         // The lexicon's labels stand. Only when the model is sure of another kind and gives
         // every lexicon label next to nothing is the reading disputed: the other kind becomes
