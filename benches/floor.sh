@@ -17,10 +17,12 @@ sql="$CARGO_TARGET_DIR/release/examples/sql"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$1" "$work/store.duckdb"
-"$sql" "$work/store.duckdb" "batch:copy (select * exclude (file_id, sheet) from raw_message) to '$work/messages.csv' (header)" >/dev/null
+# shellcheck source=benches/peer.sh
+source benches/peer.sh
 mkdir -p "$work/out"
 {
-    "$sql" "$work/peer.duckdb" "timed:create table message as select * from read_csv('$work/messages.csv')"
+    printf '%6.3f s  read_csv of the messages (benches/peer.sh)\n' \
+        "$(read_csv_peer "$sql" "$work/store.duckdb" "$work")"
     "$sql" "$work/store.duckdb" "timed:create table event_copy as select * from event
 ;;
 create table event_object_copy as select * from event_object

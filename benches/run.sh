@@ -24,6 +24,8 @@ sql="$CARGO_TARGET_DIR/release/examples/sql"
 chat_bench="$CARGO_TARGET_DIR/release/examples/bench_chat"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/peer.sh
+source benches/peer.sh
 repeat=1
 if [[ ${1:-} == --repeat ]]; then
     repeat=${2:-}
@@ -73,11 +75,9 @@ bench_once() {
         /^time: /          { printf "run       %6.2f s wall, %s CPU, peak memory %.2f GB\n", $2, $3, $4 / 1048576 }
     ' "$out/stderr"
     cat "$out/stdout" "$out/stderr" | grep -E '^phases:' | sed 's/^/          /' || true
-    # The peer: the run's messages as CSV, loaded by DuckDB's read_csv into a table.
-    "$sql" "$out/store.duckdb" "batch:copy (select * exclude (file_id, sheet) from raw_message) to '$out/messages.csv' (header)" >/dev/null
     local import_s duck_s
     import_s=$(awk '/^import: done in/ { print $4 }' "$out/stderr")
-    duck_s=$("$sql" "$out/peer.duckdb" "batch:create table message as select * from read_csv('$out/messages.csv')" | awk '{ print $1 }')
+    duck_s=$(read_csv_peer "$sql" "$out/store.duckdb" "$out")
     awk -v d="$duck_s" -v p="$import_s" -v b="$chat_bytes" 'BEGIN {
         printf "read_csv  %6.2f s  %7.1f MB/s of chat text; import/read_csv speed ratio %.2f (messages only: the import also reads the sheets)\n", d, b / 1e6 / d, d / p }'
     last_seconds=$(seconds "$start" "$end")

@@ -306,51 +306,19 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
     let mut field_lists: HashMap<String, Option<std::sync::Arc<Vec<String>>>> = HashMap::new();
     let mut out = Vec::new();
     each_batch(conn, sql::SC_CASES, "cases", |c| {
-        let (t, ts) = (|n| c.text(n), |n| c.timestamp(n));
-        let (kind, key, branch, object_id) = (
-            t("case_kind")?,
-            t("case_key")?,
-            t("branch")?,
-            t("object_id")?,
-        );
-        let (advisor, customer, phone, plate) =
-            (t("advisor")?, t("customer")?, t("phone")?, t("plate")?);
-        let (vehicle_type, service, technician, status) = (
-            t("vehicle_type")?,
-            t("service")?,
-            t("technician")?,
-            t("status")?,
-        );
-        let (additional_work, phone_raw) = (t("additional_work")?, t("phone_raw")?);
-        let (category, priority, category_raw, priority_raw) = (
-            t("type")?,
-            t("priority")?,
-            t("category_raw")?,
-            t("priority_raw")?,
-        );
-        let (subject, resolution, satisfaction) =
-            (t("subject")?, t("resolution")?, t("satisfaction")?);
-        let (product, warranty_status, tracking_no) =
-            (t("product")?, t("warranty_status")?, t("tracking_no")?);
-        let (record_source, record_fields) = (t("record_source")?, t("record_fields")?);
-        let (opened_at, closed_at, slot, checkin_at) = (
-            ts("opened_at")?,
-            ts("closed_at")?,
-            ts("slot")?,
-            ts("checkin_at")?,
-        );
-        let (estimated_done_at, technician_estimate_at, approval_at) = (
-            ts("estimated_done_at")?,
-            ts("technician_estimate_at")?,
-            ts("approval_at")?,
-        );
-        let (first_response_at, escalated_at, resolved_at, shipped_at) = (
-            ts("first_response_at")?,
-            ts("escalated_at")?,
-            ts("resolved_at")?,
-            ts("shipped_at")?,
-        );
-        let (purchase_date, warranty_until) = (c.date("purchase_date")?, c.date("warranty_until")?);
+        // Each column once per batch, as a local of its own name.
+        macro_rules! columns {
+            ($read:ident: $($name:ident),+) => { $(let $name = c.$read(stringify!($name))?;)+ };
+        }
+        columns!(text: case_kind, case_key, branch, object_id, advisor, customer, phone, plate);
+        columns!(text: vehicle_type, service, technician, status, additional_work, phone_raw);
+        columns!(text: priority, category_raw, priority_raw, subject, resolution, satisfaction);
+        columns!(text: product, warranty_status, tracking_no, record_source, record_fields);
+        let category = c.text("type")?;
+        columns!(timestamp: opened_at, closed_at, slot, checkin_at, estimated_done_at);
+        columns!(timestamp: technician_estimate_at, approval_at, first_response_at);
+        columns!(timestamp: escalated_at, resolved_at, shipped_at);
+        columns!(date: purchase_date, warranty_until);
         let chat_ambiguous = c.boolean("chat_ambiguous")?;
         let text = |column: &duckdb::arrow::array::StringArray, i: usize| {
             text_at(column, i).map(Box::<str>::from)
@@ -371,8 +339,8 @@ fn read_cases(conn: &Connection) -> duckdb::Result<Vec<Case>> {
                 },
             };
             out.push(Case {
-                kind: c.required_at(&kind, i, "case_kind")?.to_string(),
-                key: c.required_at(&key, i, "case_key")?.to_string(),
+                kind: c.required_at(&case_kind, i, "case_kind")?.to_string(),
+                key: c.required_at(&case_key, i, "case_key")?.to_string(),
                 branch: c.required_at(&branch, i, "branch")?.to_string(),
                 advisor: text(&advisor, i),
                 customer: text(&customer, i),
